@@ -1,0 +1,63 @@
+import type { InitiativeEvent, Sector } from './initiative.events';
+
+export interface PartnerState {
+  partnerId: string;
+  organisationName: string;
+  sector: Sector;
+  status: 'member' | 'left';
+}
+
+export type InitiativeState =
+  | { status: 'absent' }
+  | {
+      status: 'launched';
+      initiativeId: string;
+      name: string;
+      commonAgenda: string;
+      partners: Readonly<Record<string, PartnerState>>;
+    };
+
+export const initialInitiativeState = (): InitiativeState => ({ status: 'absent' });
+
+export function evolveInitiative(state: InitiativeState, event: InitiativeEvent): InitiativeState {
+  const { type, data } = event;
+  switch (type) {
+    case 'InitiativeLaunched.v1':
+      return {
+        status: 'launched',
+        initiativeId: data.initiativeId,
+        name: data.name,
+        commonAgenda: data.commonAgenda,
+        partners: {},
+      };
+    case 'AgendaAmended.v1':
+      return state.status === 'launched' ? { ...state, commonAgenda: data.commonAgenda } : state;
+    case 'PartnerJoined.v1':
+      if (state.status !== 'launched') return state;
+      return {
+        ...state,
+        partners: {
+          ...state.partners,
+          [data.partnerId]: {
+            partnerId: data.partnerId,
+            organisationName: data.organisationName,
+            sector: data.sector,
+            status: 'member',
+          },
+        },
+      };
+    case 'PartnerLeft.v1': {
+      const partner = state.status === 'launched' ? state.partners[data.partnerId] : undefined;
+      if (state.status !== 'launched' || !partner) return state;
+      return { ...state, partners: { ...state.partners, [data.partnerId]: { ...partner, status: 'left' } } };
+    }
+    default: {
+      const _exhaustive: never = type;
+      return state;
+    }
+  }
+}
+
+export function isCurrentMember(state: InitiativeState, partnerId: string): boolean {
+  return state.status === 'launched' && state.partners[partnerId]?.status === 'member';
+}
