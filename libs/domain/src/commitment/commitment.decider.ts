@@ -34,7 +34,8 @@ export type WithdrawCommitment = CommandContext & {
   data: { commitmentId: string; reason: string };
 };
 
-export type CommitmentCommand = MakeCommitment | ReportProgress | FulfilCommitment | WithdrawCommitment;
+export type CommitmentCommand =
+  MakeCommitment | ReportProgress | FulfilCommitment | WithdrawCommitment;
 
 export const CommitmentRules = {
   ALREADY_MADE: 'COMMITMENT.ALREADY_MADE',
@@ -53,7 +54,12 @@ export const CommitmentRules = {
 type OpenCommitment = Exclude<CommitmentState, { status: 'absent' }>;
 
 function requireExisting(state: CommitmentState, commitmentId: string): OpenCommitment {
-  rule(state.status !== 'absent', CommitmentRules.NOT_FOUND, `commitment ${commitmentId} does not exist`, 'commitmentId');
+  rule(
+    state.status !== 'absent',
+    CommitmentRules.NOT_FOUND,
+    `commitment ${commitmentId} does not exist`,
+    'commitmentId',
+  );
   return state;
 }
 
@@ -84,7 +90,12 @@ function requireOpen(commitment: OpenCommitment): void {
 
 function decideMake(command: MakeCommitment, state: CommitmentState): CommitmentEvent[] {
   const { data, initiative, actor, now } = command;
-  rule(state.status === 'absent', CommitmentRules.ALREADY_MADE, `commitment ${data.commitmentId} already exists`, 'commitmentId');
+  rule(
+    state.status === 'absent',
+    CommitmentRules.ALREADY_MADE,
+    `commitment ${data.commitmentId} already exists`,
+    'commitmentId',
+  );
   rule(
     initiative.status === 'launched',
     CommitmentRules.INITIATIVE_NOT_FOUND,
@@ -92,8 +103,18 @@ function decideMake(command: MakeCommitment, state: CommitmentState): Commitment
     'initiativeId',
   );
   const partner = initiative.partners[data.partnerId];
-  rule(partner !== undefined, CommitmentRules.PARTNER_NOT_MEMBER, `partner ${data.partnerId} is not a member of the initiative`, 'partnerId');
-  rule(partner.status === 'member', CommitmentRules.PARTNER_LEFT, `partner ${data.partnerId} has left the initiative`, 'partnerId');
+  rule(
+    partner !== undefined,
+    CommitmentRules.PARTNER_NOT_MEMBER,
+    `partner ${data.partnerId} is not a member of the initiative`,
+    'partnerId',
+  );
+  rule(
+    partner.status === 'member',
+    CommitmentRules.PARTNER_LEFT,
+    `partner ${data.partnerId} has left the initiative`,
+    'partnerId',
+  );
   requireRepresentative(actor, data.partnerId);
   rule(
     data.dueDate >= dayOf(now),
@@ -110,7 +131,10 @@ function decideMake(command: MakeCommitment, state: CommitmentState): Commitment
   return [{ type: 'CommitmentMade.v1', data: { ...data, madeAt: now } }];
 }
 
-export function decideCommitment(command: CommitmentCommand, state: CommitmentState): CommitmentEvent[] {
+export function decideCommitment(
+  command: CommitmentCommand,
+  state: CommitmentState,
+): CommitmentEvent[] {
   if (command.type === 'MakeCommitment') return decideMake(command, state);
 
   const { actor, now, data } = command;
@@ -126,16 +150,33 @@ export function decideCommitment(command: CommitmentCommand, state: CommitmentSt
   switch (command.type) {
     case 'ReportProgress':
       rule(
-        Number.isInteger(command.data.percent) && command.data.percent >= 0 && command.data.percent <= 100,
+        Number.isInteger(command.data.percent) &&
+          command.data.percent >= 0 &&
+          command.data.percent <= 100,
         CommitmentRules.PERCENT_OUT_OF_RANGE,
         `percent must be a whole number from 0 to 100, got ${command.data.percent}`,
         'percent',
       );
-      return [{ type: 'ProgressReported.v1', data: { ...ids, percent: command.data.percent, note: command.data.note, reportedAt: now } }];
+      return [
+        {
+          type: 'ProgressReported.v1',
+          data: { ...ids, percent: command.data.percent, note: command.data.note, reportedAt: now },
+        },
+      ];
     case 'FulfilCommitment':
-      return [{ type: 'CommitmentFulfilled.v1', data: { ...ids, note: command.data.note, fulfilledAt: now } }];
+      return [
+        {
+          type: 'CommitmentFulfilled.v1',
+          data: { ...ids, note: command.data.note, fulfilledAt: now },
+        },
+      ];
     case 'WithdrawCommitment':
-      return [{ type: 'CommitmentWithdrawn.v1', data: { ...ids, reason: command.data.reason, withdrawnAt: now } }];
+      return [
+        {
+          type: 'CommitmentWithdrawn.v1',
+          data: { ...ids, reason: command.data.reason, withdrawnAt: now },
+        },
+      ];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -35,15 +35,28 @@ export type ProgressReported = {
 
 export type CommitmentFulfilled = {
   type: 'CommitmentFulfilled.v1';
-  data: { commitmentId: string; initiativeId: string; partnerId: string; note: string | null; fulfilledAt: string };
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    note: string | null;
+    fulfilledAt: string;
+  };
 };
 
 export type CommitmentWithdrawn = {
   type: 'CommitmentWithdrawn.v1';
-  data: { commitmentId: string; initiativeId: string; partnerId: string; reason: string; withdrawnAt: string };
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    reason: string;
+    withdrawnAt: string;
+  };
 };
 
-export type CommitmentEvent = CommitmentMade | ProgressReported | CommitmentFulfilled | CommitmentWithdrawn;
+export type CommitmentEvent =
+  CommitmentMade | ProgressReported | CommitmentFulfilled | CommitmentWithdrawn;
 
 export const COMMITMENT_EVENT_TYPES: readonly CommitmentEvent['type'][] = [
   'CommitmentMade.v1',

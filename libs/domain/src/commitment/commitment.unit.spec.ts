@@ -1,7 +1,16 @@
 import type { InitiativeEvent } from '../initiative/initiative.events';
-import { evolveInitiative, initialInitiativeState, type InitiativeState } from '../initiative/initiative.state';
+import {
+  evolveInitiative,
+  initialInitiativeState,
+  type InitiativeState,
+} from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
-import { commitmentDecider, CommitmentRules, type CommitmentCommand, type MakeCommitment } from './commitment.decider';
+import {
+  commitmentDecider,
+  CommitmentRules,
+  type CommitmentCommand,
+  type MakeCommitment,
+} from './commitment.decider';
 import type { CommitmentEvent } from './commitment.events';
 
 const spec = deciderSpecification(commitmentDecider);
@@ -19,14 +28,24 @@ const launched: InitiativeEvent = {
 };
 const foodBankJoined: InitiativeEvent = {
   type: 'PartnerJoined.v1',
-  data: { initiativeId, partnerId: 'food-bank', organisationName: 'Food Bank', sector: 'nonprofit', joinedAt: now },
+  data: {
+    initiativeId,
+    partnerId: 'food-bank',
+    organisationName: 'Food Bank',
+    sector: 'nonprofit',
+    joinedAt: now,
+  },
 };
 const foodBankLeft: InitiativeEvent = {
   type: 'PartnerLeft.v1',
   data: { initiativeId, partnerId: 'food-bank', reason: null, leftAt: now },
 };
 
-const resources = { money: { amountMinor: '2500000', currency: 'USD' }, inKind: 'warehouse space', hours: 120 };
+const resources = {
+  money: { amountMinor: '2500000', currency: 'USD' },
+  inKind: 'warehouse space',
+  hours: 120,
+};
 const makeData = {
   commitmentId,
   initiativeId,
@@ -45,8 +64,14 @@ const make = (overrides: Partial<MakeCommitment> = {}): MakeCommitment => ({
 });
 const ids = { commitmentId, initiativeId, partnerId: 'food-bank' };
 const made: CommitmentEvent = { type: 'CommitmentMade.v1', data: { ...makeData, madeAt: now } };
-const fulfilled: CommitmentEvent = { type: 'CommitmentFulfilled.v1', data: { ...ids, note: null, fulfilledAt: now } };
-const withdrawn: CommitmentEvent = { type: 'CommitmentWithdrawn.v1', data: { ...ids, reason: 'r', withdrawnAt: now } };
+const fulfilled: CommitmentEvent = {
+  type: 'CommitmentFulfilled.v1',
+  data: { ...ids, note: null, fulfilledAt: now },
+};
+const withdrawn: CommitmentEvent = {
+  type: 'CommitmentWithdrawn.v1',
+  data: { ...ids, reason: 'r', withdrawnAt: now },
+};
 
 const report = (percent: number, actor = foodBank): CommitmentCommand => ({
   type: 'ReportProgress',
@@ -74,13 +99,22 @@ describe('Commitment decider', () => {
     });
     it('may be due on the day it is made', () => {
       const dueToday = { ...makeData, dueDate: '2026-03-01' };
-      spec.given([]).when(make({ data: dueToday })).then([{ type: 'CommitmentMade.v1', data: { ...dueToday, madeAt: now } }]);
+      spec
+        .given([])
+        .when(make({ data: dueToday }))
+        .then([{ type: 'CommitmentMade.v1', data: { ...dueToday, madeAt: now } }]);
     });
     it('rejects a commitment in an initiative that does not exist', () => {
-      spec.given([]).when(make({ initiative: initialInitiativeState() })).thenThrows(CommitmentRules.INITIATIVE_NOT_FOUND, 'initiativeId');
+      spec
+        .given([])
+        .when(make({ initiative: initialInitiativeState() }))
+        .thenThrows(CommitmentRules.INITIATIVE_NOT_FOUND, 'initiativeId');
     });
     it('rejects a partner that never joined', () => {
-      spec.given([]).when(make({ initiative: initiativeAfter(launched) })).thenThrows(CommitmentRules.PARTNER_NOT_MEMBER, 'partnerId');
+      spec
+        .given([])
+        .when(make({ initiative: initiativeAfter(launched) }))
+        .thenThrows(CommitmentRules.PARTNER_NOT_MEMBER, 'partnerId');
     });
     it('rejects a partner that left', () => {
       spec
@@ -89,10 +123,16 @@ describe('Commitment decider', () => {
         .thenThrows(CommitmentRules.PARTNER_LEFT, 'partnerId');
     });
     it("rejects a person committing on another partner's behalf", () => {
-      spec.given([]).when(make({ actor: cityHall })).thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
+      spec
+        .given([])
+        .when(make({ actor: cityHall }))
+        .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
     });
     it('rejects a due date before the day it is made', () => {
-      spec.given([]).when(make({ data: { ...makeData, dueDate: '2026-02-28' } })).thenThrows(CommitmentRules.DUE_DATE_BEFORE_COMMITMENT, 'dueDate');
+      spec
+        .given([])
+        .when(make({ data: { ...makeData, dueDate: '2026-02-28' } }))
+        .thenThrows(CommitmentRules.DUE_DATE_BEFORE_COMMITMENT, 'dueDate');
     });
     it('rejects negative hours', () => {
       spec
@@ -100,9 +140,12 @@ describe('Commitment decider', () => {
         .when(make({ data: { ...makeData, resources: { ...resources, hours: -1 } } }))
         .thenThrows(CommitmentRules.NEGATIVE_HOURS, 'resources.hours');
     });
-    it.each([report(10), fulfil(), withdraw()])('rejects $type: the commitment does not exist', (command) => {
-      spec.given([]).when(command).thenThrows(CommitmentRules.NOT_FOUND, 'commitmentId');
-    });
+    it.each([report(10), fulfil(), withdraw()])(
+      'rejects $type: the commitment does not exist',
+      (command) => {
+        spec.given([]).when(command).thenThrows(CommitmentRules.NOT_FOUND, 'commitmentId');
+      },
+    );
   });
 
   describe('when the commitment is open', () => {
@@ -110,40 +153,70 @@ describe('Commitment decider', () => {
       spec.given([made]).when(make()).thenThrows(CommitmentRules.ALREADY_MADE, 'commitmentId');
     });
     it('takes progress reports', () => {
-      spec.given([made]).when(report(30)).then([
-        { type: 'ProgressReported.v1', data: { ...ids, percent: 30, note: '12 drops done', reportedAt: now } },
-      ]);
+      spec
+        .given([made])
+        .when(report(30))
+        .then([
+          {
+            type: 'ProgressReported.v1',
+            data: { ...ids, percent: 30, note: '12 drops done', reportedAt: now },
+          },
+        ]);
     });
     it.each([-1, 101, 12.5])('rejects progress of %p percent', (percent) => {
-      spec.given([made]).when(report(percent)).thenThrows(CommitmentRules.PERCENT_OUT_OF_RANGE, 'percent');
+      spec
+        .given([made])
+        .when(report(percent))
+        .thenThrows(CommitmentRules.PERCENT_OUT_OF_RANGE, 'percent');
     });
     it.each([report(10, cityHall), fulfil(cityHall), withdraw(cityHall)])(
       'rejects $type by another partner',
       (command) => {
-        spec.given([made]).when(command).thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
+        spec
+          .given([made])
+          .when(command)
+          .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
       },
     );
     it('is fulfilled', () => {
-      spec.given([made]).when(fulfil()).then([
-        { type: 'CommitmentFulfilled.v1', data: { ...ids, note: 'all 40 drops done', fulfilledAt: now } },
-      ]);
+      spec
+        .given([made])
+        .when(fulfil())
+        .then([
+          {
+            type: 'CommitmentFulfilled.v1',
+            data: { ...ids, note: 'all 40 drops done', fulfilledAt: now },
+          },
+        ]);
     });
     it('is withdrawn with a reason', () => {
-      spec.given([made]).when(withdraw()).then([
-        { type: 'CommitmentWithdrawn.v1', data: { ...ids, reason: 'lost the warehouse', withdrawnAt: now } },
-      ]);
+      spec
+        .given([made])
+        .when(withdraw())
+        .then([
+          {
+            type: 'CommitmentWithdrawn.v1',
+            data: { ...ids, reason: 'lost the warehouse', withdrawnAt: now },
+          },
+        ]);
     });
   });
 
   describe('when the commitment was fulfilled', () => {
     it.each([report(50), fulfil(), withdraw()])('rejects $type', (command) => {
-      spec.given([made, fulfilled]).when(command).thenThrows(CommitmentRules.ALREADY_FULFILLED, 'commitmentId');
+      spec
+        .given([made, fulfilled])
+        .when(command)
+        .thenThrows(CommitmentRules.ALREADY_FULFILLED, 'commitmentId');
     });
   });
 
   describe('when the commitment was withdrawn', () => {
     it.each([report(50), fulfil(), withdraw()])('rejects $type', (command) => {
-      spec.given([made, withdrawn]).when(command).thenThrows(CommitmentRules.ALREADY_WITHDRAWN, 'commitmentId');
+      spec
+        .given([made, withdrawn])
+        .when(command)
+        .thenThrows(CommitmentRules.ALREADY_WITHDRAWN, 'commitmentId');
     });
   });
 });

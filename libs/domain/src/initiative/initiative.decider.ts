@@ -35,11 +35,19 @@ export const InitiativeRules = {
 } as const;
 
 function requireLaunched(state: InitiativeState, initiativeId: string) {
-  rule(state.status === 'launched', InitiativeRules.NOT_FOUND, `initiative ${initiativeId} does not exist`, 'initiativeId');
+  rule(
+    state.status === 'launched',
+    InitiativeRules.NOT_FOUND,
+    `initiative ${initiativeId} does not exist`,
+    'initiativeId',
+  );
   return state;
 }
 
-export function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
+export function decideInitiative(
+  command: InitiativeCommand,
+  state: InitiativeState,
+): InitiativeEvent[] {
   const { now } = command;
   switch (command.type) {
     case 'LaunchInitiative': {

@@ -49,7 +49,10 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
     case 'PartnerLeft.v1': {
       const partner = state.status === 'launched' ? state.partners[data.partnerId] : undefined;
       if (state.status !== 'launched' || !partner) return state;
-      return { ...state, partners: { ...state.partners, [data.partnerId]: { ...partner, status: 'left' } } };
+      return {
+        ...state,
+        partners: { ...state.partners, [data.partnerId]: { ...partner, status: 'left' } },
+      };
     }
     default: {
       const _exhaustive: never = type;

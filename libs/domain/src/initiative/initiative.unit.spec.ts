@@ -18,14 +18,25 @@ const launched: InitiativeEvent = {
 };
 const joined = (partnerId: string, organisationName = partnerId): InitiativeEvent => ({
   type: 'PartnerJoined.v1',
-  data: { initiativeId, partnerId, organisationName, sector: 'nonprofit', joinedAt: '2026-01-02T00:00:00.000Z' },
+  data: {
+    initiativeId,
+    partnerId,
+    organisationName,
+    sector: 'nonprofit',
+    joinedAt: '2026-01-02T00:00:00.000Z',
+  },
 });
 const left = (partnerId: string): InitiativeEvent => ({
   type: 'PartnerLeft.v1',
   data: { initiativeId, partnerId, reason: null, leftAt: '2026-02-01T00:00:00.000Z' },
 });
 
-const launchData = { initiativeId, name: 'Cradle to Career', problemStatement: 'p', commonAgenda: 'a' };
+const launchData = {
+  initiativeId,
+  name: 'Cradle to Career',
+  problemStatement: 'p',
+  commonAgenda: 'a',
+};
 const launch: InitiativeCommand = { ...ctx, type: 'LaunchInitiative', data: launchData };
 const join = (partnerId: string, organisationName = partnerId): InitiativeCommand => ({
   ...ctx,
@@ -46,26 +57,41 @@ const amend = (commonAgenda: string): InitiativeCommand => ({
 describe('Initiative decider', () => {
   describe('when nothing was launched', () => {
     it('launches, stamping the business time', () => {
-      spec.given([]).when(launch).then([
-        { type: 'InitiativeLaunched.v1', data: { ...launchData, launchedAt: ctx.now } },
-      ]);
+      spec
+        .given([])
+        .when(launch)
+        .then([{ type: 'InitiativeLaunched.v1', data: { ...launchData, launchedAt: ctx.now } }]);
     });
-    it.each([amend('x'), join('p1'), leave('p1')])('rejects $type: the initiative does not exist', (command) => {
-      spec.given([]).when(command).thenThrows(InitiativeRules.NOT_FOUND, 'initiativeId');
-    });
+    it.each([amend('x'), join('p1'), leave('p1')])(
+      'rejects $type: the initiative does not exist',
+      (command) => {
+        spec.given([]).when(command).thenThrows(InitiativeRules.NOT_FOUND, 'initiativeId');
+      },
+    );
   });
 
   describe('when launched', () => {
     it('cannot be launched twice', () => {
-      spec.given([launched]).when(launch).thenThrows(InitiativeRules.ALREADY_LAUNCHED, 'initiativeId');
+      spec
+        .given([launched])
+        .when(launch)
+        .thenThrows(InitiativeRules.ALREADY_LAUNCHED, 'initiativeId');
     });
     it('amends the agenda', () => {
-      spec.given([launched]).when(amend('Every child thrives')).then([
-        {
-          type: 'AgendaAmended.v1',
-          data: { initiativeId, commonAgenda: 'Every child thrives', reason: 'annual review', amendedAt: ctx.now },
-        },
-      ]);
+      spec
+        .given([launched])
+        .when(amend('Every child thrives'))
+        .then([
+          {
+            type: 'AgendaAmended.v1',
+            data: {
+              initiativeId,
+              commonAgenda: 'Every child thrives',
+              reason: 'annual review',
+              amendedAt: ctx.now,
+            },
+          },
+        ]);
     });
     it('rejects an amendment that changes nothing', () => {
       spec
@@ -78,30 +104,42 @@ describe('Initiative decider', () => {
         type: 'AgendaAmended.v1',
         data: { initiativeId, commonAgenda: 'v2', reason: null, amendedAt: ctx.now },
       };
-      spec.given([launched, amended]).when(amend('v2')).thenThrows(InitiativeRules.AGENDA_UNCHANGED);
+      spec
+        .given([launched, amended])
+        .when(amend('v2'))
+        .thenThrows(InitiativeRules.AGENDA_UNCHANGED);
     });
     it('lets a partner join', () => {
-      spec.given([launched]).when(join('school-district', 'School District 9')).then([
-        {
-          type: 'PartnerJoined.v1',
-          data: {
-            initiativeId,
-            partnerId: 'school-district',
-            organisationName: 'School District 9',
-            sector: 'education',
-            joinedAt: ctx.now,
+      spec
+        .given([launched])
+        .when(join('school-district', 'School District 9'))
+        .then([
+          {
+            type: 'PartnerJoined.v1',
+            data: {
+              initiativeId,
+              partnerId: 'school-district',
+              organisationName: 'School District 9',
+              sector: 'education',
+              joinedAt: ctx.now,
+            },
           },
-        },
-      ]);
+        ]);
     });
     it('rejects a partner that leaves without being a member', () => {
-      spec.given([launched]).when(leave('p1')).thenThrows(InitiativeRules.PARTNER_NOT_MEMBER, 'partnerId');
+      spec
+        .given([launched])
+        .when(leave('p1'))
+        .thenThrows(InitiativeRules.PARTNER_NOT_MEMBER, 'partnerId');
     });
   });
 
   describe('when a partner is a member', () => {
     it('rejects the same partner joining again', () => {
-      spec.given([launched, joined('p1')]).when(join('p1')).thenThrows(InitiativeRules.PARTNER_ALREADY_MEMBER, 'partnerId');
+      spec
+        .given([launched, joined('p1')])
+        .when(join('p1'))
+        .thenThrows(InitiativeRules.PARTNER_ALREADY_MEMBER, 'partnerId');
     });
     it('rejects another partner id with the same organisation name, whatever the case', () => {
       spec
@@ -110,31 +148,58 @@ describe('Initiative decider', () => {
         .thenThrows(InitiativeRules.ORGANISATION_NAME_TAKEN, 'organisationName');
     });
     it('lets the partner leave', () => {
-      spec.given([launched, joined('p1')]).when(leave('p1')).then([
-        { type: 'PartnerLeft.v1', data: { initiativeId, partnerId: 'p1', reason: 'funding ended', leftAt: ctx.now } },
-      ]);
+      spec
+        .given([launched, joined('p1')])
+        .when(leave('p1'))
+        .then([
+          {
+            type: 'PartnerLeft.v1',
+            data: { initiativeId, partnerId: 'p1', reason: 'funding ended', leftAt: ctx.now },
+          },
+        ]);
     });
   });
 
   describe('when a partner has left', () => {
     it('cannot leave twice', () => {
-      spec.given([launched, joined('p1'), left('p1')]).when(leave('p1')).thenThrows(InitiativeRules.PARTNER_NOT_MEMBER);
+      spec
+        .given([launched, joined('p1'), left('p1')])
+        .when(leave('p1'))
+        .thenThrows(InitiativeRules.PARTNER_NOT_MEMBER);
     });
     it('may join again', () => {
-      spec.given([launched, joined('p1'), left('p1')]).when(join('p1')).then([
-        {
-          type: 'PartnerJoined.v1',
-          data: { initiativeId, partnerId: 'p1', organisationName: 'p1', sector: 'education', joinedAt: ctx.now },
-        },
-      ]);
+      spec
+        .given([launched, joined('p1'), left('p1')])
+        .when(join('p1'))
+        .then([
+          {
+            type: 'PartnerJoined.v1',
+            data: {
+              initiativeId,
+              partnerId: 'p1',
+              organisationName: 'p1',
+              sector: 'education',
+              joinedAt: ctx.now,
+            },
+          },
+        ]);
     });
     it('frees its organisation name for another partner id', () => {
-      spec.given([launched, joined('p1'), left('p1')]).when(join('p2', 'p1')).then([
-        {
-          type: 'PartnerJoined.v1',
-          data: { initiativeId, partnerId: 'p2', organisationName: 'p1', sector: 'education', joinedAt: ctx.now },
-        },
-      ]);
+      spec
+        .given([launched, joined('p1'), left('p1')])
+        .when(join('p2', 'p1'))
+        .then([
+          {
+            type: 'PartnerJoined.v1',
+            data: {
+              initiativeId,
+              partnerId: 'p2',
+              organisationName: 'p1',
+              sector: 'education',
+              joinedAt: ctx.now,
+            },
+          },
+        ]);
     });
   });
 });

@@ -13,6 +13,11 @@ export class DomainError extends Error {
   }
 }
 
-export function rule(condition: boolean, code: string, message: string, field?: string): asserts condition {
+export function rule(
+  condition: boolean,
+  code: string,
+  message: string,
+  field?: string,
+): asserts condition {
   if (!condition) throw new DomainError(code, message, field);
 }

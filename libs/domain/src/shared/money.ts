@@ -26,13 +26,20 @@ export function isKnownCurrency(code: string): boolean {
 
 /** ISO 4217 minor unit digits, from the ICU data that ships with Node (USD 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Parses a non-negative decimal string such as "25000.50" in the given currency. */
 export function parseMoney(amount: string, currency: string, field = 'amount'): Money {
   if (!isKnownCurrency(currency)) {
-    throw new DomainError(MoneyRules.INVALID_CURRENCY, `"${currency}" is not an ISO 4217 currency code`, `${field}.currency`);
+    throw new DomainError(
+      MoneyRules.INVALID_CURRENCY,
+      `"${currency}" is not an ISO 4217 currency code`,
+      `${field}.currency`,
+    );
   }
   const match = DECIMAL.exec(amount);
   if (!match) {
@@ -52,7 +59,8 @@ export function parseMoney(amount: string, currency: string, field = 'amount'): 
       `${field}.amount`,
     );
   }
-  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(significant.padEnd(digits, '0') || '0');
+  const minor =
+    BigInt(whole) * 10n ** BigInt(digits) + BigInt(significant.padEnd(digits, '0') || '0');
   return { amountMinor: minor.toString(), currency };
 }
 

@@ -5,10 +5,12 @@ import type { Decider } from '../shared/decider';
  * given(events).when(command).then(events) | .thenThrows(code) for jest, after Emmett's
  * DeciderSpecification: the state is always built by folding events, never set by hand.
  */
-export function deciderSpecification<Command, State, Event>(decider: Decider<Command, State, Event>) {
+export function deciderSpecification<Command, State, Event>(
+  decider: Decider<Command, State, Event>,
+) {
   return {
     given(events: readonly Event[]) {
-      const state = events.reduce(decider.evolve, decider.initialState());
+      const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState());
       return {
         when(command: Command) {
           const run = () => decider.decide(command, state);

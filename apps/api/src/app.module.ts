@@ -1,0 +1,52 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { HealthController } from './health/health.controller';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { type AccordConfig } from './config/accord-config';
+import { buildContext } from './graphql/accord-context';
+import { GraphiqlAssetsController } from './graphql/graphiql/graphiql.controller';
+import { graphiqlLandingPage } from './graphql/graphiql/graphiql.plugin';
+import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
+import { inputValidationPipe } from './graphql/input-validation';
+import { InitiativesModule } from './initiatives/initiatives.module';
+import { LedgerModule } from './ledger/ledger.module';
+
+export const GRAPHQL_PATH = '/graphql';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AccordConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LedgerModule.forRoot(config),
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.production,
+          includeStacktraceInErrorResponses: false,
+          plugins: config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)],
+          context: buildContext,
+        }),
+        InitiativesModule,
+        CommitmentsModule,
+      ],
+      controllers: config.production
+        ? [HealthController]
+        : [HealthController, GraphiqlAssetsController],
+      providers: [
+        { provide: APP_GUARD, useClass: GqlAuthGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+      ],
+    };
+  }
+}

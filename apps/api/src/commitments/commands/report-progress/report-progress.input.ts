@@ -1,0 +1,22 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
+import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+
+@InputType()
+export class ReportProgressInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  commitmentId!: string;
+
+  @Field(() => Int, { description: 'Progress so far, 0 to 100.' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent!: number;
+
+  @Field({ description: 'What was done, and the evidence for it.' })
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  note!: string;
+}

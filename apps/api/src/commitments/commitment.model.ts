@@ -1,0 +1,195 @@
+import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { type CommitmentStatus as DomainCommitmentStatus, formatMoney } from '@accord/domain';
+import type { CommitmentView } from '@accord/projections';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { LocalDateScalar } from '../graphql/local-date.scalar';
+import { IsEntityId } from '../graphql/id';
+import { PageArgs, PageInfo } from '../graphql/pagination';
+import { Receipt } from '../ledger/receipt.model';
+
+export enum CommitmentStatus {
+  OPEN = 'open',
+  FULFILLED = 'fulfilled',
+  WITHDRAWN = 'withdrawn',
+}
+registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+
+@ObjectType({ description: 'An amount of money; never a float.' })
+export class Money {
+  @Field({ description: 'Decimal amount, e.g. "25000.50".' })
+  amount!: string;
+
+  @Field({ description: 'Integer amount in minor units (cents), as a string.' })
+  amountMinor!: string;
+
+  @Field({ description: 'ISO 4217 currency code.' })
+  currency!: string;
+}
+
+@ObjectType({ description: 'What a partner pledges: money, in kind, hours.' })
+export class Resources {
+  @Field(() => Money, { nullable: true })
+  money!: Money | null;
+
+  @Field(() => String, { nullable: true })
+  inKind!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  hours!: number | null;
+}
+
+@ObjectType({
+  description:
+    "A partner's promise: what, with which resources, by when, and whether it was delivered.",
+})
+export class Commitment {
+  @Field(() => ID)
+  commitmentId!: string;
+
+  @Field(() => ID)
+  initiativeId!: string;
+
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => Resources)
+  resources!: Resources;
+
+  @Field(() => LocalDateScalar)
+  dueDate!: string;
+
+  @Field(() => CommitmentStatus)
+  status!: CommitmentStatus;
+
+  @Field(() => Int, { description: 'Latest reported progress, 0 to 100.' })
+  percent!: number;
+
+  @Field({ description: 'Open and past its due date.' })
+  overdue!: boolean;
+
+  @Field(() => String, { nullable: true })
+  lastProgressNote!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  lastProgressAt!: string | null;
+
+  @Field(() => DateTimeScalar)
+  madeAt!: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was fulfilled or withdrawn.',
+  })
+  closedAt!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The fulfilment note or the reason for withdrawal.',
+  })
+  closingNote!: string | null;
+
+  @Field(() => Int)
+  revision!: number;
+}
+
+export function toCommitment(view: CommitmentView, today: string): Commitment {
+  const { money, inKind, hours, ...rest } = view;
+  return {
+    ...rest,
+    status: view.status as CommitmentStatus,
+    resources: { money: money && { ...money, amount: formatMoney(money) }, inKind, hours },
+    overdue: view.status === 'open' && view.dueDate < today,
+  };
+}
+
+@ObjectType()
+export class CommitmentEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Commitment)
+  node!: Commitment;
+}
+
+@ObjectType()
+export class CommitmentConnection {
+  @Field(() => [CommitmentEdge])
+  edges!: CommitmentEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType()
+export class CommitmentPayload {
+  @Field(() => Receipt)
+  receipt!: Receipt;
+
+  @Field(() => Commitment)
+  commitment!: Commitment;
+}
+
+@InputType()
+export class CommitmentFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsEntityId()
+  initiativeId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsEntityId()
+  partnerId?: string;
+
+  @Field(() => CommitmentStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(CommitmentStatus))
+  status?: DomainCommitmentStatus;
+
+  @Field({
+    nullable: true,
+    description: 'true: only open commitments past their due date; false: all others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ArgsType()
+export class PartnerCommitmentsArgs extends PageArgs {
+  @Field(() => CommitmentStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(CommitmentStatus))
+  status?: DomainCommitmentStatus;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ArgsType()
+export class CommitmentsArgs extends PageArgs {
+  @Field(() => CommitmentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CommitmentFilter)
+  filter?: CommitmentFilter;
+}

@@ -1,0 +1,41 @@
+import {
+  CommitmentsRegisterReader,
+  type CommitmentFilter as ReaderFilter,
+  encodeCursor,
+} from '@accord/projections';
+import { Injectable } from '@nestjs/common';
+import { type PageArgs, toPageRequest } from '../../graphql/pagination';
+import { Clock } from '../../ledger/clock';
+import { NotFoundError } from '../../ledger/ledger.errors';
+import { type Commitment, type CommitmentConnection, toCommitment } from '../commitment.model';
+
+@Injectable()
+export class CommitmentQueries {
+  constructor(
+    private readonly reader: CommitmentsRegisterReader,
+    private readonly clock: Clock,
+  ) {}
+
+  byId(commitmentId: string): Commitment {
+    const view = this.reader.get(commitmentId);
+    if (!view) throw new NotFoundError('commitment', commitmentId);
+    return toCommitment(view, this.today());
+  }
+
+  list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): CommitmentConnection {
+    const today = this.today();
+    const result = this.reader.list({ ...filter, today }, toPageRequest(page));
+    return {
+      edges: result.items.map((view) => ({
+        cursor: encodeCursor(view.madePosition),
+        node: toCommitment(view, today),
+      })),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+      totalCount: result.totalCount,
+    };
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,72 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Initiative, Partner } from '../../initiatives/initiative.model';
+import {
+  Commitment,
+  CommitmentConnection,
+  CommitmentsArgs,
+  PartnerCommitmentsArgs,
+} from '../commitment.model';
+import { CommitmentQueries } from './commitment.queries';
+
+const clean = <T extends object>(filter: T | undefined | null): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<T>;
+
+@Resolver(() => Commitment)
+export class CommitmentResolver {
+  constructor(private readonly queries: CommitmentQueries) {}
+
+  @Query(() => Commitment, {
+    description: 'One commitment; NOT_FOUND if there is none with this id.',
+  })
+  commitment(@Args('id', { type: () => ID }) id: string): Commitment {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => CommitmentConnection, {
+    description: 'Who committed to what, by when, and whether it was delivered.',
+  })
+  commitments(@Args() args: CommitmentsArgs): CommitmentConnection {
+    const { filter, first, after } = args;
+    return this.queries.list(clean(filter), { first, after });
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerCommitmentsResolver {
+  constructor(private readonly queries: CommitmentQueries) {}
+
+  @ResolveField(() => CommitmentConnection, {
+    description: "This partner's commitments in this initiative.",
+  })
+  commitments(
+    @Parent() partner: Partner,
+    @Args() args: PartnerCommitmentsArgs,
+  ): CommitmentConnection {
+    const { first, after, ...filter } = args;
+    return this.queries.list(
+      { ...clean(filter), initiativeId: partner.initiativeId, partnerId: partner.partnerId },
+      { first, after },
+    );
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeCommitmentsResolver {
+  constructor(private readonly queries: CommitmentQueries) {}
+
+  @ResolveField(() => CommitmentConnection, {
+    description: 'Every commitment made in this initiative.',
+  })
+  commitments(
+    @Parent() initiative: Initiative,
+    @Args() args: PartnerCommitmentsArgs,
+  ): CommitmentConnection {
+    const { first, after, ...filter } = args;
+    return this.queries.list(
+      { ...clean(filter), initiativeId: initiative.initiativeId },
+      { first, after },
+    );
+  }
+}

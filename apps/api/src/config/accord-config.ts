@@ -1,0 +1,62 @@
+import { dirname, resolve } from 'node:path';
+import { loadOrCreateLocalSecret } from './local-secret';
+
+export interface AccordConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  /** The SQLite file holding the ledger and its read models. */
+  databaseFile: string;
+  jwt: { secret: Uint8Array; secretSource: string; issuer: string; audience: string };
+  /** How long a mutation waits for the read models to reach its write before answering. */
+  readYourWritesTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, rule: string) {
+    super(`configuration: ${variable} ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env): AccordConfig {
+  const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
+  const secretText = env.ACCORD_JWT_SECRET || undefined;
+  if (secretText !== undefined && secretText.length < 32) {
+    throw new ConfigError(
+      'ACCORD_JWT_SECRET',
+      'must be at least 32 characters long (HS256 needs a 256-bit key)',
+    );
+  }
+  const secret = secretText
+    ? { secret: new TextEncoder().encode(secretText), source: 'ACCORD_JWT_SECRET' }
+    : loadOrCreateLocalSecret(
+        env.ACCORD_JWT_SECRET_FILE || resolve(dirname(databaseFile), 'jwt-secret.key'),
+      );
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    production: env.NODE_ENV === 'production',
+    databaseFile,
+    jwt: {
+      secret: secret.secret,
+      secretSource: secret.source,
+      issuer: env.ACCORD_JWT_ISSUER || 'accord-local',
+      audience: env.ACCORD_JWT_AUDIENCE || 'accord',
+    },
+    readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
+  };
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsISO8601, IsInt, IsOptional, Matches, Min } from 'class-validator';
+
+const COMMAND_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+/** Fields every mutation input shares. */
+@InputType({ isAbstract: true })
+export abstract class CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Makes retries safe: resending the same commandId writes nothing new and returns the first receipt.',
+  })
+  @IsOptional()
+  @Matches(COMMAND_ID, { message: 'commandId must be 1-128 letters, digits, "_", ".", ":" or "-"' })
+  commandId?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now.',
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'occurredAt must be an ISO 8601 date-time' },
+  )
+  occurredAt?: string;
+}
+
+/** Commands on an entity that already exists may name the revision they were decided on. */
+@InputType({ isAbstract: true })
+export abstract class ExistingEntityCommandInput extends CommandInput {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedRevision?: number;
+}

@@ -1,0 +1,77 @@
+import { DomainError } from '@accord/domain';
+import { EventStoreError, WrongExpectedRevisionError } from '@accord/event-store';
+import { ProjectionTimeoutError } from '@accord/projections';
+import { GraphQLError } from 'graphql';
+import {
+  CommandIdReusedError,
+  ConcurrencyConflictError,
+  NotFoundError,
+} from '../ledger/ledger.errors';
+import { InputValidationError } from './input-validation';
+
+export const ErrorCodes = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  DOMAIN_RULE_VIOLATED: 'DOMAIN_RULE_VIOLATED',
+  CONFLICT: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  PROJECTION_TIMEOUT: 'PROJECTION_TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+const error = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extensions } });
+
+/** The one place application and domain errors become GraphQL errors; undefined means "unexpected". */
+export function toGraphQLError(exception: unknown): GraphQLError | undefined {
+  if (exception instanceof GraphQLError) return exception;
+  if (exception instanceof InputValidationError) {
+    return error(exception.message, ErrorCodes.BAD_USER_INPUT, { fields: exception.fields });
+  }
+  if (exception instanceof DomainError) {
+    const notFound = exception.code.endsWith('.NOT_FOUND');
+    return error(
+      exception.message,
+      notFound ? ErrorCodes.NOT_FOUND : ErrorCodes.DOMAIN_RULE_VIOLATED,
+      {
+        rule: exception.code,
+        field: exception.field ?? null,
+      },
+    );
+  }
+  if (exception instanceof NotFoundError) {
+    return error(exception.message, ErrorCodes.NOT_FOUND, {
+      entity: exception.entity,
+      id: exception.id,
+    });
+  }
+  if (exception instanceof ConcurrencyConflictError) {
+    return error(exception.message, ErrorCodes.CONFLICT, {
+      rule: 'CONCURRENCY',
+      ...exception.details,
+    });
+  }
+  if (exception instanceof CommandIdReusedError) {
+    return error(exception.message, ErrorCodes.CONFLICT, {
+      rule: 'COMMAND_ID_REUSED',
+      field: 'commandId',
+    });
+  }
+  if (exception instanceof WrongExpectedRevisionError) {
+    return error(exception.message, ErrorCodes.CONFLICT, {
+      rule: 'CONCURRENCY',
+      stream: exception.stream,
+    });
+  }
+  if (exception instanceof EventStoreError && exception.code !== 'STORE.IDEMPOTENCY_MISMATCH') {
+    return error(exception.message, ErrorCodes.BAD_USER_INPUT, { rule: exception.code });
+  }
+  if (exception instanceof ProjectionTimeoutError) {
+    return error(
+      `the command was recorded at position ${exception.position}, but the read models have not caught up yet; read again shortly`,
+      ErrorCodes.PROJECTION_TIMEOUT,
+      { position: String(exception.position) },
+    );
+  }
+  return undefined;
+}

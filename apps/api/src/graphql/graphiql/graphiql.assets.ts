@@ -1,0 +1,64 @@
+import { dirname, join } from 'node:path';
+
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** GraphiQL and React builds shipped in the app's own node_modules: the page works offline. */
+export const GRAPHIQL_ASSETS: Readonly<Record<string, { file: string; contentType: string }>> = {
+  'react.production.min.js': {
+    file: join(packageDir('react'), 'umd', 'react.production.min.js'),
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  'react-dom.production.min.js': {
+    file: join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  'graphiql.min.js': {
+    file: join(packageDir('graphiql'), 'graphiql.min.js'),
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  'graphiql.min.css': {
+    file: join(packageDir('graphiql'), 'graphiql.min.css'),
+    contentType: 'text/css; charset=utf-8',
+  },
+};
+
+export const GRAPHIQL_ASSET_PATH = '/graphiql-assets';
+
+export function graphiqlPage(graphqlPath: string): string {
+  const asset = (name: string) => `${GRAPHIQL_ASSET_PATH}/${name}`;
+  const defaultHeaders = JSON.stringify(
+    {
+      Authorization:
+        'Bearer <paste the token printed by: npm run accord -- token --person you --partner your-org>',
+    },
+    null,
+    2,
+  );
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>Accord GraphiQL</title>
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <link rel="stylesheet" href="${asset('graphiql.min.css')}" />
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="${asset('react.production.min.js')}"></script>
+  <script src="${asset('react-dom.production.min.js')}"></script>
+  <script src="${asset('graphiql.min.js')}"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultHeaders: ${JSON.stringify(defaultHeaders)},
+        shouldPersistHeaders: true,
+        isHeadersEditorEnabled: true,
+        defaultEditorToolsVisibility: 'headers',
+      }),
+    );
+  </script>
+</body>
+</html>`;
+}

@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { CommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+
+@InputType()
+export class LaunchInitiativeInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  initiativeId?: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field({ description: 'The social problem the partners take on together.' })
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  problemStatement!: string;
+
+  @Field({ description: 'The common agenda: a shared vision of change and the joint approach.' })
+  @IsNotEmpty()
+  @MaxLength(20_000)
+  commonAgenda!: string;
+}

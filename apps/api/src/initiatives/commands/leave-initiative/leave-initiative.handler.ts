@@ -1,0 +1,34 @@
+import { initiativeDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { initiativeStream } from '../../../ledger/streams';
+
+export class LeaveInitiativeCommand extends Command<Receipt> {
+  constructor(
+    readonly data: { initiativeId: string; partnerId: string; reason: string | null },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LeaveInitiativeCommand)
+export class LeaveInitiativeHandler implements ICommandHandler<LeaveInitiativeCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, envelope }: LeaveInitiativeCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'LeaveInitiative',
+      stream: initiativeStream(data.initiativeId),
+      decider: initiativeDecider,
+      envelope,
+      decide: (state) =>
+        initiativeDecider.decide(
+          { type: 'LeaveInitiative', actor: envelope.actor, now: envelope.occurredAt, data },
+          state,
+        ),
+    });
+  }
+}

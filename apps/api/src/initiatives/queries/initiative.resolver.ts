@@ -1,0 +1,41 @@
+import { encodeCursor, InitiativeOverviewReader } from '@accord/projections';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PageArgs, toPageRequest } from '../../graphql/pagination';
+import { Initiative, InitiativeConnection, Partner, PartnerStatus } from '../initiative.model';
+import { InitiativeQueries } from './initiative.queries';
+
+@Resolver(() => Initiative)
+export class InitiativeResolver {
+  constructor(
+    private readonly queries: InitiativeQueries,
+    private readonly reader: InitiativeOverviewReader,
+  ) {}
+
+  @Query(() => Initiative, {
+    description: 'One initiative; NOT_FOUND if there is none with this id.',
+  })
+  initiative(@Args('id', { type: () => ID }) id: string): Initiative {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => InitiativeConnection, { description: 'Every initiative, in launch order.' })
+  initiatives(@Args() page: PageArgs): InitiativeConnection {
+    const result = this.reader.list(toPageRequest(page));
+    return {
+      edges: result.items.map((node) => ({ cursor: encodeCursor(node.launchedPosition), node })),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+      totalCount: result.totalCount,
+    };
+  }
+
+  @ResolveField(() => [Partner], { description: 'Partners in joining order; filter by status.' })
+  partners(
+    @Parent() initiative: Initiative,
+    @Args('status', { type: () => PartnerStatus, nullable: true }) status?: PartnerStatus,
+  ): Partner[] {
+    return this.reader
+      .partners(initiative.initiativeId)
+      .filter((p) => status === undefined || status === null || p.status === (status as string))
+      .map((p) => ({ ...p, status: p.status as PartnerStatus }));
+  }
+}

@@ -1,0 +1,164 @@
+import { type Decider } from '@accord/domain';
+import {
+  deterministicEventId,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+  type StoredEvent,
+  WrongExpectedRevisionError,
+} from '@accord/event-store';
+import { ProjectionRunner } from '@accord/projections';
+import { Inject, Injectable } from '@nestjs/common';
+import { type AccordConfig } from '../config/accord-config';
+import { Clock } from './clock';
+import { type CommandEnvelope } from './command-envelope';
+import { asDomainEvents } from './domain-events';
+import { CommandIdReusedError, ConcurrencyConflictError } from './ledger.errors';
+import { ACCORD_CONFIG, EVENT_STORE } from './ledger.tokens';
+import { type Receipt } from './receipt.model';
+
+type DomainEvent = { type: string; data: object };
+
+export interface CommandExecution<State, Event extends DomainEvent> {
+  /** Command name, kept in metadata: a retried command id must name the same command. */
+  commandType: string;
+  stream: string;
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>;
+  decide(state: State): Event[] | Promise<Event[]>;
+  envelope: CommandEnvelope;
+}
+
+const SCHEMA_VERSION = 1;
+/** Without an explicit expectedRevision a conflict means "someone else wrote first": decide again, a few times. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The write path of every use case: load the stream, fold, decide, append with the
+ * revision it was decided on, then wait until the read models show the write.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly clock: Clock,
+    @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
+  ) {}
+
+  async execute<State, Event extends DomainEvent>(
+    execution: CommandExecution<State, Event>,
+  ): Promise<Receipt> {
+    const receipt = await this.write(execution);
+    await this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs);
+    return receipt;
+  }
+
+  private async write<State, Event extends DomainEvent>(
+    execution: CommandExecution<State, Event>,
+  ): Promise<Receipt> {
+    const { envelope, stream } = execution;
+    for (let attempt = 1; ; attempt++) {
+      const earlier = await this.earlierResult(execution);
+      if (earlier) return earlier;
+
+      const history = await this.store.readStream(stream);
+      const current = history.length === 0 ? undefined : history[history.length - 1]!.revision;
+      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+        throw new ConcurrencyConflictError(
+          `${stream} is at revision ${current ?? 'none'}, not at the expected revision ${envelope.expectedRevision}`,
+          { stream, expectedRevision: envelope.expectedRevision, actualRevision: current ?? null },
+        );
+      }
+      const state = asDomainEvents<Event>(history).reduce(
+        execution.decider.evolve,
+        execution.decider.initialState(),
+      );
+      const events = await execution.decide(state);
+      try {
+        const result = await this.store.append(
+          stream,
+          this.toNewEvents(events, execution),
+          current ?? 'no_stream',
+        );
+        const stored = await this.store.readEventById(
+          deterministicEventId(envelope.commandId, events.length - 1),
+        );
+        return this.receipt(
+          envelope.commandId,
+          stream,
+          result.revision,
+          result.position,
+          stored!.hash,
+          result.duplicate,
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (envelope.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrencyConflictError(
+            `${stream} was changed by another command; reload and try again`,
+            {
+              stream,
+              expectedRevision: envelope.expectedRevision,
+              actualRevision: typeof error.actual === 'number' ? error.actual : null,
+            },
+          );
+        }
+      }
+    }
+  }
+
+  /** A retried command id answers with the first result and writes nothing. */
+  private async earlierResult(
+    execution: CommandExecution<unknown, DomainEvent>,
+  ): Promise<Receipt | undefined> {
+    const { commandId } = execution.envelope;
+    const first = await this.store.readEventById(deterministicEventId(commandId, 0));
+    if (!first) return undefined;
+    const commandType = first.metadata.commandType;
+    const usedFor = typeof commandType === 'string' ? commandType : 'another command';
+    if (first.stream !== execution.stream || usedFor !== execution.commandType) {
+      throw new CommandIdReusedError(commandId, `${usedFor} on ${first.stream}`);
+    }
+    let last: StoredEvent = first;
+    for (let index = 1; ; index++) {
+      const next = await this.store.readEventById(deterministicEventId(commandId, index));
+      if (!next) break;
+      last = next;
+    }
+    return this.receipt(commandId, last.stream, last.revision, last.position, last.hash, true);
+  }
+
+  private toNewEvents(
+    events: readonly DomainEvent[],
+    execution: CommandExecution<unknown, DomainEvent>,
+  ): NewEvent[] {
+    const { envelope, commandType } = execution;
+    const metadata: JsonObject = {
+      actor: { personId: envelope.actor.personId, partnerId: envelope.actor.partnerId },
+      commandId: envelope.commandId,
+      commandType,
+      correlationId: envelope.correlationId,
+      causationId: envelope.commandId,
+      occurredAt: envelope.occurredAt,
+      recordedAt: this.clock.now().toISOString(),
+      schemaVersion: SCHEMA_VERSION,
+    };
+    return events.map((event, index) => ({
+      id: deterministicEventId(envelope.commandId, index),
+      type: event.type,
+      data: event.data as JsonObject,
+      metadata,
+    }));
+  }
+
+  private receipt(
+    commandId: string,
+    stream: string,
+    revision: number,
+    position: number,
+    hash: string,
+    duplicate: boolean,
+  ): Receipt {
+    return { commandId, stream, revision, position: String(position), hash, duplicate };
+  }
+}

@@ -1,0 +1,323 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assertValidAppend, assertValidStreamName } from '../append-validation';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+} from '../event-store.port';
+import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { catchUpSubscription } from '../subscription';
+
+export interface SqliteEventStoreOptions {
+  /** How often a waiting subscription looks for appends made by other processes on the same file. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+const MAX_READ = 10_000;
+const VERIFY_BATCH = 5_000;
+
+/**
+ * Durability: WAL with synchronous = FULL syncs the WAL on every commit, so an acknowledged
+ * append survives a process kill and a power loss. NORMAL would survive a process kill but may
+ * lose the last commits on power loss; a ledger of promises should not.
+ * busy_timeout lets several processes share the file: a writer waits for the lock instead of failing.
+ */
+export function configureDatabase(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+}
+
+/** The log: position is the commit order (SQLite has one writer); triggers make every row immutable. */
+export function ensureEventStoreSchema(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      stream TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      data TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      UNIQUE (stream, revision)
+    );
+    CREATE TRIGGER IF NOT EXISTS events_are_never_updated BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correcting event instead'); END;
+    CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correcting event instead'); END;
+  `);
+}
+
+const toStored = (row: EventRow): StoredEvent => ({
+  id: row.id,
+  stream: row.stream,
+  revision: row.revision,
+  position: row.position,
+  type: row.type,
+  data: JSON.parse(row.data) as JsonObject,
+  metadata: JSON.parse(row.metadata) as JsonObject,
+  hash: row.hash,
+});
+
+function checkExpectation(
+  stream: string,
+  expected: ExpectedRevision,
+  actual: number | 'no_stream',
+): void {
+  const matches =
+    expected === 'any' || (expected === 'no_stream' ? actual === 'no_stream' : actual === expected);
+  if (!matches) throw new WrongExpectedRevisionError(stream, expected, actual);
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly ownsDatabase: boolean;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+  private waiters = new Set<() => void>();
+  private lastAppendedPosition = 0;
+  private readonly statements;
+  private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendEvents']>;
+
+  /** `database`: a file name (opened and closed by the store) or a connection shared with read models. */
+  constructor(database: string | Database.Database, options: SqliteEventStoreOptions = {}) {
+    if (typeof database === 'string') {
+      mkdirSync(dirname(database), { recursive: true });
+      this.db = new Database(database);
+      this.ownsDatabase = true;
+    } else {
+      this.db = database;
+      this.ownsDatabase = false;
+    }
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    configureDatabase(this.db);
+    ensureEventStoreSchema(this.db);
+    this.statements = {
+      insert: this.db.prepare<[string, string, number, string, string, string, string]>(
+        'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      streamHead: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      byId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      readStream: this.db.prepare<[string, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision',
+      ),
+      readAll: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?',
+      ),
+      readStreamPage: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      head: this.db.prepare<[], { head: number | null }>(
+        'SELECT MAX(position) AS head FROM events',
+      ),
+    };
+    this.appendInTransaction = this.db.transaction(this.appendEvents.bind(this));
+  }
+
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    try {
+      assertValidAppend(stream, events, expectedRevision);
+      const result = this.appendInTransaction.immediate(stream, events, expectedRevision);
+      if (!result.duplicate) this.notifyAppended(result.position);
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private appendEvents(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): AppendResult {
+    const earlier = this.earlierAppend(events);
+    if (earlier) return earlier;
+
+    const head = this.statements.streamHead.get(stream);
+    checkExpectation(stream, expectedRevision, head ? head.revision : 'no_stream');
+    let previousHash = head?.hash ?? GENESIS_HASH;
+    let revision = head ? head.revision : -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      previousHash = chainHash(previousHash, event);
+      const info = this.statements.insert.run(
+        event.id,
+        stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        previousHash,
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return { revision, position, duplicate: false };
+  }
+
+  /** All ids stored: the first result, nothing written. Some stored: the retry is not the same append. */
+  private earlierAppend(events: readonly NewEvent[]): AppendResult | undefined {
+    const stored = events.map((event) => this.statements.byId.get(event.id));
+    const found = stored.filter((row): row is EventRow => row !== undefined);
+    if (found.length === 0) return undefined;
+    if (found.length < events.length) {
+      throw new IdempotencyMismatchError(
+        `${found.length} of the ${events.length} event ids are already stored: a retry must resend the same events`,
+      );
+    }
+    const last = found[found.length - 1]!;
+    return { revision: last.revision, position: last.position, duplicate: true };
+  }
+
+  readStream(stream: string, fromRevision = 0): Promise<StoredEvent[]> {
+    assertValidStreamName(stream);
+    return Promise.resolve(this.statements.readStream.all(stream, fromRevision).map(toStored));
+  }
+
+  readAll(fromPosition = 1, limit = 1_000): Promise<StoredEvent[]> {
+    const bounded = Math.max(1, Math.min(limit, MAX_READ));
+    return Promise.resolve(this.statements.readAll.all(fromPosition, bounded).map(toStored));
+  }
+
+  readEventById(id: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.byId.get(id);
+    return Promise.resolve(row && toStored(row));
+  }
+
+  headPosition(): Promise<number> {
+    return Promise.resolve(this.statements.head.get()?.head ?? 0);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription = catchUpSubscription(
+      {
+        readAll: (from, limit) => this.readAll(from, limit),
+        waitForAppend: (after, signal) => this.waitForAppend(after, signal),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      close: () => {
+        subscription.close();
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  async verify(stream?: string): Promise<VerifyResult> {
+    if (stream !== undefined) assertValidStreamName(stream);
+    const chains = new Map<string, { revision: number; hash: string }>();
+    let checked = 0;
+    let cursor = stream === undefined ? 1 : 0;
+    for (;;) {
+      const rows =
+        stream === undefined
+          ? this.statements.readAll.all(cursor, VERIFY_BATCH)
+          : this.statements.readStreamPage.all(stream, cursor, VERIFY_BATCH);
+      for (const row of rows) {
+        const mismatch = this.checkLink(row, chains);
+        if (mismatch) {
+          return {
+            ok: false,
+            checked,
+            firstMismatch: {
+              stream: row.stream,
+              revision: row.revision,
+              position: row.position,
+              reason: mismatch,
+            },
+          };
+        }
+        checked += 1;
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < VERIFY_BATCH) return { ok: true, checked };
+      cursor = stream === undefined ? last.position + 1 : last.revision + 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private checkLink(
+    row: EventRow,
+    chains: Map<string, { revision: number; hash: string }>,
+  ): string | undefined {
+    const previous = chains.get(row.stream);
+    const expectedRevision = previous ? previous.revision + 1 : 0;
+    if (row.revision !== expectedRevision)
+      return `revision ${row.revision} where ${expectedRevision} was expected`;
+    let content: { type: string; data: JsonObject; metadata: JsonObject };
+    try {
+      content = {
+        type: row.type,
+        data: JSON.parse(row.data) as JsonObject,
+        metadata: JSON.parse(row.metadata) as JsonObject,
+      };
+    } catch {
+      return 'stored data or metadata is not valid JSON';
+    }
+    const hash = chainHash(previous?.hash ?? GENESIS_HASH, content);
+    if (hash !== row.hash) return `hash mismatch: stored ${row.hash}, recomputed ${hash}`;
+    chains.set(row.stream, { revision: row.revision, hash: row.hash });
+    return undefined;
+  }
+
+  close(): Promise<void> {
+    for (const subscription of this.subscriptions) subscription.close();
+    this.subscriptions.clear();
+    for (const wake of this.waiters) wake();
+    if (this.ownsDatabase && this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  private waitForAppend(afterPosition: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted || this.lastAppendedPosition > afterPosition) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', wake);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      signal.addEventListener('abort', wake);
+      this.waiters.add(wake);
+    });
+  }
+
+  private notifyAppended(position: number): void {
+    this.lastAppendedPosition = Math.max(this.lastAppendedPosition, position);
+    const waiters = this.waiters;
+    this.waiters = new Set();
+    for (const wake of waiters) wake();
+  }
+}

@@ -1,0 +1,44 @@
+import type { StoredEvent, SubscribeOptions, Subscription } from './event-store.port';
+
+/** What an adapter supplies for the generic catch-up subscription. */
+export interface SubscriptionSource {
+  readAll(fromPosition: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Resolves when something may have been appended after `afterPosition`, at the latest after
+   * a poll interval (appends by other processes), or at once when `signal` aborts. Never rejects.
+   */
+  waitForAppend(afterPosition: number, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Reads the log from a position in batches; when it reaches the end, waits for the next
+ * append and reads on. It tracks the next position itself, so every event arrives once, in order.
+ */
+export function catchUpSubscription(
+  source: SubscriptionSource,
+  options: SubscribeOptions = {},
+): Subscription {
+  const controller = new AbortController();
+  const batchSize = options.batchSize ?? 500;
+  let next = options.fromPosition ?? 1;
+
+  async function* batches(): AsyncGenerator<readonly StoredEvent[]> {
+    while (!controller.signal.aborted) {
+      const events = await source.readAll(next, batchSize);
+      if (controller.signal.aborted) return;
+      const last = events[events.length - 1];
+      if (last) {
+        next = last.position + 1;
+        yield events;
+      } else {
+        await source.waitForAppend(next - 1, controller.signal);
+      }
+    }
+  }
+
+  const iterator = batches();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: () => controller.abort(),
+  };
+}

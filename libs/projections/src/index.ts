@@ -1,0 +1,16 @@
+export * from './runtime/projection';
+export * from './runtime/projection-runner';
+export * from './runtime/cursor';
+export * from './initiative-overview/initiative-overview.projection';
+export * from './initiative-overview/initiative-overview.reader';
+export * from './commitments-register/commitments-register.projection';
+export * from './commitments-register/commitments-register.reader';
+
+import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
+
+/** Every read model the API serves, in the order they are started. */
+export const ALL_PROJECTIONS = [
+  initiativeOverviewProjection,
+  commitmentsRegisterProjection,
+] as const;

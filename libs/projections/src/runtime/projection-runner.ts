@@ -1,0 +1,194 @@
+import type { EventStore, StoredEvent, Subscription } from '@accord/event-store';
+import type { Database } from 'better-sqlite3';
+import { CheckpointTable } from './checkpoints';
+import type { SqliteProjection } from './projection';
+
+export type ProjectionState = 'starting' | 'live' | 'failed' | 'stopped';
+
+export interface ProjectionStatus {
+  name: string;
+  position: number;
+  state: ProjectionState;
+  lastError: { position: number; message: string; at: string } | null;
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** Back-off after a failure: the n-th consecutive failure waits retryDelaysMs[min(n, len) - 1]. */
+  retryDelaysMs?: readonly number[];
+  onError?: (projection: string, position: number, error: unknown) => void;
+}
+
+export class ProjectionTimeoutError extends Error {
+  constructor(
+    readonly position: number,
+    readonly lagging: readonly string[],
+  ) {
+    super(
+      `read models did not reach position ${position} in time (lagging: ${lagging.join(', ')})`,
+    );
+    this.name = 'ProjectionTimeoutError';
+  }
+}
+
+class ProjectionApplyError extends Error {
+  constructor(
+    readonly position: number,
+    readonly reason: unknown,
+  ) {
+    super(
+      `event at position ${position}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
+  }
+}
+
+interface Waiter {
+  position: number;
+  resolve: () => void;
+}
+
+/**
+ * Runs each projection on its own catch-up subscription, so one that fails stops only
+ * itself (and retries with back-off) while the others go on.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints: CheckpointTable;
+  private readonly statuses = new Map<string, ProjectionStatus>();
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly loops: Promise<void>[] = [];
+  private waiters: Waiter[] = [];
+  private stopped = false;
+  private wakeRetry = (): void => undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: EventStore,
+    private readonly projections: readonly SqliteProjection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.checkpoints = new CheckpointTable(db);
+  }
+
+  start(): void {
+    for (const projection of this.projections) {
+      projection.migrate(this.db);
+      this.statuses.set(projection.name, {
+        name: projection.name,
+        position: this.checkpoints.read(projection.name),
+        state: 'starting',
+        lastError: null,
+      });
+    }
+    for (const projection of this.projections) this.loops.push(this.run(projection));
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.statuses.values()].map((s) => ({ ...s }));
+  }
+
+  /** Lowest position every projection has applied. */
+  position(): number {
+    const positions = [...this.statuses.values()].map((s) => s.position);
+    return positions.length === 0 ? 0 : Math.min(...positions);
+  }
+
+  /** Resolves once every projection has applied the event at `position` (read-your-writes). */
+  async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+    if (this.position() >= position) return;
+    let timer: NodeJS.Timeout | undefined;
+    const reached = new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const lagging = this.status()
+          .filter((s) => s.position < position)
+          .map((s) => `${s.name}@${s.position}${s.lastError ? ` (${s.lastError.message})` : ''}`);
+        reject(new ProjectionTimeoutError(position, lagging));
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([reached, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeRetry();
+    for (const subscription of this.subscriptions.values()) subscription.close();
+    await Promise.all(this.loops);
+    for (const status of this.statuses.values()) status.state = 'stopped';
+  }
+
+  private async run(projection: SqliteProjection): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      const status = this.statuses.get(projection.name)!;
+      const subscription = this.store.subscribe({
+        fromPosition: status.position + 1,
+        batchSize: this.options.batchSize ?? 500,
+      });
+      this.subscriptions.set(projection.name, subscription);
+      try {
+        for await (const batch of subscription) {
+          this.applyBatch(projection, batch);
+          failures = 0;
+          status.state = 'live';
+          status.position = batch[batch.length - 1]!.position;
+          this.releaseWaiters();
+        }
+      } catch (error) {
+        failures += 1;
+        const position =
+          error instanceof ProjectionApplyError ? error.position : status.position + 1;
+        const cause = error instanceof ProjectionApplyError ? error.reason : error;
+        status.state = 'failed';
+        status.lastError = {
+          position,
+          message: cause instanceof Error ? cause.message : String(cause),
+          at: new Date().toISOString(),
+        };
+        this.options.onError?.(projection.name, position, cause);
+        await this.backOff(failures);
+      } finally {
+        subscription.close();
+        this.subscriptions.delete(projection.name);
+      }
+    }
+  }
+
+  private applyBatch(projection: SqliteProjection, batch: readonly StoredEvent[]): void {
+    const last = batch[batch.length - 1]!;
+    this.db.transaction(() => {
+      for (const event of batch) {
+        if (!projection.handles.has(event.type)) continue;
+        try {
+          projection.apply(this.db, event);
+        } catch (error) {
+          throw new ProjectionApplyError(event.position, error);
+        }
+      }
+      this.checkpoints.write(projection.name, last.position);
+    })();
+  }
+
+  private releaseWaiters(): void {
+    const reached = this.position();
+    const ready = this.waiters.filter((w) => w.position <= reached);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > reached);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  private backOff(failures: number): Promise<void> {
+    const delays = this.options.retryDelaysMs ?? [100, 500, 2_000, 10_000];
+    const delay = delays[Math.min(failures, delays.length) - 1] ?? 1_000;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      this.wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { TestApp } from '../support/test-app';
+
+describe('GraphiQL, served from the app itself', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.stop());
+
+  it('a browser asking for /graphql gets GraphiQL that loads only local assets', async () => {
+    const res = await request(app.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('GraphiQL');
+    const sources = [...res.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBe(4);
+    for (const source of sources) {
+      expect(source.startsWith('/')).toBe(true);
+      const asset = await request(app.app.getHttpServer()).get(source);
+      expect(asset.status).toBe(200);
+      expect(asset.text.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('unknown assets are 404, and paths cannot escape the list', async () => {
+    await request(app.app.getHttpServer()).get('/graphiql-assets/package.json').expect(404);
+    await request(app.app.getHttpServer())
+      .get('/graphiql-assets/..%2F..%2Fpackage.json')
+      .expect(404);
+  });
+
+  it('introspection works without a token, so GraphiQL can show the schema', async () => {
+    const res = await request(app.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __schema { mutationType { fields { name } } } }' });
+    const names = res.body.data.__schema.mutationType.fields.map((f: any) => f.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'launchInitiative',
+        'amendAgenda',
+        'joinInitiative',
+        'leaveInitiative',
+        'makeCommitment',
+        'reportProgress',
+        'fulfilCommitment',
+        'withdrawCommitment',
+      ]),
+    );
+  });
+
+  it('health reports the head of the log and each projection', async () => {
+    const res = await request(app.app.getHttpServer()).get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', headPosition: expect.any(Number) });
+    expect(res.body.projections.map((p: any) => p.name)).toEqual([
+      'initiative-overview',
+      'commitments-register',
+    ]);
+  });
+});
