@@ -1,0 +1,186 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import type { NewEvent, StoredEvent } from '../event-store.port';
+import { describeEventStoreConformance } from '../testing/conformance.suite';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
+const event = (data: Record<string, unknown> = {}): NewEvent => ({
+  id: randomUUID(),
+  type: 'Tested.v1',
+  data: data as NewEvent['data'],
+  metadata: {},
+});
+
+describeEventStoreConformance('SQLite', () => {
+  const dir = tempDir();
+  const store = new SqliteEventStore(join(dir, 'ledger.db'), { pollIntervalMs: 50 });
+  return Promise.resolve({
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
+
+describe('SQLite event store', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = tempDir();
+    file = join(dir, 'nested', 'ledger.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the file and its folder, in WAL mode with synchronous FULL', async () => {
+    const store = new SqliteEventStore(file);
+    await store.append('test-1', [event()], 'no_stream');
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    const check = new Database(file);
+    const store2 = new SqliteEventStore(check);
+    expect(check.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    await store2.close();
+    check.close();
+  });
+
+  it('refuses to update or delete a stored event', async () => {
+    const store = new SqliteEventStore(file);
+    await store.append('test-1', [event({ amount: 10 })], 'no_stream');
+    await store.close();
+    const db = new Database(file);
+    expect(() => db.prepare(`UPDATE events SET data = '{"amount":1}'`).run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/immutable/);
+    db.close();
+  });
+
+  describe('tampering with the file is found and located', () => {
+    async function tamperedLedger(): Promise<StoredEvent> {
+      const store = new SqliteEventStore(file);
+      await store.append('budget-a', [event({ amount: 100 }), event({ amount: 200 })], 'no_stream');
+      await store.append('budget-b', [event({ amount: 300 })], 'no_stream');
+      await store.append('budget-a', [event({ amount: 400 })], 1);
+      const target = (await store.readStream('budget-a'))[1]!;
+      await store.close();
+      const db = new Database(file);
+      db.exec('DROP TRIGGER events_are_never_updated');
+      db.prepare(`UPDATE events SET data = '{"amount":900}' WHERE position = ?`).run(
+        target.position,
+      );
+      db.close();
+      return target;
+    }
+
+    it('verify() of the whole log names the first edited event', async () => {
+      const target = await tamperedLedger();
+      const store = new SqliteEventStore(file);
+      const result = await store.verify();
+      expect(result).toMatchObject({
+        ok: false,
+        checked: 1,
+        firstMismatch: {
+          stream: 'budget-a',
+          revision: 1,
+          position: target.position,
+          reason: expect.stringContaining('hash mismatch'),
+        },
+      });
+      expect(await store.verify('budget-b')).toEqual({ ok: true, checked: 1 });
+      expect(await store.verify('budget-a')).toMatchObject({
+        ok: false,
+        firstMismatch: { revision: 1, position: target.position },
+      });
+      await store.close();
+    });
+
+    it('an edited hash breaks the chain at the next event', async () => {
+      const store = new SqliteEventStore(file);
+      await store.append('budget-a', [event({ amount: 1 }), event({ amount: 2 })], 'no_stream');
+      const [first] = await store.readStream('budget-a');
+      await store.close();
+      const db = new Database(file);
+      db.exec('DROP TRIGGER events_are_never_updated');
+      db.prepare(`UPDATE events SET hash = ? WHERE position = ?`).run(
+        '0'.repeat(64),
+        first!.position,
+      );
+      db.close();
+      const reopened = new SqliteEventStore(file);
+      expect(await reopened.verify()).toMatchObject({
+        ok: false,
+        firstMismatch: { position: first!.position },
+      });
+      await reopened.close();
+    });
+  });
+
+  it('two stores on one file (as two processes would be) race safely and see each other', async () => {
+    const a = new SqliteEventStore(file, { pollIntervalMs: 20 });
+    const b = new SqliteEventStore(file, { pollIntervalMs: 20 });
+    await a.append('shared-1', [event({ by: 'a' })], 'no_stream');
+    const subscription = b.subscribe({ fromPosition: 1 });
+    const results = await Promise.allSettled([
+      a.append('shared-1', [event({ by: 'a' })], 0),
+      b.append('shared-1', [event({ by: 'b' })], 0),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected?.reason).toBeInstanceOf(WrongExpectedRevisionError);
+
+    await a.append('shared-2', [event({ by: 'a' })], 'no_stream');
+    const seen: StoredEvent[] = [];
+    for await (const batch of subscription) {
+      seen.push(...batch);
+      if (seen.length >= 3) break;
+    }
+    subscription.close();
+    expect(seen.map((e) => e.stream)).toEqual(['shared-1', 'shared-1', 'shared-2']);
+    await a.close();
+    await b.close();
+  });
+
+  it('every acknowledged append survives a kill -9 of the writing process', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        join(__dirname, '..', 'testing', 'register-ts.js'),
+        join(__dirname, '..', 'testing', 'append-until-killed.ts'),
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const acknowledged: number[] = [];
+    await new Promise<void>((resolve, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop()!;
+        acknowledged.push(...lines.map(Number));
+        if (acknowledged.length >= 200) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited early: ${code}`)),
+      );
+    });
+    await new Promise((resolve) => child.once('close', resolve));
+
+    const store = new SqliteEventStore(file);
+    const positions = new Set((await store.readAll(1, 10_000)).map((e) => e.position));
+    for (const position of acknowledged) expect(positions.has(position)).toBe(true);
+    expect((await store.verify()).ok).toBe(true);
+    await store.close();
+  }, 60_000);
+});
