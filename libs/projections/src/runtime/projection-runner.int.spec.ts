@@ -67,8 +67,8 @@ describe('ProjectionRunner on SQLite', () => {
     expect(counted(db, 'a')).toEqual([1, 2, 3, 4, 5, 6]);
     expect(counted(db, 'b')).toEqual([1, 2, 3, 4, 5, 6]);
     expect(runner.status().map((s) => [s.name, s.position, s.state])).toEqual([
-      ['a', position, 'live'],
-      ['b', position, 'live'],
+      ['a', position, 'running'],
+      ['b', position, 'running'],
     ]);
     await runner.stop();
   });

@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { CheckpointTable } from './checkpoints';
 import type { SqliteProjection } from './projection';
 
-export type ProjectionState = 'starting' | 'live' | 'failed' | 'stopped';
+/** running: following the log (its lag says how far behind); failed: waiting to retry after an error. */
+export type ProjectionState = 'running' | 'failed' | 'stopped';
 
 export interface ProjectionStatus {
   name: string;
@@ -75,7 +76,7 @@ export class ProjectionRunner {
       this.statuses.set(projection.name, {
         name: projection.name,
         position: this.checkpoints.read(projection.name),
-        state: 'starting',
+        state: 'running',
         lastError: null,
       });
     }
@@ -129,11 +130,12 @@ export class ProjectionRunner {
         batchSize: this.options.batchSize ?? 500,
       });
       this.subscriptions.set(projection.name, subscription);
+      if (status.state === 'failed') status.state = 'running';
       try {
         for await (const batch of subscription) {
           this.applyBatch(projection, batch);
           failures = 0;
-          status.state = 'live';
+          status.state = 'running';
           status.position = batch[batch.length - 1]!.position;
           this.releaseWaiters();
         }
