@@ -13,4 +13,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper,
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/postgres/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/postgres/global-teardown.mjs',
 };

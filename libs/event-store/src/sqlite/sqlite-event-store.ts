@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertValidAppend, assertValidStreamName } from '../append-validation';
+import { AppendNotifier } from '../append-notifier';
+import { ChainVerifier } from '../chain-verifier';
 import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -94,10 +96,8 @@ function checkExpectation(
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly ownsDatabase: boolean;
-  private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<Subscription>();
-  private waiters = new Set<() => void>();
-  private lastAppendedPosition = 0;
+  private readonly notifier: AppendNotifier;
   private readonly statements;
   private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendEvents']>;
 
@@ -111,7 +111,7 @@ export class SqliteEventStore implements EventStore {
       this.db = database;
       this.ownsDatabase = false;
     }
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.notifier = new AppendNotifier(options.pollIntervalMs ?? 200);
     configureDatabase(this.db);
     ensureEventStoreSchema(this.db);
     this.statements = {
@@ -146,7 +146,7 @@ export class SqliteEventStore implements EventStore {
     try {
       assertValidAppend(stream, events, expectedRevision);
       const result = this.appendInTransaction.immediate(stream, events, expectedRevision);
-      if (!result.duplicate) this.notifyAppended(result.position);
+      if (!result.duplicate) this.notifier.notify(result.position);
       return Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -220,7 +220,7 @@ export class SqliteEventStore implements EventStore {
     const subscription = catchUpSubscription(
       {
         readAll: (from, limit) => this.readAll(from, limit),
-        waitForAppend: (after, signal) => this.waitForAppend(after, signal),
+        waitForAppend: (after, signal) => this.notifier.wait(after, signal),
       },
       options,
     );
@@ -236,7 +236,7 @@ export class SqliteEventStore implements EventStore {
 
   async verify(stream?: string): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
-    const chains = new Map<string, { revision: number; hash: string }>();
+    const verifier = new ChainVerifier();
     let checked = 0;
     let cursor = stream === undefined ? 1 : 0;
     for (;;) {
@@ -245,7 +245,7 @@ export class SqliteEventStore implements EventStore {
           ? this.statements.readAll.all(cursor, VERIFY_BATCH)
           : this.statements.readStreamPage.all(stream, cursor, VERIFY_BATCH);
       for (const row of rows) {
-        const mismatch = this.checkLink(row, chains);
+        const mismatch = verifier.check(row);
         if (mismatch) {
           return {
             ok: false,
@@ -267,57 +267,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private checkLink(
-    row: EventRow,
-    chains: Map<string, { revision: number; hash: string }>,
-  ): string | undefined {
-    const previous = chains.get(row.stream);
-    const expectedRevision = previous ? previous.revision + 1 : 0;
-    if (row.revision !== expectedRevision)
-      return `revision ${row.revision} where ${expectedRevision} was expected`;
-    let content: { type: string; data: JsonObject; metadata: JsonObject };
-    try {
-      content = {
-        type: row.type,
-        data: JSON.parse(row.data) as JsonObject,
-        metadata: JSON.parse(row.metadata) as JsonObject,
-      };
-    } catch {
-      return 'stored data or metadata is not valid JSON';
-    }
-    const hash = chainHash(previous?.hash ?? GENESIS_HASH, content);
-    if (hash !== row.hash) return `hash mismatch: stored ${row.hash}, recomputed ${hash}`;
-    chains.set(row.stream, { revision: row.revision, hash: row.hash });
-    return undefined;
-  }
-
   close(): Promise<void> {
     for (const subscription of this.subscriptions) subscription.close();
     this.subscriptions.clear();
-    for (const wake of this.waiters) wake();
+    this.notifier.wakeAll();
     if (this.ownsDatabase && this.db.open) this.db.close();
     return Promise.resolve();
-  }
-
-  private waitForAppend(afterPosition: number, signal: AbortSignal): Promise<void> {
-    if (signal.aborted || this.lastAppendedPosition > afterPosition) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', wake);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.pollIntervalMs);
-      signal.addEventListener('abort', wake);
-      this.waiters.add(wake);
-    });
-  }
-
-  private notifyAppended(position: number): void {
-    this.lastAppendedPosition = Math.max(this.lastAppendedPosition, position);
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
   }
 }

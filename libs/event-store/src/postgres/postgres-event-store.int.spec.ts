@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { NewEvent, StoredEvent } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import { describeEventStoreConformance } from '../testing/conformance.suite';
+import { createTestDatabase, type TestDatabase } from '../testing/postgres-test-database';
+import { PostgresEventStore } from './postgres-event-store';
+
+const event = (data: Record<string, unknown> = {}): NewEvent => ({
+  id: randomUUID(),
+  type: 'Tested.v1',
+  data: data as NewEvent['data'],
+  metadata: {},
+});
+
+describeEventStoreConformance('PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await PostgresEventStore.connect(database.url, { pollIntervalMs: 100 });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+
+describe('PostgreSQL event store', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(() => database.drop());
+
+  async function raw<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('refuses to update, delete or truncate a stored event', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    await store.append('test-1', [event({ amount: 10 })], 'no_stream');
+    await store.close();
+    await raw(async (client) => {
+      await expect(client.query(`UPDATE events SET data = '{"amount":1}'`)).rejects.toThrow(
+        /immutable/,
+      );
+      await expect(client.query('DELETE FROM events')).rejects.toThrow(/immutable/);
+      await expect(client.query('TRUNCATE events')).rejects.toThrow(/immutable/);
+    });
+  });
+
+  it('finds and locates an edited byte', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    await store.append('budget-a', [event({ amount: 100 }), event({ amount: 200 })], 'no_stream');
+    const target = (await store.readStream('budget-a'))[1]!;
+    await raw(async (client) => {
+      await client.query('ALTER TABLE events DISABLE TRIGGER events_are_never_changed');
+      await client.query(`UPDATE events SET data = '{"amount":201}' WHERE position = $1`, [
+        target.position,
+      ]);
+    });
+    expect(await store.verify()).toMatchObject({
+      ok: false,
+      firstMismatch: {
+        stream: 'budget-a',
+        revision: 1,
+        position: target.position,
+        reason: expect.stringContaining('hash mismatch'),
+      },
+    });
+    await store.close();
+  });
+
+  it('two stores (as two API processes) race on one stream: one wins, and each sees the other through NOTIFY', async () => {
+    const a = await PostgresEventStore.connect(database.url, { pollIntervalMs: 60_000 });
+    const b = await PostgresEventStore.connect(database.url, { pollIntervalMs: 60_000 });
+    await a.append('shared-1', [event()], 'no_stream');
+    const results = await Promise.allSettled([
+      a.append('shared-1', [event({ by: 'a' })], 0),
+      b.append('shared-1', [event({ by: 'b' })], 0),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason,
+    ).toBeInstanceOf(WrongExpectedRevisionError);
+
+    // The poll interval is a minute: only a notification can deliver this within the test.
+    const subscription = b.subscribe({ fromPosition: (await b.headPosition()) + 1 });
+    const received = (async () => {
+      for await (const batch of subscription) return batch;
+      return [] as readonly StoredEvent[];
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await a.append('shared-2', [event({ by: 'a' })], 'no_stream');
+    const batch = await received;
+    subscription.close();
+    expect(batch.map((e) => e.stream)).toEqual(['shared-2']);
+    await a.close();
+    await b.close();
+  });
+
+  it('concurrent appends from many connections commit in position order with no gaps', async () => {
+    const stores = await Promise.all([1, 2, 3].map(() => PostgresEventStore.connect(database.url)));
+    await Promise.all(
+      stores.flatMap((store, s) =>
+        Array.from({ length: 4 }, async (_, w) => {
+          for (let n = 0; n < 15; n++)
+            await store.append(`writer-${s}${w}`, [event({ n })], n === 0 ? 'no_stream' : n - 1);
+        }),
+      ),
+    );
+    const all = await stores[0]!.readAll(1, 10_000);
+    expect(all.map((e) => e.position)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    expect((await stores[0]!.verify()).ok).toBe(true);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+});

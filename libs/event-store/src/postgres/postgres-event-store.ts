@@ -1,0 +1,298 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import { assertValidAppend, assertValidStreamName } from '../append-validation';
+import { AppendNotifier } from '../append-notifier';
+import { ChainVerifier } from '../chain-verifier';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+} from '../event-store.port';
+import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { catchUpSubscription } from '../subscription';
+import { APPEND_LOCK_KEY, ensurePostgresSchema } from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  /** Fallback for a missed notification: how often a waiting subscription looks for new events. */
+  pollIntervalMs?: number;
+  /** Pool size; appends are serialised anyway, reads run in parallel. */
+  maxConnections?: number;
+}
+
+interface EventRow {
+  position: string;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+const CHANNEL = 'accord_events';
+const MAX_READ = 10_000;
+const VERIFY_BATCH = 5_000;
+
+const toStored = (row: EventRow): StoredEvent => ({
+  id: row.id,
+  stream: row.stream,
+  revision: row.revision,
+  position: Number(row.position),
+  type: row.type,
+  data: JSON.parse(row.data) as JsonObject,
+  metadata: JSON.parse(row.metadata) as JsonObject,
+  hash: row.hash,
+});
+
+/**
+ * The event store on PostgreSQL, for several API processes on one database.
+ *
+ * Global order: a plain sequence hands out positions at insert time, but transactions commit
+ * in another order, so a reader could see position 11 before 10 commits and skip 10 for good.
+ * Here every append takes one transaction-scoped advisory lock before it reads the head and
+ * numbers its events, and holds it until commit: positions are handed out in commit order,
+ * and a reader never sees a gap that fills later. The price is that appends are serialised
+ * across processes, which a governance ledger's write rate easily affords.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private listener: Client | undefined;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly connectionString: string,
+    private readonly notifier: AppendNotifier,
+  ) {}
+
+  static async connect(
+    connectionString: string,
+    options: PostgresEventStoreOptions = {},
+  ): Promise<PostgresEventStore> {
+    const pool = new Pool({ connectionString, max: options.maxConnections ?? 10 });
+    const store = new PostgresEventStore(
+      pool,
+      connectionString,
+      new AppendNotifier(options.pollIntervalMs ?? 500),
+    );
+    try {
+      const client = await pool.connect();
+      try {
+        await ensurePostgresSchema(client);
+      } finally {
+        client.release();
+      }
+      await store.listen();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    assertValidAppend(stream, events, expectedRevision);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.appendLocked(client, stream, events, expectedRevision);
+      await client.query('COMMIT');
+      if (!result.duplicate) this.notifier.notify(result.position);
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async appendLocked(
+    client: PoolClient,
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+
+    const ids = events.map((e) => e.id);
+    const found = await client.query<{ id: string; revision: number; position: string }>(
+      'SELECT id, revision, position FROM events WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    if (found.rowCount === events.length) {
+      const byId = new Map(found.rows.map((row) => [row.id, row]));
+      const last = byId.get(ids[ids.length - 1]!)!;
+      return { revision: last.revision, position: Number(last.position), duplicate: true };
+    }
+    if ((found.rowCount ?? 0) > 0) {
+      throw new IdempotencyMismatchError(
+        `${found.rowCount} of the ${events.length} event ids are already stored: a retry must resend the same events`,
+      );
+    }
+
+    const head = (
+      await client.query<{ revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = $1 ORDER BY revision DESC LIMIT 1',
+        [stream],
+      )
+    ).rows[0];
+    const actual = head ? head.revision : 'no_stream';
+    const matches =
+      expectedRevision === 'any' ||
+      (expectedRevision === 'no_stream' ? !head : actual === expectedRevision);
+    if (!matches) throw new WrongExpectedRevisionError(stream, expectedRevision, actual);
+
+    const { rows } = await client.query<{ head: string }>(
+      'SELECT COALESCE(MAX(position), 0) AS head FROM events',
+    );
+    let position = Number(rows[0]!.head);
+    let revision = head ? head.revision : -1;
+    let previousHash = head?.hash ?? GENESIS_HASH;
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const event of events) {
+      position += 1;
+      revision += 1;
+      previousHash = chainHash(previousHash, event);
+      const at = values.length;
+      tuples.push(
+        `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`,
+      );
+      values.push(
+        position,
+        event.id,
+        stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        previousHash,
+      );
+    }
+    await client.query(
+      `INSERT INTO events (position, id, stream, revision, type, data, metadata, hash) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(position)]);
+    return { revision, position, duplicate: false };
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<StoredEvent[]> {
+    assertValidStreamName(stream);
+    const { rows } = await this.pool.query<EventRow>(
+      'SELECT * FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision',
+      [stream, fromRevision],
+    );
+    return rows.map(toStored);
+  }
+
+  async readAll(fromPosition = 1, limit = 1_000): Promise<StoredEvent[]> {
+    const bounded = Math.max(1, Math.min(limit, MAX_READ));
+    const { rows } = await this.pool.query<EventRow>(
+      'SELECT * FROM events WHERE position >= $1 ORDER BY position LIMIT $2',
+      [fromPosition, bounded],
+    );
+    return rows.map(toStored);
+  }
+
+  async readEventById(id: string): Promise<StoredEvent | undefined> {
+    const { rows } = await this.pool.query<EventRow>('SELECT * FROM events WHERE id = $1', [id]);
+    return rows[0] && toStored(rows[0]);
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ head: string }>(
+      'SELECT COALESCE(MAX(position), 0) AS head FROM events',
+    );
+    return Number(rows[0]!.head);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription = catchUpSubscription(
+      {
+        readAll: (from, limit) => this.readAll(from, limit),
+        waitForAppend: (after, signal) => this.notifier.wait(after, signal),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      close: () => {
+        subscription.close();
+        this.subscriptions.delete(subscription);
+      },
+    };
+  }
+
+  async verify(stream?: string): Promise<VerifyResult> {
+    if (stream !== undefined) assertValidStreamName(stream);
+    const verifier = new ChainVerifier();
+    let checked = 0;
+    let cursor = stream === undefined ? 1 : 0;
+    for (;;) {
+      const { rows } =
+        stream === undefined
+          ? await this.pool.query<EventRow>(
+              'SELECT * FROM events WHERE position >= $1 ORDER BY position LIMIT $2',
+              [cursor, VERIFY_BATCH],
+            )
+          : await this.pool.query<EventRow>(
+              'SELECT * FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3',
+              [stream, cursor, VERIFY_BATCH],
+            );
+      for (const row of rows) {
+        const reason = verifier.check(row);
+        if (reason) {
+          return {
+            ok: false,
+            checked,
+            firstMismatch: {
+              stream: row.stream,
+              revision: row.revision,
+              position: Number(row.position),
+              reason,
+            },
+          };
+        }
+        checked += 1;
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < VERIFY_BATCH) return { ok: true, checked };
+      cursor = stream === undefined ? Number(last.position) + 1 : last.revision + 1;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const subscription of this.subscriptions) subscription.close();
+    this.subscriptions.clear();
+    this.notifier.wakeAll();
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Appends by other processes arrive as NOTIFY; polling covers a dropped listener connection. */
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.connectionString });
+    listener.on('notification', (message) => this.notifier.notify(Number(message.payload ?? 0)));
+    listener.on('error', () => {
+      if (this.listener === listener) this.listener = undefined;
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${CHANNEL}`);
+    this.listener = listener;
+  }
+}
