@@ -8,7 +8,7 @@ export async function createApp(
   config: AccordConfig,
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bodyParser: true });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, abortOnError: false });
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/accord-config';
+import { StoreUnavailableError } from './ledger/open-ledger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -9,7 +10,9 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}/graphql`;
   const logger = new Logger('Accord');
-  logger.log(`ledger: ${config.databaseFile}`);
+  logger.log(
+    `ledger: ${config.store.kind === 'sqlite' ? `SQLite ${config.store.file}` : 'PostgreSQL'}`,
+  );
   logger.log(
     `GraphQL API at ${url}${config.production ? '' : ' (open it in a browser for GraphiQL)'}`,
   );
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
     console.error(error.message);
   } else {
     console.error('Accord failed to start:', error instanceof Error ? error.message : error);

@@ -5,3 +5,4 @@ export * from './event-id';
 export * from './append-validation';
 export * from './subscription';
 export * from './sqlite/sqlite-event-store';
+export * from './postgres/postgres-event-store';

@@ -1,11 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { loadOrCreateLocalSecret } from './local-secret';
 
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export interface AccordConfig {
   host: string;
   port: number;
   production: boolean;
-  /** The SQLite file holding the ledger and its read models. */
+  store: StoreConfig;
+  /** The SQLite file of the embedded store; its folder also keeps the local signing key. */
   databaseFile: string;
   jwt: { secret: Uint8Array; secretSource: string; issuer: string; audience: string };
   /** How long a mutation waits for the read models to reach its write before answering. */
@@ -31,9 +34,35 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+function storeConfig(env: Env, databaseFile: string): StoreConfig {
+  const kind = env.ACCORD_STORE || 'sqlite';
+  switch (kind) {
+    case 'sqlite':
+      return { kind, file: databaseFile };
+    case 'postgres': {
+      const url = env.DATABASE_URL;
+      if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+        throw new ConfigError(
+          'DATABASE_URL',
+          'must be a postgres:// URL when ACCORD_STORE=postgres',
+        );
+      }
+      return { kind, url };
+    }
+    case 'kurrentdb':
+      throw new ConfigError(
+        'ACCORD_STORE',
+        'kurrentdb is not available yet: use sqlite or postgres',
+      );
+    default:
+      throw new ConfigError('ACCORD_STORE', `must be sqlite or postgres, got "${kind}"`);
+  }
+}
+
 /** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
+  const store = storeConfig(env, databaseFile);
   const secretText = env.ACCORD_JWT_SECRET || undefined;
   if (secretText !== undefined && secretText.length < 32) {
     throw new ConfigError(
@@ -50,6 +79,7 @@ export function loadConfig(env: Env = process.env): AccordConfig {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     production: env.NODE_ENV === 'production',
+    store,
     databaseFile,
     jwt: {
       secret: secret.secret,

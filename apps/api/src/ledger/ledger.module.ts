@@ -1,4 +1,3 @@
-import { type EventStore, SqliteEventStore } from '@accord/event-store';
 import {
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
@@ -15,41 +14,32 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { TokenService } from '../auth/token.service';
 import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
-import { ACCORD_CONFIG, DATABASE, EVENT_STORE } from './ledger.tokens';
+import { ACCORD_CONFIG, EVENT_STORE, LEDGER, READ_MODELS } from './ledger.tokens';
+import { type Ledger, openLedger } from './open-ledger';
 
 @Injectable()
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly projections: ProjectionRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DATABASE) private readonly db: Database.Database,
+    @Inject(LEDGER) private readonly ledger: Ledger,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.projections.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.projections.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
-    await this.store.close();
-    if (this.db.open) this.db.close();
+    await this.ledger.close();
   }
 }
 
-function openDatabase(file: string): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
-  return new Database(file);
-}
-
-/** The embedded ledger: one SQLite file holds the event log and the read models. */
+/** The ledger (event log and read models) on the configured store, and the write path over it. */
 @Global()
 @Module({})
 export class LedgerModule {
@@ -60,30 +50,31 @@ export class LedgerModule {
       providers: [
         { provide: ACCORD_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
-        { provide: DATABASE, useFactory: () => openDatabase(config.databaseFile) },
+        { provide: LEDGER, useFactory: () => openLedger(config.store) },
+        { provide: EVENT_STORE, inject: [LEDGER], useFactory: (ledger: Ledger) => ledger.store },
         {
-          provide: EVENT_STORE,
-          inject: [DATABASE],
-          useFactory: (db: Database.Database) => new SqliteEventStore(db),
+          provide: READ_MODELS,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => ledger.readModels,
         },
         {
           provide: ProjectionRunner,
-          inject: [DATABASE, EVENT_STORE],
-          useFactory: (db: Database.Database, store: EventStore) =>
-            new ProjectionRunner(db, store, ALL_PROJECTIONS, {
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) =>
+            new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
               onError: (name, position, error) =>
                 logger.error(`${name} failed at position ${position}: ${String(error)}`),
             }),
         },
         {
           provide: InitiativeOverviewReader,
-          inject: [DATABASE],
-          useFactory: (db: Database.Database) => new InitiativeOverviewReader(db),
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new InitiativeOverviewReader(ledger.readModels),
         },
         {
           provide: CommitmentsRegisterReader,
-          inject: [DATABASE],
-          useFactory: (db: Database.Database) => new CommitmentsRegisterReader(db),
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
@@ -93,8 +84,9 @@ export class LedgerModule {
       exports: [
         ACCORD_CONFIG,
         Clock,
-        DATABASE,
+        LEDGER,
         EVENT_STORE,
+        READ_MODELS,
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,

@@ -1,3 +1,4 @@
 export const ACCORD_CONFIG = Symbol('ACCORD_CONFIG');
-export const DATABASE = Symbol('DATABASE');
+export const LEDGER = Symbol('LEDGER');
 export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_MODELS = Symbol('READ_MODELS');

@@ -1,7 +1,6 @@
 import type { CommitmentStatus, Money } from '@accord/domain';
-import type { Database } from 'better-sqlite3';
 import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
-import { statement } from '../runtime/statement-cache';
+import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface CommitmentView {
   commitmentId: string;
@@ -74,64 +73,63 @@ const toView = (row: CommitmentRow): CommitmentView => ({
   closedAt: row.closed_at,
   closingNote: row.closing_note,
   revision: row.revision,
-  madePosition: row.made_position,
+  madePosition: Number(row.made_position),
 });
 
-const OVERDUE = "(status = 'open' AND due_date < @today)";
+const OVERDUE = "(status = 'open' AND due_date < ?)";
 
-function whereClause(filter: CommitmentFilter): string {
+/** The WHERE clause of a filter, with its parameters in order. */
+function whereClause(filter: CommitmentFilter): { conditions: string[]; params: SqlValue[] } {
   const conditions: string[] = [];
-  if (filter.initiativeId !== undefined) conditions.push('initiative_id = @initiativeId');
-  if (filter.partnerId !== undefined) conditions.push('partner_id = @partnerId');
-  if (filter.status !== undefined) conditions.push('status = @status');
-  if (filter.overdue === true) conditions.push(OVERDUE);
-  if (filter.overdue === false) conditions.push(`NOT ${OVERDUE}`);
-  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const params: SqlValue[] = [];
+  if (filter.initiativeId !== undefined) {
+    conditions.push('initiative_id = ?');
+    params.push(filter.initiativeId);
+  }
+  if (filter.partnerId !== undefined) {
+    conditions.push('partner_id = ?');
+    params.push(filter.partnerId);
+  }
+  if (filter.status !== undefined) {
+    conditions.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.overdue !== undefined) {
+    conditions.push(filter.overdue ? OVERDUE : `NOT ${OVERDUE}`);
+    params.push(filter.today);
+  }
+  return { conditions, params };
 }
 
-export function isOverdue(
-  commitment: Pick<CommitmentView, 'status' | 'dueDate'>,
-  today: string,
-): boolean {
-  return commitment.status === 'open' && commitment.dueDate < today;
-}
+const where = (conditions: readonly string[]) =>
+  conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 
 export class CommitmentsRegisterReader {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: ReadModelDatabase) {}
 
-  get(commitmentId: string): CommitmentView | undefined {
-    const row = statement(this.db, 'SELECT * FROM rm_commitments WHERE commitment_id = ?').get(
-      commitmentId,
-    ) as CommitmentRow | undefined;
+  async get(commitmentId: string): Promise<CommitmentView | undefined> {
+    const row = await this.db.get<CommitmentRow>(
+      'SELECT * FROM rm_commitments WHERE commitment_id = ?',
+      [commitmentId],
+    );
     return row && toView(row);
   }
 
-  list(filter: CommitmentFilter, page: PageRequest): Page<CommitmentView> {
-    const where = whereClause(filter);
-    const params = {
-      initiativeId: filter.initiativeId ?? null,
-      partnerId: filter.partnerId ?? null,
-      status: filter.status ?? null,
-      today: filter.today,
-      after: page.after ?? 0,
-      limit: page.first + 1,
-    };
-    const after = where ? `${where} AND made_position > @after` : 'WHERE made_position > @after';
-    const rows = statement(
-      this.db,
-      `SELECT * FROM rm_commitments ${after} ORDER BY made_position LIMIT @limit`,
-    ).all(params) as CommitmentRow[];
-    const { total } = statement(
-      this.db,
-      `SELECT COUNT(*) AS total FROM rm_commitments ${where}`,
-    ).get(params) as {
-      total: number;
-    };
+  async list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
+    const { conditions, params } = whereClause(filter);
+    const rows = await this.db.all<CommitmentRow>(
+      `SELECT * FROM rm_commitments ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
+      [...params, page.after ?? 0, page.first + 1],
+    );
+    const count = await this.db.get<{ total: number }>(
+      `SELECT COUNT(*) AS total FROM rm_commitments ${where(conditions)}`,
+      params,
+    );
     const items = rows.slice(0, page.first).map(toView);
     const last = items[items.length - 1];
     return {
       items,
-      totalCount: total,
+      totalCount: Number(count?.total ?? 0),
       hasNextPage: rows.length > page.first,
       endCursor: last ? encodeCursor(last.madePosition) : null,
     };

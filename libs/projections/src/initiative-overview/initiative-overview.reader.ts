@@ -1,7 +1,6 @@
 import type { Sector } from '@accord/domain';
-import type { Database } from 'better-sqlite3';
 import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
-import { statement } from '../runtime/statement-cache';
+import type { ReadModelDatabase } from '../runtime/read-model-database';
 
 export interface PartnerView {
   initiativeId: string;
@@ -53,7 +52,7 @@ const toInitiative = (row: InitiativeRow): InitiativeView => ({
   launchedAt: row.launched_at,
   agendaAmendedAt: row.agenda_amended_at,
   revision: row.revision,
-  launchedPosition: row.launched_position,
+  launchedPosition: Number(row.launched_position),
 });
 
 const toPartner = (row: PartnerRow): PartnerView => ({
@@ -67,46 +66,39 @@ const toPartner = (row: PartnerRow): PartnerView => ({
 });
 
 export class InitiativeOverviewReader {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: ReadModelDatabase) {}
 
-  get(initiativeId: string): InitiativeView | undefined {
-    const row = statement(this.db, 'SELECT * FROM rm_initiatives WHERE initiative_id = ?').get(
-      initiativeId,
-    ) as InitiativeRow | undefined;
+  async get(initiativeId: string): Promise<InitiativeView | undefined> {
+    const row = await this.db.get<InitiativeRow>(
+      'SELECT * FROM rm_initiatives WHERE initiative_id = ?',
+      [initiativeId],
+    );
     return row && toInitiative(row);
   }
 
-  list(page: PageRequest): Page<InitiativeView> {
-    const rows = statement(
-      this.db,
+  async list(page: PageRequest): Promise<Page<InitiativeView>> {
+    const rows = await this.db.all<InitiativeRow>(
       'SELECT * FROM rm_initiatives WHERE launched_position > ? ORDER BY launched_position LIMIT ?',
-    ).all(page.after ?? 0, page.first + 1) as InitiativeRow[];
+      [page.after ?? 0, page.first + 1],
+    );
     const items = rows.slice(0, page.first).map(toInitiative);
-    const { total } = statement(this.db, 'SELECT COUNT(*) AS total FROM rm_initiatives').get() as {
-      total: number;
-    };
+    const count = await this.db.get<{ total: number }>(
+      'SELECT COUNT(*) AS total FROM rm_initiatives',
+    );
     const last = items[items.length - 1];
     return {
       items,
-      totalCount: total,
+      totalCount: Number(count?.total ?? 0),
       hasNextPage: rows.length > page.first,
       endCursor: last ? encodeCursor(last.launchedPosition) : null,
     };
   }
 
-  partners(initiativeId: string): PartnerView[] {
-    const rows = statement(
-      this.db,
+  async partners(initiativeId: string): Promise<PartnerView[]> {
+    const rows = await this.db.all<PartnerRow>(
       'SELECT * FROM rm_initiative_partners WHERE initiative_id = ? ORDER BY joined_position',
-    ).all(initiativeId) as PartnerRow[];
+      [initiativeId],
+    );
     return rows.map(toPartner);
-  }
-
-  partner(initiativeId: string, partnerId: string): PartnerView | undefined {
-    const row = statement(
-      this.db,
-      'SELECT * FROM rm_initiative_partners WHERE initiative_id = ? AND partner_id = ?',
-    ).get(initiativeId, partnerId) as PartnerRow | undefined;
-    return row && toPartner(row);
   }
 }

@@ -1,125 +1,214 @@
-import { SqliteEventStore, type NewEvent } from '@accord/event-store';
+import {
+  type EventStore,
+  type NewEvent,
+  PostgresEventStore,
+  SqliteEventStore,
+} from '@accord/event-store';
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SqliteProjection } from './projection';
+import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
+import { PostgresReadModelDatabase } from './postgres-read-model-database';
+import type { Projection } from './projection';
 import { ProjectionRunner, ProjectionTimeoutError } from './projection-runner';
+import { sql, type ReadModelDatabase } from './read-model-database';
+import { SqliteReadModelDatabase } from './sqlite-read-model-database';
 
 const event = (n: number, type = 'Counted.v1'): NewEvent => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  id: randomUUID(),
   type,
   data: { n },
   metadata: {},
 });
 
-/** Counts the events it sees, in a table, so a double application would show. */
-function counter(
-  name: string,
-  failOn?: (n: number) => boolean,
-): SqliteProjection & { failures: number } {
+/** Counts the events it sees into a table whose primary key would refuse a double application. */
+function counter(name: string, failOn?: (n: number) => boolean): Projection & { failures: number } {
   const projection = {
     name,
     failures: 0,
     handles: new Set(['Counted.v1']),
-    migrate(db: Database.Database) {
-      db.exec(`CREATE TABLE IF NOT EXISTS ${name.replace(/-/g, '_')} (n INTEGER PRIMARY KEY)`);
-    },
-    apply(db: Database.Database, stored: { data: Record<string, unknown> }) {
+    schema: `CREATE TABLE IF NOT EXISTS counted_${name} (n INTEGER PRIMARY KEY)`,
+    apply(stored: { data: Record<string, unknown> }) {
       const n = Number(stored.data.n);
       if (failOn?.(n)) {
         projection.failures += 1;
         throw new Error(`cannot count ${n}`);
       }
-      db.prepare(`INSERT INTO ${name.replace(/-/g, '_')} (n) VALUES (?)`).run(n);
+      return [sql(`INSERT INTO counted_${name} (n) VALUES (?)`, n)];
     },
   };
   return projection;
 }
 
-const counted = (db: Database.Database, name: string) =>
-  (db.prepare(`SELECT n FROM ${name.replace(/-/g, '_')} ORDER BY n`).all() as { n: number }[]).map(
-    (r) => r.n,
-  );
+const counted = async (db: ReadModelDatabase, name: string) =>
+  (await db.all<{ n: number }>(`SELECT n FROM counted_${name} ORDER BY n`)).map((r) => Number(r.n));
 
-describe('ProjectionRunner on SQLite', () => {
-  let dir: string;
-  let db: Database.Database;
-  let store: SqliteEventStore;
+interface Ledger {
+  store: EventStore;
+  readModels: ReadModelDatabase;
+}
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'accord-projections-'));
-    db = new Database(join(dir, 'ledger.db'));
-    store = new SqliteEventStore(db);
+interface Backend {
+  name: string;
+  /** Opens a ledger; `again()` opens a second one on the same storage, as another process would. */
+  open(): Promise<{ first: Ledger; again(): Promise<Ledger>; cleanup(): Promise<void> }>;
+}
+
+const sqliteBackend: Backend = {
+  name: 'SQLite',
+  open() {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-projections-'));
+    const connections: Database.Database[] = [];
+    const ledgers: Ledger[] = [];
+    const connect = (): Ledger => {
+      const db = new Database(join(dir, 'ledger.db'));
+      connections.push(db);
+      const ledger = {
+        store: new SqliteEventStore(db, { pollIntervalMs: 20 }),
+        readModels: new SqliteReadModelDatabase(db),
+      };
+      ledgers.push(ledger);
+      return ledger;
+    };
+    return Promise.resolve({
+      first: connect(),
+      again: () => Promise.resolve(connect()),
+      cleanup: async () => {
+        for (const ledger of ledgers) await ledger.store.close();
+        for (const db of connections) db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    });
+  },
+};
+
+const postgresBackend: Backend = {
+  name: 'PostgreSQL',
+  async open() {
+    const database = await createTestDatabase();
+    const ledgers: Ledger[] = [];
+    const connect = async (): Promise<Ledger> => {
+      const ledger = {
+        store: await PostgresEventStore.connect(database.url, { pollIntervalMs: 50 }),
+        readModels: await PostgresReadModelDatabase.connect(database.url),
+      };
+      ledgers.push(ledger);
+      return ledger;
+    };
+    return {
+      first: await connect(),
+      again: connect,
+      cleanup: async () => {
+        for (const ledger of ledgers) {
+          await ledger.store.close();
+          await ledger.readModels.close();
+        }
+        await database.drop();
+      },
+    };
+  },
+};
+
+describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (backend) => {
+  let opened: Awaited<ReturnType<Backend['open']>>;
+  let store: EventStore;
+  let db: ReadModelDatabase;
+  const runners: ProjectionRunner[] = [];
+
+  beforeEach(async () => {
+    opened = await backend.open();
+    ({ store, readModels: db } = opened.first);
   });
   afterEach(async () => {
-    await store.close();
-    if (db.open) db.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const runner of runners.splice(0)) await runner.stop();
+    await opened.cleanup();
   });
+
+  const startRunner = async (
+    ledger: Ledger,
+    projections: Projection[],
+    retryDelaysMs?: number[],
+  ) => {
+    const runner = new ProjectionRunner(ledger.readModels, ledger.store, projections, {
+      retryDelaysMs,
+    });
+    runners.push(runner);
+    await runner.start();
+    return runner;
+  };
 
   it('catches up, follows the live log, and waitFor resolves once every projection reached a position', async () => {
     for (let n = 1; n <= 5; n++) await store.append(`counter-${n}`, [event(n)], 'no_stream');
-    const runner = new ProjectionRunner(db, store, [counter('a'), counter('b')]);
-    runner.start();
+    const runner = await startRunner(opened.first, [counter('a'), counter('b')]);
     const { position } = await store.append('counter-6', [event(6)], 'no_stream');
     await runner.waitFor(position, 5_000);
-    expect(counted(db, 'a')).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(counted(db, 'b')).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await counted(db, 'a')).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await counted(db, 'b')).toEqual([1, 2, 3, 4, 5, 6]);
     expect(runner.status().map((s) => [s.name, s.position, s.state])).toEqual([
       ['a', position, 'running'],
       ['b', position, 'running'],
     ]);
-    await runner.stop();
   });
 
   it('resumes from its checkpoint after a restart: nothing lost, nothing applied twice', async () => {
     for (let n = 1; n <= 3; n++) await store.append(`counter-${n}`, [event(n)], 'no_stream');
-    const first = new ProjectionRunner(db, store, [counter('a')]);
-    first.start();
+    const first = await startRunner(opened.first, [counter('a')]);
     await first.waitFor(await store.headPosition(), 5_000);
     await first.stop();
 
     for (let n = 4; n <= 6; n++) await store.append(`counter-${n}`, [event(n)], 'no_stream');
-    const second = new ProjectionRunner(db, store, [counter('a')]);
-    second.start();
+    const second = await startRunner(opened.first, [counter('a')]);
     await second.waitFor(await store.headPosition(), 5_000);
-    expect(counted(db, 'a')).toEqual([1, 2, 3, 4, 5, 6]);
-    await second.stop();
+    expect(await counted(db, 'a')).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('moves the checkpoint past events a projection does not handle', async () => {
     await store.append('other-1', [event(1, 'Other.v1')], 'no_stream');
-    const runner = new ProjectionRunner(db, store, [counter('a')]);
-    runner.start();
+    const runner = await startRunner(opened.first, [counter('a')]);
     await runner.waitFor(await store.headPosition(), 5_000);
-    expect(counted(db, 'a')).toEqual([]);
+    expect(await counted(db, 'a')).toEqual([]);
     expect(runner.position()).toBe(await store.headPosition());
-    await runner.stop();
   });
 
   it('a failing projection stops only itself, reports the position, retries, and rolls back its batch', async () => {
     let broken = true;
     const flaky = counter('flaky', (n) => broken && n === 3);
-    const healthy = counter('healthy');
-    const runner = new ProjectionRunner(db, store, [flaky, healthy], { retryDelaysMs: [20] });
-    runner.start();
+    const runner = await startRunner(opened.first, [flaky, counter('healthy')], [20]);
     const positions: number[] = [];
     for (let n = 1; n <= 4; n++)
       positions.push((await store.append(`counter-${n}`, [event(n)], 'no_stream')).position);
 
     const head = positions[3]!;
-    await expect(runner.waitFor(head, 300)).rejects.toBeInstanceOf(ProjectionTimeoutError);
+    await expect(runner.waitFor(head, 500)).rejects.toBeInstanceOf(ProjectionTimeoutError);
     const failed = runner.status().find((s) => s.name === 'flaky')!;
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toMatchObject({ position: positions[2], message: 'cannot count 3' });
-    expect(counted(db, 'healthy')).toEqual([1, 2, 3, 4]);
-    expect(counted(db, 'flaky')).not.toContain(3);
+    expect(await counted(db, 'healthy')).toEqual([1, 2, 3, 4]);
+    expect(await counted(db, 'flaky')).not.toContain(3);
     expect(flaky.failures).toBeGreaterThan(1);
 
     broken = false;
     await runner.waitFor(head, 5_000);
-    expect(counted(db, 'flaky')).toEqual([1, 2, 3, 4]);
-    await runner.stop();
+    expect(await counted(db, 'flaky')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('two runners on one storage (two API processes) converge and apply every event once', async () => {
+    const other = await opened.again();
+    const one = await startRunner(opened.first, [counter('shared')]);
+    const two = await startRunner(other, [counter('shared')]);
+    await Promise.all(
+      [opened.first.store, other.store].map(async (writer, w) => {
+        for (let n = 0; n < 20; n++)
+          await writer.append(`counter-${w}-${n}`, [event(w * 100 + n)], 'no_stream');
+      }),
+    );
+    const head = await store.headPosition();
+    await one.waitFor(head, 10_000);
+    await two.waitFor(head, 10_000);
+    const seen = await counted(db, 'shared');
+    expect(seen).toHaveLength(40);
+    expect(await counted(other.readModels, 'shared')).toEqual(seen);
   });
 });

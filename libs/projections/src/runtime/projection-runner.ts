@@ -1,7 +1,10 @@
 import type { EventStore, StoredEvent, Subscription } from '@accord/event-store';
-import type { Database } from 'better-sqlite3';
-import { CheckpointTable } from './checkpoints';
-import type { SqliteProjection } from './projection';
+import type { Projection } from './projection';
+import {
+  type EventChange,
+  ProjectionApplyError,
+  type ReadModelDatabase,
+} from './read-model-database';
 
 /** running: following the log (its lag says how far behind); failed: waiting to retry after an error. */
 export type ProjectionState = 'running' | 'failed' | 'stopped';
@@ -32,17 +35,6 @@ export class ProjectionTimeoutError extends Error {
   }
 }
 
-class ProjectionApplyError extends Error {
-  constructor(
-    readonly position: number,
-    readonly reason: unknown,
-  ) {
-    super(
-      `event at position ${position}: ${reason instanceof Error ? reason.message : String(reason)}`,
-    );
-  }
-}
-
 interface Waiter {
   position: number;
   resolve: () => void;
@@ -53,7 +45,6 @@ interface Waiter {
  * itself (and retries with back-off) while the others go on.
  */
 export class ProjectionRunner {
-  private readonly checkpoints: CheckpointTable;
   private readonly statuses = new Map<string, ProjectionStatus>();
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly loops: Promise<void>[] = [];
@@ -62,20 +53,19 @@ export class ProjectionRunner {
   private wakeRetry = (): void => undefined;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: ReadModelDatabase,
     private readonly store: EventStore,
-    private readonly projections: readonly SqliteProjection[],
+    private readonly projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {
-    this.checkpoints = new CheckpointTable(db);
-  }
+  ) {}
 
-  start(): void {
+  /** Creates the read models' tables and starts following the log from each checkpoint. */
+  async start(): Promise<void> {
     for (const projection of this.projections) {
-      projection.migrate(this.db);
+      await this.db.migrate(projection.schema);
       this.statuses.set(projection.name, {
         name: projection.name,
-        position: this.checkpoints.read(projection.name),
+        position: await this.db.checkpoint(projection.name),
         state: 'running',
         lastError: null,
       });
@@ -121,7 +111,7 @@ export class ProjectionRunner {
     for (const status of this.statuses.values()) status.state = 'stopped';
   }
 
-  private async run(projection: SqliteProjection): Promise<void> {
+  private async run(projection: Projection): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
       const status = this.statuses.get(projection.name)!;
@@ -133,10 +123,9 @@ export class ProjectionRunner {
       if (status.state === 'failed') status.state = 'running';
       try {
         for await (const batch of subscription) {
-          this.applyBatch(projection, batch);
+          status.position = await this.applyBatch(projection, batch);
           failures = 0;
           status.state = 'running';
-          status.position = batch[batch.length - 1]!.position;
           this.releaseWaiters();
         }
       } catch (error) {
@@ -159,19 +148,18 @@ export class ProjectionRunner {
     }
   }
 
-  private applyBatch(projection: SqliteProjection, batch: readonly StoredEvent[]): void {
-    const last = batch[batch.length - 1]!;
-    this.db.transaction(() => {
-      for (const event of batch) {
-        if (!projection.handles.has(event.type)) continue;
-        try {
-          projection.apply(this.db, event);
-        } catch (error) {
-          throw new ProjectionApplyError(event.position, error);
-        }
-      }
-      this.checkpoints.write(projection.name, last.position);
-    })();
+  private applyBatch(projection: Projection, batch: readonly StoredEvent[]): Promise<number> {
+    const changesAfter = (checkpoint: number): EventChange[] =>
+      batch
+        .filter((event) => event.position > checkpoint && projection.handles.has(event.type))
+        .map((event) => {
+          try {
+            return { position: event.position, statements: projection.apply(event) };
+          } catch (error) {
+            throw new ProjectionApplyError(event.position, error);
+          }
+        });
+    return this.db.applyBatch(projection.name, batch[batch.length - 1]!.position, changesAfter);
   }
 
   private releaseWaiters(): void {

@@ -1,15 +1,16 @@
 import type { StoredEvent } from '@accord/event-store';
-import type { Database } from 'better-sqlite3';
+import type { SqlStatement } from './read-model-database';
 
 /**
- * A read model kept in SQLite. `apply` runs inside the transaction that also moves the
- * projection's checkpoint, so an event is applied exactly once even across crashes.
+ * A read model: its tables, and what each event it handles changes in them, as statements
+ * in the portable SQL subset. The runner applies them and moves the checkpoint in one
+ * transaction, so an event is applied exactly once even across crashes and processes.
  */
-export interface SqliteProjection {
+export interface Projection {
   readonly name: string;
   /** Event types this projection changes rows for; every other event only moves its checkpoint. */
   readonly handles: ReadonlySet<string>;
-  /** Creates the read model's tables if missing. Idempotent. */
-  migrate(db: Database): void;
-  apply(db: Database, event: StoredEvent): void;
+  /** Creates the read model's tables if missing (portable DDL). */
+  readonly schema: string;
+  apply(event: StoredEvent): readonly SqlStatement[];
 }

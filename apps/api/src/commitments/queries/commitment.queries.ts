@@ -16,15 +16,15 @@ export class CommitmentQueries {
     private readonly clock: Clock,
   ) {}
 
-  byId(commitmentId: string): Commitment {
-    const view = this.reader.get(commitmentId);
+  async byId(commitmentId: string): Promise<Commitment> {
+    const view = await this.reader.get(commitmentId);
     if (!view) throw new NotFoundError('commitment', commitmentId);
     return toCommitment(view, this.today());
   }
 
-  list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): CommitmentConnection {
+  async list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): Promise<CommitmentConnection> {
     const today = this.today();
-    const result = this.reader.list({ ...filter, today }, toPageRequest(page));
+    const result = await this.reader.list({ ...filter, today }, toPageRequest(page));
     return {
       edges: result.items.map((view) => ({
         cursor: encodeCursor(view.madePosition),

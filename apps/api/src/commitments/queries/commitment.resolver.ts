@@ -20,14 +20,14 @@ export class CommitmentResolver {
   @Query(() => Commitment, {
     description: 'One commitment; NOT_FOUND if there is none with this id.',
   })
-  commitment(@Args('id', { type: () => ID }) id: string): Commitment {
+  commitment(@Args('id', { type: () => ID }) id: string): Promise<Commitment> {
     return this.queries.byId(id);
   }
 
   @Query(() => CommitmentConnection, {
     description: 'Who committed to what, by when, and whether it was delivered.',
   })
-  commitments(@Args() args: CommitmentsArgs): CommitmentConnection {
+  commitments(@Args() args: CommitmentsArgs): Promise<CommitmentConnection> {
     const { filter, first, after } = args;
     return this.queries.list(clean(filter), { first, after });
   }
@@ -43,7 +43,7 @@ export class PartnerCommitmentsResolver {
   commitments(
     @Parent() partner: Partner,
     @Args() args: PartnerCommitmentsArgs,
-  ): CommitmentConnection {
+  ): Promise<CommitmentConnection> {
     const { first, after, ...filter } = args;
     return this.queries.list(
       { ...clean(filter), initiativeId: partner.initiativeId, partnerId: partner.partnerId },
@@ -62,7 +62,7 @@ export class InitiativeCommitmentsResolver {
   commitments(
     @Parent() initiative: Initiative,
     @Args() args: PartnerCommitmentsArgs,
-  ): CommitmentConnection {
+  ): Promise<CommitmentConnection> {
     const { first, after, ...filter } = args;
     return this.queries.list(
       { ...clean(filter), initiativeId: initiative.initiativeId },

@@ -7,8 +7,8 @@ import type { Initiative } from '../initiative.model';
 export class InitiativeQueries {
   constructor(private readonly reader: InitiativeOverviewReader) {}
 
-  byId(initiativeId: string): Initiative {
-    const initiative = this.reader.get(initiativeId);
+  async byId(initiativeId: string): Promise<Initiative> {
+    const initiative = await this.reader.get(initiativeId);
     if (!initiative) throw new NotFoundError('initiative', initiativeId);
     return initiative;
   }

@@ -14,13 +14,13 @@ export class InitiativeResolver {
   @Query(() => Initiative, {
     description: 'One initiative; NOT_FOUND if there is none with this id.',
   })
-  initiative(@Args('id', { type: () => ID }) id: string): Initiative {
+  initiative(@Args('id', { type: () => ID }) id: string): Promise<Initiative> {
     return this.queries.byId(id);
   }
 
   @Query(() => InitiativeConnection, { description: 'Every initiative, in launch order.' })
-  initiatives(@Args() page: PageArgs): InitiativeConnection {
-    const result = this.reader.list(toPageRequest(page));
+  async initiatives(@Args() page: PageArgs): Promise<InitiativeConnection> {
+    const result = await this.reader.list(toPageRequest(page));
     return {
       edges: result.items.map((node) => ({ cursor: encodeCursor(node.launchedPosition), node })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
@@ -29,12 +29,12 @@ export class InitiativeResolver {
   }
 
   @ResolveField(() => [Partner], { description: 'Partners in joining order; filter by status.' })
-  partners(
+  async partners(
     @Parent() initiative: Initiative,
     @Args('status', { type: () => PartnerStatus, nullable: true }) status?: PartnerStatus,
-  ): Partner[] {
-    return this.reader
-      .partners(initiative.initiativeId)
+  ): Promise<Partner[]> {
+    const partners = await this.reader.partners(initiative.initiativeId);
+    return partners
       .filter((p) => status === undefined || status === null || p.status === (status as string))
       .map((p) => ({ ...p, status: p.status as PartnerStatus }));
   }

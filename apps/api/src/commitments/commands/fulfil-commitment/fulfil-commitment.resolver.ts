@@ -28,6 +28,6 @@ export class FulfilCommitmentResolver {
         envelope,
       ),
     );
-    return { receipt, commitment: this.commitments.byId(input.commitmentId) };
+    return { receipt, commitment: await this.commitments.byId(input.commitmentId) };
   }
 }

@@ -52,6 +52,6 @@ export class MakeCommitmentResolver {
         envelope,
       ),
     );
-    return { receipt, commitment: this.commitments.byId(commitmentId) };
+    return { receipt, commitment: await this.commitments.byId(commitmentId) };
   }
 }

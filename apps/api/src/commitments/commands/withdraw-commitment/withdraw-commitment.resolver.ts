@@ -30,6 +30,6 @@ export class WithdrawCommitmentResolver {
         envelope,
       ),
     );
-    return { receipt, commitment: this.commitments.byId(input.commitmentId) };
+    return { receipt, commitment: await this.commitments.byId(input.commitmentId) };
   }
 }

@@ -31,6 +31,6 @@ export class AmendAgendaResolver {
         envelope,
       ),
     );
-    return { receipt, initiative: this.initiatives.byId(initiativeId) };
+    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
   }
 }

@@ -28,6 +28,6 @@ export class JoinInitiativeResolver {
     const receipt = await this.commandBus.execute(
       new JoinInitiativeCommand({ initiativeId, partnerId, organisationName, sector }, envelope),
     );
-    return { receipt, initiative: this.initiatives.byId(initiativeId) };
+    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
   }
 }

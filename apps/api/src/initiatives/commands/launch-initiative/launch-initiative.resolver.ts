@@ -30,6 +30,6 @@ export class LaunchInitiativeResolver {
     const receipt = await this.commandBus.execute(
       new LaunchInitiativeCommand({ initiativeId, name, problemStatement, commonAgenda }, envelope),
     );
-    return { receipt, initiative: this.initiatives.byId(initiativeId) };
+    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
   }
 }

@@ -1,0 +1,121 @@
+import { Pool, types } from 'pg';
+import {
+  CHECKPOINTS_DDL,
+  type EventChange,
+  ProjectionApplyError,
+  type ReadModelDatabase,
+  type SqlValue,
+} from './read-model-database';
+
+// BIGINT (positions, counts) as numbers: positions stay far below 2^53.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+
+/** `?` placeholders of the portable subset become PostgreSQL's `$1, $2, ...`. */
+export function toPostgresPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Read models in PostgreSQL, shared by every API process on the database. Each batch locks
+ * its projection's checkpoint row (SELECT ... FOR UPDATE), so when two processes race to
+ * apply the same events, the second waits, sees the moved checkpoint, and applies nothing twice.
+ */
+export class PostgresReadModelDatabase implements ReadModelDatabase {
+  readonly dialect = 'postgres';
+
+  private constructor(private readonly pool: Pool) {}
+
+  static async connect(connectionString: string): Promise<PostgresReadModelDatabase> {
+    const pool = new Pool({ connectionString, max: 5 });
+    const database = new PostgresReadModelDatabase(pool);
+    try {
+      await database.migrate(CHECKPOINTS_DDL);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return database;
+  }
+
+  async migrate(ddl: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Several processes may start at once; CREATE ... IF NOT EXISTS still races in PostgreSQL.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(74152028)');
+      await client.query(ddl);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async applyBatch(
+    projection: string,
+    toPosition: number,
+    changesAfter: (checkpoint: number) => readonly EventChange[],
+  ): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, 0, $2) ON CONFLICT (name) DO NOTHING`,
+        [projection, new Date().toISOString()],
+      );
+      const { rows } = await client.query<{ position: number }>(
+        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [projection],
+      );
+      const checkpoint = rows[0]?.position ?? 0;
+      if (checkpoint >= toPosition) {
+        await client.query('COMMIT');
+        return checkpoint;
+      }
+      for (const change of changesAfter(checkpoint)) {
+        try {
+          for (const statement of change.statements) {
+            await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
+          }
+        } catch (error) {
+          throw new ProjectionApplyError(change.position, error);
+        }
+      }
+      await client.query(
+        'UPDATE projection_checkpoints SET position = $2, updated_at = $3 WHERE name = $1',
+        [projection, toPosition, new Date().toISOString()],
+      );
+      await client.query('COMMIT');
+      return toPosition;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    const row = await this.get<{ position: number }>(
+      'SELECT position FROM projection_checkpoints WHERE name = ?',
+      [projection],
+    );
+    return row?.position ?? 0;
+  }
+
+  async all<Row>(text: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    const { rows } = await this.pool.query(toPostgresPlaceholders(text), [...params]);
+    return rows as Row[];
+  }
+
+  async get<Row>(text: string, params: readonly SqlValue[] = []): Promise<Row | undefined> {
+    return (await this.all<Row>(text, params))[0];
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

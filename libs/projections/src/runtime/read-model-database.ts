@@ -1,0 +1,58 @@
+/**
+ * Read models are written in a portable SQL subset that SQLite and PostgreSQL both run:
+ * `?` placeholders (never a literal `?` in the text), TEXT / INTEGER / BIGINT / DOUBLE PRECISION
+ * columns, CREATE ... IF NOT EXISTS, INSERT ... ON CONFLICT ... DO UPDATE.
+ */
+export type SqlValue = string | number | null;
+
+export interface SqlStatement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+export const sql = (text: string, ...params: SqlValue[]): SqlStatement => ({ sql: text, params });
+
+/** The statements one event turns into, with its position so a failure names the event. */
+export interface EventChange {
+  position: number;
+  statements: readonly SqlStatement[];
+}
+
+export class ProjectionApplyError extends Error {
+  constructor(
+    readonly position: number,
+    readonly reason: unknown,
+  ) {
+    super(
+      `event at position ${position}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
+    this.name = 'ProjectionApplyError';
+  }
+}
+
+export interface ReadModelDatabase {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs DDL (several statements allowed). */
+  migrate(ddl: string): Promise<void>;
+  /**
+   * In one transaction: reads the projection's checkpoint (locking it against other processes),
+   * applies the changes `changesAfter(checkpoint)` returns, and moves the checkpoint to
+   * `toPosition`. Returns the checkpoint after the transaction. A failing statement rolls
+   * everything back and surfaces as ProjectionApplyError naming its event.
+   */
+  applyBatch(
+    projection: string,
+    toPosition: number,
+    changesAfter: (checkpoint: number) => readonly EventChange[],
+  ): Promise<number>;
+  checkpoint(projection: string): Promise<number>;
+  all<Row>(text: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  get<Row>(text: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
+  close(): Promise<void>;
+}
+
+export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  name TEXT PRIMARY KEY,
+  position BIGINT NOT NULL,
+  updated_at TEXT NOT NULL
+)`;

@@ -1,0 +1,89 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  CHECKPOINTS_DDL,
+  type EventChange,
+  ProjectionApplyError,
+  type ReadModelDatabase,
+  type SqlValue,
+} from './read-model-database';
+
+/**
+ * Read models in the SQLite file of the ledger. better-sqlite3 is synchronous, so a batch is
+ * one synchronous transaction: nothing else on this connection can run in the middle of it.
+ */
+export class SqliteReadModelDatabase implements ReadModelDatabase {
+  readonly dialect = 'sqlite';
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {
+    db.exec(CHECKPOINTS_DDL);
+  }
+
+  migrate(ddl: string): Promise<void> {
+    this.db.exec(ddl);
+    return Promise.resolve();
+  }
+
+  applyBatch(
+    projection: string,
+    toPosition: number,
+    changesAfter: (checkpoint: number) => readonly EventChange[],
+  ): Promise<number> {
+    try {
+      const applied = this.db.transaction(() => {
+        const checkpoint = this.readCheckpoint(projection);
+        if (checkpoint >= toPosition) return checkpoint;
+        for (const change of changesAfter(checkpoint)) {
+          try {
+            for (const statement of change.statements)
+              this.prepare(statement.sql).run(...statement.params);
+          } catch (error) {
+            throw new ProjectionApplyError(change.position, error);
+          }
+        }
+        this.prepare(
+          `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+        ).run(projection, toPosition, new Date().toISOString());
+        return toPosition;
+      })();
+      return Promise.resolve(applied);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return Promise.resolve(this.readCheckpoint(projection));
+  }
+
+  all<Row>(text: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    return Promise.resolve(this.prepare(text).all(...params) as Row[]);
+  }
+
+  get<Row>(text: string, params: readonly SqlValue[] = []): Promise<Row | undefined> {
+    return Promise.resolve(this.prepare(text).get(...params) as Row | undefined);
+  }
+
+  /** The connection belongs to whoever opened it (it is shared with the event store). */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private readCheckpoint(projection: string): number {
+    const row = this.prepare('SELECT position FROM projection_checkpoints WHERE name = ?').get(
+      projection,
+    ) as { position: number } | undefined;
+    return row?.position ?? 0;
+  }
+
+  /** Projections run the same few statements for every event: compile each once. */
+  private prepare(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+}
