@@ -32,7 +32,7 @@ describe('Authentication', () => {
   it('accepts a token signed with the configured secret, and records its person and partner as the actor', async () => {
     const res = await app.gql(LAUNCH, launchInput, await signed({ ...good, exp: inAnHour() }));
     expect(res.errors).toBeUndefined();
-    const [event] = app.rawEvents();
+    const [event] = await app.rawEvents();
     expect(event?.metadata.actor).toEqual({ personId: 'ana', partnerId: 'city-hall' });
   });
 
@@ -70,21 +70,21 @@ describe('Authentication', () => {
   ];
 
   it.each(forged)('UNAUTHENTICATED for %s, and nothing is written', async (_name, make) => {
-    const before = app.eventCount();
+    const before = await app.eventCount();
     const res = await app.gql(LAUNCH, launchInput, await make());
     expect(res.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(res.data?.launchInitiative ?? null).toBeNull();
-    expect(app.eventCount()).toBe(before);
+    expect(await app.eventCount()).toBe(before);
   });
 
   it('UNAUTHENTICATED without an Authorization header, for mutations and queries alike', async () => {
-    const before = app.eventCount();
+    const before = await app.eventCount();
     const mutation = await app.gql(LAUNCH, launchInput, null);
     expect(mutation.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(mutation.errors?.[0]?.message).toContain('npm run accord -- token');
     const query = await app.gql('{ initiatives { totalCount } }', {}, null);
     expect(query.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    expect(app.eventCount()).toBe(before);
+    expect(await app.eventCount()).toBe(before);
   });
 
   it('UNAUTHENTICATED for an Authorization header that is not a bearer token', async () => {

@@ -1,11 +1,11 @@
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND, INITIATIVE, JOIN, LAUNCH, LEAVE } from '../support/operations';
-import { CITY_HALL, FOOD_BANK, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, STORES, TestApp } from '../support/test-app';
 
-describe('Initiatives over GraphQL', () => {
+describe.each(STORES)('Initiatives over GraphQL on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ store });
   });
   afterAll(() => app.stop());
 
@@ -91,7 +91,7 @@ describe('Initiatives over GraphQL', () => {
   describe('rejected commands write nothing', () => {
     it('DOMAIN_RULE_VIOLATED: a partner joins twice', async () => {
       const id = await launchWithPartners(app, 'join-twice');
-      const before = app.eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(JOIN, {
         input: {
           initiativeId: id,
@@ -105,17 +105,17 @@ describe('Initiatives over GraphQL', () => {
         rule: 'INITIATIVE.PARTNER_ALREADY_MEMBER',
         field: 'partnerId',
       });
-      expect(app.eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it('NOT_FOUND: amending an initiative that does not exist', async () => {
-      const before = app.eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(AMEND, { input: { initiativeId: 'nowhere', commonAgenda: 'x' } });
       expect(res.errors?.[0]?.extensions).toMatchObject({
         code: 'NOT_FOUND',
         rule: 'INITIATIVE.NOT_FOUND',
       });
-      expect(app.eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it('NOT_FOUND: querying an initiative that does not exist', async () => {
@@ -128,7 +128,7 @@ describe('Initiatives over GraphQL', () => {
     });
 
     it('BAD_USER_INPUT: names every field and the rule it broke', async () => {
-      const before = app.eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(LAUNCH, {
         input: {
           initiativeId: 'bad id!',
@@ -143,11 +143,11 @@ describe('Initiatives over GraphQL', () => {
       expect(fields).toEqual(
         expect.arrayContaining(['initiativeId:matches', 'name:isNotEmpty', 'occurredAt:isIso8601']),
       );
-      expect(app.eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it('BAD_USER_INPUT: a sector outside the list', async () => {
-      const before = app.eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(JOIN, {
         input: {
           initiativeId: 'join-twice',
@@ -158,11 +158,11 @@ describe('Initiatives over GraphQL', () => {
       });
       expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toContain('sector');
-      expect(app.eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it('BAD_USER_INPUT: business time in the future', async () => {
-      const before = app.eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(LAUNCH, {
         input: {
           name: 'n',
@@ -175,7 +175,7 @@ describe('Initiatives over GraphQL', () => {
         code: 'BAD_USER_INPUT',
         fields: [expect.objectContaining({ field: 'occurredAt', rule: 'notInFuture' })],
       });
-      expect(app.eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it('BAD_USER_INPUT: page size out of range and a forged cursor', async () => {

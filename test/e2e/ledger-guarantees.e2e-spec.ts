@@ -1,11 +1,11 @@
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND, INITIATIVE, JOIN, LAUNCH } from '../support/operations';
-import { CITY_HALL, TestApp } from '../support/test-app';
+import { CITY_HALL, STORES, TestApp } from '../support/test-app';
 
-describe('Ledger guarantees through the API', () => {
+describe.each(STORES)('Ledger guarantees through the API on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ store });
   });
   afterAll(() => app.stop());
 
@@ -19,7 +19,7 @@ describe('Ledger guarantees through the API', () => {
       };
       const first = await app.gql(LAUNCH, { input });
       expectNoErrors(first);
-      const count = app.eventCount();
+      const count = await app.eventCount();
       const retry = await app.gql(LAUNCH, { input });
       expectNoErrors(retry);
       expect(retry.data.launchInitiative.receipt).toEqual({
@@ -29,7 +29,7 @@ describe('Ledger guarantees through the API', () => {
       expect(retry.data.launchInitiative.initiative.initiativeId).toBe(
         first.data.launchInitiative.initiative.initiativeId,
       );
-      expect(app.eventCount()).toBe(count);
+      expect(await app.eventCount()).toBe(count);
     });
 
     it('a retry of a command whose rule would now fail still answers with the first receipt', async () => {
@@ -43,18 +43,18 @@ describe('Ledger guarantees through the API', () => {
       };
       const first = await app.gql(JOIN, { input });
       expectNoErrors(first);
-      const count = app.eventCount();
+      const count = await app.eventCount();
       const retry = await app.gql(JOIN, { input });
       expectNoErrors(retry);
       expect(retry.data.joinInitiative.receipt.duplicate).toBe(true);
-      expect(app.eventCount()).toBe(count);
+      expect(await app.eventCount()).toBe(count);
     });
 
     it('CONFLICT when a commandId is reused for a different command, and nothing is written', async () => {
       await app.gql(LAUNCH, {
         input: { commandId: 'reused', name: 'R', problemStatement: 'p', commonAgenda: 'a' },
       });
-      const count = app.eventCount();
+      const count = await app.eventCount();
       const res = await app.gql(AMEND, {
         input: { commandId: 'reused', initiativeId: 'retry-join', commonAgenda: 'changed' },
       });
@@ -63,14 +63,14 @@ describe('Ledger guarantees through the API', () => {
         rule: 'COMMAND_ID_REUSED',
         field: 'commandId',
       });
-      expect(app.eventCount()).toBe(count);
+      expect(await app.eventCount()).toBe(count);
     });
   });
 
   describe('optimistic concurrency', () => {
     it('CONFLICT for a stale expectedRevision, with the actual revision, and nothing is written', async () => {
       const id = await launchWithPartners(app, 'stale');
-      const count = app.eventCount();
+      const count = await app.eventCount();
       const res = await app.gql(AMEND, {
         input: { initiativeId: id, commonAgenda: 'new', expectedRevision: 1 },
       });
@@ -80,7 +80,7 @@ describe('Ledger guarantees through the API', () => {
         expectedRevision: 1,
         actualRevision: 3,
       });
-      expect(app.eventCount()).toBe(count);
+      expect(await app.eventCount()).toBe(count);
       const ok = await app.gql(AMEND, {
         input: { initiativeId: id, commonAgenda: 'new', expectedRevision: 3 },
       });
@@ -136,7 +136,7 @@ describe('Ledger guarantees through the API', () => {
       { 'x-correlation-id': 'steering-2025-11' },
     );
     expectNoErrors(res);
-    const event = app.rawEvents().find((e) => e.stream === 'initiative-meta')!;
+    const event = (await app.rawEvents()).find((e) => e.stream === 'initiative-meta')!;
     expect(event.metadata).toEqual({
       actor: CITY_HALL,
       commandId: 'meta-1',
@@ -152,13 +152,13 @@ describe('Ledger guarantees through the API', () => {
   });
 });
 
-describe('Restart', () => {
+describe.each(STORES)('Restart on %s', (store) => {
   it('read models resume from their checkpoint: nothing lost, nothing applied twice', async () => {
-    const first = await TestApp.start();
+    const first = await TestApp.start({ store });
     const id = await launchWithPartners(first, 'durable');
-    await first.stop({ keepFiles: true });
+    await first.stop({ keepStorage: true });
 
-    const second = await TestApp.start({ dir: first.dir });
+    const second = await TestApp.start({ storage: first.storage });
     try {
       const before = await second.gql(INITIATIVE, { id });
       expectNoErrors(before);
@@ -176,8 +176,6 @@ describe('Restart', () => {
       expect(joined.data.joinInitiative.initiative.revision).toBe(4);
     } finally {
       await second.stop();
-      const { rmSync } = await import('node:fs');
-      rmSync(first.dir, { recursive: true, force: true });
     }
   });
 });

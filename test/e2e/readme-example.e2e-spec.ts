@@ -52,8 +52,8 @@ describe('The README worked example, run verbatim', () => {
 
     // The server checks tokens with the local key the CLI made beside the database.
     app = await TestApp.start({
-      dir,
-      env: { ACCORD_DB_FILE: env.ACCORD_DB_FILE, ACCORD_JWT_SECRET: undefined },
+      storage: { kind: 'sqlite', dir, drop: () => Promise.resolve() },
+      env: { ACCORD_JWT_SECRET: undefined },
     });
 
     let operations = 0;

@@ -9,6 +9,8 @@ import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { type AccordConfig, loadConfig } from '../../apps/api/src/config/accord-config';
+import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
+import { Client } from 'pg';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 
@@ -18,36 +20,69 @@ export interface GraphqlResponse<T = any> {
   errors?: Array<{ message: string; extensions: Record<string, any> }>;
 }
 
-/** The real app on a temporary SQLite file, driven over HTTP with supertest. */
+export type StoreKind = 'sqlite' | 'postgres';
+export const STORES: StoreKind[] = ['sqlite', 'postgres'];
+
+export interface Storage {
+  kind: StoreKind;
+  dir: string;
+  databaseUrl?: string;
+  drop(): Promise<void>;
+}
+
+async function newStorage(kind: StoreKind): Promise<Storage> {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-e2e-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  if (kind === 'sqlite') return { kind, dir, drop: () => Promise.resolve(removeDir()) };
+  const database = await createTestDatabase();
+  return {
+    kind,
+    dir,
+    databaseUrl: database.url,
+    drop: async () => {
+      await database.drop();
+      removeDir();
+    },
+  };
+}
+
+/** The real app on a temporary SQLite file or PostgreSQL database, driven over HTTP with supertest. */
 export class TestApp {
   readonly tokens: TokenService;
 
   private constructor(
     readonly app: INestApplication,
     readonly config: AccordConfig,
-    readonly dir: string,
-    private readonly ownsDir: boolean,
+    readonly storage: Storage,
   ) {
     this.tokens = new TokenService(config.jwt);
   }
 
+  /** `storage`: reuse another app's storage (a restart); otherwise a fresh one of `store`'s kind. */
   static async start(
-    options: { dir?: string; env?: Record<string, string | undefined> } = {},
+    options: {
+      store?: StoreKind;
+      storage?: Storage;
+      env?: Record<string, string | undefined>;
+    } = {},
   ): Promise<TestApp> {
-    const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'accord-e2e-'));
+    const storage = options.storage ?? (await newStorage(options.store ?? 'sqlite'));
     const config = loadConfig({
-      ACCORD_DB_FILE: join(dir, 'accord.db'),
+      ACCORD_DB_FILE: join(storage.dir, 'accord.db'),
       ACCORD_JWT_SECRET: TEST_SECRET,
+      ...(storage.kind === 'postgres'
+        ? { ACCORD_STORE: 'postgres', DATABASE_URL: storage.databaseUrl }
+        : {}),
       ...options.env,
     });
     const app = await createApp(config, ['error']);
     await app.init();
-    return new TestApp(app, config, dir, options.dir === undefined);
+    return new TestApp(app, config, storage);
   }
 
-  async stop(options: { keepFiles?: boolean } = {}): Promise<void> {
+  async stop(options: { keepStorage?: boolean } = {}): Promise<void> {
     await this.app.close();
-    if (this.ownsDir && !options.keepFiles) rmSync(this.dir, { recursive: true, force: true });
+    if (!options.keepStorage) await this.storage.drop();
   }
 
   token(actor: Actor): Promise<string> {
@@ -73,31 +108,52 @@ export class TestApp {
     return { status: res.status, data: res.body.data, errors: res.body.errors };
   }
 
-  /** Reads the SQLite file directly, as an auditor would, bypassing the app. */
-  rawEvents(): Array<{
-    position: number;
-    stream: string;
-    revision: number;
-    type: string;
-    data: any;
-    metadata: any;
-    hash: string;
-  }> {
-    const db = new Database(this.config.databaseFile, { readonly: true, fileMustExist: true });
+  /** Reads the stored events straight from the database, as an auditor would, bypassing the app. */
+  async rawEvents(): Promise<RawEvent[]> {
+    const rows = this.storage.kind === 'sqlite' ? this.sqliteRows() : await this.postgresRows();
+    return rows.map((row) => ({
+      ...row,
+      position: Number(row.position),
+      data: JSON.parse(row.data),
+      metadata: JSON.parse(row.metadata),
+    }));
+  }
+
+  async eventCount(): Promise<number> {
+    return (await this.rawEvents()).length;
+  }
+
+  private sqliteRows(): any[] {
+    const db = new Database(join(this.storage.dir, 'accord.db'), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
-      return (db.prepare('SELECT * FROM events ORDER BY position').all() as any[]).map((row) => ({
-        ...row,
-        data: JSON.parse(row.data),
-        metadata: JSON.parse(row.metadata),
-      }));
+      return db.prepare('SELECT * FROM events ORDER BY position').all();
     } finally {
       db.close();
     }
   }
 
-  eventCount(): number {
-    return this.rawEvents().length;
+  private async postgresRows(): Promise<any[]> {
+    const client = new Client({ connectionString: this.storage.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query('SELECT * FROM events ORDER BY position')).rows;
+    } finally {
+      await client.end();
+    }
   }
+}
+
+export interface RawEvent {
+  position: number;
+  stream: string;
+  revision: number;
+  type: string;
+  data: any;
+  metadata: any;
+  hash: string;
 }
 
 export const CITY_HALL: Actor = { personId: 'ana', partnerId: 'city-hall' };

@@ -29,8 +29,14 @@ export interface CommandExecution<State, Event extends DomainEvent> {
 }
 
 const SCHEMA_VERSION = 1;
-/** Without an explicit expectedRevision a conflict means "someone else wrote first": decide again, a few times. */
-const MAX_ATTEMPTS = 5;
+/**
+ * Without an explicit expectedRevision a conflict means "someone else wrote first": decide
+ * again against the new state. Each round at least one contender wins, so the bound covers a
+ * burst of that many concurrent commands on one stream; a random back-off spreads them out.
+ */
+const MAX_ATTEMPTS = 20;
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
 
 /**
  * The write path of every use case: load the stream, fold, decide, append with the
@@ -103,6 +109,7 @@ export class CommandExecutor {
             },
           );
         }
+        await backOff(attempt);
       }
     }
   }

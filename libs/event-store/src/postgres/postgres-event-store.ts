@@ -76,6 +76,8 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
     const pool = new Pool({ connectionString, max: options.maxConnections ?? 10 });
+    // An idle connection the server drops is discarded by the pool; the next query reconnects.
+    pool.on('error', () => undefined);
     const store = new PostgresEventStore(
       pool,
       connectionString,

@@ -28,6 +28,8 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
 
   static async connect(connectionString: string): Promise<PostgresReadModelDatabase> {
     const pool = new Pool({ connectionString, max: 5 });
+    // An idle connection the server drops is discarded by the pool; the next query reconnects.
+    pool.on('error', () => undefined);
     const database = new PostgresReadModelDatabase(pool);
     try {
       await database.migrate(CHECKPOINTS_DDL);

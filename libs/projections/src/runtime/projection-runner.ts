@@ -6,7 +6,7 @@ import {
   type ReadModelDatabase,
 } from './read-model-database';
 
-/** running: following the log (its lag says how far behind); failed: waiting to retry after an error. */
+/** running: following the log (its lag says how far behind); failed: its last batch failed, and it retries until one succeeds. */
 export type ProjectionState = 'running' | 'failed' | 'stopped';
 
 export interface ProjectionStatus {
@@ -120,7 +120,6 @@ export class ProjectionRunner {
         batchSize: this.options.batchSize ?? 500,
       });
       this.subscriptions.set(projection.name, subscription);
-      if (status.state === 'failed') status.state = 'running';
       try {
         for await (const batch of subscription) {
           status.position = await this.applyBatch(projection, batch);
