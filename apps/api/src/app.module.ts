@@ -14,16 +14,17 @@ import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AccordConfig): DynamicModule {
+  static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LedgerModule.forRoot(config),
+        LedgerModule.forRoot(config, ledger),
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

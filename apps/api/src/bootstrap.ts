@@ -2,13 +2,27 @@ import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { type AccordConfig } from './config/accord-config';
+import { openLedger } from './ledger/open-ledger';
 
-/** Builds the app for a config; main.ts and the end-to-end tests both start it this way. */
+/**
+ * Opens the ledger, then builds the app on it; main.ts and the end-to-end tests both start it
+ * this way. The store is opened first so that an unreachable one fails with one clear line
+ * (StoreUnavailableError), not a framework stack trace.
+ */
 export async function createApp(
   config: AccordConfig,
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, abortOnError: false });
-  app.enableShutdownHooks();
-  return app;
+  const ledger = await openLedger(config.store);
+  try {
+    const app = await NestFactory.create(AppModule.forRoot(config, ledger), {
+      logger,
+      abortOnError: false,
+    });
+    app.enableShutdownHooks();
+    return app;
+  } catch (error) {
+    await ledger.close();
+    throw error;
+  }
 }

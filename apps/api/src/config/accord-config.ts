@@ -59,6 +59,17 @@ function storeConfig(env: Env, databaseFile: string): StoreConfig {
   }
 }
 
+function localSecret(file: string) {
+  try {
+    return loadOrCreateLocalSecret(file);
+  } catch (error) {
+    throw new ConfigError(
+      'ACCORD_JWT_SECRET_FILE',
+      `cannot keep the local signing key in ${file} (${(error as Error).message}); set ACCORD_JWT_SECRET or a writable path`,
+    );
+  }
+}
+
 /** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
@@ -72,9 +83,7 @@ export function loadConfig(env: Env = process.env): AccordConfig {
   }
   const secret = secretText
     ? { secret: new TextEncoder().encode(secretText), source: 'ACCORD_JWT_SECRET' }
-    : loadOrCreateLocalSecret(
-        env.ACCORD_JWT_SECRET_FILE || resolve(dirname(databaseFile), 'jwt-secret.key'),
-      );
+    : localSecret(env.ACCORD_JWT_SECRET_FILE || resolve(dirname(databaseFile), 'jwt-secret.key'));
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),

@@ -20,7 +20,7 @@ import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
 import { ACCORD_CONFIG, EVENT_STORE, LEDGER, READ_MODELS } from './ledger.tokens';
-import { type Ledger, openLedger } from './open-ledger';
+import { type Ledger } from './open-ledger';
 
 @Injectable()
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,14 +43,14 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Global()
 @Module({})
 export class LedgerModule {
-  static forRoot(config: AccordConfig): DynamicModule {
+  static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
     const logger = new Logger('Projections');
     return {
       module: LedgerModule,
       providers: [
         { provide: ACCORD_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
-        { provide: LEDGER, useFactory: () => openLedger(config.store) },
+        { provide: LEDGER, useValue: ledger },
         { provide: EVENT_STORE, inject: [LEDGER], useFactory: (ledger: Ledger) => ledger.store },
         {
           provide: READ_MODELS,
