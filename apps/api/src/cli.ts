@@ -1,12 +1,24 @@
+import {
+  type EventStore,
+  migrateLedger,
+  MigrationError,
+  PostgresEventStore,
+  SqliteEventStore,
+} from '@accord/event-store';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TokenService } from './auth/token.service';
 import { ConfigError, loadConfig } from './config/accord-config';
+import { redactUrl } from './ledger/open-ledger';
 
 const USAGE = `usage: npm run --silent accord -- <command>
 
 commands:
   token --person <person-id> --partner <partner-id> [--expires <duration, e.g. 12h, 30d>]
-      prints a signed token for local use; send it as "Authorization: Bearer <token>"`;
+      prints a signed token for local use; send it as "Authorization: Bearer <token>"
+  migrate --from <store> --to <store>
+      copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
+      and verifies the copy; a store is sqlite:<file> or a postgres:// URL`;
 
 async function token(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -28,11 +40,53 @@ async function token(args: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+async function openStore(spec: string): Promise<{ store: EventStore; name: string }> {
+  if (spec.startsWith('sqlite:')) {
+    const file = resolve(spec.slice('sqlite:'.length));
+    return { store: new SqliteEventStore(file), name: `SQLite ${file}` };
+  }
+  if (/^postgres(ql)?:\/\//.test(spec)) {
+    return { store: await PostgresEventStore.connect(spec), name: `PostgreSQL ${redactUrl(spec)}` };
+  }
+  throw new UsageError(`"${spec}" is not a store: use sqlite:<file> or a postgres:// URL`);
+}
+
+async function migrate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.from || !values.to) throw new UsageError('migrate needs --from and --to');
+  const from = await openStore(values.from);
+  const to = await openStore(values.to).catch(async (error: unknown) => {
+    await from.store.close();
+    throw error;
+  });
+  try {
+    console.error(`copying ${from.name} -> ${to.name}`);
+    const result = await migrateLedger(from.store, to.store, {
+      onProgress: (p) =>
+        console.error(
+          `  ${p.skipped + p.copied} of ${p.sourceHead} positions (${p.copied} copied now)`,
+        ),
+    });
+    console.error(
+      `done: ${result.copied} events copied, ${result.skipped} already there; the copy verifies`,
+    );
+  } finally {
+    await from.store.close();
+    await to.store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'token':
       return token(rest);
+    case 'migrate':
+      return migrate(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -45,7 +99,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ConfigError || error instanceof MigrationError)
+    console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -6,3 +6,4 @@ export * from './append-validation';
 export * from './subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
+export * from './migrate';
