@@ -1,0 +1,187 @@
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '@accord/event-store/testing/postgres-test-database';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { TokenService } from '../../apps/api/src/auth/token.service';
+import { expectNoErrors } from '../support/fixtures';
+import { INITIATIVE, JOIN, LAUNCH } from '../support/operations';
+import { TEST_SECRET } from '../support/test-app';
+
+const root = join(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A separate OS process running the API from its sources, as a second instance behind a load balancer would. */
+class ApiProcess {
+  private output = '';
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  static async start(databaseUrl: string): Promise<ApiProcess> {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      ['-r', join(root, 'test/support/register-app.js'), join(root, 'apps/api/src/main.ts')],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ACCORD_STORE: 'postgres',
+          DATABASE_URL: databaseUrl,
+          ACCORD_JWT_SECRET: TEST_SECRET,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const api = new ApiProcess(`http://127.0.0.1:${port}`, child);
+    await api.ready();
+    return api;
+  }
+
+  private async ready(): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`API process exited: ${this.output}`);
+      const ok = await request(this.url)
+        .get('/health')
+        .then((res) => res.status === 200)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`API process did not become healthy: ${this.output}`);
+  }
+
+  async gql(token: string, query: string, variables: Record<string, unknown>) {
+    const res = await request(this.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${token}`)
+      .send({ query, variables });
+    return { data: res.body.data, errors: res.body.errors } as { data: any; errors?: any[] };
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+describe('Two API processes on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let a: ApiProcess;
+  let b: ApiProcess;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [a, b] = await Promise.all([ApiProcess.start(database.url), ApiProcess.start(database.url)]);
+    token = await new TokenService({
+      secret: new TextEncoder().encode(TEST_SECRET),
+      issuer: 'accord-local',
+      audience: 'accord',
+    }).issue({
+      personId: 'ana',
+      partnerId: 'city-hall',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+  });
+
+  it('stores every acknowledged command exactly once, and both read models converge', async () => {
+    const launched = await a.gql(token, LAUNCH, {
+      input: { initiativeId: 'shared', name: 'Shared', problemStatement: 'p', commonAgenda: 'a' },
+    });
+    expectNoErrors(launched);
+
+    // Concurrent commands on one stream through both processes, each also retried through the other.
+    const joins = Array.from({ length: 16 }, (_, n) => ({
+      commandId: `join-${n}`,
+      initiativeId: 'shared',
+      partnerId: `p${n}`,
+      organisationName: `Org ${n}`,
+      sector: 'COMMUNITY',
+    }));
+    const answers = await Promise.all(
+      joins.flatMap((input, n) => [
+        (n % 2 === 0 ? a : b).gql(token, JOIN, { input }),
+        (n % 2 === 0 ? b : a).gql(token, JOIN, { input }),
+      ]),
+    );
+    answers.forEach(expectNoErrors);
+    for (let n = 0; n < joins.length; n++) {
+      const [first, retry] = [answers[2 * n]!, answers[2 * n + 1]!];
+      expect(first.data.joinInitiative.receipt.position).toBe(
+        retry.data.joinInitiative.receipt.position,
+      );
+    }
+
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ command_id: string; count: string }>(
+      `SELECT metadata::json->>'commandId' AS command_id, COUNT(*) AS count FROM events GROUP BY 1`,
+    );
+    await client.end();
+    const counts = new Map(rows.map((r) => [r.command_id, Number(r.count)]));
+    for (const join of joins) expect(counts.get(join.commandId)).toBe(1);
+
+    const [fromA, fromB] = await Promise.all([
+      a.gql(token, INITIATIVE, { id: 'shared' }),
+      b.gql(token, INITIATIVE, { id: 'shared' }),
+    ]);
+    expectNoErrors(fromA);
+    expectNoErrors(fromB);
+    expect(fromA.data.initiative.revision).toBe(16);
+    expect(fromA.data.initiative.partners).toHaveLength(16);
+    expect(fromB.data.initiative).toEqual(fromA.data.initiative);
+  });
+
+  it('a write through one process is read at once through the other', async () => {
+    const joined = await a.gql(token, JOIN, {
+      input: {
+        initiativeId: 'shared',
+        partnerId: 'late',
+        organisationName: 'Late Co',
+        sector: 'BUSINESS',
+      },
+    });
+    expectNoErrors(joined);
+    const position = Number(joined.data.joinInitiative.receipt.position);
+    const deadline = Date.now() + 10_000;
+    let seen: any;
+    do {
+      seen = await b.gql(token, INITIATIVE, { id: 'shared' });
+      if (seen.data?.initiative.partners.some((p: any) => p.partnerId === 'late')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (Date.now() < deadline);
+    expect(seen.data.initiative.partners.map((p: any) => p.partnerId)).toContain('late');
+    const health = await request(b.url).get('/health').expect(200);
+    expect(health.body.headPosition).toBeGreaterThanOrEqual(position);
+  });
+});
