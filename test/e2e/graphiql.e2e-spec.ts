@@ -49,12 +49,14 @@ describe('GraphiQL, served from the app itself', () => {
     );
   });
 
-  it('health reports the head of the log and each projection', async () => {
+  it('health and readiness report the head of the log and each projection', async () => {
     const res = await request(app.app.getHttpServer()).get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', headPosition: expect.any(Number) });
-    expect(res.body.projections.map((p: any) => p.name)).toEqual([
-      'initiative-overview',
-      'commitments-register',
+    expect(res.body.projections.map((p: any) => [p.name, p.state, p.lag])).toEqual([
+      ['initiative-overview', 'running', 0],
+      ['commitments-register', 'running', 0],
     ]);
+    const ready = await request(app.app.getHttpServer()).get('/ready').expect(200);
+    expect(ready.body.status).toBe('ready');
   });
 });

@@ -3,25 +3,56 @@ import { ProjectionRunner } from '@accord/projections';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 
-/** Liveness and lag: the store answers, and how far each read model is behind the log. */
-@Controller('health')
+/** Read models further behind than this are not ready to serve reads. */
+export const READY_MAX_LAG = 1_000;
+
+/**
+ * /health: the store answers, and how far each read model is behind the log (503 when one is
+ * failing). /ready: the same, and every read model close enough to the head to serve reads,
+ * for a load balancer to route by.
+ */
+@Controller()
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
   ) {}
 
-  @Get()
+  @Get('health')
   async health() {
-    const head = await this.store.headPosition();
-    const projections = this.projections.status().map((p) => ({ ...p, lag: head - p.position }));
-    const failed = projections.filter((p) => p.state === 'failed');
-    const body = {
-      status: failed.length === 0 ? 'ok' : 'degraded',
-      headPosition: head,
-      projections,
-    };
-    if (failed.length > 0) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
-    return body;
+    const report = await this.report();
+    if (report.projections.some((p) => p.state === 'failed')) {
+      throw new HttpException({ ...report, status: 'degraded' }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    return { ...report, status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready() {
+    const report = await this.report();
+    const lagging = report.projections.filter((p) => p.state === 'failed' || p.lag > READY_MAX_LAG);
+    if (lagging.length > 0) {
+      throw new HttpException({ ...report, status: 'not ready' }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    return { ...report, status: 'ready' };
+  }
+
+  private async report() {
+    let headPosition: number;
+    try {
+      headPosition = await this.store.headPosition();
+    } catch (error) {
+      throw new HttpException(
+        {
+          status: 'store unreachable',
+          error: error instanceof Error ? error.message : String(error),
+        },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+    const projections = this.projections
+      .status()
+      .map((p) => ({ ...p, lag: Math.max(0, headPosition - p.position) }));
+    return { headPosition, projections };
   }
 }
