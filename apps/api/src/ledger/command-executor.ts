@@ -64,10 +64,12 @@ export class CommandExecutor {
   ): Promise<Receipt> {
     const { envelope, stream } = execution;
     for (let attempt = 1; ; attempt++) {
+      // Stream first, then the retry check: whatever this read of the stream already shows,
+      // the check sees too, so a concurrent copy of this command is answered as a retry
+      // instead of being decided against its own effects.
+      const history = await this.store.readStream(stream);
       const earlier = await this.earlierResult(execution);
       if (earlier) return earlier;
-
-      const history = await this.store.readStream(stream);
       const current = history.length === 0 ? undefined : history[history.length - 1]!.revision;
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
         throw new ConcurrencyConflictError(

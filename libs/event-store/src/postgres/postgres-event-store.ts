@@ -106,7 +106,8 @@ export class PostgresEventStore implements EventStore {
     assertValidAppend(stream, events, expectedRevision);
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      // One round trip opens the transaction and takes the append lock (see the class comment).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
       const result = await this.appendLocked(client, stream, events, expectedRevision);
       await client.query('COMMIT');
       if (!result.duplicate) this.notifier.notify(result.position);
@@ -119,49 +120,51 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * Runs under the append lock. Its reads are a statement of their own on purpose: under
+   * READ COMMITTED a statement sees what committed before it started, so only a statement
+   * issued after the lock was granted sees the previous holder's events.
+   */
   private async appendLocked(
     client: PoolClient,
     stream: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-
     const ids = events.map((e) => e.id);
-    const found = await client.query<{ id: string; revision: number; position: string }>(
-      'SELECT id, revision, position FROM events WHERE id = ANY($1::text[])',
-      [ids],
+    const { rows } = await client.query<{
+      found: { id: string; revision: number; position: number }[];
+      head: { revision: number; hash: string } | null;
+      last_position: number;
+    }>(
+      `SELECT
+         (SELECT COALESCE(json_agg(json_build_object('id', id, 'revision', revision, 'position', position)), '[]'::json)
+            FROM events WHERE id = ANY($1::text[])) AS found,
+         (SELECT json_build_object('revision', revision, 'hash', hash)
+            FROM events WHERE stream = $2 ORDER BY revision DESC LIMIT 1) AS head,
+         (SELECT COALESCE(MAX(position), 0) FROM events) AS last_position`,
+      [ids, stream],
     );
-    if (found.rowCount === events.length) {
-      const byId = new Map(found.rows.map((row) => [row.id, row]));
-      const last = byId.get(ids[ids.length - 1]!)!;
+    const { found, head, last_position: lastPosition } = rows[0]!;
+    if (found.length === events.length) {
+      const last = found.find((row) => row.id === ids[ids.length - 1])!;
       return { revision: last.revision, position: Number(last.position), duplicate: true };
     }
-    if ((found.rowCount ?? 0) > 0) {
+    if (found.length > 0) {
       throw new IdempotencyMismatchError(
-        `${found.rowCount} of the ${events.length} event ids are already stored: a retry must resend the same events`,
+        `${found.length} of the ${events.length} event ids are already stored: a retry must resend the same events`,
       );
     }
-
-    const head = (
-      await client.query<{ revision: number; hash: string }>(
-        'SELECT revision, hash FROM events WHERE stream = $1 ORDER BY revision DESC LIMIT 1',
-        [stream],
-      )
-    ).rows[0];
     const actual = head ? head.revision : 'no_stream';
     const matches =
       expectedRevision === 'any' ||
       (expectedRevision === 'no_stream' ? !head : actual === expectedRevision);
     if (!matches) throw new WrongExpectedRevisionError(stream, expectedRevision, actual);
 
-    const { rows } = await client.query<{ head: string }>(
-      'SELECT COALESCE(MAX(position), 0) AS head FROM events',
-    );
-    let position = Number(rows[0]!.head);
+    let position = Number(lastPosition);
     let revision = head ? head.revision : -1;
     let previousHash = head?.hash ?? GENESIS_HASH;
-    const values: unknown[] = [];
+    const values: unknown[] = [CHANNEL];
     const tuples: string[] = [];
     for (const event of events) {
       position += 1;
@@ -169,7 +172,7 @@ export class PostgresEventStore implements EventStore {
       previousHash = chainHash(previousHash, event);
       const at = values.length;
       tuples.push(
-        `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`,
+        `($${at + 1}::bigint, $${at + 2}, $${at + 3}, $${at + 4}::integer, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`,
       );
       values.push(
         position,
@@ -182,11 +185,15 @@ export class PostgresEventStore implements EventStore {
         previousHash,
       );
     }
+    // The insert and the notification (delivered at commit) in one round trip.
     await client.query(
-      `INSERT INTO events (position, id, stream, revision, type, data, metadata, hash) VALUES ${tuples.join(', ')}`,
+      `WITH inserted AS (
+         INSERT INTO events (position, id, stream, revision, type, data, metadata, hash) VALUES ${tuples.join(', ')}
+         RETURNING position
+       )
+       SELECT pg_notify($1, (SELECT MAX(position) FROM inserted)::text)`,
       values,
     );
-    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(position)]);
     return { revision, position, duplicate: false };
   }
 
