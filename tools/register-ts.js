@@ -1,12 +1,12 @@
-// Lets a plain `node` child process run the app from its TypeScript sources, as a second API
-// process would: transpiles each file (with decorator metadata, which Nest's injection needs)
+// Lets plain `node` run the project's TypeScript sources (a second API process in the tests,
+// the benchmarks): transpiles each file (with decorator metadata, which Nest's injection needs)
 // and resolves the @accord/* path aliases. Type checking is tsc's job, not this hook's.
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const ts = require('typescript');
 
-const root = join(__dirname, '..', '..');
+const root = join(__dirname, '..');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const alias = /^@accord\/(domain|event-store|projections)(\/.*)?$/.exec(request);

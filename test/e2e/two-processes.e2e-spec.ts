@@ -40,7 +40,7 @@ class ApiProcess {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      ['-r', join(root, 'test/support/register-app.js'), join(root, 'apps/api/src/main.ts')],
+      ['-r', join(root, 'tools/register-ts.js'), join(root, 'apps/api/src/main.ts')],
       {
         cwd: root,
         env: {

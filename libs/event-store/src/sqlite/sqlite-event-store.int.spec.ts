@@ -152,7 +152,7 @@ describe('SQLite event store', () => {
       process.execPath,
       [
         '-r',
-        join(__dirname, '..', 'testing', 'register-ts.js'),
+        join(__dirname, '..', '..', '..', '..', 'tools', 'register-ts.js'),
         join(__dirname, '..', 'testing', 'append-until-killed.ts'),
         file,
       ],

