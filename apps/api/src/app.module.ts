@@ -12,6 +12,7 @@ import { GraphiqlAssetsController } from './graphql/graphiql/graphiql.controller
 import { graphiqlLandingPage } from './graphql/graphiql/graphiql.plugin';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
+import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { type Ledger } from './ledger/open-ledger';
@@ -21,6 +22,7 @@ export const GRAPHQL_PATH = '/graphql';
 @Module({})
 export class AppModule {
   static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
+    const limits = queryLimits(config.production);
     return {
       module: AppModule,
       imports: [
@@ -34,7 +36,12 @@ export class AppModule {
           playground: false,
           introspection: !config.production,
           includeStacktraceInErrorResponses: false,
-          plugins: config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)],
+          allowBatchedHttpRequests: false,
+          validationRules: limits.validationRules,
+          plugins: [
+            ...limits.plugins,
+            ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
+          ],
           context: buildContext,
         }),
         InitiativesModule,

@@ -1,6 +1,8 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { MAX_BODY } from './graphql/query-limits';
 import { type AccordConfig } from './config/accord-config';
 import { openLedger } from './ledger/open-ledger';
 
@@ -15,10 +17,15 @@ export async function createApp(
 ): Promise<INestApplication> {
   const ledger = await openLedger(config.store);
   try {
-    const app = await NestFactory.create(AppModule.forRoot(config, ledger), {
-      logger,
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, ledger),
+      {
+        logger,
+        abortOnError: false,
+        bodyParser: false,
+      },
+    );
+    app.useBodyParser('json', { limit: MAX_BODY });
     app.enableShutdownHooks();
     return app;
   } catch (error) {

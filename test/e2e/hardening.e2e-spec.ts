@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import request from 'supertest';
+import { QUERY_LIMITS } from '../../apps/api/src/graphql/query-limits';
+import { expectNoErrors, launchWithPartners } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+describe('GraphQL hardening against hostile requests', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await launchWithPartners(app);
+  });
+  afterAll(() => app.stop());
+
+  const rejected = (res: { errors?: Array<{ message: string }> }, pattern: RegExp) => {
+    expect(res.errors?.length).toBeGreaterThan(0);
+    expect(res.errors?.map((e) => e.message).join(' ')).toMatch(pattern);
+  };
+
+  it(`rejects a query deeper than ${QUERY_LIMITS.maxDepth} levels, and lets GraphiQL's introspection through`, async () => {
+    const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(30)}{ name }${' }'.repeat(30)} } } } }`;
+    rejected(await app.gql(deep), /depth/i);
+    const { getIntrospectionQuery } = await import('graphql');
+    const introspection = await app.gql(getIntrospectionQuery());
+    expectNoErrors(introspection);
+  });
+
+  it(`rejects more than ${QUERY_LIMITS.maxAliases} aliases`, async () => {
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxAliases + 1 },
+      (_, n) => `a${n}: initiatives { totalCount }`,
+    );
+    rejected(await app.gql(`{ ${aliases.join(' ')} }`), /alias/i);
+  });
+
+  it(`rejects a query that would cost more than ${QUERY_LIMITS.maxCost}`, async () => {
+    const node = `commitmentId description dueDate status percent overdue madeAt closedAt closingNote revision
+      lastProgressNote lastProgressAt resources { inKind hours money { amount amountMinor currency } }`;
+    const branch = `initiatives(first: 100) { edges { node { partners { commitments(first: 100) { edges { node { ${node} } } } } } } }`;
+    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases }, (_, n) => `b${n}: ${branch}`);
+    rejected(await app.gql(`{ ${aliases.join(' ')} }`), /cost/i);
+  });
+
+  it(`rejects a query of more than ${QUERY_LIMITS.maxTokens} tokens`, async () => {
+    rejected(await app.gql(`{ ${'__typename '.repeat(QUERY_LIMITS.maxTokens + 10)} }`), /token/i);
+  });
+
+  it('rejects batched operations', async () => {
+    const token = await app.token({ personId: 'ana', partnerId: 'city-hall' });
+    const res = await request(app.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${token}`)
+      .send([
+        { query: '{ initiatives { totalCount } }' },
+        { query: '{ initiatives { totalCount } }' },
+      ]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body ?? res.text)).not.toContain('totalCount":');
+  });
+
+  it('rejects a request body over the size limit', async () => {
+    const res = await request(app.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({
+        query: '{ initiatives { totalCount } }',
+        variables: { padding: 'x'.repeat(300 * 1024) },
+      });
+    expect(res.status).toBe(413);
+  });
+
+  it('masks an internal error: the client gets the request id, never the SQL or a stack trace', async () => {
+    const db = new Database(join(app.storage.dir, 'accord.db'));
+    db.exec('ALTER TABLE rm_initiatives RENAME TO rm_initiatives_gone');
+    db.close();
+    try {
+      const res = await app.gql('{ initiative(id: "reading-by-9") { name } }', {}, undefined, {
+        'x-request-id': 'req-42',
+      });
+      expect(res.errors?.[0]?.extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        requestId: 'req-42',
+      });
+      expect(res.errors?.[0]?.message).toBe('internal error (request req-42)');
+      expect(JSON.stringify(res)).not.toMatch(/rm_initiatives|SQLITE|no such table|at .*\.ts/i);
+    } finally {
+      const restore = new Database(join(app.storage.dir, 'accord.db'));
+      restore.exec('ALTER TABLE rm_initiatives_gone RENAME TO rm_initiatives');
+      restore.close();
+    }
+  });
+});
