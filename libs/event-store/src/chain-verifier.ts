@@ -1,4 +1,4 @@
-import type { JsonObject } from './event-store.port';
+import type { JsonObject, VerifyResult } from './event-store.port';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 
 /** One stored event as read back from storage, before its JSON is trusted. */
@@ -38,5 +38,42 @@ export class ChainVerifier {
     if (hash !== link.hash) return `hash mismatch: stored ${link.hash}, recomputed ${hash}`;
     this.heads.set(link.stream, { revision: link.revision, hash: link.hash });
     return undefined;
+  }
+}
+
+export interface VerifiableRow extends StoredLink {
+  position: number;
+}
+
+/**
+ * Verifies page after page (`nextPage` gets the last row checked, undefined at first; an
+ * empty page ends the walk) and names the first event whose link does not hold.
+ */
+export async function verifyChain(
+  nextPage: (last: VerifiableRow | undefined) => Promise<readonly VerifiableRow[]>,
+): Promise<VerifyResult> {
+  const verifier = new ChainVerifier();
+  let checked = 0;
+  let last: VerifiableRow | undefined;
+  for (;;) {
+    const rows = await nextPage(last);
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      const reason = verifier.check(row);
+      if (reason) {
+        return {
+          ok: false,
+          checked,
+          firstMismatch: {
+            stream: row.stream,
+            revision: row.revision,
+            position: row.position,
+            reason,
+          },
+        };
+      }
+      checked += 1;
+    }
+    last = rows[rows.length - 1];
   }
 }

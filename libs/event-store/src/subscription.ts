@@ -1,3 +1,4 @@
+import type { AppendNotifier } from './append-notifier';
 import type { StoredEvent, SubscribeOptions, Subscription } from './event-store.port';
 
 /** What an adapter supplies for the generic catch-up subscription. */
@@ -41,4 +42,32 @@ export function catchUpSubscription(
     [Symbol.asyncIterator]: () => iterator,
     close: () => controller.abort(),
   };
+}
+
+/** The subscriptions a store has handed out, woken by its appends and ended when it closes. */
+export class SubscriptionHub {
+  private readonly open = new Set<Subscription>();
+
+  constructor(private readonly notifier: AppendNotifier) {}
+
+  subscribe(readAll: SubscriptionSource['readAll'], options: SubscribeOptions): Subscription {
+    const subscription = catchUpSubscription(
+      { readAll, waitForAppend: (after, signal) => this.notifier.wait(after, signal) },
+      options,
+    );
+    this.open.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      close: () => {
+        subscription.close();
+        this.open.delete(subscription);
+      },
+    };
+  }
+
+  closeAll(): void {
+    for (const subscription of this.open) subscription.close();
+    this.open.clear();
+    this.notifier.wakeAll();
+  }
 }

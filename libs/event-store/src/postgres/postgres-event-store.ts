@@ -1,7 +1,7 @@
 import { Client, Pool, type PoolClient } from 'pg';
 import { assertValidAppend, assertValidStreamName } from '../append-validation';
 import { AppendNotifier } from '../append-notifier';
-import { ChainVerifier } from '../chain-verifier';
+import { verifyChain } from '../chain-verifier';
 import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -15,7 +15,7 @@ import type {
   VerifyResult,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
-import { catchUpSubscription } from '../subscription';
+import { SubscriptionHub } from '../subscription';
 import { APPEND_LOCK_KEY, ensurePostgresSchema } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -62,14 +62,16 @@ const toStored = (row: EventRow): StoredEvent => ({
  * across processes, which a governance ledger's write rate easily affords.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly hub: SubscriptionHub;
   private listener: Client | undefined;
 
   private constructor(
     private readonly pool: Pool,
     private readonly connectionString: string,
     private readonly notifier: AppendNotifier,
-  ) {}
+  ) {
+    this.hub = new SubscriptionHub(notifier);
+  }
 
   static async connect(
     connectionString: string,
@@ -228,65 +230,28 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = catchUpSubscription(
-      {
-        readAll: (from, limit) => this.readAll(from, limit),
-        waitForAppend: (after, signal) => this.notifier.wait(after, signal),
-      },
-      options,
-    );
-    this.subscriptions.add(subscription);
-    return {
-      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-      close: () => {
-        subscription.close();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return this.hub.subscribe((from, limit) => this.readAll(from, limit), options);
   }
 
-  async verify(stream?: string): Promise<VerifyResult> {
+  verify(stream?: string): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
-    const verifier = new ChainVerifier();
-    let checked = 0;
-    let cursor = stream === undefined ? 1 : 0;
-    for (;;) {
+    return verifyChain(async (last) => {
       const { rows } =
         stream === undefined
           ? await this.pool.query<EventRow>(
               'SELECT * FROM events WHERE position >= $1 ORDER BY position LIMIT $2',
-              [cursor, VERIFY_BATCH],
+              [last ? last.position + 1 : 1, VERIFY_BATCH],
             )
           : await this.pool.query<EventRow>(
               'SELECT * FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3',
-              [stream, cursor, VERIFY_BATCH],
+              [stream, last ? last.revision + 1 : 0, VERIFY_BATCH],
             );
-      for (const row of rows) {
-        const reason = verifier.check(row);
-        if (reason) {
-          return {
-            ok: false,
-            checked,
-            firstMismatch: {
-              stream: row.stream,
-              revision: row.revision,
-              position: Number(row.position),
-              reason,
-            },
-          };
-        }
-        checked += 1;
-      }
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < VERIFY_BATCH) return { ok: true, checked };
-      cursor = stream === undefined ? Number(last.position) + 1 : last.revision + 1;
-    }
+      return rows.map((row) => ({ ...row, position: Number(row.position) }));
+    });
   }
 
   async close(): Promise<void> {
-    for (const subscription of this.subscriptions) subscription.close();
-    this.subscriptions.clear();
-    this.notifier.wakeAll();
+    this.hub.closeAll();
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);

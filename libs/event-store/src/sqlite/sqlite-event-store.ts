@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertValidAppend, assertValidStreamName } from '../append-validation';
 import { AppendNotifier } from '../append-notifier';
-import { ChainVerifier } from '../chain-verifier';
+import { verifyChain } from '../chain-verifier';
 import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -17,7 +17,7 @@ import type {
   VerifyResult,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
-import { catchUpSubscription } from '../subscription';
+import { SubscriptionHub } from '../subscription';
 
 export interface SqliteEventStoreOptions {
   /** How often a waiting subscription looks for appends made by other processes on the same file. */
@@ -96,7 +96,7 @@ function checkExpectation(
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly ownsDatabase: boolean;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly hub: SubscriptionHub;
   private readonly notifier: AppendNotifier;
   private readonly statements;
   private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendEvents']>;
@@ -112,6 +112,7 @@ export class SqliteEventStore implements EventStore {
       this.ownsDatabase = false;
     }
     this.notifier = new AppendNotifier(options.pollIntervalMs ?? 200);
+    this.hub = new SubscriptionHub(this.notifier);
     configureDatabase(this.db);
     ensureEventStoreSchema(this.db);
     this.statements = {
@@ -217,60 +218,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = catchUpSubscription(
-      {
-        readAll: (from, limit) => this.readAll(from, limit),
-        waitForAppend: (after, signal) => this.notifier.wait(after, signal),
-      },
-      options,
-    );
-    this.subscriptions.add(subscription);
-    return {
-      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-      close: () => {
-        subscription.close();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return this.hub.subscribe((from, limit) => this.readAll(from, limit), options);
   }
 
-  async verify(stream?: string): Promise<VerifyResult> {
+  verify(stream?: string): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
-    const verifier = new ChainVerifier();
-    let checked = 0;
-    let cursor = stream === undefined ? 1 : 0;
-    for (;;) {
-      const rows =
-        stream === undefined
-          ? this.statements.readAll.all(cursor, VERIFY_BATCH)
-          : this.statements.readStreamPage.all(stream, cursor, VERIFY_BATCH);
-      for (const row of rows) {
-        const mismatch = verifier.check(row);
-        if (mismatch) {
-          return {
-            ok: false,
-            checked,
-            firstMismatch: {
-              stream: row.stream,
-              revision: row.revision,
-              position: row.position,
-              reason: mismatch,
-            },
-          };
-        }
-        checked += 1;
-      }
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < VERIFY_BATCH) return { ok: true, checked };
-      cursor = stream === undefined ? last.position + 1 : last.revision + 1;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    return verifyChain(async (last) => {
+      // Pages, with a turn of the event loop between them: a long log never blocks the server.
+      if (last) await new Promise((resolve) => setImmediate(resolve));
+      return stream === undefined
+        ? this.statements.readAll.all(last ? last.position + 1 : 1, VERIFY_BATCH)
+        : this.statements.readStreamPage.all(stream, last ? last.revision + 1 : 0, VERIFY_BATCH);
+    });
   }
 
   close(): Promise<void> {
-    for (const subscription of this.subscriptions) subscription.close();
-    this.subscriptions.clear();
-    this.notifier.wakeAll();
+    this.hub.closeAll();
     if (this.ownsDatabase && this.db.open) this.db.close();
     return Promise.resolve();
   }
