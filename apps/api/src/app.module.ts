@@ -15,6 +15,7 @@ import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -51,6 +52,7 @@ export class AppModule {
         ? [HealthController]
         : [HealthController, GraphiqlAssetsController],
       providers: [
+        LedgerStatusResolver,
         { provide: APP_GUARD, useClass: GqlAuthGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
