@@ -44,15 +44,27 @@ export function catchUpSubscription(
   };
 }
 
-/** The subscriptions a store has handed out, woken by its appends and ended when it closes. */
+/** Full batches recently read, shared by every subscription of a store. */
+const SHARED_BATCHES = 16;
+
+/**
+ * The subscriptions a store has handed out, woken by its appends and ended when it closes.
+ * Subscriptions that catch up together (every read model after a restart or a rebuild) read
+ * the same batches: a full batch never changes (events are immutable and positions final),
+ * so each is read and parsed once and handed to all of them. Subscribers must not mutate events.
+ */
 export class SubscriptionHub {
   private readonly open = new Set<Subscription>();
+  private readonly batches = new Map<string, Promise<StoredEvent[]>>();
 
   constructor(private readonly notifier: AppendNotifier) {}
 
   subscribe(readAll: SubscriptionSource['readAll'], options: SubscribeOptions): Subscription {
     const subscription = catchUpSubscription(
-      { readAll, waitForAppend: (after, signal) => this.notifier.wait(after, signal) },
+      {
+        readAll: (from, limit) => this.sharedRead(readAll, from, limit),
+        waitForAppend: (after, signal) => this.notifier.wait(after, signal),
+      },
       options,
     );
     this.open.add(subscription);
@@ -63,6 +75,25 @@ export class SubscriptionHub {
         this.open.delete(subscription);
       },
     };
+  }
+
+  private sharedRead(
+    readAll: SubscriptionSource['readAll'],
+    from: number,
+    limit: number,
+  ): Promise<StoredEvent[]> {
+    const key = `${from}/${limit}`;
+    const cached = this.batches.get(key);
+    if (cached) return cached;
+    const read = readAll(from, limit);
+    this.batches.set(key, read);
+    if (this.batches.size > SHARED_BATCHES) this.batches.delete(this.batches.keys().next().value!);
+    // Only a full batch is final: a short one may grow as the log does, and a failed read is retried.
+    read.then(
+      (events) => events.length < limit && this.batches.delete(key),
+      () => this.batches.delete(key),
+    );
+    return read;
   }
 
   closeAll(): void {

@@ -147,6 +147,28 @@ describe('SQLite event store', () => {
     await b.close();
   });
 
+  it('subscriptions catching up together read and parse each full batch once', async () => {
+    const store = new SqliteEventStore(file, { pollIntervalMs: 20 });
+    for (let n = 0; n < 100; n++) await store.append(`item-${n}`, [event({ n })], 'no_stream');
+    const reads = jest.spyOn(store, 'readAll');
+    const drain = async () => {
+      const subscription = store.subscribe({ fromPosition: 1, batchSize: 10 });
+      const seen: StoredEvent[] = [];
+      for await (const batch of subscription) {
+        seen.push(...batch);
+        if (seen.length >= 100) break;
+      }
+      subscription.close();
+      return seen;
+    };
+    const [first, second] = await Promise.all([drain(), drain()]);
+    expect(first.map((e) => e.data.n)).toEqual(Array.from({ length: 100 }, (_, n) => n));
+    expect(second).toEqual(first);
+    expect(second[42]).toBe(first[42]);
+    expect(reads).toHaveBeenCalledTimes(10);
+    await store.close();
+  });
+
   it('every acknowledged append survives a kill -9 of the writing process', async () => {
     const child = spawn(
       process.execPath,

@@ -117,7 +117,7 @@ export class ProjectionRunner {
       const status = this.statuses.get(projection.name)!;
       const subscription = this.store.subscribe({
         fromPosition: status.position + 1,
-        batchSize: this.options.batchSize ?? 500,
+        batchSize: this.options.batchSize ?? 2_000,
       });
       this.subscriptions.set(projection.name, subscription);
       try {
