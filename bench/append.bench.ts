@@ -50,6 +50,21 @@ async function appendThroughStore(store: EventStore, count: number): Promise<voi
     await store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream');
 }
 
+/** The row a raw driver inserts for one event: the same columns and bytes the stores write. */
+function rawRow(position: number, event: NewEvent) {
+  const { id, type, data, metadata } = event;
+  return [
+    position,
+    id,
+    `commitment-${id}`,
+    0,
+    type,
+    JSON.stringify(data),
+    JSON.stringify(metadata),
+    'x'.repeat(64),
+  ];
+}
+
 const RAW_TABLE = `CREATE TABLE IF NOT EXISTS raw_events (
   position BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, revision INTEGER NOT NULL,
   type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (stream, revision))`;
@@ -71,18 +86,7 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
         for (let n = 0; n < count; n++) {
           const event = commitmentEvent(n);
           position += 1;
-          rawDb.transaction(() =>
-            insert.run(
-              position,
-              event.id,
-              `commitment-${event.id}`,
-              0,
-              event.type,
-              JSON.stringify(event.data),
-              JSON.stringify(event.metadata),
-              'x'.repeat(64),
-            ),
-          )();
+          rawDb.transaction(() => insert.run(...rawRow(position, event)))();
         }
         return Promise.resolve();
       }),
@@ -126,16 +130,10 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
           const event = commitmentEvent(n);
           pgPosition += 1;
           await client.query('BEGIN');
-          await client.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-            pgPosition,
-            event.id,
-            `commitment-${event.id}`,
-            0,
-            event.type,
-            JSON.stringify(event.data),
-            JSON.stringify(event.metadata),
-            'x'.repeat(64),
-          ]);
+          await client.query(
+            'INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+            rawRow(pgPosition, event),
+          );
           await client.query('COMMIT');
         }
       }),

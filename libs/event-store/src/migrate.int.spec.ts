@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from './event-store.port';
+import type { NewEvent, StoredEvent } from './event-store.port';
 import { migrateLedger, MigrationError } from './migrate';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
@@ -17,6 +17,27 @@ const event = (n: number, commandId: string): NewEvent => ({
     occurredAt: '2025-01-01T00:00:00.000Z',
     recordedAt: '2025-01-02T00:00:00.000Z',
   },
+});
+
+/** Everything a copy must keep: identity, place, content, both times (in metadata) and hash. */
+const storedFields = ({
+  id,
+  stream,
+  revision,
+  position,
+  type,
+  data,
+  metadata,
+  hash,
+}: StoredEvent) => ({
+  id,
+  stream,
+  revision,
+  position,
+  type,
+  data,
+  metadata,
+  hash,
 });
 
 describe('Migrating a ledger from SQLite to PostgreSQL', () => {
@@ -55,29 +76,7 @@ describe('Migrating a ledger from SQLite to PostgreSQL', () => {
     expect(resumed.skipped + resumed.copied).toBe(original.length);
 
     const copy = await target.readAll(1, 10_000);
-    expect(
-      copy.map(({ id, stream, revision, position, type, data, metadata, hash }) => ({
-        id,
-        stream,
-        revision,
-        position,
-        type,
-        data,
-        metadata,
-        hash,
-      })),
-    ).toEqual(
-      original.map(({ id, stream, revision, position, type, data, metadata, hash }) => ({
-        id,
-        stream,
-        revision,
-        position,
-        type,
-        data,
-        metadata,
-        hash,
-      })),
-    );
+    expect(copy.map(storedFields)).toEqual(original.map(storedFields));
     expect(await target.verify()).toEqual({ ok: true, checked: original.length });
 
     const again = await migrateLedger(source, target);

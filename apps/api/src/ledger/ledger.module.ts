@@ -19,7 +19,7 @@ import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
-import { ACCORD_CONFIG, EVENT_STORE, LEDGER, READ_MODELS } from './ledger.tokens';
+import { ACCORD_CONFIG, EVENT_STORE, LEDGER } from './ledger.tokens';
 import { type Ledger } from './open-ledger';
 
 @Injectable()
@@ -53,11 +53,6 @@ export class LedgerModule {
         { provide: LEDGER, useValue: ledger },
         { provide: EVENT_STORE, inject: [LEDGER], useFactory: (ledger: Ledger) => ledger.store },
         {
-          provide: READ_MODELS,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => ledger.readModels,
-        },
-        {
           provide: ProjectionRunner,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) =>
@@ -86,7 +81,6 @@ export class LedgerModule {
         Clock,
         LEDGER,
         EVENT_STORE,
-        READ_MODELS,
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,

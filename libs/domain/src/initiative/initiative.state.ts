@@ -60,7 +60,3 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
     }
   }
 }
-
-export function isCurrentMember(state: InitiativeState, partnerId: string): boolean {
-  return state.status === 'launched' && state.partners[partnerId]?.status === 'member';
-}

@@ -1,4 +1,4 @@
-import { commitmentDecider } from '@accord/domain';
+import { commitmentDecider, type FulfilCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
@@ -7,7 +7,7 @@ import { commitmentStream } from '../../../ledger/streams';
 
 export class FulfilCommitmentCommand extends Command<Receipt> {
   constructor(
-    readonly data: { commitmentId: string; note: string | null },
+    readonly data: FulfilCommitment['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

@@ -3,7 +3,7 @@ import {
   fold,
   initiativeDecider,
   type InitiativeEvent,
-  type ResourcesPledged,
+  type MakeCommitment,
 } from '@accord/domain';
 import { type EventStore } from '@accord/event-store';
 import { Inject } from '@nestjs/common';
@@ -17,14 +17,7 @@ import { commitmentStream, initiativeStream } from '../../../ledger/streams';
 
 export class MakeCommitmentCommand extends Command<Receipt> {
   constructor(
-    readonly data: {
-      commitmentId: string;
-      initiativeId: string;
-      partnerId: string;
-      description: string;
-      resources: ResourcesPledged;
-      dueDate: string;
-    },
+    readonly data: MakeCommitment['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

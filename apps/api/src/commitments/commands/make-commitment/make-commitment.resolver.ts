@@ -1,7 +1,7 @@
 import { DomainError, type Money, parseMoney } from '@accord/domain';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../../../auth/current-actor.decorator';
+import { RequestContext } from '../../../auth/request-context.decorator';
 import type { AccordContext } from '../../../graphql/accord-context';
 import { InputValidationError } from '../../../graphql/input-validation';
 import { EnvelopeFactory } from '../../../ledger/envelope.factory';

@@ -1,4 +1,4 @@
-import { commitmentDecider } from '@accord/domain';
+import { commitmentDecider, type ReportProgress } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
@@ -7,7 +7,7 @@ import { commitmentStream } from '../../../ledger/streams';
 
 export class ReportProgressCommand extends Command<Receipt> {
   constructor(
-    readonly data: { commitmentId: string; percent: number; note: string },
+    readonly data: ReportProgress['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

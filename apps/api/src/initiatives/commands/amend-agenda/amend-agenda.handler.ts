@@ -1,4 +1,4 @@
-import { initiativeDecider } from '@accord/domain';
+import { type AmendAgenda, initiativeDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
@@ -7,7 +7,7 @@ import { initiativeStream } from '../../../ledger/streams';
 
 export class AmendAgendaCommand extends Command<Receipt> {
   constructor(
-    readonly data: { initiativeId: string; commonAgenda: string; reason: string | null },
+    readonly data: AmendAgenda['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

@@ -1,4 +1,4 @@
-import { initiativeDecider, type Sector } from '@accord/domain';
+import { initiativeDecider, type JoinInitiative } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
@@ -7,12 +7,7 @@ import { initiativeStream } from '../../../ledger/streams';
 
 export class JoinInitiativeCommand extends Command<Receipt> {
   constructor(
-    readonly data: {
-      initiativeId: string;
-      partnerId: string;
-      organisationName: string;
-      sector: Sector;
-    },
+    readonly data: JoinInitiative['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

@@ -1,4 +1,4 @@
-import { initiativeDecider } from '@accord/domain';
+import { initiativeDecider, type LaunchInitiative } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
@@ -7,12 +7,7 @@ import { initiativeStream } from '../../../ledger/streams';
 
 export class LaunchInitiativeCommand extends Command<Receipt> {
   constructor(
-    readonly data: {
-      initiativeId: string;
-      name: string;
-      problemStatement: string;
-      commonAgenda: string;
-    },
+    readonly data: LaunchInitiative['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();

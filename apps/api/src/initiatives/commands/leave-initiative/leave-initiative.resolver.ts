@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../../../auth/current-actor.decorator';
+import { RequestContext } from '../../../auth/request-context.decorator';
 import type { AccordContext } from '../../../graphql/accord-context';
 import { EnvelopeFactory } from '../../../ledger/envelope.factory';
 import { InitiativePayload } from '../../initiative.model';
