@@ -1,3 +1,4 @@
+import { type GovernanceRules, requireGovernanceRules } from '../governance/governance-rules';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { type InitiativeEvent, type Sector } from './initiative.events';
@@ -5,7 +6,14 @@ import { evolveInitiative, initialInitiativeState, type InitiativeState } from '
 
 export type LaunchInitiative = CommandContext & {
   type: 'LaunchInitiative';
-  data: { initiativeId: string; name: string; problemStatement: string; commonAgenda: string };
+  data: {
+    initiativeId: string;
+    name: string;
+    problemStatement: string;
+    commonAgenda: string;
+    /** The initial rules; the defaults when absent. Later changes need an adopted decision. */
+    governanceRules?: GovernanceRules;
+  };
 };
 
 export type AmendAgenda = CommandContext & {
@@ -23,7 +31,23 @@ export type LeaveInitiative = CommandContext & {
   data: { initiativeId: string; partnerId: string; reason: string | null };
 };
 
-export type InitiativeCommand = LaunchInitiative | AmendAgenda | JoinInitiative | LeaveInitiative;
+/** What the initiative needs to know of the decision that adopted new rules. */
+export interface RulesDecision {
+  decisionId: string;
+  initiativeId: string;
+  outcome: 'open' | 'adopted' | 'rejected' | 'superseded' | 'absent';
+  /** The rules the motion proposed; null when the decision was about something else. */
+  proposedRules: GovernanceRules | null;
+}
+
+export type ApplyGovernanceRules = CommandContext & {
+  type: 'ApplyGovernanceRules';
+  data: { initiativeId: string; decisionId: string };
+  decision: RulesDecision;
+};
+
+export type InitiativeCommand =
+  LaunchInitiative | AmendAgenda | JoinInitiative | LeaveInitiative | ApplyGovernanceRules;
 
 export const InitiativeRules = {
   ALREADY_LAUNCHED: 'INITIATIVE.ALREADY_LAUNCHED',
@@ -32,6 +56,10 @@ export const InitiativeRules = {
   PARTNER_ALREADY_MEMBER: 'INITIATIVE.PARTNER_ALREADY_MEMBER',
   PARTNER_NOT_MEMBER: 'INITIATIVE.PARTNER_NOT_MEMBER',
   ORGANISATION_NAME_TAKEN: 'INITIATIVE.ORGANISATION_NAME_TAKEN',
+  DECISION_NOT_FOUND: 'INITIATIVE.DECISION_NOT_FOUND',
+  DECISION_NOT_ADOPTED: 'INITIATIVE.DECISION_NOT_ADOPTED',
+  DECISION_NOT_ABOUT_RULES: 'INITIATIVE.DECISION_NOT_ABOUT_RULES',
+  RULES_ALREADY_APPLIED: 'INITIATIVE.RULES_ALREADY_APPLIED',
 } as const;
 
 function requireLaunched(state: InitiativeState, initiativeId: string) {
@@ -58,7 +86,64 @@ export function decideInitiative(
         `initiative ${data.initiativeId} was already launched`,
         'initiativeId',
       );
-      return [{ type: 'InitiativeLaunched.v1', data: { ...data, launchedAt: now } }];
+      const { governanceRules, ...launch } = data;
+      const launched: InitiativeEvent = {
+        type: 'InitiativeLaunched.v1',
+        data: { ...launch, launchedAt: now },
+      };
+      if (governanceRules === undefined) return [launched];
+      requireGovernanceRules(governanceRules, 'governanceRules');
+      return [
+        launched,
+        {
+          type: 'GovernanceRulesSet.v1',
+          data: {
+            ...governanceRules,
+            initiativeId: data.initiativeId,
+            decisionId: null,
+            setAt: now,
+          },
+        },
+      ];
+    }
+    case 'ApplyGovernanceRules': {
+      const { data, decision } = command;
+      const initiative = requireLaunched(state, data.initiativeId);
+      rule(
+        decision.outcome !== 'absent' && decision.initiativeId === data.initiativeId,
+        InitiativeRules.DECISION_NOT_FOUND,
+        `decision ${data.decisionId} does not exist in this initiative`,
+        'decisionId',
+      );
+      rule(
+        decision.proposedRules !== null,
+        InitiativeRules.DECISION_NOT_ABOUT_RULES,
+        `decision ${data.decisionId} did not propose governance rules`,
+        'decisionId',
+      );
+      rule(
+        decision.outcome === 'adopted',
+        InitiativeRules.DECISION_NOT_ADOPTED,
+        `decision ${data.decisionId} is ${decision.outcome}, not adopted`,
+        'decisionId',
+      );
+      rule(
+        !initiative.rulesDecisionIds.includes(data.decisionId),
+        InitiativeRules.RULES_ALREADY_APPLIED,
+        `the rules of decision ${data.decisionId} were already applied`,
+        'decisionId',
+      );
+      return [
+        {
+          type: 'GovernanceRulesSet.v1',
+          data: {
+            ...decision.proposedRules,
+            initiativeId: data.initiativeId,
+            decisionId: data.decisionId,
+            setAt: now,
+          },
+        },
+      ];
     }
     case 'AmendAgenda': {
       const { data } = command;

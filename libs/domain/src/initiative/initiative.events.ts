@@ -1,3 +1,5 @@
+import type { GovernanceRules } from '../governance/governance-rules';
+
 export const SECTORS = [
   'government',
   'nonprofit',
@@ -41,11 +43,19 @@ export type PartnerLeft = {
   data: { initiativeId: string; partnerId: string; reason: string | null; leftAt: string };
 };
 
-export type InitiativeEvent = InitiativeLaunched | AgendaAmended | PartnerJoined | PartnerLeft;
+/** The rules in force from now on: at launch (decisionId null), or as a decision adopted them. */
+export type GovernanceRulesSet = {
+  type: 'GovernanceRulesSet.v1';
+  data: GovernanceRules & { initiativeId: string; decisionId: string | null; setAt: string };
+};
+
+export type InitiativeEvent =
+  InitiativeLaunched | AgendaAmended | PartnerJoined | PartnerLeft | GovernanceRulesSet;
 
 export const INITIATIVE_EVENT_TYPES: readonly InitiativeEvent['type'][] = [
   'InitiativeLaunched.v1',
   'AgendaAmended.v1',
   'PartnerJoined.v1',
   'PartnerLeft.v1',
+  'GovernanceRulesSet.v1',
 ];

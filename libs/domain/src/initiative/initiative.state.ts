@@ -1,3 +1,4 @@
+import { DEFAULT_GOVERNANCE_RULES, type GovernanceRules } from '../governance/governance-rules';
 import type { InitiativeEvent, Sector } from './initiative.events';
 
 export interface PartnerState {
@@ -15,6 +16,9 @@ export type InitiativeState =
       name: string;
       commonAgenda: string;
       partners: Readonly<Record<string, PartnerState>>;
+      rules: GovernanceRules;
+      /** Decisions whose rules were applied, so one decision changes the rules once. */
+      rulesDecisionIds: readonly string[];
     };
 
 export const initialInitiativeState = (): InitiativeState => ({ status: 'absent' });
@@ -29,6 +33,8 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         name: data.name,
         commonAgenda: data.commonAgenda,
         partners: {},
+        rules: DEFAULT_GOVERNANCE_RULES,
+        rulesDecisionIds: [],
       };
     case 'AgendaAmended.v1':
       return state.status === 'launched' ? { ...state, commonAgenda: data.commonAgenda } : state;
@@ -52,6 +58,16 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       return {
         ...state,
         partners: { ...state.partners, [data.partnerId]: { ...partner, status: 'left' } },
+      };
+    }
+    case 'GovernanceRulesSet.v1': {
+      if (state.status !== 'launched') return state;
+      const { quorum, defaultMethod, supermajority, decisionId } = data;
+      return {
+        ...state,
+        rules: { quorum, defaultMethod, supermajority },
+        rulesDecisionIds:
+          decisionId === null ? state.rulesDecisionIds : [...state.rulesDecisionIds, decisionId],
       };
     }
     default: {

@@ -1,5 +1,11 @@
 import { deciderSpecification } from '../testing/decider-specification';
-import { initiativeDecider, InitiativeRules, type InitiativeCommand } from './initiative.decider';
+import { FractionRules } from '../shared/fraction';
+import {
+  initiativeDecider,
+  InitiativeRules,
+  type InitiativeCommand,
+  type RulesDecision,
+} from './initiative.decider';
 import type { InitiativeEvent } from './initiative.events';
 
 const spec = deciderSpecification(initiativeDecider);
@@ -201,5 +207,68 @@ describe('Initiative decider', () => {
           },
         ]);
     });
+  });
+});
+
+describe('Governance rules', () => {
+  const rules = {
+    quorum: { numerator: 2, denominator: 3 },
+    defaultMethod: 'consent' as const,
+    supermajority: { numerator: 3, denominator: 4 },
+  };
+  const rulesSet = (decisionId: string | null): InitiativeEvent => ({
+    type: 'GovernanceRulesSet.v1',
+    data: { ...rules, initiativeId, decisionId, setAt: ctx.now },
+  });
+  const decision = (overrides: Partial<RulesDecision> = {}): RulesDecision => ({
+    decisionId: 'd1',
+    initiativeId,
+    outcome: 'adopted',
+    proposedRules: rules,
+    ...overrides,
+  });
+  const apply = (overrides: Partial<RulesDecision> = {}): InitiativeCommand => ({
+    ...ctx,
+    type: 'ApplyGovernanceRules',
+    data: { initiativeId, decisionId: 'd1' },
+    decision: decision(overrides),
+  });
+
+  it('sets the initial rules at launch when given', () => {
+    spec
+      .given([])
+      .when({ ...launch, data: { ...launchData, governanceRules: rules } })
+      .then([
+        { type: 'InitiativeLaunched.v1', data: { ...launchData, launchedAt: ctx.now } },
+        rulesSet(null),
+      ]);
+  });
+  it('rejects a quorum above one at launch', () => {
+    const badRules = { ...rules, quorum: { numerator: 3, denominator: 2 } };
+    spec
+      .given([])
+      .when({ ...launch, data: { ...launchData, governanceRules: badRules } })
+      .thenThrows(FractionRules.OUT_OF_RANGE, 'governanceRules.quorum');
+  });
+  it('applies the rules an adopted decision proposed', () => {
+    spec
+      .given([launched])
+      .when(apply())
+      .then([rulesSet('d1')]);
+  });
+  it('applies them only once', () => {
+    spec
+      .given([launched, rulesSet('d1')])
+      .when(apply())
+      .thenThrows(InitiativeRules.RULES_ALREADY_APPLIED, 'decisionId');
+  });
+  it.each([
+    [{ outcome: 'open' as const }, InitiativeRules.DECISION_NOT_ADOPTED],
+    [{ outcome: 'rejected' as const }, InitiativeRules.DECISION_NOT_ADOPTED],
+    [{ outcome: 'absent' as const }, InitiativeRules.DECISION_NOT_FOUND],
+    [{ initiativeId: 'elsewhere' }, InitiativeRules.DECISION_NOT_FOUND],
+    [{ proposedRules: null }, InitiativeRules.DECISION_NOT_ABOUT_RULES],
+  ])('rejects a decision %p with %s', (overrides, code) => {
+    spec.given([launched]).when(apply(overrides)).thenThrows(code, 'decisionId');
   });
 });

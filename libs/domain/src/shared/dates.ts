@@ -2,3 +2,10 @@
 export function dayOf(isoDateOrTime: string): string {
   return isoDateOrTime.slice(0, 10);
 }
+
+/** The calendar day after `day` (YYYY-MM-DD): pure date arithmetic, no clock. */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -10,6 +10,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  * - AgendaAmended: replaces the common agenda, keeps when it was amended.
  * - PartnerJoined: inserts the partner as a member, or makes a returning partner a member again.
  * - PartnerLeft: marks the partner as left, with when.
+ * - GovernanceRulesSet: appends the rules now in force to the initiative's rules history.
  * Every event also moves the initiative's revision.
  */
 export const initiativeOverviewProjection: Projection = {
@@ -37,6 +38,18 @@ export const initiativeOverviewProjection: Projection = {
       left_at TEXT,
       joined_position BIGINT NOT NULL,
       PRIMARY KEY (initiative_id, partner_id)
+    );
+    CREATE TABLE IF NOT EXISTS rm_governance_rules (
+      initiative_id TEXT NOT NULL,
+      position BIGINT NOT NULL,
+      quorum_numerator INTEGER NOT NULL,
+      quorum_denominator INTEGER NOT NULL,
+      default_method TEXT NOT NULL,
+      supermajority_numerator INTEGER NOT NULL,
+      supermajority_denominator INTEGER NOT NULL,
+      decision_id TEXT,
+      set_at TEXT NOT NULL,
+      PRIMARY KEY (initiative_id, position)
     );
   `,
 
@@ -105,6 +118,26 @@ export const initiativeOverviewProjection: Projection = {
           ),
           revision,
         ];
+      case 'GovernanceRulesSet.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_governance_rules (initiative_id, position, quorum_numerator, quorum_denominator,
+               default_method, supermajority_numerator, supermajority_denominator, decision_id, set_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            d.initiativeId,
+            stored.position,
+            d.quorum.numerator,
+            d.quorum.denominator,
+            d.defaultMethod,
+            d.supermajority.numerator,
+            d.supermajority.denominator,
+            d.decisionId,
+            d.setAt,
+          ),
+          revision,
+        ];
+      }
       default: {
         const _exhaustive: never = event;
         return _exhaustive;

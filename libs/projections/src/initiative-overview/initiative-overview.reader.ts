@@ -1,4 +1,9 @@
-import type { Sector } from '@accord/domain';
+import {
+  DEFAULT_GOVERNANCE_RULES,
+  type DecisionMethod,
+  type GovernanceRules,
+  type Sector,
+} from '@accord/domain';
 import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 
@@ -22,6 +27,33 @@ export interface InitiativeView {
   revision: number;
   launchedPosition: number;
 }
+
+/** Rules in force from `setAt`; decisionId null for the rules set at launch or the defaults. */
+export interface GovernanceRulesView extends GovernanceRules {
+  decisionId: string | null;
+  setAt: string | null;
+}
+
+interface GovernanceRulesRow {
+  quorum_numerator: number;
+  quorum_denominator: number;
+  default_method: DecisionMethod;
+  supermajority_numerator: number;
+  supermajority_denominator: number;
+  decision_id: string | null;
+  set_at: string;
+}
+
+const toRules = (row: GovernanceRulesRow): GovernanceRulesView => ({
+  quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
+  defaultMethod: row.default_method,
+  supermajority: {
+    numerator: row.supermajority_numerator,
+    denominator: row.supermajority_denominator,
+  },
+  decisionId: row.decision_id,
+  setAt: row.set_at,
+});
 
 interface InitiativeRow {
   initiative_id: string;
@@ -100,5 +132,16 @@ export class InitiativeOverviewReader {
       [initiativeId],
     );
     return rows.map(toPartner);
+  }
+
+  /** Every set of rules the initiative has had, oldest first; the defaults when none was set. */
+  async governanceRulesHistory(initiativeId: string): Promise<GovernanceRulesView[]> {
+    const rows = await this.db.all<GovernanceRulesRow>(
+      'SELECT * FROM rm_governance_rules WHERE initiative_id = ? ORDER BY position',
+      [initiativeId],
+    );
+    return rows.length === 0
+      ? [{ ...DEFAULT_GOVERNANCE_RULES, decisionId: null, setAt: null }]
+      : rows.map(toRules);
   }
 }

@@ -1,0 +1,200 @@
+import { type InitiativeState } from '../initiative/initiative.state';
+import { dayOf, nextDay } from '../shared/dates';
+import { type CommandContext, type Decider } from '../shared/decider';
+import { rule } from '../shared/domain-error';
+import { type Role, type RosterEvent, SINGLE_SEAT_ROLES } from './roster.events';
+import {
+  type Assignment,
+  evolveRoster,
+  initialRosterState,
+  officePeriod,
+  type RosterState,
+} from './roster.state';
+
+export type AssignRole = CommandContext & {
+  type: 'AssignRole';
+  data: {
+    assignmentId: string;
+    initiativeId: string;
+    personId: string;
+    partnerId: string;
+    role: Role;
+    customRole: string | null;
+    termStart: string;
+    termEnd: string | null;
+  };
+  /** The initiative as it stands: the person must act for a member partner. */
+  initiative: InitiativeState;
+};
+
+export type RelinquishRole = CommandContext & {
+  type: 'RelinquishRole';
+  data: { initiativeId: string; assignmentId: string; reason: string | null };
+};
+
+export type RevokeRole = CommandContext & {
+  type: 'RevokeRole';
+  data: { initiativeId: string; assignmentId: string; reason: string };
+};
+
+export type RosterCommand = AssignRole | RelinquishRole | RevokeRole;
+
+export const RosterRules = {
+  INITIATIVE_NOT_FOUND: 'ROLE.INITIATIVE_NOT_FOUND',
+  PARTNER_NOT_MEMBER: 'ROLE.PARTNER_NOT_MEMBER',
+  ASSIGNMENT_EXISTS: 'ROLE.ASSIGNMENT_EXISTS',
+  ASSIGNMENT_NOT_FOUND: 'ROLE.ASSIGNMENT_NOT_FOUND',
+  TERM_END_BEFORE_START: 'ROLE.TERM_END_BEFORE_START',
+  CUSTOM_NAME_REQUIRED: 'ROLE.CUSTOM_NAME_REQUIRED',
+  CUSTOM_NAME_NOT_ALLOWED: 'ROLE.CUSTOM_NAME_NOT_ALLOWED',
+  SEAT_TAKEN: 'ROLE.SEAT_TAKEN',
+  ALREADY_HELD: 'ROLE.ALREADY_HELD',
+  ALREADY_ENDED: 'ROLE.ALREADY_ENDED',
+  NOT_HOLDER: 'ROLE.NOT_HOLDER',
+} as const;
+
+const FOREVER = '9999-12-31';
+
+function overlaps(a: { from: string; until: string }, b: { from: string; until: string }) {
+  return a.from < b.until && b.from < a.until;
+}
+
+function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
+  const { data, initiative, now } = command;
+  rule(
+    initiative.status === 'launched',
+    RosterRules.INITIATIVE_NOT_FOUND,
+    `initiative ${data.initiativeId} does not exist`,
+    'initiativeId',
+  );
+  rule(
+    initiative.partners[data.partnerId]?.status === 'member',
+    RosterRules.PARTNER_NOT_MEMBER,
+    `partner ${data.partnerId} is not a member of the initiative`,
+    'partnerId',
+  );
+  rule(
+    roster.assignments[data.assignmentId] === undefined,
+    RosterRules.ASSIGNMENT_EXISTS,
+    `role assignment ${data.assignmentId} already exists`,
+    'assignmentId',
+  );
+  rule(
+    data.termEnd === null || data.termEnd >= data.termStart,
+    RosterRules.TERM_END_BEFORE_START,
+    `the term ends (${data.termEnd ?? ''}) before it starts (${data.termStart})`,
+    'termEnd',
+  );
+  if (data.role === 'custom') {
+    rule(
+      data.customRole !== null && data.customRole.trim() !== '',
+      RosterRules.CUSTOM_NAME_REQUIRED,
+      'a custom role needs a name',
+      'customRole',
+    );
+  } else {
+    rule(
+      data.customRole === null,
+      RosterRules.CUSTOM_NAME_NOT_ALLOWED,
+      `only a custom role takes a name; ${data.role} is a named role`,
+      'customRole',
+    );
+  }
+  const term = {
+    from: data.termStart,
+    until: data.termEnd === null ? FOREVER : nextDay(data.termEnd),
+  };
+  const sameRole = (a: Assignment) =>
+    a.role === data.role && (a.role !== 'custom' || a.customRole === data.customRole);
+  const overlapping = Object.values(roster.assignments).filter(
+    (a) => sameRole(a) && overlaps(officePeriod(a), term),
+  );
+  const held = overlapping.find((a) => a.personId === data.personId);
+  rule(
+    held === undefined,
+    RosterRules.ALREADY_HELD,
+    `${data.personId} already holds ${data.role} for part of this term (assignment ${held?.assignmentId ?? ''})`,
+    'personId',
+  );
+  const seat = SINGLE_SEAT_ROLES.has(data.role) ? overlapping[0] : undefined;
+  rule(
+    seat === undefined,
+    RosterRules.SEAT_TAKEN,
+    `${data.role} is a single seat, held by ${seat?.personId ?? ''} for part of this term`,
+    'termStart',
+  );
+  return [{ type: 'RoleAssigned.v1', data: { ...data, assignedAt: now } }];
+}
+
+function requireCurrent(roster: RosterState, assignmentId: string, now: string): Assignment {
+  const assignment = roster.assignments[assignmentId];
+  rule(
+    assignment !== undefined,
+    RosterRules.ASSIGNMENT_NOT_FOUND,
+    `role assignment ${assignmentId} does not exist in this initiative`,
+    'assignmentId',
+  );
+  rule(
+    assignment.status === 'assigned' && officePeriod(assignment).until > dayOf(now),
+    RosterRules.ALREADY_ENDED,
+    `role assignment ${assignmentId} has already ended`,
+    'assignmentId',
+  );
+  return assignment;
+}
+
+export function decideRoster(command: RosterCommand, roster: RosterState): RosterEvent[] {
+  const { now } = command;
+  switch (command.type) {
+    case 'AssignRole':
+      return decideAssign(command, roster);
+    case 'RelinquishRole': {
+      const { data } = command;
+      const assignment = requireCurrent(roster, data.assignmentId, now);
+      rule(
+        assignment.personId === command.actor.personId,
+        RosterRules.NOT_HOLDER,
+        `only ${assignment.personId} can relinquish their own role; others revoke it`,
+        'assignmentId',
+      );
+      return [
+        {
+          type: 'RoleRelinquished.v1',
+          data: {
+            assignmentId: data.assignmentId,
+            initiativeId: data.initiativeId,
+            personId: assignment.personId,
+            reason: data.reason,
+            relinquishedAt: now,
+          },
+        },
+      ];
+    }
+    case 'RevokeRole': {
+      const { data } = command;
+      const assignment = requireCurrent(roster, data.assignmentId, now);
+      return [
+        {
+          type: 'RoleRevoked.v1',
+          data: {
+            assignmentId: data.assignmentId,
+            initiativeId: data.initiativeId,
+            personId: assignment.personId,
+            reason: data.reason,
+            revokedAt: now,
+          },
+        },
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export const rosterDecider: Decider<RosterCommand, RosterState, RosterEvent> = {
+  decide: decideRoster,
+  evolve: evolveRoster,
+  initialState: initialRosterState,
+};
