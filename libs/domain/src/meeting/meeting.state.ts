@@ -1,0 +1,34 @@
+import type { MeetingEvent } from './meeting.events';
+
+export type MeetingState =
+  | { status: 'absent' }
+  | {
+      status: 'held';
+      meetingId: string;
+      initiativeId: string;
+      /** Decisions linked after the meeting was recorded. */
+      decisionIds: readonly string[];
+    };
+
+export const initialMeetingState = (): MeetingState => ({ status: 'absent' });
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  const { type, data } = event;
+  switch (type) {
+    case 'MeetingHeld.v1':
+      return {
+        status: 'held',
+        meetingId: data.meetingId,
+        initiativeId: data.initiativeId,
+        decisionIds: [],
+      };
+    case 'DecisionLinkedToMeeting.v1':
+      return state.status === 'held'
+        ? { ...state, decisionIds: [...state.decisionIds, data.decisionId] }
+        : state;
+    default: {
+      const _exhaustive: never = type;
+      return state;
+    }
+  }
+}
