@@ -8,12 +8,20 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './decision-register/decision-register.projection';
+export * from './decision-register/decision-register.reader';
+export * from './meetings/meetings.projection';
+export * from './meetings/meetings.reader';
 
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { decisionRegisterProjection } from './decision-register/decision-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
+import { meetingsProjection } from './meetings/meetings.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  decisionRegisterProjection,
+  meetingsProjection,
 ] as const;

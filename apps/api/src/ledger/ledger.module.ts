@@ -1,7 +1,9 @@
 import {
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
+  DecisionRegisterReader,
   InitiativeOverviewReader,
+  MeetingsReader,
   ProjectionRunner,
 } from '@accord/projections';
 import {
@@ -71,6 +73,16 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
+        {
+          provide: DecisionRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new DecisionRegisterReader(ledger.readModels),
+        },
+        {
+          provide: MeetingsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new MeetingsReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -84,6 +96,8 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        DecisionRegisterReader,
+        MeetingsReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,

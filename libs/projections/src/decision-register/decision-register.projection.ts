@@ -1,0 +1,250 @@
+import type { DecisionEvent } from '@accord/domain';
+import { DECISION_EVENT_TYPES } from '@accord/domain';
+import type { StoredEvent } from '@accord/event-store';
+import type { Projection } from '../runtime/projection';
+import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+/**
+ * Decision register: one row per decision, one per voter, one per vote event, one per recusal.
+ * - DecisionProposed: inserts the decision, open, with the method and thresholds it was proposed under.
+ * - ConflictOfInterestDeclared: inserts the recusal; a vote the member already cast stops counting.
+ * - VoteCast: inserts the voter's ballot and the first entry of its history.
+ * - VoteChanged: replaces the ballot's choice and reason; appends to its history (the earlier stays).
+ * - DecisionClosed: sets the outcome, the reason, the tally and the quorum check, as computed by the domain.
+ * - DecisionSuperseded: marks the decision superseded, naming the later one.
+ * Every event also moves the decision's revision.
+ */
+export const decisionRegisterProjection: Projection = {
+  name: 'decision-register',
+  handles: new Set(DECISION_EVENT_TYPES),
+  schema: `
+    CREATE TABLE IF NOT EXISTS rm_decisions (
+      decision_id TEXT PRIMARY KEY,
+      initiative_id TEXT NOT NULL,
+      title TEXT NOT NULL,
+      motion TEXT NOT NULL,
+      rationale TEXT NOT NULL,
+      method TEXT NOT NULL,
+      quorum_numerator INTEGER NOT NULL,
+      quorum_denominator INTEGER NOT NULL,
+      supermajority_numerator INTEGER NOT NULL,
+      supermajority_denominator INTEGER NOT NULL,
+      meeting_id TEXT,
+      review_date TEXT,
+      proposed_rules TEXT,
+      proposed_by_person_id TEXT NOT NULL,
+      proposed_by_partner_id TEXT NOT NULL,
+      proposed_at TEXT NOT NULL,
+      status TEXT NOT NULL,
+      outcome TEXT,
+      outcome_reason TEXT,
+      closed_at TEXT,
+      tally_for INTEGER,
+      tally_against INTEGER,
+      tally_abstain INTEGER,
+      tally_block INTEGER,
+      tally_objection INTEGER,
+      quorum_voting_members INTEGER,
+      quorum_participants INTEGER,
+      quorum_required INTEGER,
+      quorum_reached INTEGER,
+      superseded_by TEXT,
+      superseded_at TEXT,
+      revision INTEGER NOT NULL,
+      proposed_position BIGINT NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS rm_decisions_by_position ON rm_decisions (proposed_position);
+    CREATE INDEX IF NOT EXISTS rm_decisions_by_initiative ON rm_decisions (initiative_id, proposed_position);
+    CREATE INDEX IF NOT EXISTS rm_decisions_by_superseder ON rm_decisions (superseded_by);
+    CREATE TABLE IF NOT EXISTS rm_decision_votes (
+      decision_id TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      partner_id TEXT NOT NULL,
+      choice TEXT NOT NULL,
+      reason TEXT,
+      cast_at TEXT NOT NULL,
+      changed_at TEXT,
+      counted INTEGER NOT NULL,
+      cast_position BIGINT NOT NULL,
+      PRIMARY KEY (decision_id, person_id)
+    );
+    CREATE TABLE IF NOT EXISTS rm_decision_vote_history (
+      decision_id TEXT NOT NULL,
+      position BIGINT NOT NULL,
+      person_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      choice TEXT NOT NULL,
+      previous_choice TEXT,
+      reason TEXT,
+      occurred_at TEXT NOT NULL,
+      PRIMARY KEY (decision_id, position)
+    );
+    CREATE TABLE IF NOT EXISTS rm_decision_recusals (
+      decision_id TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      partner_id TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      declared_at TEXT NOT NULL,
+      position BIGINT NOT NULL,
+      PRIMARY KEY (decision_id, person_id)
+    );
+  `,
+
+  apply(stored: StoredEvent): SqlStatement[] {
+    const event = stored as unknown as DecisionEvent;
+    const revision = sql(
+      'UPDATE rm_decisions SET revision = ? WHERE decision_id = ?',
+      stored.revision,
+      event.data.decisionId,
+    );
+    switch (event.type) {
+      case 'DecisionProposed.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_decisions (decision_id, initiative_id, title, motion, rationale, method,
+               quorum_numerator, quorum_denominator, supermajority_numerator, supermajority_denominator,
+               meeting_id, review_date, proposed_rules, proposed_by_person_id, proposed_by_partner_id,
+               proposed_at, status, revision, proposed_position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+            d.decisionId,
+            d.initiativeId,
+            d.title,
+            d.motion,
+            d.rationale,
+            d.method,
+            d.quorum.numerator,
+            d.quorum.denominator,
+            d.supermajority.numerator,
+            d.supermajority.denominator,
+            d.meetingId,
+            d.reviewDate,
+            d.proposedRules === null ? null : JSON.stringify(d.proposedRules),
+            d.proposedBy.personId,
+            d.proposedBy.partnerId,
+            d.proposedAt,
+            stored.revision,
+            stored.position,
+          ),
+        ];
+      }
+      case 'ConflictOfInterestDeclared.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_decision_recusals (decision_id, person_id, partner_id, reason, declared_at, position)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+            d.decisionId,
+            d.personId,
+            d.partnerId,
+            d.reason,
+            d.declaredAt,
+            stored.position,
+          ),
+          sql(
+            'UPDATE rm_decision_votes SET counted = 0 WHERE decision_id = ? AND person_id = ?',
+            d.decisionId,
+            d.personId,
+          ),
+          revision,
+        ];
+      }
+      case 'VoteCast.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_decision_votes (decision_id, person_id, partner_id, choice, reason, cast_at, counted, cast_position)
+             VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
+            d.decisionId,
+            d.personId,
+            d.partnerId,
+            d.choice,
+            d.reason,
+            d.castAt,
+            stored.position,
+          ),
+          sql(
+            `INSERT INTO rm_decision_vote_history (decision_id, position, person_id, kind, choice, reason, occurred_at)
+             VALUES (?, ?, ?, 'cast', ?, ?, ?)`,
+            d.decisionId,
+            stored.position,
+            d.personId,
+            d.choice,
+            d.reason,
+            d.castAt,
+          ),
+          revision,
+        ];
+      }
+      case 'VoteChanged.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `UPDATE rm_decision_votes SET choice = ?, reason = ?, changed_at = ?
+             WHERE decision_id = ? AND person_id = ?`,
+            d.choice,
+            d.reason,
+            d.changedAt,
+            d.decisionId,
+            d.personId,
+          ),
+          sql(
+            `INSERT INTO rm_decision_vote_history
+               (decision_id, position, person_id, kind, choice, previous_choice, reason, occurred_at)
+             VALUES (?, ?, ?, 'changed', ?, ?, ?, ?)`,
+            d.decisionId,
+            stored.position,
+            d.personId,
+            d.choice,
+            d.previousChoice,
+            d.reason,
+            d.changedAt,
+          ),
+          revision,
+        ];
+      }
+      case 'DecisionClosed.v1': {
+        const { tally, quorum, ...d } = event.data;
+        return [
+          sql(
+            `UPDATE rm_decisions SET status = ?, outcome = ?, outcome_reason = ?, closed_at = ?,
+               tally_for = ?, tally_against = ?, tally_abstain = ?, tally_block = ?, tally_objection = ?,
+               quorum_voting_members = ?, quorum_participants = ?, quorum_required = ?, quorum_reached = ?,
+               revision = ?
+             WHERE decision_id = ?`,
+            d.outcome,
+            d.outcome,
+            d.reason,
+            d.closedAt,
+            tally.for,
+            tally.against,
+            tally.abstain,
+            tally.block,
+            tally.objection,
+            quorum.votingMembers,
+            quorum.participants,
+            quorum.required,
+            quorum.reached ? 1 : 0,
+            stored.revision,
+            d.decisionId,
+          ),
+        ];
+      }
+      case 'DecisionSuperseded.v1':
+        return [
+          sql(
+            `UPDATE rm_decisions SET status = 'superseded', superseded_by = ?, superseded_at = ?, revision = ?
+             WHERE decision_id = ?`,
+            event.data.byDecisionId,
+            event.data.supersededAt,
+            stored.revision,
+            event.data.decisionId,
+          ),
+        ];
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  },
+};
