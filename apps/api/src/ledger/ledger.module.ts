@@ -3,6 +3,7 @@ import {
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
   ProjectionRunner,
+  RosterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -71,6 +72,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
+        {
+          provide: RosterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -84,6 +90,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        RosterReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
