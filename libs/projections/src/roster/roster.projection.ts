@@ -92,4 +92,3 @@ export const rosterProjection: Projection = {
 };
 
 const FOREVER = '9999-12-31';
-
