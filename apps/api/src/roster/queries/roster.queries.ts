@@ -12,19 +12,9 @@ function previousDay(day: string): string {
 }
 
 export function toRoleAssignment(view: RoleAssignmentView): RoleAssignment {
-  const { officeUntil, ...rest } = view;
+  const { officeFrom: _officeFrom, officeUntil, ...rest } = view;
   return {
-    assignmentId: rest.assignmentId,
-    initiativeId: rest.initiativeId,
-    personId: rest.personId,
-    partnerId: rest.partnerId,
-    role: rest.role,
-    customRole: rest.customRole,
-    termStart: rest.termStart,
-    termEnd: rest.termEnd,
-    assignedAt: rest.assignedAt,
-    endedAt: rest.endedAt,
-    endReason: rest.endReason,
+    ...rest,
     status: view.status as AssignmentStatus,
     lastDayInOffice: officeUntil === FOREVER ? null : previousDay(officeUntil),
   };
