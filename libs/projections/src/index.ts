@@ -12,11 +12,14 @@ export * from './decision-register/decision-register.projection';
 export * from './decision-register/decision-register.reader';
 export * from './meetings/meetings.projection';
 export * from './meetings/meetings.reader';
+export * from './roster/roster.projection';
+export * from './roster/roster.reader';
 
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { decisionRegisterProjection } from './decision-register/decision-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
+import { rosterProjection } from './roster/roster.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
@@ -24,4 +27,5 @@ export const ALL_PROJECTIONS = [
   commitmentsRegisterProjection,
   decisionRegisterProjection,
   meetingsProjection,
+  rosterProjection,
 ] as const;

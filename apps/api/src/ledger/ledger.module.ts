@@ -5,6 +5,7 @@ import {
   InitiativeOverviewReader,
   MeetingsReader,
   ProjectionRunner,
+  RosterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -83,6 +84,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new MeetingsReader(ledger.readModels),
         },
+        {
+          provide: RosterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -98,6 +104,7 @@ export class LedgerModule {
         CommitmentsRegisterReader,
         DecisionRegisterReader,
         MeetingsReader,
+        RosterReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
