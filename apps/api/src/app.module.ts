@@ -6,6 +6,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { HealthController } from './health/health.controller';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
 import { GraphiqlAssetsController } from './graphql/graphiql/graphiql.controller';
@@ -49,6 +51,8 @@ export class AppModule {
         InitiativesModule,
         CommitmentsModule,
         RosterModule,
+        DecisionsModule,
+        MeetingsModule,
       ],
       controllers: config.production
         ? [HealthController]

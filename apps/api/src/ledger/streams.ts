@@ -4,9 +4,9 @@ export const initiativeStream = (initiativeId: string) => `initiative-${initiati
 export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;
 /** Every role assignment of an initiative lives in one stream, so single seats are checked atomically. */
 export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
+export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
+export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 
 /** The id of an entity a command creates, derived from the command id so a retry targets the same stream. */
 export const deriveEntityId = (commandId: string, kind: string) =>
   deterministicEventId(`${kind}:${commandId}`, 0);
-export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
-export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;

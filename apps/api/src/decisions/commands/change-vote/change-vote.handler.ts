@@ -1,0 +1,40 @@
+import { type ChangeVote, decisionDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { decisionStream } from '../../../ledger/streams';
+import { FoldedStreams } from '../../folded-streams';
+
+export class ChangeVoteCommand extends Command<Receipt> {
+  constructor(
+    readonly data: ChangeVote['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeVoteCommand)
+export class ChangeVoteHandler implements ICommandHandler<ChangeVoteCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
+
+  execute({ data, envelope }: ChangeVoteCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'ChangeVote',
+      stream: decisionStream(data.decisionId),
+      decider: decisionDecider,
+      envelope,
+      decide: async (state) => {
+        const roster = await this.streams.rosterOfDecision(state);
+        return decisionDecider.decide(
+          { type: 'ChangeVote', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+          state,
+        );
+      },
+    });
+  }
+}

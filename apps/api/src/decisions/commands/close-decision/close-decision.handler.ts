@@ -1,0 +1,40 @@
+import { type CloseDecision, decisionDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { decisionStream } from '../../../ledger/streams';
+import { FoldedStreams } from '../../folded-streams';
+
+export class CloseDecisionCommand extends Command<Receipt> {
+  constructor(
+    readonly data: CloseDecision['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseDecisionCommand)
+export class CloseDecisionHandler implements ICommandHandler<CloseDecisionCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
+
+  execute({ data, envelope }: CloseDecisionCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'CloseDecision',
+      stream: decisionStream(data.decisionId),
+      decider: decisionDecider,
+      envelope,
+      decide: async (state) => {
+        const roster = await this.streams.rosterOfDecision(state);
+        return decisionDecider.decide(
+          { type: 'CloseDecision', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+          state,
+        );
+      },
+    });
+  }
+}

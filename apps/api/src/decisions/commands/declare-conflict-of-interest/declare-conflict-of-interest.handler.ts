@@ -1,0 +1,46 @@
+import { type DeclareConflictOfInterest, decisionDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { decisionStream } from '../../../ledger/streams';
+import { FoldedStreams } from '../../folded-streams';
+
+export class DeclareConflictOfInterestCommand extends Command<Receipt> {
+  constructor(
+    readonly data: DeclareConflictOfInterest['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeclareConflictOfInterestCommand)
+export class DeclareConflictOfInterestHandler implements ICommandHandler<DeclareConflictOfInterestCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
+
+  execute({ data, envelope }: DeclareConflictOfInterestCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'DeclareConflictOfInterest',
+      stream: decisionStream(data.decisionId),
+      decider: decisionDecider,
+      envelope,
+      decide: async (state) => {
+        const roster = await this.streams.rosterOfDecision(state);
+        return decisionDecider.decide(
+          {
+            type: 'DeclareConflictOfInterest',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            roster,
+          },
+          state,
+        );
+      },
+    });
+  }
+}

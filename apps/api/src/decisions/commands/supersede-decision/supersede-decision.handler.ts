@@ -1,0 +1,40 @@
+import { decisionDecider, type SupersedeDecision } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { decisionStream } from '../../../ledger/streams';
+import { FoldedStreams } from '../../folded-streams';
+
+export class SupersedeDecisionCommand extends Command<Receipt> {
+  constructor(
+    readonly data: SupersedeDecision['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SupersedeDecisionCommand)
+export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
+
+  execute({ data, envelope }: SupersedeDecisionCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'SupersedeDecision',
+      stream: decisionStream(data.decisionId),
+      decider: decisionDecider,
+      envelope,
+      decide: async (state) => {
+        const by = await this.streams.decision(data.byDecisionId);
+        return decisionDecider.decide(
+          { type: 'SupersedeDecision', actor: envelope.actor, now: envelope.occurredAt, data, by },
+          state,
+        );
+      },
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { type LinkDecisionToMeeting, meetingDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { FoldedStreams } from '../../../decisions/folded-streams';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { meetingStream } from '../../../ledger/streams';
+
+export class LinkDecisionToMeetingCommand extends Command<Receipt> {
+  constructor(
+    readonly data: LinkDecisionToMeeting['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkDecisionToMeetingCommand)
+export class LinkDecisionToMeetingHandler implements ICommandHandler<LinkDecisionToMeetingCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
+
+  execute({ data, envelope }: LinkDecisionToMeetingCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'LinkDecisionToMeeting',
+      stream: meetingStream(data.meetingId),
+      decider: meetingDecider,
+      envelope,
+      decide: async (state) => {
+        const decision = await this.streams.decision(data.decisionId);
+        return meetingDecider.decide(
+          {
+            type: 'LinkDecisionToMeeting',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            decision,
+          },
+          state,
+        );
+      },
+    });
+  }
+}

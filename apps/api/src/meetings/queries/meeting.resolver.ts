@@ -1,0 +1,43 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Decision } from '../../decisions/decision.model';
+import { DecisionQueries } from '../../decisions/queries/decision.queries';
+import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
+import { MeetingQueries } from './meeting.queries';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  constructor(
+    private readonly queries: MeetingQueries,
+    private readonly decisionQueries: DecisionQueries,
+  ) {}
+
+  @Query(() => Meeting, { description: 'One meeting; NOT_FOUND if there is none with this id.' })
+  meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting> {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => MeetingConnection, { description: 'Meetings of an initiative, in recorded order.' })
+  meetings(@Args() args: MeetingsArgs): Promise<MeetingConnection> {
+    const { initiativeId, first, after } = args;
+    return this.queries.list(initiativeId, { first, after });
+  }
+
+  @ResolveField(() => [Decision], {
+    description: 'Decisions proposed at this meeting or linked to it.',
+  })
+  decisions(@Parent() meeting: Meeting): Promise<Decision[]> {
+    return this.decisionQueries.byIds(meeting.decisionIds);
+  }
+}
+
+@Resolver(() => Decision)
+export class DecisionMeetingsResolver {
+  constructor(private readonly queries: MeetingQueries) {}
+
+  @ResolveField(() => [Meeting], {
+    description: 'The meetings where this decision was proposed or to which it was linked.',
+  })
+  meetings(@Parent() decision: Decision): Promise<Meeting[]> {
+    return this.queries.forDecision(decision.decisionId);
+  }
+}
