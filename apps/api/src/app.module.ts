@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { HealthController } from './health/health.controller';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
@@ -49,6 +50,7 @@ export class AppModule {
         InitiativesModule,
         CommitmentsModule,
         RosterModule,
+        AccountabilityModule,
       ],
       controllers: config.production
         ? [HealthController]
