@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { HealthController } from './health/health.controller';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -17,6 +18,9 @@ import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { graphqlWsOptions } from './live/graphql-ws.options';
+import { LiveModule } from './live/live.module';
+import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { type Ledger } from './ledger/open-ledger';
@@ -47,12 +51,17 @@ export class AppModule {
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,
+          subscriptions: {
+            'graphql-ws': graphqlWsOptions(new TokenService(config.jwt), limits.validationRules),
+          },
         }),
         InitiativesModule,
         CommitmentsModule,
         RosterModule,
         DecisionsModule,
         MeetingsModule,
+        AccountabilityModule,
+        LiveModule,
       ],
       controllers: config.production
         ? [HealthController]
