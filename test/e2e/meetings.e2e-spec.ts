@@ -3,6 +3,7 @@ import {
   DECISION,
   expectRejected,
   HOLD_MEETING,
+  INITIATIVE_DECISIONS_AND_MEETINGS,
   LINK_DECISION,
   MEETING,
   MEETINGS,
@@ -81,6 +82,16 @@ describe.each(STORES)('Meetings over GraphQL on %s', (store) => {
 
     const list = await app.gql(MEETINGS, { initiativeId });
     expect(list.data.meetings.edges.map((e: any) => e.node.meetingId)).toContain(meetingId);
+    const initiative = await app.gql(INITIATIVE_DECISIONS_AND_MEETINGS, { id: initiativeId });
+    expectNoErrors(initiative);
+    const { decisions, meetings } = initiative.data.initiative;
+    expect(decisions.edges.map((e: any) => e.node.decisionId)).toEqual(
+      expect.arrayContaining([atMeeting, later]),
+    );
+    expect(meetings.edges.find((e: any) => e.node.meetingId === meetingId).node.decisions).toEqual([
+      { decisionId: atMeeting },
+      { decisionId: later },
+    ]);
     const stored = (await app.rawEvents()).filter((e) => e.stream === `meeting-${meetingId}`);
     expect(stored.map((e) => e.type)).toEqual(['MeetingHeld.v1', 'DecisionLinkedToMeeting.v1']);
   });

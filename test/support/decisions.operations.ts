@@ -77,6 +77,13 @@ export const MEETINGS = `query Meetings($initiativeId: ID!) {
   meetings(initiativeId: $initiativeId) { totalCount edges { node { meetingId title } } }
 }`;
 
+export const INITIATIVE_DECISIONS_AND_MEETINGS = `query InitiativeDecisions($id: ID!) {
+  initiative(id: $id) {
+    decisions(status: OPEN) { totalCount edges { node { decisionId } } }
+    meetings { totalCount edges { node { meetingId decisions { decisionId } } } }
+  }
+}`;
+
 /** Four steering members (ana, bo, chen, dee) with votes, and eve as an observer without one. */
 export async function seatSteeringCommittee(app: TestApp, initiativeId: string): Promise<void> {
   for (const member of [CITY_HALL, FOOD_BANK, SCHOOLS, DEE]) {

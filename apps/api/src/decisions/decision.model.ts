@@ -282,11 +282,7 @@ export class DecisionPayload {
 }
 
 @ArgsType()
-export class DecisionsArgs extends PageArgs {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
+export class InitiativeDecisionsArgs extends PageArgs {
   @Field(() => DecisionStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(DECISION_STATUSES)
@@ -299,4 +295,11 @@ export class DecisionsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   reviewDue?: boolean;
+}
+
+@ArgsType()
+export class DecisionsArgs extends InitiativeDecisionsArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
 }

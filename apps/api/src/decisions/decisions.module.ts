@@ -16,7 +16,7 @@ import { SupersedeDecisionHandler } from './commands/supersede-decision/supersed
 import { SupersedeDecisionResolver } from './commands/supersede-decision/supersede-decision.resolver';
 import { FoldedStreams } from './folded-streams';
 import { DecisionQueries } from './queries/decision.queries';
-import { DecisionResolver } from './queries/decision.resolver';
+import { DecisionResolver, InitiativeDecisionsResolver } from './queries/decision.resolver';
 
 @Module({
   imports: [InitiativesModule],
@@ -24,6 +24,7 @@ import { DecisionResolver } from './queries/decision.resolver';
     FoldedStreams,
     DecisionQueries,
     DecisionResolver,
+    InitiativeDecisionsResolver,
     ProposeDecisionHandler,
     ProposeDecisionResolver,
     DeclareConflictOfInterestHandler,

@@ -5,7 +5,11 @@ import { HoldMeetingResolver } from './commands/hold-meeting/hold-meeting.resolv
 import { LinkDecisionToMeetingHandler } from './commands/link-decision-to-meeting/link-decision-to-meeting.handler';
 import { LinkDecisionToMeetingResolver } from './commands/link-decision-to-meeting/link-decision-to-meeting.resolver';
 import { MeetingQueries } from './queries/meeting.queries';
-import { DecisionMeetingsResolver, MeetingResolver } from './queries/meeting.resolver';
+import {
+  DecisionMeetingsResolver,
+  InitiativeMeetingsResolver,
+  MeetingResolver,
+} from './queries/meeting.resolver';
 
 @Module({
   imports: [DecisionsModule],
@@ -13,6 +17,7 @@ import { DecisionMeetingsResolver, MeetingResolver } from './queries/meeting.res
     MeetingQueries,
     MeetingResolver,
     DecisionMeetingsResolver,
+    InitiativeMeetingsResolver,
     HoldMeetingHandler,
     HoldMeetingResolver,
     LinkDecisionToMeetingHandler,

@@ -1,5 +1,7 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Decision } from '../../decisions/decision.model';
+import { PageArgs } from '../../graphql/pagination';
+import { Initiative } from '../../initiatives/initiative.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
 import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 import { MeetingQueries } from './meeting.queries';
@@ -39,5 +41,15 @@ export class DecisionMeetingsResolver {
   })
   meetings(@Parent() decision: Decision): Promise<Meeting[]> {
     return this.queries.forDecision(decision.decisionId);
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeMeetingsResolver {
+  constructor(private readonly queries: MeetingQueries) {}
+
+  @ResolveField(() => MeetingConnection, { description: 'Meetings of this initiative.' })
+  meetings(@Parent() initiative: Initiative, @Args() page: PageArgs): Promise<MeetingConnection> {
+    return this.queries.list(initiative.initiativeId, { first: page.first, after: page.after });
   }
 }
