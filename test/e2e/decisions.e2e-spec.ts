@@ -489,6 +489,13 @@ describe.each(STORES)('Decisions over GraphQL on %s', (store) => {
         field: 'decisionId',
       });
     });
+    it('a close by someone outside the initiative', async () => {
+      await expectRejected(
+        app,
+        () => app.gql(CLOSE_DECISION, { input: { decisionId } }, OUTSIDER),
+        { code: 'DOMAIN_RULE_VIOLATED', rule: 'DECISION.PARTNER_NOT_MEMBER', field: 'actor' },
+      );
+    });
     it('closing an unknown decision, and reading one', async () => {
       await expectRejected(
         app,

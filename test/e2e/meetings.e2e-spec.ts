@@ -183,10 +183,15 @@ describe.each(STORES)('Meetings over GraphQL on %s', (store) => {
         { code: 'DOMAIN_RULE_VIOLATED', rule: 'MEETING.DECISION_NOT_FOUND', field: 'decisionId' },
       );
     });
-    it('linking the same decision twice', async () => {
+    it('linking by someone outside the initiative, and linking the same decision twice', async () => {
       const held = await hold();
       const meetingId = held.data.holdMeeting.meeting.meetingId as string;
       const decisionId = await proposeDecision(app, { initiativeId });
+      await expectRejected(
+        app,
+        () => app.gql(LINK_DECISION, { input: { meetingId, decisionId } }, OUTSIDER),
+        { code: 'DOMAIN_RULE_VIOLATED', rule: 'MEETING.PARTNER_NOT_MEMBER', field: 'actor' },
+      );
       expectNoErrors(await app.gql(LINK_DECISION, { input: { meetingId, decisionId } }));
       await expectRejected(
         app,

@@ -44,6 +44,15 @@ export class FoldedStreams {
     return fold(meetingDecider, asDomainEvents<MeetingEvent>(events));
   }
 
+  /** The initiative a decision or meeting belongs to; absent when that does not exist. */
+  async initiativeOf(
+    entity: { status: 'absent' } | { status: string; initiativeId: string },
+  ): Promise<InitiativeState> {
+    return 'initiativeId' in entity
+      ? this.initiative(entity.initiativeId)
+      : fold(initiativeDecider, []);
+  }
+
   /** The roster of the initiative a decision belongs to; empty when the decision does not exist. */
   async rosterOfDecision(decision: DecisionState): Promise<RosterState> {
     return decision.status === 'absent'

@@ -7,7 +7,7 @@ import { type InitiativeState } from '../initiative/initiative.state';
 import { type MeetingState } from '../meeting/meeting.state';
 import { type RosterState, votingMembersAt } from '../roster/roster.state';
 import { dayOf } from '../shared/dates';
-import { type CommandContext, type Decider } from '../shared/decider';
+import { type Actor, type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { reaches } from '../shared/fraction';
 import {
@@ -66,6 +66,8 @@ export type CloseDecision = CommandContext & {
   data: { decisionId: string };
   /** The initiative's roster: the quorum counts the voting members in office at the close. */
   roster: RosterState;
+  /** The initiative: only someone acting for a member partner closes the vote. */
+  initiative: InitiativeState;
 };
 
 export type SupersedeDecision = CommandContext & {
@@ -73,6 +75,8 @@ export type SupersedeDecision = CommandContext & {
   data: { decisionId: string; byDecisionId: string };
   /** The later decision, folded from its own stream. */
   by: DecisionState;
+  /** The initiative: only someone acting for a member partner records it. */
+  initiative: InitiativeState;
 };
 
 export type DecisionCommand =
@@ -148,6 +152,16 @@ function requireVoter(
   );
 }
 
+/** The actor acts for a partner that is a member of the initiative. */
+function requireMemberActor(initiative: InitiativeState, actor: Actor): void {
+  rule(
+    initiative.status === 'launched' && initiative.partners[actor.partnerId]?.status === 'member',
+    DecisionRules.PARTNER_NOT_MEMBER,
+    `${actor.personId} acts for ${actor.partnerId}, which is not a member of the initiative`,
+    'actor',
+  );
+}
+
 function requireChoice(method: DecisionMethod, choice: VoteChoice, reason: string | null): void {
   const allowed = CHOICES_BY_METHOD[method];
   rule(
@@ -178,12 +192,7 @@ function decidePropose(command: ProposeDecision, state: DecisionState): Decision
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
-  rule(
-    initiative.partners[actor.partnerId]?.status === 'member',
-    DecisionRules.PARTNER_NOT_MEMBER,
-    `${actor.personId} acts for ${actor.partnerId}, which is not a member of the initiative`,
-    'actor',
-  );
+  requireMemberActor(initiative, actor);
   if (data.meetingId !== null) {
     rule(
       meeting.status === 'held' && meeting.initiativeId === data.initiativeId,
@@ -376,6 +385,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
     }
     case 'CloseDecision': {
       requireOpen(decision);
+      requireMemberActor(command.initiative, actor);
       const votingMembers = votingMembersAt(command.roster, now).length;
       return [
         {
@@ -387,6 +397,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
     case 'SupersedeDecision': {
       const { byDecisionId } = command.data;
       const { by } = command;
+      requireMemberActor(command.initiative, actor);
       rule(
         decision.status === 'adopted',
         DecisionRules.NOT_ADOPTED,

@@ -181,12 +181,13 @@ const change = (
   data: { decisionId, choice, reason },
   roster: steering,
 });
-const close = (rosterState = steering): DecisionCommand => ({
+const close = (rosterState = steering, actor = ana): DecisionCommand => ({
   type: 'CloseDecision',
-  actor: ana,
+  actor,
   now,
   data: { decisionId },
   roster: rosterState,
+  initiative: withPartners,
 });
 const tally = (counts: Partial<Tally>): Tally => ({
   for: 0,
@@ -551,6 +552,12 @@ describe('Decision decider', () => {
       const events = choices.map((c, i) => voted(voters[i]!, c));
       expect(closing([proposed('supermajority'), ...events]).outcome).toBe(outcome);
     });
+    it('rejects a close by someone acting for a partner outside the initiative', () => {
+      spec
+        .given([proposed(), voted(ana, 'for')])
+        .when(close(steering, outsider))
+        .thenThrows(DecisionRules.PARTNER_NOT_MEMBER, 'actor');
+    });
     it('rejects closing twice', () => {
       spec
         .given([proposed(), closedWith('adopted')])
@@ -580,12 +587,13 @@ describe('Decision decider', () => {
       const events = outcome === null ? [event] : [event, closed];
       return laterState(...events);
     };
-    const supersede = (by = later(), byDecisionId = 'd2'): DecisionCommand => ({
+    const supersede = (by = later(), byDecisionId = 'd2', actor = ana): DecisionCommand => ({
       type: 'SupersedeDecision',
-      actor: ana,
+      actor,
       now,
       data: { decisionId, byDecisionId },
       by,
+      initiative: withPartners,
     });
     const superseded: DecisionEvent = {
       type: 'DecisionSuperseded.v1',
@@ -597,6 +605,12 @@ describe('Decision decider', () => {
         .given([proposed(), closedWith('adopted')])
         .when(supersede())
         .then([superseded]);
+    });
+    it('rejects a supersession recorded by someone outside the initiative', () => {
+      spec
+        .given([proposed(), closedWith('adopted')])
+        .when(supersede(later(), 'd2', outsider))
+        .thenThrows(DecisionRules.PARTNER_NOT_MEMBER, 'actor');
     });
     it('rejects an unknown decision', () => {
       spec.given([]).when(supersede()).thenThrows(DecisionRules.NOT_FOUND, 'decisionId');

@@ -25,6 +25,8 @@ export type LinkDecisionToMeeting = CommandContext & {
   data: { meetingId: string; decisionId: string };
   /** The decision, folded from its own stream. */
   decision: DecisionState;
+  /** The meeting's initiative: only someone acting for a member partner links decisions. */
+  initiative: InitiativeState;
 };
 
 export type MeetingCommand = HoldMeeting | LinkDecisionToMeeting;
@@ -99,12 +101,19 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
     case 'HoldMeeting':
       return decideHold(command, state);
     case 'LinkDecisionToMeeting': {
-      const { data, decision, now } = command;
+      const { data, decision, initiative, actor, now } = command;
       rule(
         state.status === 'held',
         MeetingRules.NOT_FOUND,
         `meeting ${data.meetingId} does not exist`,
         'meetingId',
+      );
+      rule(
+        initiative.status === 'launched' &&
+          initiative.partners[actor.partnerId]?.status === 'member',
+        MeetingRules.PARTNER_NOT_MEMBER,
+        `${actor.personId} acts for ${actor.partnerId}, which is not a member of the initiative`,
+        'actor',
       );
       rule(
         decision.status !== 'absent' && decision.initiativeId === state.initiativeId,

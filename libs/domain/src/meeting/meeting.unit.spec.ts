@@ -95,12 +95,13 @@ const decision = (decisionInitiative = initiativeId, meetingId: string | null = 
   };
   return evolveDecision(initialDecisionState(), proposed);
 };
-const link = (state: DecisionState = decision()): MeetingCommand => ({
+const link = (state: DecisionState = decision(), actor = ana): MeetingCommand => ({
   type: 'LinkDecisionToMeeting',
-  actor: ana,
+  actor,
   now,
   data: { meetingId: 'm1', decisionId: 'd1' },
   decision: state,
+  initiative: withPartners,
 });
 const linked: MeetingEvent = {
   type: 'DecisionLinkedToMeeting.v1',
@@ -165,6 +166,12 @@ describe('Meeting decider', () => {
     });
     it('links a decision of the initiative', () => {
       spec.given([held]).when(link()).then([linked]);
+    });
+    it('rejects a link made by someone outside the initiative', () => {
+      spec
+        .given([held])
+        .when(link(decision(), { personId: 'zed', partnerId: 'elsewhere' }))
+        .thenThrows(MeetingRules.PARTNER_NOT_MEMBER, 'actor');
     });
     it('rejects a decision that does not exist', () => {
       spec

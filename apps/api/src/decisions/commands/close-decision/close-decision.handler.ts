@@ -29,9 +29,19 @@ export class CloseDecisionHandler implements ICommandHandler<CloseDecisionComman
       decider: decisionDecider,
       envelope,
       decide: async (state) => {
-        const roster = await this.streams.rosterOfDecision(state);
+        const [roster, initiative] = await Promise.all([
+          this.streams.rosterOfDecision(state),
+          this.streams.initiativeOf(state),
+        ]);
         return decisionDecider.decide(
-          { type: 'CloseDecision', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+          {
+            type: 'CloseDecision',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            roster,
+            initiative,
+          },
           state,
         );
       },

@@ -29,9 +29,19 @@ export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisi
       decider: decisionDecider,
       envelope,
       decide: async (state) => {
-        const by = await this.streams.decision(data.byDecisionId);
+        const [by, initiative] = await Promise.all([
+          this.streams.decision(data.byDecisionId),
+          this.streams.initiativeOf(state),
+        ]);
         return decisionDecider.decide(
-          { type: 'SupersedeDecision', actor: envelope.actor, now: envelope.occurredAt, data, by },
+          {
+            type: 'SupersedeDecision',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            by,
+            initiative,
+          },
           state,
         );
       },

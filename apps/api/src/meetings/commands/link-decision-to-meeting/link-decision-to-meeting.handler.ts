@@ -29,7 +29,10 @@ export class LinkDecisionToMeetingHandler implements ICommandHandler<LinkDecisio
       decider: meetingDecider,
       envelope,
       decide: async (state) => {
-        const decision = await this.streams.decision(data.decisionId);
+        const [decision, initiative] = await Promise.all([
+          this.streams.decision(data.decisionId),
+          this.streams.initiativeOf(state),
+        ]);
         return meetingDecider.decide(
           {
             type: 'LinkDecisionToMeeting',
@@ -37,6 +40,7 @@ export class LinkDecisionToMeetingHandler implements ICommandHandler<LinkDecisio
             now: envelope.occurredAt,
             data,
             decision,
+            initiative,
           },
           state,
         );
