@@ -14,3 +14,6 @@ export * from './governance/governance-rules';
 export * from './roster/roster.events';
 export * from './roster/roster.state';
 export * from './roster/roster.decider';
+export * from './agreement/agreement.events';
+export * from './agreement/agreement.state';
+export * from './agreement/agreement.decider';
