@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { AgreementsModule } from './agreements/agreements.module';
 import { HealthController } from './health/health.controller';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
@@ -47,6 +48,7 @@ export class AppModule {
         }),
         InitiativesModule,
         CommitmentsModule,
+        AgreementsModule,
       ],
       controllers: config.production
         ? [HealthController]

@@ -8,7 +8,10 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './agreements-register/agreements-register.projection';
+export * from './agreements-register/agreements-register.reader';
 
+import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 
@@ -16,4 +19,5 @@ import { initiativeOverviewProjection } from './initiative-overview/initiative-o
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  agreementsRegisterProjection,
 ] as const;

@@ -1,4 +1,5 @@
 import {
+  AgreementsRegisterReader,
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
@@ -71,6 +72,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
+        {
+          provide: AgreementsRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -84,6 +90,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        AgreementsRegisterReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
