@@ -16,6 +16,7 @@ import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { type Ledger } from './ledger/open-ledger';
 
@@ -48,6 +49,7 @@ export class AppModule {
         }),
         InitiativesModule,
         CommitmentsModule,
+        RosterModule,
         AgreementsModule,
       ],
       controllers: config.production

@@ -8,16 +8,20 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './roster/roster.projection';
+export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
 export * from './agreements-register/agreements-register.reader';
 
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
+import { rosterProjection } from './roster/roster.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  rosterProjection,
   agreementsRegisterProjection,
 ] as const;

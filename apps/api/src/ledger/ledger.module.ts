@@ -4,6 +4,7 @@ import {
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
   ProjectionRunner,
+  RosterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -73,6 +74,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
         {
+          provide: RosterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
+        },
+        {
           provide: AgreementsRegisterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
@@ -90,6 +96,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        RosterReader,
         AgreementsRegisterReader,
         TokenService,
         CommandExecutor,
