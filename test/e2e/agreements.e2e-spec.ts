@@ -249,6 +249,30 @@ describe.each(STORES)('Agreements over GraphQL on %s', (store) => {
       expect(read.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    it.each([
+      ['amendAgreement', AMEND_AGREEMENT, { text: 'x', reason: 'y' }],
+      ['terminateAgreement', TERMINATE_AGREEMENT, { reason: 'y' }],
+      ['expireAgreement', EXPIRE_AGREEMENT, {}],
+    ])('an unknown agreement id in %s', async (_name, document, input) => {
+      const error = await refused(() =>
+        app.gql(document, { input: { agreementId: 'no-such-agreement', ...input } }, CITY_HALL),
+      );
+      expect(error).toMatchObject({
+        code: 'NOT_FOUND',
+        rule: 'AGREEMENT.NOT_FOUND',
+        field: 'agreementId',
+      });
+    });
+
+    it('an unknown initiative id', async () => {
+      const error = await refused(() => draft({ initiativeId: 'no-such-initiative' }));
+      expect(error).toMatchObject({
+        code: 'DOMAIN_RULE_VIOLATED',
+        rule: 'AGREEMENT.INITIATIVE_NOT_FOUND',
+        field: 'initiativeId',
+      });
+    });
+
     it('a party outside the initiative', async () => {
       const error = await refused(() => draft({ parties: ['city-hall', 'stranger-org'] }));
       expect(error).toMatchObject({
