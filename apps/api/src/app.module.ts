@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { HealthController } from './health/health.controller';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
@@ -50,6 +51,7 @@ export class AppModule {
         InitiativesModule,
         CommitmentsModule,
         RosterModule,
+        AccountabilityModule,
         AgreementsModule,
       ],
       controllers: config.production
