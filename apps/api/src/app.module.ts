@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { AgreementsModule } from './agreements/agreements.module';
 import { HealthController } from './health/health.controller';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
@@ -61,6 +62,7 @@ export class AppModule {
         DecisionsModule,
         MeetingsModule,
         AccountabilityModule,
+        AgreementsModule,
         LiveModule,
       ],
       controllers: config.production

@@ -20,3 +20,6 @@ export * from './decision/decision.decider';
 export * from './meeting/meeting.events';
 export * from './meeting/meeting.state';
 export * from './meeting/meeting.decider';
+export * from './agreement/agreement.events';
+export * from './agreement/agreement.state';
+export * from './agreement/agreement.decider';

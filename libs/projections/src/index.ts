@@ -14,7 +14,10 @@ export * from './meetings/meetings.projection';
 export * from './meetings/meetings.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
+export * from './agreements-register/agreements-register.projection';
+export * from './agreements-register/agreements-register.reader';
 
+import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { decisionRegisterProjection } from './decision-register/decision-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
@@ -28,4 +31,5 @@ export const ALL_PROJECTIONS = [
   decisionRegisterProjection,
   meetingsProjection,
   rosterProjection,
+  agreementsRegisterProjection,
 ] as const;

@@ -1,4 +1,5 @@
 import {
+  AgreementsRegisterReader,
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
   DecisionRegisterReader,
@@ -89,6 +90,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
         },
+        {
+          provide: AgreementsRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -105,6 +111,7 @@ export class LedgerModule {
         DecisionRegisterReader,
         MeetingsReader,
         RosterReader,
+        AgreementsRegisterReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
