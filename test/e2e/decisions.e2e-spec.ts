@@ -132,6 +132,32 @@ describe.each(STORES)('Decisions over GraphQL on %s', (store) => {
     expect(open.data.decisions.totalCount).toBe(0);
   });
 
+  it('answers a retried vote with the first receipt, and refuses a stale expectedRevision', async () => {
+    const initiativeId = await committee();
+    const decisionId = await proposeDecision(app, { initiativeId });
+    const first = await castVote(app, decisionId, FOOD_BANK, 'FOR', undefined, {
+      commandId: `vote-${decisionId}`,
+    });
+    expectNoErrors(first);
+    const before = await app.eventCount();
+    const retried = await castVote(app, decisionId, FOOD_BANK, 'FOR', undefined, {
+      commandId: `vote-${decisionId}`,
+    });
+    expectNoErrors(retried);
+    expect(retried.data.castVote.receipt).toEqual({
+      ...first.data.castVote.receipt,
+      duplicate: true,
+    });
+    expect(retried.data.castVote.decision.tally.for).toBe(1);
+    expect(await app.eventCount()).toBe(before);
+
+    const stale = await castVote(app, decisionId, SCHOOLS, 'FOR', undefined, {
+      expectedRevision: 0,
+    });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'CONCURRENCY' });
+    expect(await app.eventCount()).toBe(before);
+  });
+
   it('rejects without quorum, and a consensus with a block, saying why', async () => {
     const initiativeId = await committee();
     const thin = await proposeDecision(app, { initiativeId });
