@@ -14,3 +14,7 @@ export * from './governance/governance-rules';
 export * from './roster/roster.events';
 export * from './roster/roster.state';
 export * from './roster/roster.decider';
+export * from './indicator/decimal';
+export * from './indicator/indicator.events';
+export * from './indicator/indicator.state';
+export * from './indicator/indicator.decider';
