@@ -26,7 +26,14 @@ describe('Ledger status over GraphQL', () => {
         lastError: null,
       },
       {
-        name: 'commitments-register',
+        name: 'commitments-register-v2',
+        position: String(head),
+        lag: 0,
+        state: 'RUNNING',
+        lastError: null,
+      },
+      {
+        name: 'indicators',
         position: String(head),
         lag: 0,
         state: 'RUNNING',

@@ -8,12 +8,16 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './indicators/indicators.projection';
+export * from './indicators/indicators.reader';
 
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { indicatorsProjection } from './indicators/indicators.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  indicatorsProjection,
 ] as const;

@@ -1,6 +1,7 @@
 import {
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
+  IndicatorsReader,
   InitiativeOverviewReader,
   ProjectionRunner,
 } from '@accord/projections';
@@ -71,6 +72,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
+        {
+          provide: IndicatorsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -84,6 +90,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        IndicatorsReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
