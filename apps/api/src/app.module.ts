@@ -13,6 +13,7 @@ import { graphiqlLandingPage } from './graphql/graphiql/graphiql.plugin';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
@@ -47,6 +48,7 @@ export class AppModule {
         }),
         InitiativesModule,
         CommitmentsModule,
+        IndicatorsModule,
       ],
       controllers: config.production
         ? [HealthController]
