@@ -55,6 +55,7 @@ describe('GraphiQL, served from the app itself', () => {
     expect(res.body.projections.map((p: any) => [p.name, p.state, p.lag])).toEqual([
       ['initiative-overview', 'running', 0],
       ['commitments-register-v2', 'running', 0],
+      ['roster', 'running', 0],
       ['indicators', 'running', 0],
     ]);
     const ready = await request(app.app.getHttpServer()).get('/ready').expect(200);

@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { HealthController } from './health/health.controller';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
@@ -16,6 +17,7 @@ import { queryLimits } from './graphql/query-limits';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { type Ledger } from './ledger/open-ledger';
 
@@ -49,6 +51,8 @@ export class AppModule {
         InitiativesModule,
         CommitmentsModule,
         IndicatorsModule,
+        RosterModule,
+        AccountabilityModule,
       ],
       controllers: config.production
         ? [HealthController]

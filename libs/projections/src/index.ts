@@ -10,14 +10,18 @@ export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
 export * from './indicators/indicators.projection';
 export * from './indicators/indicators.reader';
+export * from './roster/roster.projection';
+export * from './roster/roster.reader';
 
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { indicatorsProjection } from './indicators/indicators.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
+import { rosterProjection } from './roster/roster.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  rosterProjection,
   indicatorsProjection,
 ] as const;

@@ -4,6 +4,7 @@ import {
   IndicatorsReader,
   InitiativeOverviewReader,
   ProjectionRunner,
+  RosterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -77,6 +78,11 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
         },
+        {
+          provide: RosterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -91,6 +97,7 @@ export class LedgerModule {
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
         IndicatorsReader,
+        RosterReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,

@@ -2,8 +2,9 @@ import { deterministicEventId } from '@accord/event-store';
 
 export const initiativeStream = (initiativeId: string) => `initiative-${initiativeId}`;
 export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;
-export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
+/** Every role assignment of an initiative lives in one stream, so single seats are checked atomically. */
 export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
+export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
 export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
 
 /** The id of an entity a command creates, derived from the command id so a retry targets the same stream. */

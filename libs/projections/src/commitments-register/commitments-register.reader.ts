@@ -185,4 +185,13 @@ export class CommitmentsRegisterReader {
       revisedAt: row.revised_at,
     }));
   }
+
+  /** Every commitment of an initiative, in the order made: for views that group them by partner. */
+  async forInitiative(initiativeId: string): Promise<CommitmentView[]> {
+    const rows = await this.db.all<CommitmentRow>(
+      'SELECT * FROM rm_commitments_v2 WHERE initiative_id = ? ORDER BY made_position',
+      [initiativeId],
+    );
+    return rows.map(toView);
+  }
 }
