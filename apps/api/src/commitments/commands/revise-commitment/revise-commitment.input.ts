@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
@@ -15,6 +15,7 @@ export class ReviseCommitmentInput extends ExistingEntityCommandInput {
     description: 'The new due date, not before the day of the revision; omit to keep it.',
   })
   @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a calendar date YYYY-MM-DD' })
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The new scope; omit to keep it.' })

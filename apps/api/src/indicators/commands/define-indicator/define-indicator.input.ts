@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, MaxLength, ValidateNested, Matches } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
@@ -14,6 +14,7 @@ export class DatedValueInput {
   value!: string;
 
   @Field(() => LocalDateScalar)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date YYYY-MM-DD' })
   date!: string;
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, MaxLength, Matches } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
@@ -24,9 +24,11 @@ export class RecordMeasurementInput extends ExistingEntityCommandInput {
   value!: string;
 
   @Field(() => LocalDateScalar)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a calendar date YYYY-MM-DD' })
   periodStart!: string;
 
   @Field(() => LocalDateScalar, { description: 'On or after periodStart.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a calendar date YYYY-MM-DD' })
   periodEnd!: string;
 
   @Field(() => ID, { description: 'The member partner the data comes from.' })
