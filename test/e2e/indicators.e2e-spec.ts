@@ -196,6 +196,24 @@ describe.each(STORES)('Shared measurement over GraphQL on %s', (store) => {
     expect(events[4]!.data).toMatchObject({ measurementId: 'winter', value: '43.75' });
   });
 
+  it('a retried recordMeasurement writes nothing new and names the same measurement', async () => {
+    const input = {
+      commandId: 'record-summer-once',
+      periodStart: '2026-06-01',
+      periodEnd: '2026-08-31',
+    };
+    const first = await record('readers', input);
+    expectNoErrors(first);
+    const before = await app.eventCount();
+    const retry = await record('readers', input);
+    expectNoErrors(retry);
+    expect(retry.data.recordMeasurement.receipt.duplicate).toBe(true);
+    expect(retry.data.recordMeasurement.measurement.measurementId).toBe(
+      first.data.recordMeasurement.measurement.measurementId,
+    );
+    expect(await app.eventCount()).toBe(before);
+  });
+
   it("lists an initiative's indicators, and only those", async () => {
     const other = await launchWithPartners(app, 'other-initiative');
     await defineIndicator(app, { initiativeId: other, indicatorId: 'elsewhere' });
