@@ -17,6 +17,9 @@ import { queryLimits } from './graphql/query-limits';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { graphqlWsOptions } from './live/graphql-ws.options';
+import { LiveModule } from './live/live.module';
+import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { type Ledger } from './ledger/open-ledger';
@@ -47,12 +50,16 @@ export class AppModule {
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,
+          subscriptions: {
+            'graphql-ws': graphqlWsOptions(new TokenService(config.jwt), limits.validationRules),
+          },
         }),
         InitiativesModule,
         CommitmentsModule,
         IndicatorsModule,
         RosterModule,
         AccountabilityModule,
+        LiveModule,
       ],
       controllers: config.production
         ? [HealthController]
