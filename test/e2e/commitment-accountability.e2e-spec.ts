@@ -219,6 +219,19 @@ describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', 
       expectNoErrors(listed);
       expect(listed.data.commitments.edges.map((e: any) => e.node.commitmentId)).toEqual([id]);
 
+      const view = await app.gql(
+        `query($initiativeId: ID!) { accountability(initiativeId: $initiativeId) {
+          partners { partner { partnerId } commitments { missed { commitmentId } overdue { commitmentId } } }
+        } }`,
+        { initiativeId },
+      );
+      expectNoErrors(view);
+      const foodBank = view.data.accountability.partners.find(
+        (p: any) => p.partner.partnerId === 'food-bank',
+      );
+      expect(foodBank.commitments.missed).toEqual([{ commitmentId: id }]);
+      expect(foodBank.commitments.overdue).not.toContainEqual({ commitmentId: id });
+
       await expectRejected(
         () => app.gql(FULFIL, { input: { commitmentId: id, note: 'late' } }, FOOD_BANK),
         { field: 'commitmentId', rule: 'COMMITMENT.ALREADY_MISSED' },

@@ -223,6 +223,12 @@ describe.each(STORES)('Shared measurement over GraphQL on %s', (store) => {
     expect(ids[0]).toBe('readers');
     expect(ids).not.toContain('elsewhere');
     expect(res.data.indicators.every((i: any) => i.initiativeId === initiativeId)).toBe(true);
+    const viaInitiative = await app.gql(
+      `query($id: ID!) { initiative(id: $id) { indicators { indicatorId } } }`,
+      { id: other },
+    );
+    expectNoErrors(viaInitiative);
+    expect(viaInitiative.data.initiative.indicators).toEqual([{ indicatorId: 'elsewhere' }]);
     const theirs = await app.gql(INDICATORS, { initiativeId: other });
     expect(theirs.data.indicators.map((i: any) => i.indicatorId)).toEqual(['elsewhere']);
   });

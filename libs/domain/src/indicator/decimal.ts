@@ -13,6 +13,9 @@ export const DecimalRules = {
 interface Scaled {
   units: bigint;
   scale: number;
+  sign: string;
+  whole: string;
+  fraction: string;
 }
 
 function scaled(value: string, field: string): Scaled {
@@ -24,16 +27,14 @@ function scaled(value: string, field: string): Scaled {
       field,
     );
   }
-  const [, sign, whole = '0', fraction = ''] = match;
+  const [, sign = '', whole = '0', fraction = ''] = match;
   const units = BigInt(`${whole}${fraction}`) * (sign ? -1n : 1n);
-  return { units, scale: fraction.length };
+  return { units, scale: fraction.length, sign, whole, fraction };
 }
 
 /** The canonical spelling: no leading zeros, no trailing fractional zeros, no "-0". */
 export function parseDecimal(value: string, field: string): string {
-  const match = DECIMAL.exec(value);
-  const { units } = scaled(value, field);
-  const [, sign, whole = '0', fraction = ''] = match ?? [];
+  const { units, sign, whole, fraction } = scaled(value, field);
   const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
   const trimmedFraction = fraction.replace(/0+$/, '');
   const body = trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
