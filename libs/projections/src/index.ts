@@ -8,6 +8,8 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './indicators/indicators.projection';
+export * from './indicators/indicators.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
@@ -15,6 +17,7 @@ export * from './agreements-register/agreements-register.reader';
 
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { indicatorsProjection } from './indicators/indicators.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { rosterProjection } from './roster/roster.projection';
 
@@ -24,4 +27,5 @@ export const ALL_PROJECTIONS = [
   commitmentsRegisterProjection,
   rosterProjection,
   agreementsRegisterProjection,
+  indicatorsProjection,
 ] as const;

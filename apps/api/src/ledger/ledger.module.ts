@@ -2,6 +2,7 @@ import {
   AgreementsRegisterReader,
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
+  IndicatorsReader,
   InitiativeOverviewReader,
   ProjectionRunner,
   RosterReader,
@@ -74,6 +75,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
         {
+          provide: IndicatorsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
+        },
+        {
           provide: RosterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
@@ -96,6 +102,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        IndicatorsReader,
         RosterReader,
         AgreementsRegisterReader,
         TokenService,
