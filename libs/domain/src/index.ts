@@ -23,3 +23,7 @@ export * from './meeting/meeting.decider';
 export * from './agreement/agreement.events';
 export * from './agreement/agreement.state';
 export * from './agreement/agreement.decider';
+export * from './indicator/decimal';
+export * from './indicator/indicator.events';
+export * from './indicator/indicator.state';
+export * from './indicator/indicator.decider';

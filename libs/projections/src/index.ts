@@ -12,6 +12,8 @@ export * from './decision-register/decision-register.projection';
 export * from './decision-register/decision-register.reader';
 export * from './meetings/meetings.projection';
 export * from './meetings/meetings.reader';
+export * from './indicators/indicators.projection';
+export * from './indicators/indicators.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
@@ -20,6 +22,7 @@ export * from './agreements-register/agreements-register.reader';
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { decisionRegisterProjection } from './decision-register/decision-register.projection';
+import { indicatorsProjection } from './indicators/indicators.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { rosterProjection } from './roster/roster.projection';
@@ -32,4 +35,5 @@ export const ALL_PROJECTIONS = [
   meetingsProjection,
   rosterProjection,
   agreementsRegisterProjection,
+  indicatorsProjection,
 ] as const;

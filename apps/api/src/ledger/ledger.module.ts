@@ -3,6 +3,7 @@ import {
   ALL_PROJECTIONS,
   CommitmentsRegisterReader,
   DecisionRegisterReader,
+  IndicatorsReader,
   InitiativeOverviewReader,
   MeetingsReader,
   ProjectionRunner,
@@ -86,6 +87,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new MeetingsReader(ledger.readModels),
         },
         {
+          provide: IndicatorsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
+        },
+        {
           provide: RosterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
@@ -110,6 +116,7 @@ export class LedgerModule {
         CommitmentsRegisterReader,
         DecisionRegisterReader,
         MeetingsReader,
+        IndicatorsReader,
         RosterReader,
         AgreementsRegisterReader,
         TokenService,

@@ -7,6 +7,7 @@ export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
 export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
 export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
+export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
 
 /** The id of an entity a command creates, derived from the command id so a retry targets the same stream. */
 export const deriveEntityId = (commandId: string, kind: string) =>
