@@ -1,6 +1,5 @@
 import type { Actor } from '@accord/domain';
-import { EVENT_STORE } from '../../apps/api/src/ledger/ledger.tokens';
-import { deterministicEventId, type EventStore } from '@accord/event-store';
+import { proposeDecision } from './decisions.operations';
 import { expectNoErrors } from './fixtures';
 import { RECEIPT } from './operations';
 import { CITY_HALL, type TestApp } from './test-app';
@@ -105,26 +104,11 @@ export async function makeCommitment(
   return res.data.makeCommitment.commitment.commitmentId as string;
 }
 
-/**
- * Decisions are built elsewhere; until their mutation exists here, a test stands one in by
- * appending the opening event the commitment's link reads (only `data.initiativeId` matters).
- */
+/** A decision proposed in the initiative, for a commitment to link to. */
 export async function standInDecision(
   app: TestApp,
   decisionId: string,
   initiativeId: string,
 ): Promise<void> {
-  const store = app.app.get<EventStore>(EVENT_STORE);
-  await store.append(
-    `decision-${decisionId}`,
-    [
-      {
-        id: deterministicEventId(`stand-in-decision:${decisionId}`, 0),
-        type: 'DecisionProposed.v1',
-        data: { decisionId, initiativeId },
-        metadata: {},
-      },
-    ],
-    'no_stream',
-  );
+  await proposeDecision(app, { decisionId, initiativeId });
 }
