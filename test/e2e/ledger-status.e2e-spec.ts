@@ -32,6 +32,20 @@ describe('Ledger status over GraphQL', () => {
         state: 'RUNNING',
         lastError: null,
       },
+      {
+        name: 'risk-register',
+        position: String(head),
+        lag: 0,
+        state: 'RUNNING',
+        lastError: null,
+      },
+      {
+        name: 'benefit-pools',
+        position: String(head),
+        lag: 0,
+        state: 'RUNNING',
+        lastError: null,
+      },
     ]);
   });
 

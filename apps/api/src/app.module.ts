@@ -16,6 +16,7 @@ import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
+import { RisksModule } from './risks/risks.module';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -47,6 +48,7 @@ export class AppModule {
         }),
         InitiativesModule,
         CommitmentsModule,
+        RisksModule,
       ],
       controllers: config.production
         ? [HealthController]

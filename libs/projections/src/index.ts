@@ -8,12 +8,20 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './risk-register/risk-register.projection';
+export * from './risk-register/risk-register.reader';
+export * from './benefit-pools/benefit-pools.projection';
+export * from './benefit-pools/benefit-pools.reader';
 
+import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { riskRegisterProjection } from './risk-register/risk-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  riskRegisterProjection,
+  benefitPoolsProjection,
 ] as const;

@@ -1,8 +1,10 @@
 import {
   ALL_PROJECTIONS,
+  BenefitPoolsReader,
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
   ProjectionRunner,
+  RiskRegisterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -71,6 +73,16 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
+        {
+          provide: RiskRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RiskRegisterReader(ledger.readModels),
+        },
+        {
+          provide: BenefitPoolsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new BenefitPoolsReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -84,6 +96,8 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        RiskRegisterReader,
+        BenefitPoolsReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,

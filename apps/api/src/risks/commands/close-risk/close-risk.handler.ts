@@ -1,0 +1,34 @@
+import { type CloseRisk, riskDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { riskStream } from '../../../ledger/streams';
+
+export class CloseRiskCommand extends Command<Receipt> {
+  constructor(
+    readonly data: CloseRisk['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseRiskCommand)
+export class CloseRiskHandler implements ICommandHandler<CloseRiskCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, envelope }: CloseRiskCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'CloseRisk',
+      stream: riskStream(data.riskId),
+      decider: riskDecider,
+      envelope,
+      decide: (state) =>
+        riskDecider.decide(
+          { type: 'CloseRisk', actor: envelope.actor, now: envelope.occurredAt, data },
+          state,
+        ),
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { type MaterialiseRisk, riskDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { riskStream } from '../../../ledger/streams';
+
+export class MaterialiseRiskCommand extends Command<Receipt> {
+  constructor(
+    readonly data: MaterialiseRisk['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(MaterialiseRiskCommand)
+export class MaterialiseRiskHandler implements ICommandHandler<MaterialiseRiskCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, envelope }: MaterialiseRiskCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'MaterialiseRisk',
+      stream: riskStream(data.riskId),
+      decider: riskDecider,
+      envelope,
+      decide: (state) =>
+        riskDecider.decide(
+          { type: 'MaterialiseRisk', actor: envelope.actor, now: envelope.occurredAt, data },
+          state,
+        ),
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { type ReassessRisk, riskDecider } from '@accord/domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { riskStream } from '../../../ledger/streams';
+
+export class ReassessRiskCommand extends Command<Receipt> {
+  constructor(
+    readonly data: ReassessRisk['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReassessRiskCommand)
+export class ReassessRiskHandler implements ICommandHandler<ReassessRiskCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, envelope }: ReassessRiskCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'ReassessRisk',
+      stream: riskStream(data.riskId),
+      decider: riskDecider,
+      envelope,
+      decide: (state) =>
+        riskDecider.decide(
+          { type: 'ReassessRisk', actor: envelope.actor, now: envelope.occurredAt, data },
+          state,
+        ),
+    });
+  }
+}
