@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
 import { HealthController } from './health/health.controller';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
@@ -49,6 +50,7 @@ export class AppModule {
         InitiativesModule,
         CommitmentsModule,
         RisksModule,
+        BenefitPoolsModule,
       ],
       controllers: config.production
         ? [HealthController]
