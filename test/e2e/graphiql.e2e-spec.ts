@@ -55,6 +55,7 @@ describe('GraphiQL, served from the app itself', () => {
     expect(res.body.projections.map((p: any) => [p.name, p.state, p.lag])).toEqual([
       ['initiative-overview', 'running', 0],
       ['commitments-register', 'running', 0],
+      ['roster', 'running', 0],
       ['risk-register', 'running', 0],
       ['benefit-pools', 'running', 0],
     ]);

@@ -33,6 +33,13 @@ describe('Ledger status over GraphQL', () => {
         lastError: null,
       },
       {
+        name: 'roster',
+        position: String(head),
+        lag: 0,
+        state: 'RUNNING',
+        lastError: null,
+      },
+      {
         name: 'risk-register',
         position: String(head),
         lag: 0,

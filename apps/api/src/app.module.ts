@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
 import { HealthController } from './health/health.controller';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
@@ -16,6 +17,10 @@ import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { graphqlWsOptions } from './live/graphql-ws.options';
+import { LiveModule } from './live/live.module';
+import { TokenService } from './auth/token.service';
+import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { RisksModule } from './risks/risks.module';
 import { type Ledger } from './ledger/open-ledger';
@@ -46,9 +51,15 @@ export class AppModule {
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,
+          subscriptions: {
+            'graphql-ws': graphqlWsOptions(new TokenService(config.jwt), limits.validationRules),
+          },
         }),
         InitiativesModule,
         CommitmentsModule,
+        RosterModule,
+        AccountabilityModule,
+        LiveModule,
         RisksModule,
         BenefitPoolsModule,
       ],

@@ -8,6 +8,8 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './roster/roster.projection';
+export * from './roster/roster.reader';
 export * from './risk-register/risk-register.projection';
 export * from './risk-register/risk-register.reader';
 export * from './benefit-pools/benefit-pools.projection';
@@ -17,11 +19,13 @@ import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { riskRegisterProjection } from './risk-register/risk-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
+import { rosterProjection } from './roster/roster.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
+  rosterProjection,
   riskRegisterProjection,
   benefitPoolsProjection,
 ] as const;

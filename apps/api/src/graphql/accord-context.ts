@@ -1,6 +1,7 @@
 import type { Actor } from '@accord/domain';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
 export interface AccordContext {
   req: Request;
@@ -9,14 +10,29 @@ export interface AccordContext {
   actor?: Actor;
 }
 
+/** What graphql-ws keeps per WebSocket connection; `actor` is set once its token is checked. */
+export interface SocketExtra {
+  socket: { close(code: number, reason: string): void };
+  request: IncomingMessage;
+  actor?: Actor;
+}
+
 const SAFE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-function headerId(req: Request, name: string): string | undefined {
+function headerId(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' && SAFE_ID.test(value) ? value : undefined;
 }
 
-export function buildContext({ req }: { req: Request }): AccordContext {
+/** The context of an HTTP operation ({ req }) or of one on a graphql-ws connection ({ extra }). */
+export function buildContext(source: { req: Request } | { extra: SocketExtra }): AccordContext {
+  const req = 'req' in source ? source.req : (source.extra.request as Request);
+  const actor = 'extra' in source ? source.extra.actor : undefined;
   const requestId = headerId(req, 'x-request-id') ?? randomUUID();
-  return { req, requestId, correlationId: headerId(req, 'x-correlation-id') ?? requestId };
+  return {
+    req,
+    requestId,
+    correlationId: headerId(req, 'x-correlation-id') ?? requestId,
+    ...(actor ? { actor } : {}),
+  };
 }

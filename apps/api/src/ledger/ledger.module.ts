@@ -4,6 +4,7 @@ import {
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
   ProjectionRunner,
+  RosterReader,
   RiskRegisterReader,
 } from '@accord/projections';
 import {
@@ -74,6 +75,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
         {
+          provide: RosterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
+        },
+        {
           provide: RiskRegisterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RiskRegisterReader(ledger.readModels),
@@ -96,6 +102,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        RosterReader,
         RiskRegisterReader,
         BenefitPoolsReader,
         TokenService,

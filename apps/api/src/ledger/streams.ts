@@ -2,6 +2,8 @@ import { deterministicEventId } from '@accord/event-store';
 
 export const initiativeStream = (initiativeId: string) => `initiative-${initiativeId}`;
 export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;
+/** Every role assignment of an initiative lives in one stream, so single seats are checked atomically. */
+export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const benefitPoolStream = (poolId: string) => `benefit-pool-${poolId}`;
 

@@ -95,6 +95,19 @@ describe.each(READ_MODEL_BACKENDS)('Benefit pools reader on $name', (backend) =>
     ]);
   });
 
+  it('groups the whole initiative by partner in one read', async () => {
+    const byPartner = await reader.benefitSharesByPartner('i1');
+    expect(
+      byPartner
+        .get('city-hall')
+        ?.map(({ pool: p, basisPoints, distributed }) => [p.poolId, basisPoints, distributed]),
+    ).toEqual([
+      ['grant', 10000, usd('900719925474099')],
+      ['not-ours', 10000, null],
+    ]);
+    expect([...byPartner.keys()].sort()).toEqual(['city-hall', 'food-bank']);
+  });
+
   it('keeps every allocation in the history, the current one last', async () => {
     const grant = await reader.get('grant');
     expect(grant?.allocationHistory.map((a) => [a.revision, a.current, a.reason])).toEqual([

@@ -180,15 +180,34 @@ export class BenefitPoolsReader {
     initiativeId: string,
     partnerId: string,
   ): Promise<PartnerBenefitShareView[]> {
-    const pools = await this.byInitiative(initiativeId);
-    return pools.flatMap((pool) => {
-      const share = pool.allocation.find((s) => s.partnerId === partnerId);
-      const received = pool.distributedByPartner.find((p) => p.partnerId === partnerId);
-      if (!share && !received) return [];
-      return [
-        { pool, basisPoints: share?.basisPoints ?? null, distributed: received?.amount ?? null },
-      ];
-    });
+    return (await this.benefitSharesByPartner(initiativeId)).get(partnerId) ?? [];
+  }
+
+  /**
+   * For the accountability view of a whole initiative in one read: partner id -> its benefit
+   * shares (pools where it holds a share now or received a distribution before).
+   */
+  async benefitSharesByPartner(
+    initiativeId: string,
+  ): Promise<Map<string, PartnerBenefitShareView[]>> {
+    const byPartner = new Map<string, PartnerBenefitShareView[]>();
+    for (const pool of await this.byInitiative(initiativeId)) {
+      const partners = new Set([
+        ...pool.allocation.map((s) => s.partnerId),
+        ...pool.distributedByPartner.map((p) => p.partnerId),
+      ]);
+      for (const partnerId of partners) {
+        const share = pool.allocation.find((s) => s.partnerId === partnerId);
+        const received = pool.distributedByPartner.find((p) => p.partnerId === partnerId);
+        const view = {
+          pool,
+          basisPoints: share?.basisPoints ?? null,
+          distributed: received?.amount ?? null,
+        };
+        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+      }
+    }
+    return byPartner;
   }
 
   private async load(where: string, params: readonly SqlValue[]): Promise<BenefitPoolView[]> {

@@ -83,6 +83,25 @@ describe.each(READ_MODEL_BACKENDS)('Risk register reader on $name', (backend) =>
     ]);
   });
 
+  it('groups the whole initiative by partner in one read', async () => {
+    const byPartner = await reader.risksByPartner('i1');
+    expect(
+      byPartner
+        .get('schools')
+        ?.map(({ risk, owner, basisPoints }) => [risk.riskId, owner, basisPoints]),
+    ).toEqual([
+      ['not-ours', true, null],
+      ['owned', false, 4000],
+      ['handed-on', false, 10000],
+    ]);
+    expect(byPartner.get('food-bank')?.map(({ risk }) => risk.riskId)).toEqual([
+      'shared',
+      'owned',
+      'handed-on',
+    ]);
+    expect([...byPartner.keys()].sort()).toEqual(['city-hall', 'food-bank', 'schools']);
+  });
+
   it('reads the latest sharing only, in the order it was given', async () => {
     const risk = await reader.get('handed-on');
     expect(risk?.shares).toEqual([{ partnerId: 'schools', basisPoints: 10000 }]);

@@ -137,6 +137,26 @@ export class RiskRegisterReader {
     }));
   }
 
+  /**
+   * For the accountability view of a whole initiative in one read: partner id -> the risks it
+   * owns or shares, highest exposure first, with its share of the ownership.
+   */
+  async risksByPartner(initiativeId: string): Promise<Map<string, PartnerRiskView[]>> {
+    const byPartner = new Map<string, PartnerRiskView[]>();
+    for (const risk of await this.register(initiativeId)) {
+      const partners = new Set([risk.ownerPartnerId, ...risk.shares.map((s) => s.partnerId)]);
+      for (const partnerId of partners) {
+        const view = {
+          risk,
+          owner: risk.ownerPartnerId === partnerId,
+          basisPoints: risk.shares.find((s) => s.partnerId === partnerId)?.basisPoints ?? null,
+        };
+        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+      }
+    }
+    return byPartner;
+  }
+
   private async load(
     riskWhere: string,
     riskParams: readonly SqlValue[],

@@ -1,6 +1,7 @@
 import { encodeCursor, InitiativeOverviewReader } from '@accord/projections';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
+import { GovernanceRules } from '../governance-rules.model';
 import { Initiative, InitiativeConnection, Partner, PartnerStatus } from '../initiative.model';
 import { InitiativeQueries } from './initiative.queries';
 
@@ -37,5 +38,18 @@ export class InitiativeResolver {
     return partners
       .filter((p) => status === undefined || status === null || p.status === (status as string))
       .map((p) => ({ ...p, status: p.status as PartnerStatus }));
+  }
+
+  @ResolveField(() => GovernanceRules, { description: 'The governance rules in force.' })
+  async governanceRules(@Parent() initiative: Initiative): Promise<GovernanceRules> {
+    const history = await this.reader.governanceRulesHistory(initiative.initiativeId);
+    return history[history.length - 1]!;
+  }
+
+  @ResolveField(() => [GovernanceRules], {
+    description: 'Every set of governance rules the initiative has had, oldest first.',
+  })
+  governanceRulesHistory(@Parent() initiative: Initiative): Promise<GovernanceRules[]> {
+    return this.reader.governanceRulesHistory(initiative.initiativeId);
   }
 }

@@ -1,7 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
 import { IsEntityId } from '../../../graphql/id';
+import { GovernanceRulesInput } from '../../governance-rules.model';
 
 @InputType()
 export class LaunchInitiativeInput extends CommandInput {
@@ -27,4 +29,14 @@ export class LaunchInitiativeInput extends CommandInput {
   @IsNotEmpty()
   @MaxLength(20_000)
   commonAgenda!: string;
+
+  @Field(() => GovernanceRulesInput, {
+    nullable: true,
+    description:
+      'The initial governance rules; defaults to a quorum of 1/2, SIMPLE_MAJORITY and a 2/3 supermajority. Later changes need an adopted decision.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GovernanceRulesInput)
+  governanceRules?: GovernanceRulesInput;
 }

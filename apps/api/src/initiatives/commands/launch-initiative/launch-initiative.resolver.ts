@@ -4,6 +4,7 @@ import { RequestContext } from '../../../auth/request-context.decorator';
 import type { AccordContext } from '../../../graphql/accord-context';
 import { EnvelopeFactory } from '../../../ledger/envelope.factory';
 import { deriveEntityId } from '../../../ledger/streams';
+import { toDomainRules } from '../../governance-rules.model';
 import { InitiativePayload } from '../../initiative.model';
 import { InitiativeQueries } from '../../queries/initiative.queries';
 import { LaunchInitiativeCommand } from './launch-initiative.handler';
@@ -26,9 +27,18 @@ export class LaunchInitiativeResolver {
   ): Promise<InitiativePayload> {
     const envelope = this.envelopes.create(input, context);
     const initiativeId = input.initiativeId ?? deriveEntityId(envelope.commandId, 'initiative');
-    const { name, problemStatement, commonAgenda } = input;
+    const { name, problemStatement, commonAgenda, governanceRules } = input;
     const receipt = await this.commandBus.execute(
-      new LaunchInitiativeCommand({ initiativeId, name, problemStatement, commonAgenda }, envelope),
+      new LaunchInitiativeCommand(
+        {
+          initiativeId,
+          name,
+          problemStatement,
+          commonAgenda,
+          ...(governanceRules ? { governanceRules: toDomainRules(governanceRules) } : {}),
+        },
+        envelope,
+      ),
     );
     return { receipt, initiative: await this.initiatives.byId(initiativeId) };
   }

@@ -1,0 +1,53 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Commitment } from '../commitments/commitment.model';
+import { LocalDateScalar } from '../graphql/local-date.scalar';
+import { Partner } from '../initiatives/initiative.model';
+import { RoleAssignment } from '../roster/role-assignment.model';
+
+@ObjectType({ description: "A partner's commitments, grouped by where they stand." })
+export class CommitmentsByStatus {
+  @Field(() => [Commitment], { description: 'Open and not yet due.' })
+  onTrack!: Commitment[];
+
+  @Field(() => [Commitment], { description: 'Open and past their due date.' })
+  overdue!: Commitment[];
+
+  @Field(() => [Commitment])
+  fulfilled!: Commitment[];
+
+  @Field(() => [Commitment])
+  withdrawn!: Commitment[];
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@ObjectType({ description: 'What one partner promised, holds, bears, receives and signed.' })
+export class PartnerAccountability {
+  @Field(() => Partner)
+  partner!: Partner;
+
+  @Field(() => CommitmentsByStatus)
+  commitments!: CommitmentsByStatus;
+
+  @Field(() => [RoleAssignment], { description: "Roles the partner's people hold on the day." })
+  roles!: RoleAssignment[];
+}
+
+@ObjectType({
+  description: 'Who committed to what, by when, and whether it was delivered, partner by partner.',
+})
+export class Accountability {
+  @Field(() => ID)
+  initiativeId!: string;
+
+  @Field(() => LocalDateScalar, {
+    description: 'The day against which overdue and roles are judged.',
+  })
+  on!: string;
+
+  @Field(() => [PartnerAccountability], {
+    description: 'Every partner, members and those who left.',
+  })
+  partners!: PartnerAccountability[];
+}

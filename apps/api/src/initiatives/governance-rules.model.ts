@@ -1,0 +1,91 @@
+import {
+  DECISION_METHODS,
+  type DecisionMethod,
+  type GovernanceRules as DomainGovernanceRules,
+} from '@accord/domain';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
+
+export const DecisionMethodEnum = Object.fromEntries(
+  DECISION_METHODS.map((m) => [m.toUpperCase(), m]),
+) as Record<Uppercase<DecisionMethod>, DecisionMethod>;
+registerEnumType(DecisionMethodEnum, {
+  name: 'DecisionMethod',
+  description:
+    'CONSENSUS: adopted unless someone blocks. CONSENT: adopted unless someone objects. SIMPLE_MAJORITY: more for than against. SUPERMAJORITY: the supermajority fraction of for and against votes.',
+});
+
+@ObjectType({ description: 'An exact ratio, such as 2/3; thresholds are never floats.' })
+export class Fraction {
+  @Field(() => Int)
+  numerator!: number;
+
+  @Field(() => Int)
+  denominator!: number;
+}
+
+@InputType()
+export class FractionInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  numerator!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  denominator!: number;
+}
+
+@ObjectType({ description: 'How an initiative decides.' })
+export class GovernanceRules {
+  @Field(() => Fraction, {
+    description: 'Share of the voting members in office who must take part for a vote to count.',
+  })
+  quorum!: Fraction;
+
+  @Field(() => DecisionMethodEnum)
+  defaultMethod!: DecisionMethod;
+
+  @Field(() => Fraction, { description: 'Share of for and against votes a SUPERMAJORITY needs.' })
+  supermajority!: Fraction;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The decision that adopted these rules; null for the rules set at launch.',
+  })
+  decisionId!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null for the default rules.' })
+  setAt!: string | null;
+}
+
+@InputType()
+export class GovernanceRulesInput {
+  @Field(() => FractionInput)
+  @ValidateNested()
+  @Type(() => FractionInput)
+  quorum!: FractionInput;
+
+  @Field(() => DecisionMethodEnum)
+  @IsIn(DECISION_METHODS)
+  defaultMethod!: DecisionMethod;
+
+  @Field(() => FractionInput)
+  @ValidateNested()
+  @Type(() => FractionInput)
+  supermajority!: FractionInput;
+}
+
+export const toDomainRules = (input: GovernanceRulesInput): DomainGovernanceRules => ({
+  quorum: { numerator: input.quorum.numerator, denominator: input.quorum.denominator },
+  defaultMethod: input.defaultMethod,
+  supermajority: {
+    numerator: input.supermajority.numerator,
+    denominator: input.supermajority.denominator,
+  },
+});

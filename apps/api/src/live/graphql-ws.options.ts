@@ -1,0 +1,48 @@
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { specifiedRules, validate, type ValidationRule } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { InvalidTokenError, type TokenService } from '../auth/token.service';
+import type { SocketExtra } from '../graphql/accord-context';
+
+/** graphql-ws close code for a connection whose token is missing or invalid. */
+export const UNAUTHORIZED_CLOSE = 4401;
+
+function bearer(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(value)?.[1];
+}
+
+/**
+ * GraphQL subscriptions over the graphql-ws protocol, on the GraphQL path. The token comes in
+ * the connection_init payload (`{ "authorization": "Bearer …" }`) and is checked once per
+ * connection; `buildContext` then gives every operation on it that actor.
+ */
+export function graphqlWsOptions(
+  tokens: TokenService,
+  limits: readonly ValidationRule[],
+): GraphQLWsSubscriptionsConfig {
+  const onConnect = async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
+    const extra = ctx.extra as SocketExtra;
+    const token =
+      bearer(ctx.connectionParams?.authorization) ?? bearer(ctx.connectionParams?.Authorization);
+    const refuse = (reason: string) => {
+      extra.socket.close(UNAUTHORIZED_CLOSE, reason.slice(0, 120));
+      return false;
+    };
+    if (!token) {
+      return refuse('Unauthorized: send { "authorization": "Bearer <token>" } in connection_init');
+    }
+    try {
+      extra.actor = await tokens.verify(token);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidTokenError) return refuse(`Unauthorized: ${error.message}`);
+      throw error;
+    }
+  };
+  // The same limits as HTTP operations. Nest's type for these options omits `validate`,
+  // but passes every option on to graphql-ws's server, which accepts it.
+  const validateWithLimits: typeof validate = (schema, document, rules, ...rest) =>
+    validate(schema, document, [...(rules ?? specifiedRules), ...limits], ...rest);
+  return { onConnect, validate: validateWithLimits } as GraphQLWsSubscriptionsConfig;
+}

@@ -1,0 +1,54 @@
+import { type Role } from '@accord/domain';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { CommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+import { LocalDateScalar } from '../../../graphql/local-date.scalar';
+import { RoleEnum } from '../../role-assignment.model';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class AssignRoleInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  assignmentId?: string;
+
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => ID, { description: 'The person who takes the role.' })
+  @IsEntityId()
+  personId!: string;
+
+  @Field(() => ID, { description: 'The member partner the person acts for in this role.' })
+  @IsEntityId()
+  partnerId!: string;
+
+  @Field(() => RoleEnum)
+  @IsIn(Object.values(RoleEnum))
+  role!: Role;
+
+  @Field({ nullable: true, description: 'The name of the role, for role CUSTOM only.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(200)
+  customRole?: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the term.' })
+  @Matches(DAY, { message: 'termStart must be a calendar date YYYY-MM-DD' })
+  termStart!: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day of the term; none: open-ended.',
+  })
+  @IsOptional()
+  @Matches(DAY, { message: 'termEnd must be a calendar date YYYY-MM-DD' })
+  termEnd?: string;
+}

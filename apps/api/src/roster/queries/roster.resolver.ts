@@ -1,0 +1,83 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { LocalDateScalar } from '../../graphql/local-date.scalar';
+import { Initiative, Partner } from '../../initiatives/initiative.model';
+import { Clock } from '../../ledger/clock';
+import { RoleAssignment } from '../role-assignment.model';
+import { RosterQueries } from './roster.queries';
+
+const ON = {
+  type: () => LocalDateScalar,
+  nullable: true,
+  description: 'The calendar day (YYYY-MM-DD); today when omitted.',
+} as const;
+
+@Resolver(() => RoleAssignment)
+export class RosterResolver {
+  constructor(
+    private readonly queries: RosterQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => [RoleAssignment], {
+    description: 'The roster: who held which role in the initiative on a given day.',
+  })
+  roster(
+    @Args('initiativeId', { type: () => ID }) initiativeId: string,
+    @Args('on', ON) on?: string,
+  ): Promise<RoleAssignment[]> {
+    return this.queries.inOffice(initiativeId, on ?? this.today());
+  }
+
+  @Query(() => [RoleAssignment], {
+    description: 'Every role assignment ever made in the initiative, ended ones included.',
+  })
+  roleAssignments(
+    @Args('initiativeId', { type: () => ID }) initiativeId: string,
+  ): Promise<RoleAssignment[]> {
+    return this.queries.history(initiativeId);
+  }
+
+  @Query(() => RoleAssignment, { description: 'One role assignment; NOT_FOUND if none.' })
+  roleAssignment(@Args('id', { type: () => ID }) id: string): Promise<RoleAssignment> {
+    return this.queries.byId(id);
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeRosterResolver {
+  constructor(
+    private readonly queries: RosterQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => [RoleAssignment], { description: 'Who holds which role on a given day.' })
+  roster(@Parent() initiative: Initiative, @Args('on', ON) on?: string): Promise<RoleAssignment[]> {
+    return this.queries.inOffice(
+      initiative.initiativeId,
+      on ?? this.clock.now().toISOString().slice(0, 10),
+    );
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerRolesResolver {
+  constructor(
+    private readonly queries: RosterQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => [RoleAssignment], {
+    description: "The roles this partner's people hold on a given day.",
+  })
+  roles(@Parent() partner: Partner, @Args('on', ON) on?: string): Promise<RoleAssignment[]> {
+    return this.queries.inOffice(
+      partner.initiativeId,
+      on ?? this.clock.now().toISOString().slice(0, 10),
+      partner.partnerId,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
+import { FULFIL, MAKE } from '../support/operations';
+import { assignRole } from '../support/roster.fixtures';
+import { FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+
+const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
+  accountability(initiativeId: $initiativeId, on: $on) {
+    initiativeId on
+    partners {
+      partner { partnerId organisationName status }
+      commitments {
+        total
+        onTrack { commitmentId } overdue { commitmentId dueDate overdue }
+        fulfilled { commitmentId } withdrawn { commitmentId }
+      }
+      roles { role personId }
+    }
+  }
+}`;
+
+describe.each(STORES)('The accountability view on %s', (store) => {
+  let app: TestApp;
+  let initiativeId: string;
+  beforeAll(async () => {
+    app = await TestApp.start({ store });
+    initiativeId = await launchWithPartners(app);
+  });
+  afterAll(() => app.stop());
+
+  const make = async (commitmentId: string, dueDate: string, occurredAt?: string) => {
+    const res = await app.gql(
+      MAKE,
+      {
+        input: {
+          commitmentId,
+          initiativeId,
+          partnerId: 'food-bank',
+          description: commitmentId,
+          dueDate,
+          ...(occurredAt ? { occurredAt } : {}),
+        },
+      },
+      FOOD_BANK,
+    );
+    expectNoErrors(res);
+  };
+
+  it("groups each partner's commitments by status, flags the overdue ones, and lists roles", async () => {
+    await make('late-pack', '2025-06-30', '2025-01-10T10:00:00.000Z');
+    await make('future-pack', ONE_YEAR_AHEAD);
+    await make('done-pack', ONE_YEAR_AHEAD);
+    expectNoErrors(
+      await app.gql(FULFIL, { input: { commitmentId: 'done-pack', note: 'done' } }, FOOD_BANK),
+    );
+    await assignRole(app, {
+      initiativeId,
+      personId: 'chen',
+      partnerId: 'school-district',
+      role: 'STEERING_MEMBER',
+    });
+
+    const res = await app.gql(ACCOUNTABILITY, { initiativeId });
+    expectNoErrors(res);
+    const byPartner = new Map<string, any>(
+      res.data.accountability.partners.map((p: any) => [p.partner.partnerId, p]),
+    );
+    expect([...byPartner.keys()]).toEqual(['city-hall', 'food-bank', 'school-district']);
+    expect(byPartner.get('food-bank').commitments).toEqual({
+      total: 3,
+      onTrack: [{ commitmentId: 'future-pack' }],
+      overdue: [{ commitmentId: 'late-pack', dueDate: '2025-06-30', overdue: true }],
+      fulfilled: [{ commitmentId: 'done-pack' }],
+      withdrawn: [],
+    });
+    expect(byPartner.get('school-district').roles).toEqual([
+      { role: 'STEERING_MEMBER', personId: 'chen' },
+    ]);
+    expect(byPartner.get('city-hall').commitments.total).toBe(0);
+
+    const earlier = await app.gql(ACCOUNTABILITY, { initiativeId, on: '2025-06-30' }, SCHOOLS);
+    const foodBank = earlier.data.accountability.partners.find(
+      (p: any) => p.partner.partnerId === 'food-bank',
+    );
+    expect(foodBank.commitments.overdue).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for an initiative that does not exist', async () => {
+    const res = await app.gql(ACCOUNTABILITY, { initiativeId: 'nowhere' });
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
