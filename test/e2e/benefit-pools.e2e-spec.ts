@@ -274,6 +274,28 @@ describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
     expect(read.data.benefitPool.remaining.amount).toBe('19000.00');
   });
 
+  it('a retried distribution (same commandId) is recorded once', async () => {
+    const poolId = await allocated();
+    const input = {
+      poolId,
+      commandId: `pay-${poolId}`,
+      amounts: paid('0.34', '0.33', '0.33'),
+      note: 'n',
+    };
+    const first = await app.gql(RECORD_DISTRIBUTION, { input }, CITY_HALL);
+    expectNoErrors(first);
+    const count = await app.eventCount();
+    const retry = await app.gql(RECORD_DISTRIBUTION, { input }, CITY_HALL);
+    expectNoErrors(retry);
+    expect(retry.data.recordDistribution.receipt).toEqual({
+      ...first.data.recordDistribution.receipt,
+      duplicate: true,
+    });
+    expect(retry.data.recordDistribution.benefitPool.distributions).toHaveLength(1);
+    expect(retry.data.recordDistribution.benefitPool.distributed.amount).toBe('1.00');
+    expect(await app.eventCount()).toBe(count);
+  });
+
   describe('bad input is refused with the field and the rule, and nothing is written', () => {
     it('an unknown initiative', async () => {
       await expectRefused(

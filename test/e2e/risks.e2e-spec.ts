@@ -248,6 +248,17 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
     );
   });
 
+  it('a retried identification (same commandId) writes one risk', async () => {
+    const first = await identify({ commandId: 'identify-once' });
+    expectNoErrors(first);
+    const count = await app.eventCount();
+    const retry = await identify({ commandId: 'identify-once' });
+    expectNoErrors(retry);
+    expect(retry.data.identifyRisk.receipt.duplicate).toBe(true);
+    expect(retry.data.identifyRisk.risk.riskId).toBe(first.data.identifyRisk.risk.riskId);
+    expect(await app.eventCount()).toBe(count);
+  });
+
   describe('bad input is refused with the field and the rule, and nothing is written', () => {
     it('an unknown initiative', async () => {
       await expectRefused(
