@@ -1,5 +1,6 @@
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { FULFIL, MAKE } from '../support/operations';
+import { DRAFT_AGREEMENT, SIGN_AGREEMENT } from '../support/agreements.operations';
 import { assignRole } from '../support/roster.fixtures';
 import { FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
 
@@ -14,6 +15,7 @@ const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
         fulfilled { commitmentId } withdrawn { commitmentId }
       }
       roles { role personId }
+      agreements { signed { agreementId } pending { agreementId } }
     }
   }
 }`;
@@ -82,6 +84,43 @@ describe.each(STORES)('The accountability view on %s', (store) => {
       (p: any) => p.partner.partnerId === 'food-bank',
     );
     expect(foodBank.commitments.overdue).toEqual([]);
+  });
+
+  it('lists the agreements each partner signed and those awaiting its signature', async () => {
+    await assignRole(app, {
+      initiativeId,
+      personId: 'bo',
+      partnerId: 'food-bank',
+      role: 'SIGNATORY',
+    });
+    const drafted = await app.gql(DRAFT_AGREEMENT, {
+      input: {
+        agreementId: 'meals-mou',
+        initiativeId,
+        kind: 'MOU',
+        title: 'Weekend meals MOU',
+        parties: ['food-bank', 'school-district'],
+        text: 'The food bank packs; the schools hand out.',
+      },
+    });
+    expectNoErrors(drafted);
+    expectNoErrors(
+      await app.gql(
+        SIGN_AGREEMENT,
+        { input: { agreementId: 'meals-mou', partnerId: 'food-bank', version: 1 } },
+        FOOD_BANK,
+      ),
+    );
+    const res = await app.gql(ACCOUNTABILITY, { initiativeId });
+    expectNoErrors(res);
+    const agreements = Object.fromEntries(
+      res.data.accountability.partners.map((p: any) => [p.partner.partnerId, p.agreements]),
+    );
+    expect(agreements).toEqual({
+      'city-hall': { signed: [], pending: [] },
+      'food-bank': { signed: [{ agreementId: 'meals-mou' }], pending: [] },
+      'school-district': { signed: [], pending: [{ agreementId: 'meals-mou' }] },
+    });
   });
 
   it('answers NOT_FOUND for an initiative that does not exist', async () => {

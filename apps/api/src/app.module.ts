@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { AgreementsModule } from './agreements/agreements.module';
 import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
 import { HealthController } from './health/health.controller';
 import { AccountabilityModule } from './accountability/accountability.module';
@@ -59,6 +60,7 @@ export class AppModule {
         CommitmentsModule,
         RosterModule,
         AccountabilityModule,
+        AgreementsModule,
         LiveModule,
         RisksModule,
         BenefitPoolsModule,

@@ -10,11 +10,14 @@ export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
+export * from './agreements-register/agreements-register.projection';
+export * from './agreements-register/agreements-register.reader';
 export * from './risk-register/risk-register.projection';
 export * from './risk-register/risk-register.reader';
 export * from './benefit-pools/benefit-pools.projection';
 export * from './benefit-pools/benefit-pools.reader';
 
+import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { riskRegisterProjection } from './risk-register/risk-register.projection';
@@ -26,6 +29,7 @@ export const ALL_PROJECTIONS = [
   initiativeOverviewProjection,
   commitmentsRegisterProjection,
   rosterProjection,
+  agreementsRegisterProjection,
   riskRegisterProjection,
   benefitPoolsProjection,
 ] as const;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PartnerAgreements } from '../agreements/agreement.model';
 import { Commitment } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { Partner } from '../initiatives/initiative.model';
@@ -32,6 +33,11 @@ export class PartnerAccountability {
 
   @Field(() => [RoleAssignment], { description: "Roles the partner's people hold on the day." })
   roles!: RoleAssignment[];
+
+  @Field(() => PartnerAgreements, {
+    description: 'Live agreements it signed in their current version, and those awaiting it.',
+  })
+  agreements!: PartnerAgreements;
 }
 
 @ObjectType({

@@ -1,9 +1,11 @@
 import {
+  AgreementsRegisterReader,
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
+import { toPartnerAgreements } from '../agreements/agreement.model';
 import { type Commitment, toCommitment } from '../commitments/commitment.model';
 import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
@@ -38,17 +40,20 @@ export class AccountabilityQueries {
     private readonly initiatives: InitiativeOverviewReader,
     private readonly commitments: CommitmentsRegisterReader,
     private readonly roster: RosterReader,
+    private readonly agreements: AgreementsRegisterReader,
   ) {}
 
   async forInitiative(initiativeId: string, on: string): Promise<Accountability> {
     if (!(await this.initiatives.get(initiativeId))) {
       throw new NotFoundError('initiative', initiativeId);
     }
-    const [partners, commitments, roles] = await Promise.all([
+    const [partners, commitments, roles, signatures] = await Promise.all([
       this.initiatives.partners(initiativeId),
       this.commitments.forInitiative(initiativeId),
       this.roster.inOffice(initiativeId, on),
+      this.agreements.signaturesByPartner(initiativeId),
     ]);
+    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
     const commitmentsOf = groupBy(
       commitments.map((view) => toCommitment(view, on)),
       (c) => c.partnerId,
@@ -61,6 +66,11 @@ export class AccountabilityQueries {
         partner: { ...partner, status: partner.status as PartnerStatus },
         commitments: byStatus(commitmentsOf.get(partner.partnerId) ?? []),
         roles: rolesOf.get(partner.partnerId) ?? [],
+        agreements: agreementsOf.get(partner.partnerId) ?? {
+          partnerId: partner.partnerId,
+          signed: [],
+          pending: [],
+        },
       })),
     };
   }

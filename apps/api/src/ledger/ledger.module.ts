@@ -1,4 +1,5 @@
 import {
+  AgreementsRegisterReader,
   ALL_PROJECTIONS,
   BenefitPoolsReader,
   CommitmentsRegisterReader,
@@ -80,6 +81,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
         },
         {
+          provide: AgreementsRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
+        },
+        {
           provide: RiskRegisterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RiskRegisterReader(ledger.readModels),
@@ -103,6 +109,7 @@ export class LedgerModule {
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
         RosterReader,
+        AgreementsRegisterReader,
         RiskRegisterReader,
         BenefitPoolsReader,
         TokenService,

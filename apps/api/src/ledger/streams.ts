@@ -4,6 +4,7 @@ export const initiativeStream = (initiativeId: string) => `initiative-${initiati
 export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;
 /** Every role assignment of an initiative lives in one stream, so single seats are checked atomically. */
 export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
+export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const benefitPoolStream = (poolId: string) => `benefit-pool-${poolId}`;
 

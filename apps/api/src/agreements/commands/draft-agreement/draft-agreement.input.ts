@@ -1,0 +1,64 @@
+import type { AgreementKind } from '@accord/domain';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { CommandInput } from '../../../graphql/command-input';
+import { ENTITY_ID, IsEntityId } from '../../../graphql/id';
+import { LocalDateScalar } from '../../../graphql/local-date.scalar';
+import { AgreementKindEnum } from '../../agreement.model';
+
+@InputType()
+export class DraftAgreementInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  agreementId?: string;
+
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => AgreementKindEnum)
+  @IsIn(Object.values(AgreementKindEnum), { message: 'kind must be an agreement kind' })
+  kind!: AgreementKind;
+
+  @Field()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(300)
+  title!: string;
+
+  @Field(() => [ID], {
+    description:
+      'The partners bound by the agreement: at least one, no duplicates, each a member of the initiative.',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(ENTITY_ID, {
+    each: true,
+    message: 'each of parties must be a partner id of 1-128 letters, digits, "_", ".", ":" or "-"',
+  })
+  parties!: string[];
+
+  @Field({ description: 'The full text; its SHA-256 is recorded with it.' })
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(50_000)
+  text!: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day the agreement runs; not before the day it is drafted. Omit: open-ended.',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a calendar date YYYY-MM-DD' })
+  endDate?: string;
+}

@@ -1,0 +1,42 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Partner } from '../../initiatives/initiative.model';
+import {
+  Agreement,
+  AgreementConnection,
+  AgreementsArgs,
+  PartnerAgreements,
+} from '../agreement.model';
+import { AgreementQueries } from './agreement.queries';
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  constructor(private readonly queries: AgreementQueries) {}
+
+  @Query(() => Agreement, {
+    description: 'One agreement; NOT_FOUND if there is none with this id.',
+  })
+  agreement(@Args('id', { type: () => ID }) id: string): Promise<Agreement> {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => AgreementConnection, {
+    description: "An initiative's agreements, optionally in one status, in the order drafted.",
+  })
+  agreements(@Args() args: AgreementsArgs): Promise<AgreementConnection> {
+    const { initiativeId, status, first, after } = args;
+    return this.queries.list({ initiativeId, ...(status ? { status } : {}) }, { first, after });
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerAgreementsResolver {
+  constructor(private readonly queries: AgreementQueries) {}
+
+  @ResolveField(() => PartnerAgreements, {
+    description:
+      'Live agreements this partner signed (current version) and those awaiting its signature.',
+  })
+  agreements(@Parent() partner: Partner): Promise<PartnerAgreements> {
+    return this.queries.ofPartner(partner.initiativeId, partner.partnerId);
+  }
+}
