@@ -304,6 +304,19 @@ describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
       );
     });
 
+    it('a person acting for a partner outside the initiative', async () => {
+      const poolId = await allocated();
+      await expectRefused(
+        () =>
+          app.gql(
+            RECORD_DISTRIBUTION,
+            { input: { poolId, amounts: paid('0.34', '0.33', '0.33'), note: 'n' } },
+            { personId: 'eve', partnerId: 'stranger-org' },
+          ),
+        refused('BENEFIT_POOL.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+      );
+    });
+
     it('a funding pool without an amount', async () => {
       await expectRefused(
         () => define({ amount: null }),

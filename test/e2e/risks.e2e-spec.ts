@@ -267,6 +267,34 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
       );
     });
 
+    it('a person acting for a partner outside the initiative', async () => {
+      const outsider = { personId: 'eve', partnerId: 'stranger-org' };
+      await expectRefused(
+        () =>
+          app.gql(
+            IDENTIFY_RISK,
+            {
+              input: {
+                initiativeId,
+                title: 't',
+                description: 'd',
+                category: 'LEGAL',
+                likelihood: 2,
+                impact: 2,
+                ownerPartnerId: 'food-bank',
+              },
+            },
+            outsider,
+          ),
+        refused('RISK.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+      );
+      const riskId = await identified();
+      await expectRefused(
+        () => app.gql(CLOSE_RISK, { input: { riskId, reason: 'not yours' } }, outsider),
+        refused('RISK.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+      );
+    });
+
     it('an owner outside the initiative', async () => {
       await expectRefused(
         () => identify({ ownerPartnerId: 'stranger' }),

@@ -1,5 +1,5 @@
 import type { InitiativeState } from '../initiative/initiative.state';
-import { memberShares, type PercentShare } from '../risk/percent-shares';
+import { memberShares, type PercentShare, requireActorMember } from '../risk/percent-shares';
 import type { CommandContext, Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import type { Money } from '../shared/money';
@@ -33,20 +33,22 @@ export type DefineBenefitPool = CommandContext & {
 export type AllocateBenefitShares = CommandContext & {
   type: 'AllocateBenefitShares';
   data: { poolId: string; shares: PercentShare[] };
-  /** The pool's initiative as it stands: every partner must be a member. */
+  /** The pool's initiative as it stands: the actor and every partner must be members. */
   initiative: InitiativeState;
 };
 
 export type ReallocateBenefitShares = CommandContext & {
   type: 'ReallocateBenefitShares';
   data: { poolId: string; shares: PercentShare[]; reason: string };
-  /** The pool's initiative as it stands: every partner must be a member. */
+  /** The pool's initiative as it stands: the actor and every partner must be members. */
   initiative: InitiativeState;
 };
 
 export type RecordDistribution = CommandContext & {
   type: 'RecordDistribution';
   data: { poolId: string; distributionId: string; amounts: PartnerAmount[]; note: string };
+  /** The pool's initiative as it stands: the actor must act for a member partner. */
+  initiative: InitiativeState;
 };
 
 export type BenefitPoolCommand =
@@ -60,6 +62,7 @@ export const BenefitPoolRules = {
   AMOUNT_REQUIRED: 'BENEFIT_POOL.AMOUNT_REQUIRED',
   AMOUNT_NOT_ALLOWED: 'BENEFIT_POOL.AMOUNT_NOT_ALLOWED',
   PARTNER_NOT_MEMBER: 'BENEFIT_POOL.PARTNER_NOT_MEMBER',
+  ACTOR_NOT_MEMBER: 'BENEFIT_POOL.ACTOR_NOT_MEMBER',
   ALREADY_ALLOCATED: 'BENEFIT_POOL.ALREADY_ALLOCATED',
   NOT_ALLOCATED: 'BENEFIT_POOL.NOT_ALLOCATED',
   NOT_FUNDING: 'BENEFIT_POOL.NOT_FUNDING',
@@ -80,7 +83,7 @@ type DefinedPool = Exclude<BenefitPoolState, { status: 'absent' }>;
 const WHOLE_MINOR = /^\d{1,20}$/;
 
 function decideDefine(command: DefineBenefitPool, state: BenefitPoolState): BenefitPoolEvent[] {
-  const { data, initiative, now } = command;
+  const { data, initiative, actor, now } = command;
   rule(
     state.status === 'absent',
     BenefitPoolRules.ALREADY_DEFINED,
@@ -93,6 +96,7 @@ function decideDefine(command: DefineBenefitPool, state: BenefitPoolState): Bene
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireActorMember(initiative, actor, BenefitPoolRules.ACTOR_NOT_MEMBER);
   rule(
     BENEFIT_POOL_KINDS.includes(data.kind),
     BenefitPoolRules.INVALID_KIND,
@@ -240,6 +244,7 @@ export function decideBenefitPool(
     `benefit pool ${data.poolId} does not exist`,
     'poolId',
   );
+  requireActorMember(command.initiative, command.actor, BenefitPoolRules.ACTOR_NOT_MEMBER);
   const ids = { poolId: state.poolId, initiativeId: state.initiativeId };
 
   switch (command.type) {

@@ -20,6 +20,7 @@ const initiativeId = 'i1';
 const poolId = 'p1';
 const now = '2026-03-01T10:00:00.000Z';
 const actor = { personId: 'ana', partnerId: 'city-hall' };
+const outsider = { personId: 'eve', partnerId: 'stranger' };
 
 const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
   events.reduce(evolveInitiative, initialInitiativeState());
@@ -114,6 +115,7 @@ const distribute = (list: PartnerAmount[], distributionId = 'd1'): BenefitPoolCo
   actor,
   now,
   data: { poolId, distributionId, amounts: list, note: 'first tranche' },
+  initiative,
 });
 const distributed = (list: PartnerAmount[], total: string, distributionId = 'd1') =>
   ({
@@ -152,6 +154,12 @@ describe('Benefit pool decider', () => {
         .given([])
         .when(define({}, initialInitiativeState()))
         .thenThrows(BenefitPoolRules.INITIATIVE_NOT_FOUND, 'initiativeId');
+    });
+    it('rejects a person acting for a partner outside the initiative', () => {
+      spec
+        .given([])
+        .when({ ...define(), actor: outsider })
+        .thenThrows(BenefitPoolRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
     });
     it('rejects an unknown kind', () => {
       spec
@@ -249,7 +257,12 @@ describe('Benefit pool decider', () => {
     it('rejects a partner that left the initiative', () => {
       spec
         .given([defined])
-        .when(allocate(THIRDS, initiativeAfter(launched, joined('food-bank'), left('food-bank'))))
+        .when(
+          allocate(
+            THIRDS,
+            initiativeAfter(launched, joined('city-hall'), joined('food-bank'), left('food-bank')),
+          ),
+        )
         .thenThrows(BenefitPoolRules.PARTNER_NOT_MEMBER, 'shares[0].partnerId');
     });
     it('cannot be reallocated before a first allocation', () => {
@@ -448,6 +461,30 @@ describe('Benefit pool decider', () => {
         .given([defined, allocated, halves])
         .when(distribute(amounts('334', '333', '333')))
         .thenThrows(BenefitPoolRules.PARTNER_NOT_ALLOCATED, 'amounts[1].partnerId');
+    });
+  });
+
+  describe('when the actor is not a member of the initiative', () => {
+    it.each([allocate(), reallocate(THIRDS), distribute(amounts('34', '33', '33'))])(
+      'rejects $type by a person of an outside partner',
+      (command) => {
+        spec
+          .given([defined, allocated])
+          .when({ ...command, actor: outsider })
+          .thenThrows(BenefitPoolRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
+      },
+    );
+    it('rejects a person of a partner that left', () => {
+      const cityHallLeft = initiativeAfter(
+        launched,
+        joined('city-hall'),
+        joined('food-bank'),
+        left('city-hall'),
+      );
+      spec
+        .given([defined, allocated])
+        .when({ ...distribute(amounts('34', '33', '33')), initiative: cityHallLeft })
+        .thenThrows(BenefitPoolRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
     });
   });
 

@@ -1,4 +1,5 @@
 import type { InitiativeState } from '../initiative/initiative.state';
+import type { Actor } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { percentToBasisPoints, requireWholeShares, type PartnerShare } from '../shared/shares';
 
@@ -42,5 +43,19 @@ export function requireMember(
     notMember,
     `partner ${partnerId} is not a member of the initiative`,
     field,
+  );
+}
+
+/** The person acts for a member partner of the initiative: outsiders keep no one's register. */
+export function requireActorMember(
+  initiative: InitiativeState,
+  actor: Actor,
+  notMember: string,
+): void {
+  rule(
+    initiative.status === 'launched' && initiative.partners[actor.partnerId]?.status === 'member',
+    notMember,
+    `${actor.personId} acts for ${actor.partnerId}, which is not a member of the initiative`,
+    'actor.partnerId',
   );
 }

@@ -1,7 +1,12 @@
 import type { InitiativeState } from '../initiative/initiative.state';
 import type { CommandContext, Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
-import { memberShares, type PercentShare, requireMember } from './percent-shares';
+import {
+  memberShares,
+  type PercentShare,
+  requireActorMember,
+  requireMember,
+} from './percent-shares';
 import { RISK_CATEGORIES, type RiskCategory, type RiskEvent } from './risk.events';
 import { evolveRisk, initialRiskState, type RiskState } from './risk.state';
 
@@ -24,12 +29,14 @@ export type IdentifyRisk = CommandContext & {
 export type ReassessRisk = CommandContext & {
   type: 'ReassessRisk';
   data: { riskId: string; likelihood: number; impact: number; reason: string };
+  /** The risk's initiative as it stands: the actor must act for a member partner. */
+  initiative: InitiativeState;
 };
 
 export type ShareRiskOwnership = CommandContext & {
   type: 'ShareRiskOwnership';
   data: { riskId: string; shares: PercentShare[] };
-  /** The risk's initiative as it stands: every partner sharing must be a member. */
+  /** The risk's initiative as it stands: the actor and every partner sharing must be members. */
   initiative: InitiativeState;
 };
 
@@ -38,16 +45,22 @@ export type PlanMitigation = CommandContext & {
   data: { riskId: string; mitigationId: string; description: string; commitmentIds: string[] };
   /** For each linked commitment id, the initiative it was made in, or null when there is none. */
   commitments: Readonly<Record<string, string | null>>;
+  /** The risk's initiative as it stands: the actor must act for a member partner. */
+  initiative: InitiativeState;
 };
 
 export type MaterialiseRisk = CommandContext & {
   type: 'MaterialiseRisk';
   data: { riskId: string; description: string };
+  /** The risk's initiative as it stands: the actor must act for a member partner. */
+  initiative: InitiativeState;
 };
 
 export type CloseRisk = CommandContext & {
   type: 'CloseRisk';
   data: { riskId: string; reason: string };
+  /** The risk's initiative as it stands: the actor must act for a member partner. */
+  initiative: InitiativeState;
 };
 
 export type RiskCommand =
@@ -58,6 +71,7 @@ export const RiskRules = {
   NOT_FOUND: 'RISK.NOT_FOUND',
   INITIATIVE_NOT_FOUND: 'RISK.INITIATIVE_NOT_FOUND',
   PARTNER_NOT_MEMBER: 'RISK.PARTNER_NOT_MEMBER',
+  ACTOR_NOT_MEMBER: 'RISK.ACTOR_NOT_MEMBER',
   INVALID_CATEGORY: 'RISK.INVALID_CATEGORY',
   LIKELIHOOD_OUT_OF_RANGE: 'RISK.LIKELIHOOD_OUT_OF_RANGE',
   IMPACT_OUT_OF_RANGE: 'RISK.IMPACT_OUT_OF_RANGE',
@@ -89,7 +103,7 @@ function requireScores(likelihood: number, impact: number): void {
 }
 
 function decideIdentify(command: IdentifyRisk, state: RiskState): RiskEvent[] {
-  const { data, initiative, now } = command;
+  const { data, initiative, actor, now } = command;
   rule(
     state.status === 'absent',
     RiskRules.ALREADY_IDENTIFIED,
@@ -102,6 +116,7 @@ function decideIdentify(command: IdentifyRisk, state: RiskState): RiskEvent[] {
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireActorMember(initiative, actor, RiskRules.ACTOR_NOT_MEMBER);
   rule(
     RISK_CATEGORIES.includes(data.category),
     RiskRules.INVALID_CATEGORY,
@@ -170,6 +185,7 @@ export function decideRisk(command: RiskCommand, state: RiskState): RiskEvent[] 
     `risk ${data.riskId} does not exist`,
     'riskId',
   );
+  requireActorMember(command.initiative, command.actor, RiskRules.ACTOR_NOT_MEMBER);
   rule(
     state.status !== 'closed',
     RiskRules.CLOSED,

@@ -21,6 +21,7 @@ const initiativeId = 'i1';
 const riskId = 'r1';
 const now = '2026-03-01T10:00:00.000Z';
 const actor = { personId: 'ana', partnerId: 'city-hall' };
+const outsider = { personId: 'eve', partnerId: 'stranger' };
 
 const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
   events.reduce(evolveInitiative, initialInitiativeState());
@@ -82,6 +83,7 @@ const reassess = (likelihood: number, impact: number): RiskCommand => ({
   actor,
   now,
   data: { riskId, likelihood, impact, reason: 'renewal letter received' },
+  initiative,
 });
 const share = (
   shares: ShareRiskOwnership['data']['shares'],
@@ -103,18 +105,21 @@ const plan = (
   now,
   data: { riskId, mitigationId, description: 'Apply to a second funder', commitmentIds },
   commitments,
+  initiative,
 });
 const materialise = (): RiskCommand => ({
   type: 'MaterialiseRisk',
   actor,
   now,
   data: { riskId, description: 'lapsed' },
+  initiative,
 });
 const close = (): RiskCommand => ({
   type: 'CloseRisk',
   actor,
   now,
   data: { riskId, reason: 'renewed for three years' },
+  initiative,
 });
 
 describe('Risk decider', () => {
@@ -128,6 +133,12 @@ describe('Risk decider', () => {
         .when(identify({}, initialInitiativeState()))
         .thenThrows(RiskRules.INITIATIVE_NOT_FOUND, 'initiativeId');
     });
+    it('rejects a person acting for a partner outside the initiative', () => {
+      spec
+        .given([])
+        .when({ ...identify(), actor: outsider })
+        .thenThrows(RiskRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
+    });
     it('rejects an owner outside the initiative', () => {
       spec
         .given([])
@@ -137,7 +148,12 @@ describe('Risk decider', () => {
     it('rejects an owner that left the initiative', () => {
       spec
         .given([])
-        .when(identify({}, initiativeAfter(launched, joined('food-bank'), left('food-bank'))))
+        .when(
+          identify(
+            {},
+            initiativeAfter(launched, joined('city-hall'), joined('food-bank'), left('food-bank')),
+          ),
+        )
         .thenThrows(RiskRules.PARTNER_NOT_MEMBER, 'ownerPartnerId');
     });
     it('rejects an unknown category', () => {
@@ -354,6 +370,33 @@ describe('Risk decider', () => {
             data: { ...ids, reason: 'renewed for three years', closedAt: now },
           },
         ]);
+    });
+  });
+
+  describe('when the actor is not a member of the initiative', () => {
+    it.each([
+      reassess(2, 2),
+      share([{ partnerId: 'food-bank', percent: '100' }]),
+      plan(['c1']),
+      materialise(),
+      close(),
+    ])('rejects $type by a person of an outside partner', (command) => {
+      spec
+        .given([identified])
+        .when({ ...command, actor: outsider })
+        .thenThrows(RiskRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
+    });
+    it('rejects a person of a partner that left', () => {
+      const cityHallLeft = initiativeAfter(
+        launched,
+        joined('city-hall'),
+        joined('food-bank'),
+        left('city-hall'),
+      );
+      spec
+        .given([identified])
+        .when({ ...reassess(2, 2), initiative: cityHallLeft })
+        .thenThrows(RiskRules.ACTOR_NOT_MEMBER, 'actor.partnerId');
     });
   });
 

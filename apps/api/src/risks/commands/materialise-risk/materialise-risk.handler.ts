@@ -1,9 +1,13 @@
 import { type MaterialiseRisk, riskDecider } from '@accord/domain';
+import { type EventStore } from '@accord/event-store';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { EVENT_STORE } from '../../../ledger/ledger.tokens';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { riskStream } from '../../../ledger/streams';
+import { readInitiative } from '../../partner-share';
 
 export class MaterialiseRiskCommand extends Command<Receipt> {
   constructor(
@@ -16,7 +20,10 @@ export class MaterialiseRiskCommand extends Command<Receipt> {
 
 @CommandHandler(MaterialiseRiskCommand)
 export class MaterialiseRiskHandler implements ICommandHandler<MaterialiseRiskCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   execute({ data, envelope }: MaterialiseRiskCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -24,9 +31,19 @@ export class MaterialiseRiskHandler implements ICommandHandler<MaterialiseRiskCo
       stream: riskStream(data.riskId),
       decider: riskDecider,
       envelope,
-      decide: (state) =>
+      decide: async (state) =>
         riskDecider.decide(
-          { type: 'MaterialiseRisk', actor: envelope.actor, now: envelope.occurredAt, data },
+          {
+            type: 'MaterialiseRisk',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            // The risk's own initiative: the actor must act for a member partner.
+            initiative: await readInitiative(
+              this.store,
+              state.status === 'absent' ? undefined : state.initiativeId,
+            ),
+          },
           state,
         ),
     });

@@ -14,6 +14,7 @@ import { asDomainEvents } from '../../../ledger/domain-events';
 import { EVENT_STORE } from '../../../ledger/ledger.tokens';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { commitmentStream, riskStream } from '../../../ledger/streams';
+import { readInitiative } from '../../partner-share';
 
 export class PlanMitigationCommand extends Command<Receipt> {
   constructor(
@@ -45,6 +46,10 @@ export class PlanMitigationHandler implements ICommandHandler<PlanMitigationComm
             now: envelope.occurredAt,
             data,
             commitments: await this.initiativesOf(data.commitmentIds),
+            initiative: await readInitiative(
+              this.store,
+              state.status === 'absent' ? undefined : state.initiativeId,
+            ),
           },
           state,
         ),
