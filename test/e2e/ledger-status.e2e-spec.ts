@@ -27,8 +27,8 @@ describe('Ledger status over GraphQL', () => {
         lastError: null,
       })),
     );
-    expect(res.data.projections.map((p: { name: string }) => p.name)).toContain(
-      'agreements-register',
+    expect(res.data.projections.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['agreements-register', 'indicators', 'roster']),
     );
   });
 

@@ -16,6 +16,7 @@ import { graphiqlLandingPage } from './graphql/graphiql/graphiql.plugin';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { graphqlWsOptions } from './live/graphql-ws.options';
@@ -58,6 +59,7 @@ export class AppModule {
         }),
         InitiativesModule,
         CommitmentsModule,
+        IndicatorsModule,
         RosterModule,
         AccountabilityModule,
         AgreementsModule,

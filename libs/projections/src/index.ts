@@ -8,6 +8,8 @@ export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';
 export * from './commitments-register/commitments-register.reader';
+export * from './indicators/indicators.projection';
+export * from './indicators/indicators.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
@@ -20,6 +22,7 @@ export * from './benefit-pools/benefit-pools.reader';
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
+import { indicatorsProjection } from './indicators/indicators.projection';
 import { riskRegisterProjection } from './risk-register/risk-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { rosterProjection } from './roster/roster.projection';
@@ -30,6 +33,7 @@ export const ALL_PROJECTIONS = [
   commitmentsRegisterProjection,
   rosterProjection,
   agreementsRegisterProjection,
+  indicatorsProjection,
   riskRegisterProjection,
   benefitPoolsProjection,
 ] as const;

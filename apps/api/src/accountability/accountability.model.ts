@@ -19,6 +19,9 @@ export class CommitmentsByStatus {
   @Field(() => [Commitment])
   withdrawn!: Commitment[];
 
+  @Field(() => [Commitment], { description: 'Recorded as missed by the backbone.' })
+  missed!: Commitment[];
+
   @Field(() => Int)
   total!: number;
 }

@@ -29,6 +29,7 @@ function byStatus(commitments: readonly Commitment[]): CommitmentsByStatus {
     overdue: open.filter((c) => c.overdue),
     fulfilled: commitments.filter((c) => (c.status as string) === 'fulfilled'),
     withdrawn: commitments.filter((c) => (c.status as string) === 'withdrawn'),
+    missed: commitments.filter((c) => (c.status as string) === 'missed'),
     total: commitments.length,
   };
 }

@@ -22,6 +22,7 @@ export enum CommitmentStatus {
   OPEN = 'open',
   FULFILLED = 'fulfilled',
   WITHDRAWN = 'withdrawn',
+  MISSED = 'missed',
 }
 registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
 
@@ -47,6 +48,30 @@ export class Resources {
 
   @Field(() => Float, { nullable: true })
   hours!: number | null;
+}
+
+@ObjectType({ description: 'A change of due date and/or scope, with the reason.' })
+export class CommitmentRevision {
+  @Field(() => Int, { description: "The commitment's revision this change made." })
+  revision!: number;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The new due date, if it changed.' })
+  dueDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new description, if it changed.' })
+  description!: string | null;
+
+  @Field(() => LocalDateScalar)
+  previousDueDate!: string;
+
+  @Field()
+  previousDescription!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateTimeScalar)
+  revisedAt!: string;
 }
 
 @ObjectType({
@@ -92,15 +117,30 @@ export class Commitment {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When it was fulfilled or withdrawn.',
+    description: 'When it was fulfilled, withdrawn or recorded as missed.',
   })
   closedAt!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The fulfilment note or the reason for withdrawal.',
+    description: 'The fulfilment note, or the reason for withdrawal or for the miss.',
   })
   closingNote!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The steering member who accepted it for the initiative.',
+  })
+  acceptedBy!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  acceptedAt!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The indicator this commitment serves.' })
+  indicatorId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The decision that asked for it.' })
+  decisionId!: string | null;
 
   @Field(() => Int)
   revision!: number;

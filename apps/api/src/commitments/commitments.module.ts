@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AcceptCommitmentHandler } from './commands/accept-commitment/accept-commitment.handler';
+import { AcceptCommitmentResolver } from './commands/accept-commitment/accept-commitment.resolver';
+import { ReviseCommitmentHandler } from './commands/revise-commitment/revise-commitment.handler';
+import { ReviseCommitmentResolver } from './commands/revise-commitment/revise-commitment.resolver';
+import { MissCommitmentHandler } from './commands/miss-commitment/miss-commitment.handler';
+import { MissCommitmentResolver } from './commands/miss-commitment/miss-commitment.resolver';
+import { LinkCommitmentHandler } from './commands/link-commitment/link-commitment.handler';
+import { LinkCommitmentResolver } from './commands/link-commitment/link-commitment.resolver';
 import { FulfilCommitmentHandler } from './commands/fulfil-commitment/fulfil-commitment.handler';
 import { FulfilCommitmentResolver } from './commands/fulfil-commitment/fulfil-commitment.resolver';
 import { MakeCommitmentHandler } from './commands/make-commitment/make-commitment.handler';
@@ -28,6 +36,14 @@ import {
     FulfilCommitmentResolver,
     WithdrawCommitmentHandler,
     WithdrawCommitmentResolver,
+    AcceptCommitmentHandler,
+    AcceptCommitmentResolver,
+    ReviseCommitmentHandler,
+    ReviseCommitmentResolver,
+    MissCommitmentHandler,
+    MissCommitmentResolver,
+    LinkCommitmentHandler,
+    LinkCommitmentResolver,
   ],
 })
 export class CommitmentsModule {}

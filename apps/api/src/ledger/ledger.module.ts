@@ -3,6 +3,7 @@ import {
   ALL_PROJECTIONS,
   BenefitPoolsReader,
   CommitmentsRegisterReader,
+  IndicatorsReader,
   InitiativeOverviewReader,
   ProjectionRunner,
   RosterReader,
@@ -76,6 +77,11 @@ export class LedgerModule {
           useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
         },
         {
+          provide: IndicatorsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
+        },
+        {
           provide: RosterReader,
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
@@ -108,6 +114,7 @@ export class LedgerModule {
         ProjectionRunner,
         InitiativeOverviewReader,
         CommitmentsRegisterReader,
+        IndicatorsReader,
         RosterReader,
         AgreementsRegisterReader,
         RiskRegisterReader,

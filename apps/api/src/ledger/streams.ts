@@ -5,6 +5,8 @@ export const commitmentStream = (commitmentId: string) => `commitment-${commitme
 /** Every role assignment of an initiative lives in one stream, so single seats are checked atomically. */
 export const rosterStream = (initiativeId: string) => `roster-${initiativeId}`;
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
+export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
+export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const benefitPoolStream = (poolId: string) => `benefit-pool-${poolId}`;
 

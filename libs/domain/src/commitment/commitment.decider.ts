@@ -1,4 +1,6 @@
+import { type IndicatorState } from '../indicator/indicator.state';
 import { type InitiativeState } from '../initiative/initiative.state';
+import { holdsRole, type RosterState } from '../roster/roster.state';
 import { dayOf } from '../shared/dates';
 import { type Actor, type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -34,8 +36,54 @@ export type WithdrawCommitment = CommandContext & {
   data: { commitmentId: string; reason: string };
 };
 
+export type AcceptCommitment = CommandContext & {
+  type: 'AcceptCommitment';
+  data: { commitmentId: string };
+  /** The initiative's roster, folded by the handler: only a steering member in office accepts. */
+  roster: RosterState;
+};
+
+export type ReviseCommitment = CommandContext & {
+  type: 'ReviseCommitment';
+  /** null leaves that part as it is; at least one must change. */
+  data: {
+    commitmentId: string;
+    dueDate: string | null;
+    description: string | null;
+    reason: string;
+  };
+};
+
+export type MissCommitment = CommandContext & {
+  type: 'MissCommitment';
+  data: { commitmentId: string; reason: string };
+  /** The initiative's roster, folded by the handler: the backbone records a miss. */
+  roster: RosterState;
+};
+
+/** What a commitment needs to know of a decision: the initiative it belongs to (null: no such decision). */
+export interface DecisionReference {
+  initiativeId: string | null;
+}
+
+export type LinkCommitment = CommandContext & {
+  type: 'LinkCommitment';
+  data: { commitmentId: string; indicatorId: string | null; decisionId: string | null };
+  /** The indicator named by `indicatorId`, folded by the handler (absent when none is named). */
+  indicator: IndicatorState;
+  /** The decision named by `decisionId`, read by the handler. */
+  decision: DecisionReference;
+};
+
 export type CommitmentCommand =
-  MakeCommitment | ReportProgress | FulfilCommitment | WithdrawCommitment;
+  | MakeCommitment
+  | ReportProgress
+  | FulfilCommitment
+  | WithdrawCommitment
+  | AcceptCommitment
+  | ReviseCommitment
+  | MissCommitment
+  | LinkCommitment;
 
 export const CommitmentRules = {
   ALREADY_MADE: 'COMMITMENT.ALREADY_MADE',
@@ -49,6 +97,18 @@ export const CommitmentRules = {
   NEGATIVE_HOURS: 'COMMITMENT.NEGATIVE_HOURS',
   ALREADY_FULFILLED: 'COMMITMENT.ALREADY_FULFILLED',
   ALREADY_WITHDRAWN: 'COMMITMENT.ALREADY_WITHDRAWN',
+  ALREADY_MISSED: 'COMMITMENT.ALREADY_MISSED',
+  NOT_STEERING_MEMBER: 'COMMITMENT.NOT_STEERING_MEMBER',
+  ALREADY_ACCEPTED: 'COMMITMENT.ALREADY_ACCEPTED',
+  NOTHING_TO_REVISE: 'COMMITMENT.NOTHING_TO_REVISE',
+  DUE_DATE_IN_PAST: 'COMMITMENT.DUE_DATE_IN_PAST',
+  NOT_BACKBONE: 'COMMITMENT.NOT_BACKBONE',
+  NOT_YET_DUE: 'COMMITMENT.NOT_YET_DUE',
+  NOTHING_TO_LINK: 'COMMITMENT.NOTHING_TO_LINK',
+  INDICATOR_NOT_FOUND: 'COMMITMENT.INDICATOR_NOT_FOUND',
+  INDICATOR_OF_OTHER_INITIATIVE: 'COMMITMENT.INDICATOR_OF_OTHER_INITIATIVE',
+  DECISION_NOT_FOUND: 'COMMITMENT.DECISION_NOT_FOUND',
+  DECISION_OF_OTHER_INITIATIVE: 'COMMITMENT.DECISION_OF_OTHER_INITIATIVE',
 } as const;
 
 type OpenCommitment = Exclude<CommitmentState, { status: 'absent' }>;
@@ -84,6 +144,12 @@ function requireOpen(commitment: OpenCommitment): void {
     commitment.status !== 'withdrawn',
     CommitmentRules.ALREADY_WITHDRAWN,
     `commitment ${commitment.commitmentId} was withdrawn`,
+    'commitmentId',
+  );
+  rule(
+    commitment.status !== 'missed',
+    CommitmentRules.ALREADY_MISSED,
+    `commitment ${commitment.commitmentId} was recorded as missed`,
     'commitmentId',
   );
 }
@@ -131,17 +197,159 @@ function decideMake(command: MakeCommitment, state: CommitmentState): Commitment
   return [{ type: 'CommitmentMade.v1', data: { ...data, madeAt: now } }];
 }
 
+type Ids = Pick<OpenCommitment, 'commitmentId' | 'initiativeId' | 'partnerId'>;
+
+function decideAccept(
+  command: AcceptCommitment,
+  commitment: OpenCommitment,
+  ids: Ids,
+): CommitmentEvent[] {
+  const { actor, now, roster } = command;
+  rule(
+    holdsRole(roster, { personId: actor.personId, role: 'steering_member' }, now),
+    CommitmentRules.NOT_STEERING_MEMBER,
+    `${actor.personId} is not a steering member in office on ${dayOf(now)}`,
+    'actor',
+  );
+  requireOpen(commitment);
+  rule(
+    commitment.acceptedBy === null,
+    CommitmentRules.ALREADY_ACCEPTED,
+    `commitment ${commitment.commitmentId} was already accepted by ${commitment.acceptedBy}`,
+    'commitmentId',
+  );
+  return [
+    {
+      type: 'CommitmentAccepted.v1',
+      data: { ...ids, acceptedBy: actor.personId, acceptedAt: now },
+    },
+  ];
+}
+
+function decideRevise(
+  command: ReviseCommitment,
+  commitment: OpenCommitment,
+  ids: Ids,
+): CommitmentEvent[] {
+  const { actor, now, data } = command;
+  requireRepresentative(actor, commitment.partnerId);
+  requireOpen(commitment);
+  // A value equal to the current one is no change: the event names only what changed.
+  const dueDate = data.dueDate !== commitment.dueDate ? data.dueDate : null;
+  const description = data.description !== commitment.description ? data.description : null;
+  rule(
+    dueDate !== null || description !== null,
+    CommitmentRules.NOTHING_TO_REVISE,
+    'a revision changes the due date, the description or both',
+  );
+  rule(
+    dueDate === null || dueDate >= dayOf(now),
+    CommitmentRules.DUE_DATE_IN_PAST,
+    `the new due date ${dueDate} is before the day of the revision (${dayOf(now)})`,
+    'dueDate',
+  );
+  return [
+    {
+      type: 'CommitmentRevised.v1',
+      data: {
+        ...ids,
+        dueDate,
+        description,
+        previousDueDate: commitment.dueDate,
+        previousDescription: commitment.description,
+        reason: data.reason,
+        revisedAt: now,
+      },
+    },
+  ];
+}
+
+function decideMiss(
+  command: MissCommitment,
+  commitment: OpenCommitment,
+  ids: Ids,
+): CommitmentEvent[] {
+  const { actor, now, data, roster } = command;
+  rule(
+    holdsRole(roster, { personId: actor.personId, role: 'backbone_staff' }, now),
+    CommitmentRules.NOT_BACKBONE,
+    `${actor.personId} is not backbone staff in office on ${dayOf(now)}`,
+    'actor',
+  );
+  requireOpen(commitment);
+  rule(
+    dayOf(now) > commitment.dueDate,
+    CommitmentRules.NOT_YET_DUE,
+    `commitment ${commitment.commitmentId} is due ${commitment.dueDate}: it is not missed on ${dayOf(now)}`,
+    'commitmentId',
+  );
+  return [
+    {
+      type: 'CommitmentMissed.v1',
+      data: { ...ids, dueDate: commitment.dueDate, reason: data.reason, missedAt: now },
+    },
+  ];
+}
+
+function decideLink(
+  command: LinkCommitment,
+  commitment: OpenCommitment,
+  ids: Ids,
+): CommitmentEvent[] {
+  const { actor, now, data, indicator, decision } = command;
+  requireRepresentative(actor, commitment.partnerId);
+  requireOpen(commitment);
+  rule(
+    data.indicatorId !== null || data.decisionId !== null,
+    CommitmentRules.NOTHING_TO_LINK,
+    'name an indicator, a decision or both',
+    'indicatorId',
+  );
+  if (data.indicatorId !== null) {
+    rule(
+      indicator.status === 'defined',
+      CommitmentRules.INDICATOR_NOT_FOUND,
+      `indicator ${data.indicatorId} does not exist`,
+      'indicatorId',
+    );
+    rule(
+      indicator.initiativeId === commitment.initiativeId,
+      CommitmentRules.INDICATOR_OF_OTHER_INITIATIVE,
+      `indicator ${data.indicatorId} belongs to another initiative`,
+      'indicatorId',
+    );
+  }
+  if (data.decisionId !== null) {
+    rule(
+      decision.initiativeId !== null,
+      CommitmentRules.DECISION_NOT_FOUND,
+      `decision ${data.decisionId} does not exist`,
+      'decisionId',
+    );
+    rule(
+      decision.initiativeId === commitment.initiativeId,
+      CommitmentRules.DECISION_OF_OTHER_INITIATIVE,
+      `decision ${data.decisionId} belongs to another initiative`,
+      'decisionId',
+    );
+  }
+  return [
+    {
+      type: 'CommitmentLinked.v1',
+      data: { ...ids, indicatorId: data.indicatorId, decisionId: data.decisionId, linkedAt: now },
+    },
+  ];
+}
+
 export function decideCommitment(
   command: CommitmentCommand,
   state: CommitmentState,
 ): CommitmentEvent[] {
   if (command.type === 'MakeCommitment') return decideMake(command, state);
 
-  const { actor, now, data } = command;
-  const commitment = requireExisting(state, data.commitmentId);
-  requireRepresentative(actor, commitment.partnerId);
-  requireOpen(commitment);
-  const ids = {
+  const { actor, now } = command;
+  const commitment = requireExisting(state, command.data.commitmentId);
+  const ids: Ids = {
     commitmentId: commitment.commitmentId,
     initiativeId: commitment.initiativeId,
     partnerId: commitment.partnerId,
@@ -149,6 +357,8 @@ export function decideCommitment(
 
   switch (command.type) {
     case 'ReportProgress':
+      requireRepresentative(actor, commitment.partnerId);
+      requireOpen(commitment);
       rule(
         Number.isInteger(command.data.percent) &&
           command.data.percent >= 0 &&
@@ -164,6 +374,8 @@ export function decideCommitment(
         },
       ];
     case 'FulfilCommitment':
+      requireRepresentative(actor, commitment.partnerId);
+      requireOpen(commitment);
       return [
         {
           type: 'CommitmentFulfilled.v1',
@@ -171,12 +383,22 @@ export function decideCommitment(
         },
       ];
     case 'WithdrawCommitment':
+      requireRepresentative(actor, commitment.partnerId);
+      requireOpen(commitment);
       return [
         {
           type: 'CommitmentWithdrawn.v1',
           data: { ...ids, reason: command.data.reason, withdrawnAt: now },
         },
       ];
+    case 'AcceptCommitment':
+      return decideAccept(command, commitment, ids);
+    case 'ReviseCommitment':
+      return decideRevise(command, commitment, ids);
+    case 'MissCommitment':
+      return decideMiss(command, commitment, ids);
+    case 'LinkCommitment':
+      return decideLink(command, commitment, ids);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -55,12 +55,79 @@ export type CommitmentWithdrawn = {
   };
 };
 
+/** A steering member accepts the commitment on behalf of the initiative. */
+export type CommitmentAccepted = {
+  type: 'CommitmentAccepted.v1';
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    acceptedBy: string;
+    acceptedAt: string;
+  };
+};
+
+/** A change of due date and/or scope; the previous values travel with it, so history reads alone. */
+export type CommitmentRevised = {
+  type: 'CommitmentRevised.v1';
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    /** The new due date (YYYY-MM-DD), or null when it did not change. */
+    dueDate: string | null;
+    /** The new description, or null when it did not change. */
+    description: string | null;
+    previousDueDate: string;
+    previousDescription: string;
+    reason: string;
+    revisedAt: string;
+  };
+};
+
+export type CommitmentMissed = {
+  type: 'CommitmentMissed.v1';
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    dueDate: string;
+    reason: string;
+    missedAt: string;
+  };
+};
+
+/** Links the commitment to the indicator it serves and/or the decision that asked for it. */
+export type CommitmentLinked = {
+  type: 'CommitmentLinked.v1';
+  data: {
+    commitmentId: string;
+    initiativeId: string;
+    partnerId: string;
+    /** null leaves the current link as it is. */
+    indicatorId: string | null;
+    decisionId: string | null;
+    linkedAt: string;
+  };
+};
+
 export type CommitmentEvent =
-  CommitmentMade | ProgressReported | CommitmentFulfilled | CommitmentWithdrawn;
+  | CommitmentMade
+  | ProgressReported
+  | CommitmentFulfilled
+  | CommitmentWithdrawn
+  | CommitmentAccepted
+  | CommitmentRevised
+  | CommitmentMissed
+  | CommitmentLinked;
 
 export const COMMITMENT_EVENT_TYPES: readonly CommitmentEvent['type'][] = [
   'CommitmentMade.v1',
   'ProgressReported.v1',
   'CommitmentFulfilled.v1',
   'CommitmentWithdrawn.v1',
+  'CommitmentAccepted.v1',
+  'CommitmentRevised.v1',
+  'CommitmentMissed.v1',
+  'CommitmentLinked.v1',
 ];

@@ -5,17 +5,23 @@ import type { Projection } from '../runtime/projection';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
 
 /**
- * Commitments register: one row per commitment.
+ * Commitments register: one row per commitment, and one row per revision.
+ * v2: the columns changed (acceptance, links, missed), so the name and tables did too and
+ * an existing database builds this read model afresh from the log.
  * - CommitmentMade: inserts it, open at 0 %.
  * - ProgressReported: sets percent and the latest note.
  * - CommitmentFulfilled: closes it as fulfilled at 100 %, with the closing note.
  * - CommitmentWithdrawn: closes it as withdrawn, with the reason as the closing note.
+ * - CommitmentAccepted: records who accepted it and when.
+ * - CommitmentRevised: sets the new due date and/or description; appends the revision to history.
+ * - CommitmentMissed: closes it as missed, with the reason as the closing note.
+ * - CommitmentLinked: sets the indicator and/or decision it is linked to (null keeps the link).
  */
 export const commitmentsRegisterProjection: Projection = {
-  name: 'commitments-register',
+  name: 'commitments-register-v2',
   handles: new Set(COMMITMENT_EVENT_TYPES),
   schema: `
-    CREATE TABLE IF NOT EXISTS rm_commitments (
+    CREATE TABLE IF NOT EXISTS rm_commitments_v2 (
       commitment_id TEXT PRIMARY KEY,
       initiative_id TEXT NOT NULL,
       partner_id TEXT NOT NULL,
@@ -32,13 +38,28 @@ export const commitmentsRegisterProjection: Projection = {
       made_at TEXT NOT NULL,
       closed_at TEXT,
       closing_note TEXT,
+      accepted_by TEXT,
+      accepted_at TEXT,
+      indicator_id TEXT,
+      decision_id TEXT,
       revision INTEGER NOT NULL,
       made_position BIGINT NOT NULL
     );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_commitments_by_position ON rm_commitments (made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_by_initiative ON rm_commitments (initiative_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_by_partner ON rm_commitments (partner_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_by_status ON rm_commitments (status, due_date);
+    CREATE UNIQUE INDEX IF NOT EXISTS rm_commitments_v2_by_position ON rm_commitments_v2 (made_position);
+    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_initiative ON rm_commitments_v2 (initiative_id, made_position);
+    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner ON rm_commitments_v2 (partner_id, made_position);
+    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_status ON rm_commitments_v2 (status, due_date);
+    CREATE TABLE IF NOT EXISTS rm_commitment_revisions_v2 (
+      commitment_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      due_date TEXT,
+      description TEXT,
+      previous_due_date TEXT NOT NULL,
+      previous_description TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      revised_at TEXT NOT NULL,
+      PRIMARY KEY (commitment_id, revision)
+    );
   `,
 
   apply(stored: StoredEvent): SqlStatement[] {
@@ -48,7 +69,7 @@ export const commitmentsRegisterProjection: Projection = {
         const d = event.data;
         return [
           sql(
-            `INSERT INTO rm_commitments (commitment_id, initiative_id, partner_id, description, money_amount_minor,
+            `INSERT INTO rm_commitments_v2 (commitment_id, initiative_id, partner_id, description, money_amount_minor,
                money_currency, in_kind, hours, due_date, status, percent, made_at, revision, made_position)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?, ?)`,
             d.commitmentId,
@@ -69,7 +90,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'ProgressReported.v1':
         return [
           sql(
-            `UPDATE rm_commitments SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
+            `UPDATE rm_commitments_v2 SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.percent,
             event.data.note,
@@ -81,7 +102,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentFulfilled.v1':
         return [
           sql(
-            `UPDATE rm_commitments SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments_v2 SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.fulfilledAt,
             event.data.note,
@@ -92,10 +113,68 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentWithdrawn.v1':
         return [
           sql(
-            `UPDATE rm_commitments SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments_v2 SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.withdrawnAt,
             event.data.reason,
+            stored.revision,
+            event.data.commitmentId,
+          ),
+        ];
+      case 'CommitmentAccepted.v1':
+        return [
+          sql(
+            `UPDATE rm_commitments_v2 SET accepted_by = ?, accepted_at = ?, revision = ? WHERE commitment_id = ?`,
+            event.data.acceptedBy,
+            event.data.acceptedAt,
+            stored.revision,
+            event.data.commitmentId,
+          ),
+        ];
+      case 'CommitmentRevised.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `UPDATE rm_commitments_v2 SET due_date = COALESCE(?, due_date), description = COALESCE(?, description),
+               revision = ? WHERE commitment_id = ?`,
+            d.dueDate,
+            d.description,
+            stored.revision,
+            d.commitmentId,
+          ),
+          sql(
+            `INSERT INTO rm_commitment_revisions_v2 (commitment_id, revision, due_date, description,
+               previous_due_date, previous_description, reason, revised_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            d.commitmentId,
+            stored.revision,
+            d.dueDate,
+            d.description,
+            d.previousDueDate,
+            d.previousDescription,
+            d.reason,
+            d.revisedAt,
+          ),
+        ];
+      }
+      case 'CommitmentMissed.v1':
+        return [
+          sql(
+            `UPDATE rm_commitments_v2 SET status = 'missed', closed_at = ?, closing_note = ?, revision = ?
+             WHERE commitment_id = ?`,
+            event.data.missedAt,
+            event.data.reason,
+            stored.revision,
+            event.data.commitmentId,
+          ),
+        ];
+      case 'CommitmentLinked.v1':
+        return [
+          sql(
+            `UPDATE rm_commitments_v2 SET indicator_id = COALESCE(?, indicator_id),
+               decision_id = COALESCE(?, decision_id), revision = ? WHERE commitment_id = ?`,
+            event.data.indicatorId,
+            event.data.decisionId,
             stored.revision,
             event.data.commitmentId,
           ),

@@ -18,8 +18,34 @@ export interface CommitmentView {
   madeAt: string;
   closedAt: string | null;
   closingNote: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  indicatorId: string | null;
+  decisionId: string | null;
   revision: number;
   madePosition: number;
+}
+
+/** One revision of a commitment: what changed (null: unchanged), from what, and why. */
+export interface CommitmentRevisionView {
+  revision: number;
+  dueDate: string | null;
+  description: string | null;
+  previousDueDate: string;
+  previousDescription: string;
+  reason: string;
+  revisedAt: string;
+}
+
+interface RevisionRow {
+  commitment_id: string;
+  revision: number;
+  due_date: string | null;
+  description: string | null;
+  previous_due_date: string;
+  previous_description: string;
+  reason: string;
+  revised_at: string;
 }
 
 export interface CommitmentFilter {
@@ -49,6 +75,10 @@ interface CommitmentRow {
   made_at: string;
   closed_at: string | null;
   closing_note: string | null;
+  accepted_by: string | null;
+  accepted_at: string | null;
+  indicator_id: string | null;
+  decision_id: string | null;
   revision: number;
   made_position: number;
 }
@@ -72,6 +102,10 @@ const toView = (row: CommitmentRow): CommitmentView => ({
   madeAt: row.made_at,
   closedAt: row.closed_at,
   closingNote: row.closing_note,
+  acceptedBy: row.accepted_by,
+  acceptedAt: row.accepted_at,
+  indicatorId: row.indicator_id,
+  decisionId: row.decision_id,
   revision: row.revision,
   madePosition: Number(row.made_position),
 });
@@ -109,7 +143,7 @@ export class CommitmentsRegisterReader {
 
   async get(commitmentId: string): Promise<CommitmentView | undefined> {
     const row = await this.db.get<CommitmentRow>(
-      'SELECT * FROM rm_commitments WHERE commitment_id = ?',
+      'SELECT * FROM rm_commitments_v2 WHERE commitment_id = ?',
       [commitmentId],
     );
     return row && toView(row);
@@ -118,11 +152,11 @@ export class CommitmentsRegisterReader {
   async list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
     const { conditions, params } = whereClause(filter);
     const rows = await this.db.all<CommitmentRow>(
-      `SELECT * FROM rm_commitments ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
+      `SELECT * FROM rm_commitments_v2 ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
       [...params, page.after ?? 0, page.first + 1],
     );
     const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_commitments ${where(conditions)}`,
+      `SELECT COUNT(*) AS total FROM rm_commitments_v2 ${where(conditions)}`,
       params,
     );
     const items = rows.slice(0, page.first).map(toView);
@@ -135,10 +169,27 @@ export class CommitmentsRegisterReader {
     };
   }
 
+  /** The revisions of a commitment, oldest first. */
+  async revisions(commitmentId: string): Promise<CommitmentRevisionView[]> {
+    const rows = await this.db.all<RevisionRow>(
+      'SELECT * FROM rm_commitment_revisions_v2 WHERE commitment_id = ? ORDER BY revision',
+      [commitmentId],
+    );
+    return rows.map((row) => ({
+      revision: Number(row.revision),
+      dueDate: row.due_date,
+      description: row.description,
+      previousDueDate: row.previous_due_date,
+      previousDescription: row.previous_description,
+      reason: row.reason,
+      revisedAt: row.revised_at,
+    }));
+  }
+
   /** Every commitment of an initiative, in the order made: for views that group them by partner. */
   async forInitiative(initiativeId: string): Promise<CommitmentView[]> {
     const rows = await this.db.all<CommitmentRow>(
-      'SELECT * FROM rm_commitments WHERE initiative_id = ? ORDER BY made_position',
+      'SELECT * FROM rm_commitments_v2 WHERE initiative_id = ? ORDER BY made_position',
       [initiativeId],
     );
     return rows.map(toView);

@@ -7,7 +7,12 @@ import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
 import { Clock } from '../../ledger/clock';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { type Commitment, type CommitmentConnection, toCommitment } from '../commitment.model';
+import {
+  type Commitment,
+  type CommitmentConnection,
+  type CommitmentRevision,
+  toCommitment,
+} from '../commitment.model';
 
 @Injectable()
 export class CommitmentQueries {
@@ -33,6 +38,11 @@ export class CommitmentQueries {
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
       totalCount: result.totalCount,
     };
+  }
+
+  /** Every revision of a commitment, oldest first. */
+  revisions(commitmentId: string): Promise<CommitmentRevision[]> {
+    return this.reader.revisions(commitmentId);
   }
 
   private today(): string {

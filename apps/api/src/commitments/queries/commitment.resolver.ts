@@ -3,6 +3,7 @@ import { Initiative, Partner } from '../../initiatives/initiative.model';
 import {
   Commitment,
   CommitmentConnection,
+  CommitmentRevision,
   CommitmentsArgs,
   PartnerCommitmentsArgs,
 } from '../commitment.model';
@@ -30,6 +31,13 @@ export class CommitmentResolver {
   commitments(@Args() args: CommitmentsArgs): Promise<CommitmentConnection> {
     const { filter, first, after } = args;
     return this.queries.list(clean(filter), { first, after });
+  }
+
+  @ResolveField(() => [CommitmentRevision], {
+    description: 'Every revision of due date or scope, oldest first, with the previous values.',
+  })
+  revisions(@Parent() commitment: Commitment): Promise<CommitmentRevision[]> {
+    return this.queries.revisions(commitment.commitmentId);
   }
 }
 

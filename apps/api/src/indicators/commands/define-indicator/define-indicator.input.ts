@@ -1,0 +1,76 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, MaxLength, ValidateNested, Matches } from 'class-validator';
+import { CommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+import { LocalDateScalar } from '../../../graphql/local-date.scalar';
+import { IsDecimalString } from '../../decimal-input';
+import { IndicatorDirection } from '../../indicator.model';
+
+@InputType()
+export class DatedValueInput {
+  @Field({ description: 'Decimal as a string, e.g. "-3.5" or "72.25".' })
+  @IsDecimalString()
+  value!: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date YYYY-MM-DD' })
+  date!: string;
+}
+
+@InputType()
+export class DataStewardInput {
+  @Field(() => ID)
+  @IsEntityId()
+  personId!: string;
+
+  @Field(() => ID, { description: 'A member partner of the initiative.' })
+  @IsEntityId()
+  partnerId!: string;
+}
+
+@InputType()
+export class DefineIndicatorInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  indicatorId?: string;
+
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(500)
+  name!: string;
+
+  @Field({ description: 'What a value counts, e.g. "percent of third graders".' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  unit!: string;
+
+  @Field(() => IndicatorDirection)
+  @IsIn(Object.values(IndicatorDirection))
+  direction!: IndicatorDirection;
+
+  @Field(() => DatedValueInput)
+  @ValidateNested()
+  @Type(() => DatedValueInput)
+  baseline!: DatedValueInput;
+
+  @Field(() => DatedValueInput, {
+    description: 'After the baseline date, and better than the baseline in the direction given.',
+  })
+  @ValidateNested()
+  @Type(() => DatedValueInput)
+  target!: DatedValueInput;
+
+  @Field(() => DataStewardInput)
+  @ValidateNested()
+  @Type(() => DataStewardInput)
+  dataSteward!: DataStewardInput;
+}

@@ -1,0 +1,42 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, MaxLength, Matches } from 'class-validator';
+import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+import { LocalDateScalar } from '../../../graphql/local-date.scalar';
+import { IsDecimalString } from '../../decimal-input';
+
+@InputType()
+export class RecordMeasurementInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  indicatorId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  measurementId?: string;
+
+  @Field({ description: 'Decimal as a string, e.g. "-3.5" or "72.25".' })
+  @IsDecimalString()
+  value!: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a calendar date YYYY-MM-DD' })
+  periodStart!: string;
+
+  @Field(() => LocalDateScalar, { description: 'On or after periodStart.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a calendar date YYYY-MM-DD' })
+  periodEnd!: string;
+
+  @Field(() => ID, { description: 'The member partner the data comes from.' })
+  @IsEntityId()
+  sourcePartnerId!: string;
+
+  @Field({ description: 'How the value was measured.' })
+  @IsNotEmpty()
+  @MaxLength(2_000)
+  method!: string;
+}
