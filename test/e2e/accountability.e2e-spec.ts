@@ -1,8 +1,15 @@
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { FULFIL, MAKE } from '../support/operations';
 import { DRAFT_AGREEMENT, SIGN_AGREEMENT } from '../support/agreements.operations';
+import {
+  ALLOCATE_SHARES,
+  DEFINE_POOL,
+  IDENTIFY_RISK,
+  RECORD_DISTRIBUTION,
+  SHARE_RISK,
+} from '../support/risks-benefits.operations';
 import { assignRole } from '../support/roster.fixtures';
-import { FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
 
 const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
   accountability(initiativeId: $initiativeId, on: $on) {
@@ -16,6 +23,8 @@ const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
       }
       roles { role personId }
       agreements { signed { agreementId } pending { agreementId } }
+      risks { risk { riskId exposure } owner sharePercent }
+      benefitShares { pool { poolId name } sharePercent distributed { amount currency } }
     }
   }
 }`;
@@ -121,6 +130,76 @@ describe.each(STORES)('The accountability view on %s', (store) => {
       'food-bank': { signed: [{ agreementId: 'meals-mou' }], pending: [] },
       'school-district': { signed: [], pending: [{ agreementId: 'meals-mou' }] },
     });
+  });
+
+  it('lists the risks each partner owns or shares and its benefit shares', async () => {
+    const ok = async (query: string, input: Record<string, unknown>) => {
+      const res = await app.gql(query, { input }, CITY_HALL);
+      expectNoErrors(res);
+      return res.data;
+    };
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    await ok(IDENTIFY_RISK, {
+      riskId: 'grant-lapse',
+      initiativeId,
+      title: 'Grant lapses',
+      description: 'The state grant may not be renewed',
+      category: 'FINANCIAL',
+      likelihood: 3,
+      impact: 4,
+      ownerPartnerId: 'city-hall',
+    });
+    await ok(SHARE_RISK, {
+      riskId: 'grant-lapse',
+      shares: [
+        { partnerId: 'city-hall', percent: '60' },
+        { partnerId: 'food-bank', percent: '40' },
+      ],
+    });
+    await ok(DEFINE_POOL, {
+      poolId: 'grant',
+      initiativeId,
+      name: 'Foundation grant',
+      kind: 'FUNDING',
+      description: 'Shared grant',
+      amount: usd('1000.00'),
+    });
+    await ok(ALLOCATE_SHARES, {
+      poolId: 'grant',
+      shares: [
+        { partnerId: 'food-bank', percent: '75' },
+        { partnerId: 'school-district', percent: '25' },
+      ],
+    });
+    await ok(RECORD_DISTRIBUTION, {
+      poolId: 'grant',
+      distributionId: 'first',
+      amounts: [
+        { partnerId: 'food-bank', amount: usd('300.00') },
+        { partnerId: 'school-district', amount: usd('100.00') },
+      ],
+      note: 'first tranche',
+    });
+
+    const res = await app.gql(ACCOUNTABILITY, { initiativeId });
+    expectNoErrors(res);
+    const of = (partnerId: string) =>
+      res.data.accountability.partners.find((p: any) => p.partner.partnerId === partnerId);
+    expect(of('city-hall').risks).toEqual([
+      { risk: { riskId: 'grant-lapse', exposure: 12 }, owner: true, sharePercent: '60' },
+    ]);
+    expect(of('food-bank').risks).toEqual([
+      { risk: { riskId: 'grant-lapse', exposure: 12 }, owner: false, sharePercent: '40' },
+    ]);
+    expect(of('school-district').risks).toEqual([]);
+    expect(of('food-bank').benefitShares).toEqual([
+      {
+        pool: { poolId: 'grant', name: 'Foundation grant' },
+        sharePercent: '75',
+        distributed: { amount: '300.00', currency: 'USD' },
+      },
+    ]);
+    expect(of('city-hall').benefitShares).toEqual([]);
   });
 
   it('answers NOT_FOUND for an initiative that does not exist', async () => {

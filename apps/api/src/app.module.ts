@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
+import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
 import { HealthController } from './health/health.controller';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { CommitmentsModule } from './commitments/commitments.module';
@@ -25,6 +26,7 @@ import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
+import { RisksModule } from './risks/risks.module';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -66,6 +68,8 @@ export class AppModule {
         AccountabilityModule,
         AgreementsModule,
         LiveModule,
+        RisksModule,
+        BenefitPoolsModule,
       ],
       controllers: config.production
         ? [HealthController]

@@ -18,11 +18,17 @@ export * from './roster/roster.projection';
 export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
 export * from './agreements-register/agreements-register.reader';
+export * from './risk-register/risk-register.projection';
+export * from './risk-register/risk-register.reader';
+export * from './benefit-pools/benefit-pools.projection';
+export * from './benefit-pools/benefit-pools.reader';
 
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
+import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection';
 import { commitmentsRegisterProjection } from './commitments-register/commitments-register.projection';
 import { decisionRegisterProjection } from './decision-register/decision-register.projection';
 import { indicatorsProjection } from './indicators/indicators.projection';
+import { riskRegisterProjection } from './risk-register/risk-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { rosterProjection } from './roster/roster.projection';
@@ -36,4 +42,6 @@ export const ALL_PROJECTIONS = [
   rosterProjection,
   agreementsRegisterProjection,
   indicatorsProjection,
+  riskRegisterProjection,
+  benefitPoolsProjection,
 ] as const;

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { BenefitPool } from '../benefit-pools/benefit-pool.model';
+import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
-import { Commitment } from '../commitments/commitment.model';
+import { Commitment, Money } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
@@ -26,6 +28,36 @@ export class CommitmentsByStatus {
   total!: number;
 }
 
+@ObjectType({ description: 'A risk a partner owns or shares.' })
+export class PartnerRisk {
+  @Field(() => Risk)
+  risk!: Risk;
+
+  @Field({ description: "The partner is the risk's named owner." })
+  owner!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its share of the ownership, in percent ("33.34"); null when not shared.',
+  })
+  sharePercent!: string | null;
+}
+
+@ObjectType({ description: "A partner's share in a benefit pool, and what it received so far." })
+export class PartnerBenefitShare {
+  @Field(() => BenefitPool)
+  pool!: BenefitPool;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its share in the current allocation, in percent; null when it has none now.',
+  })
+  sharePercent!: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'Distributed to it so far (funding pools).' })
+  distributed!: Money | null;
+}
+
 @ObjectType({ description: 'What one partner promised, holds, bears, receives and signed.' })
 export class PartnerAccountability {
   @Field(() => Partner)
@@ -36,6 +68,12 @@ export class PartnerAccountability {
 
   @Field(() => [RoleAssignment], { description: "Roles the partner's people hold on the day." })
   roles!: RoleAssignment[];
+
+  @Field(() => [PartnerRisk], { description: 'Risks it owns or shares, highest exposure first.' })
+  risks!: PartnerRisk[];
+
+  @Field(() => [PartnerBenefitShare])
+  benefitShares!: PartnerBenefitShare[];
 
   @Field(() => PartnerAgreements, {
     description: 'Live agreements it signed in their current version, and those awaiting it.',

@@ -1,14 +1,19 @@
+import { basisPointsToPercent } from '@accord/domain';
 import {
   AgreementsRegisterReader,
+  BenefitPoolsReader,
   CommitmentsRegisterReader,
   InitiativeOverviewReader,
+  RiskRegisterReader,
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { toPartnerAgreements } from '../agreements/agreement.model';
+import { toBenefitPool, toMoneyModel } from '../benefit-pools/benefit-pool.model';
 import { type Commitment, toCommitment } from '../commitments/commitment.model';
 import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
+import { toRisk } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
 import { type Accountability, type CommitmentsByStatus } from './accountability.model';
 
@@ -42,18 +47,24 @@ export class AccountabilityQueries {
     private readonly commitments: CommitmentsRegisterReader,
     private readonly roster: RosterReader,
     private readonly agreements: AgreementsRegisterReader,
+    private readonly risks: RiskRegisterReader,
+    private readonly benefits: BenefitPoolsReader,
   ) {}
 
   async forInitiative(initiativeId: string, on: string): Promise<Accountability> {
     if (!(await this.initiatives.get(initiativeId))) {
       throw new NotFoundError('initiative', initiativeId);
     }
-    const [partners, commitments, roles, signatures] = await Promise.all([
+    const [partners, commitments, roles, signatures, risksOf, benefitsOf] = await Promise.all([
       this.initiatives.partners(initiativeId),
       this.commitments.forInitiative(initiativeId),
       this.roster.inOffice(initiativeId, on),
       this.agreements.signaturesByPartner(initiativeId),
+      this.risks.risksByPartner(initiativeId),
+      this.benefits.benefitSharesByPartner(initiativeId),
     ]);
+    const percent = (basisPoints: number | null) =>
+      basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
     const commitmentsOf = groupBy(
       commitments.map((view) => toCommitment(view, on)),
@@ -67,6 +78,16 @@ export class AccountabilityQueries {
         partner: { ...partner, status: partner.status as PartnerStatus },
         commitments: byStatus(commitmentsOf.get(partner.partnerId) ?? []),
         roles: rolesOf.get(partner.partnerId) ?? [],
+        risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
+          risk: toRisk(r.risk),
+          owner: r.owner,
+          sharePercent: percent(r.basisPoints),
+        })),
+        benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+          pool: toBenefitPool(b.pool),
+          sharePercent: percent(b.basisPoints),
+          distributed: b.distributed && toMoneyModel(b.distributed),
+        })),
         agreements: agreementsOf.get(partner.partnerId) ?? {
           partnerId: partner.partnerId,
           signed: [],

@@ -1,6 +1,7 @@
 import {
   AgreementsRegisterReader,
   ALL_PROJECTIONS,
+  BenefitPoolsReader,
   CommitmentsRegisterReader,
   DecisionRegisterReader,
   IndicatorsReader,
@@ -8,6 +9,7 @@ import {
   MeetingsReader,
   ProjectionRunner,
   RosterReader,
+  RiskRegisterReader,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -101,6 +103,16 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
         },
+        {
+          provide: RiskRegisterReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new RiskRegisterReader(ledger.readModels),
+        },
+        {
+          provide: BenefitPoolsReader,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) => new BenefitPoolsReader(ledger.readModels),
+        },
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -119,6 +131,8 @@ export class LedgerModule {
         IndicatorsReader,
         RosterReader,
         AgreementsRegisterReader,
+        RiskRegisterReader,
+        BenefitPoolsReader,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,

@@ -8,6 +8,8 @@ export const decisionStream = (decisionId: string) => `decision-${decisionId}`;
 export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
 export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
+export const riskStream = (riskId: string) => `risk-${riskId}`;
+export const benefitPoolStream = (poolId: string) => `benefit-pool-${poolId}`;
 
 /** The id of an entity a command creates, derived from the command id so a retry targets the same stream. */
 export const deriveEntityId = (commandId: string, kind: string) =>

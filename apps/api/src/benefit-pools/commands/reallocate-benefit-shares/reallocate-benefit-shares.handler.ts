@@ -1,0 +1,51 @@
+import { benefitPoolDecider, type ReallocateBenefitShares } from '@accord/domain';
+import { type EventStore } from '@accord/event-store';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope } from '../../../ledger/command-envelope';
+import { CommandExecutor } from '../../../ledger/command-executor';
+import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { type Receipt } from '../../../ledger/receipt.model';
+import { benefitPoolStream } from '../../../ledger/streams';
+import { readInitiative } from '../../../risks/partner-share';
+
+export class ReallocateBenefitSharesCommand extends Command<Receipt> {
+  constructor(
+    readonly data: ReallocateBenefitShares['data'],
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReallocateBenefitSharesCommand)
+export class ReallocateBenefitSharesHandler implements ICommandHandler<ReallocateBenefitSharesCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  execute({ data, envelope }: ReallocateBenefitSharesCommand): Promise<Receipt> {
+    return this.executor.execute({
+      commandType: 'ReallocateBenefitShares',
+      stream: benefitPoolStream(data.poolId),
+      decider: benefitPoolDecider,
+      envelope,
+      decide: async (state) =>
+        benefitPoolDecider.decide(
+          {
+            type: 'ReallocateBenefitShares',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            // The pool's own initiative: the partners must be members there.
+            initiative: await readInitiative(
+              this.store,
+              state.status === 'absent' ? undefined : state.initiativeId,
+            ),
+          },
+          state,
+        ),
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { BenefitPool } from '../benefit-pool.model';
+import { BenefitPoolQueries } from './benefit-pool.queries';
+
+@Resolver(() => BenefitPool)
+export class BenefitPoolResolver {
+  constructor(private readonly queries: BenefitPoolQueries) {}
+
+  @Query(() => BenefitPool, {
+    description: 'One benefit pool; NOT_FOUND if there is none with this id.',
+  })
+  benefitPool(@Args('id', { type: () => ID }) id: string): Promise<BenefitPool> {
+    return this.queries.byId(id);
+  }
+
+  @Query(() => [BenefitPool], {
+    description: "An initiative's benefit pools with allocations and distributions, oldest first.",
+  })
+  benefitPools(
+    @Args('initiativeId', { type: () => ID }) initiativeId: string,
+  ): Promise<BenefitPool[]> {
+    return this.queries.byInitiative(initiativeId);
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsEntityId } from '../../../graphql/id';
+import { PartnerShareInput } from '../../partner-share';
+
+@InputType()
+export class ShareRiskOwnershipInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field(() => [PartnerShareInput], {
+    description:
+      'Member partners and their shares, adding to exactly 100 %; replaces any earlier sharing.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerShareInput)
+  shares!: PartnerShareInput[];
+}

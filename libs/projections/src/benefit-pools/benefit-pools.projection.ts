@@ -1,0 +1,151 @@
+import type { BenefitPoolEvent, PartnerShare } from '@accord/domain';
+import { BENEFIT_POOL_EVENT_TYPES } from '@accord/domain';
+import type { StoredEvent } from '@accord/event-store';
+import type { Projection } from '../runtime/projection';
+import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+/**
+ * Benefit pools: one row per pool, every allocation it ever had, every amount it paid out.
+ * - BenefitPoolDefined: inserts the pool, unallocated.
+ * - BenefitSharesAllocated / BenefitSharesReallocated: add an allocation under the event's
+ *   revision and make it the pool's current one; earlier allocations stay as history.
+ * - DistributionRecorded: adds one row per partner paid. Totals are summed by the reader in
+ *   BigInt, so the rows keep minor units as exact decimal strings.
+ */
+export const benefitPoolsProjection: Projection = {
+  name: 'benefit-pools',
+  handles: new Set(BENEFIT_POOL_EVENT_TYPES),
+  schema: `
+    CREATE TABLE IF NOT EXISTS rm_benefit_pools (
+      pool_id TEXT PRIMARY KEY,
+      initiative_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      description TEXT NOT NULL,
+      amount_minor TEXT,
+      currency TEXT,
+      allocation_revision INTEGER,
+      defined_at TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      defined_position BIGINT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS rm_benefit_pools_by_initiative ON rm_benefit_pools (initiative_id, defined_position);
+    CREATE TABLE IF NOT EXISTS rm_benefit_allocations (
+      pool_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      partner_id TEXT NOT NULL,
+      basis_points INTEGER NOT NULL,
+      ordinal INTEGER NOT NULL,
+      reason TEXT,
+      allocated_at TEXT NOT NULL,
+      PRIMARY KEY (pool_id, revision, partner_id)
+    );
+    CREATE INDEX IF NOT EXISTS rm_benefit_allocations_by_initiative ON rm_benefit_allocations (initiative_id);
+    CREATE TABLE IF NOT EXISTS rm_benefit_distributions (
+      pool_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      distribution_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      partner_id TEXT NOT NULL,
+      amount_minor TEXT NOT NULL,
+      currency TEXT NOT NULL,
+      ordinal INTEGER NOT NULL,
+      note TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (pool_id, distribution_id, partner_id)
+    );
+    CREATE INDEX IF NOT EXISTS rm_benefit_distributions_by_initiative ON rm_benefit_distributions (initiative_id);
+  `,
+
+  apply(stored: StoredEvent): SqlStatement[] {
+    const event = stored as unknown as BenefitPoolEvent;
+    const revision = stored.revision;
+    const allocation = (
+      poolId: string,
+      initiativeId: string,
+      shares: readonly PartnerShare[],
+      reason: string | null,
+      at: string,
+    ) => [
+      ...shares.map((share, ordinal) =>
+        sql(
+          `INSERT INTO rm_benefit_allocations (pool_id, initiative_id, revision, partner_id, basis_points,
+             ordinal, reason, allocated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          poolId,
+          initiativeId,
+          revision,
+          share.partnerId,
+          share.basisPoints,
+          ordinal,
+          reason,
+          at,
+        ),
+      ),
+      sql(
+        `UPDATE rm_benefit_pools SET allocation_revision = ?, revision = ? WHERE pool_id = ?`,
+        revision,
+        revision,
+        poolId,
+      ),
+    ];
+    switch (event.type) {
+      case 'BenefitPoolDefined.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_benefit_pools (pool_id, initiative_id, name, kind, description, amount_minor, currency,
+               allocation_revision, defined_at, revision, defined_position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+            d.poolId,
+            d.initiativeId,
+            d.name,
+            d.kind,
+            d.description,
+            d.amount?.amountMinor ?? null,
+            d.amount?.currency ?? null,
+            d.definedAt,
+            revision,
+            stored.position,
+          ),
+        ];
+      }
+      case 'BenefitSharesAllocated.v1': {
+        const d = event.data;
+        return allocation(d.poolId, d.initiativeId, d.shares, null, d.allocatedAt);
+      }
+      case 'BenefitSharesReallocated.v1': {
+        const d = event.data;
+        return allocation(d.poolId, d.initiativeId, d.shares, d.reason, d.reallocatedAt);
+      }
+      case 'DistributionRecorded.v1': {
+        const d = event.data;
+        return [
+          ...d.amounts.map((paid, ordinal) =>
+            sql(
+              `INSERT INTO rm_benefit_distributions (pool_id, initiative_id, distribution_id, revision, partner_id,
+                 amount_minor, currency, ordinal, note, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              d.poolId,
+              d.initiativeId,
+              d.distributionId,
+              revision,
+              paid.partnerId,
+              paid.amount.amountMinor,
+              paid.amount.currency,
+              ordinal,
+              d.note,
+              d.recordedAt,
+            ),
+          ),
+          sql(`UPDATE rm_benefit_pools SET revision = ? WHERE pool_id = ?`, revision, d.poolId),
+        ];
+      }
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  },
+};

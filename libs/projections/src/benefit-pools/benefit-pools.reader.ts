@@ -1,0 +1,237 @@
+import type { BenefitPoolKind, Money, PartnerAmount, PartnerShare } from '@accord/domain';
+import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
+
+export interface AllocationView {
+  /** The pool's revision at which the allocation was made; later ones replace earlier ones. */
+  revision: number;
+  shares: PartnerShare[];
+  /** Null for the first allocation; the reason for each reallocation. */
+  reason: string | null;
+  allocatedAt: string;
+  current: boolean;
+}
+
+export interface DistributionView {
+  distributionId: string;
+  amounts: PartnerAmount[];
+  total: Money;
+  note: string;
+  recordedAt: string;
+}
+
+export interface BenefitPoolView {
+  poolId: string;
+  initiativeId: string;
+  name: string;
+  kind: BenefitPoolKind;
+  description: string;
+  /** Funding pools only. */
+  amount: Money | null;
+  /** The allocation in force, in basis points; empty until the pool is allocated. */
+  allocation: PartnerShare[];
+  /** Every allocation, oldest first, the current one last. */
+  allocationHistory: AllocationView[];
+  distributions: DistributionView[];
+  /** Funding pools: what each partner received so far (partners of the allocation first, 0 if nothing yet). */
+  distributedByPartner: PartnerAmount[];
+  /** Funding pools: the sum of all distributions; null otherwise. */
+  distributed: Money | null;
+  /** Funding pools: the amount not yet distributed; null otherwise. */
+  remaining: Money | null;
+  revision: number;
+}
+
+/** One partner's benefit share in a pool, for the accountability view. */
+export interface PartnerBenefitShareView {
+  pool: BenefitPoolView;
+  /** Its share in the current allocation, in basis points; null when it has none (any more). */
+  basisPoints: number | null;
+  /** Funding pools: what it received so far; null for other kinds. */
+  distributed: Money | null;
+}
+
+interface PoolRow {
+  pool_id: string;
+  initiative_id: string;
+  name: string;
+  kind: BenefitPoolKind;
+  description: string;
+  amount_minor: string | null;
+  currency: string | null;
+  allocation_revision: number | null;
+  revision: number;
+}
+
+interface AllocationRow {
+  pool_id: string;
+  revision: number;
+  partner_id: string;
+  basis_points: number;
+  reason: string | null;
+  allocated_at: string;
+}
+
+interface DistributionRow {
+  pool_id: string;
+  distribution_id: string;
+  partner_id: string;
+  amount_minor: string;
+  currency: string;
+  note: string;
+  recorded_at: string;
+}
+
+function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+function toAllocations(rows: readonly AllocationRow[], current: number | null): AllocationView[] {
+  return [...groupBy(rows, (row) => String(row.revision)).values()].map((group) => {
+    const first = group[0]!;
+    return {
+      revision: Number(first.revision),
+      shares: group.map((r) => ({ partnerId: r.partner_id, basisPoints: Number(r.basis_points) })),
+      reason: first.reason,
+      allocatedAt: first.allocated_at,
+      current: Number(first.revision) === current,
+    };
+  });
+}
+
+function toDistributions(rows: readonly DistributionRow[]): DistributionView[] {
+  return [...groupBy(rows, (row) => row.distribution_id).values()].map((group) => {
+    const first = group[0]!;
+    const total = group.reduce((sum, row) => sum + BigInt(row.amount_minor), 0n);
+    return {
+      distributionId: first.distribution_id,
+      amounts: group.map((r) => ({
+        partnerId: r.partner_id,
+        amount: { amountMinor: r.amount_minor, currency: r.currency },
+      })),
+      total: { amountMinor: total.toString(), currency: first.currency },
+      note: first.note,
+      recordedAt: first.recorded_at,
+    };
+  });
+}
+
+function toView(
+  row: PoolRow,
+  allocationRows: readonly AllocationRow[],
+  distributionRows: readonly DistributionRow[],
+): BenefitPoolView {
+  const current = row.allocation_revision === null ? null : Number(row.allocation_revision);
+  const allocationHistory = toAllocations(allocationRows, current);
+  const allocation = allocationHistory.find((a) => a.current)?.shares ?? [];
+  const amount =
+    row.amount_minor !== null && row.currency !== null
+      ? { amountMinor: row.amount_minor, currency: row.currency }
+      : null;
+  const received = new Map<string, bigint>(allocation.map((share) => [share.partnerId, 0n]));
+  for (const paid of distributionRows)
+    received.set(
+      paid.partner_id,
+      (received.get(paid.partner_id) ?? 0n) + BigInt(paid.amount_minor),
+    );
+  const distributedMinor = [...received.values()].reduce((sum, minor) => sum + minor, 0n);
+  const money = (minor: bigint): Money => ({
+    amountMinor: minor.toString(),
+    currency: amount!.currency,
+  });
+  return {
+    poolId: row.pool_id,
+    initiativeId: row.initiative_id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    amount,
+    allocation,
+    allocationHistory,
+    distributions: toDistributions(distributionRows),
+    distributedByPartner: amount
+      ? [...received].map(([partnerId, minor]) => ({ partnerId, amount: money(minor) }))
+      : [],
+    distributed: amount && money(distributedMinor),
+    remaining: amount && money(BigInt(amount.amountMinor) - distributedMinor),
+    revision: Number(row.revision),
+  };
+}
+
+export class BenefitPoolsReader {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  async get(poolId: string): Promise<BenefitPoolView | undefined> {
+    const [view] = await this.load('pool_id = ?', [poolId]);
+    return view;
+  }
+
+  /** The pools of an initiative, in the order they were defined. */
+  byInitiative(initiativeId: string): Promise<BenefitPoolView[]> {
+    return this.load('initiative_id = ?', [initiativeId]);
+  }
+
+  /**
+   * For the accountability view: the pools of an initiative in which one partner holds a
+   * share now or received a distribution before, with its share and what it received.
+   */
+  async benefitSharesOf(
+    initiativeId: string,
+    partnerId: string,
+  ): Promise<PartnerBenefitShareView[]> {
+    return (await this.benefitSharesByPartner(initiativeId)).get(partnerId) ?? [];
+  }
+
+  /**
+   * For the accountability view of a whole initiative in one read: partner id -> its benefit
+   * shares (pools where it holds a share now or received a distribution before).
+   */
+  async benefitSharesByPartner(
+    initiativeId: string,
+  ): Promise<Map<string, PartnerBenefitShareView[]>> {
+    const byPartner = new Map<string, PartnerBenefitShareView[]>();
+    for (const pool of await this.byInitiative(initiativeId)) {
+      const partners = new Set([
+        ...pool.allocation.map((s) => s.partnerId),
+        ...pool.distributedByPartner.map((p) => p.partnerId),
+      ]);
+      for (const partnerId of partners) {
+        const share = pool.allocation.find((s) => s.partnerId === partnerId);
+        const received = pool.distributedByPartner.find((p) => p.partnerId === partnerId);
+        const view = {
+          pool,
+          basisPoints: share?.basisPoints ?? null,
+          distributed: received?.amount ?? null,
+        };
+        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+      }
+    }
+    return byPartner;
+  }
+
+  private async load(where: string, params: readonly SqlValue[]): Promise<BenefitPoolView[]> {
+    const pools = await this.db.all<PoolRow>(
+      `SELECT * FROM rm_benefit_pools WHERE ${where} ORDER BY defined_position`,
+      params,
+    );
+    if (pools.length === 0) return [];
+    const allocations = groupBy(
+      await this.db.all<AllocationRow>(
+        `SELECT * FROM rm_benefit_allocations WHERE ${where} ORDER BY pool_id, revision, ordinal`,
+        params,
+      ),
+      (row) => row.pool_id,
+    );
+    const distributions = groupBy(
+      await this.db.all<DistributionRow>(
+        `SELECT * FROM rm_benefit_distributions WHERE ${where} ORDER BY pool_id, revision, ordinal`,
+        params,
+      ),
+      (row) => row.pool_id,
+    );
+    return pools.map((row) =>
+      toView(row, allocations.get(row.pool_id) ?? [], distributions.get(row.pool_id) ?? []),
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import type { RiskEvent } from '@accord/domain';
+import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { project, READ_MODEL_BACKENDS, storedEvents } from '../testing/read-model-backends';
+import { riskRegisterProjection } from './risk-register.projection';
+import { RiskRegisterReader } from './risk-register.reader';
+
+const at = '2026-03-01T10:00:00.000Z';
+const identified = (
+  riskId: string,
+  ownerPartnerId: string,
+  likelihood: number,
+  impact: number,
+  initiativeId = 'i1',
+) => ({
+  stream: `risk-${riskId}`,
+  event: {
+    type: 'RiskIdentified.v1',
+    data: {
+      riskId,
+      initiativeId,
+      title: riskId,
+      description: 'd',
+      category: 'financial',
+      likelihood,
+      impact,
+      ownerPartnerId,
+      identifiedAt: at,
+    },
+  } satisfies RiskEvent,
+});
+const shared = (riskId: string, shares: [string, number][]) => ({
+  stream: `risk-${riskId}`,
+  event: {
+    type: 'RiskOwnershipShared.v1',
+    data: {
+      riskId,
+      initiativeId: 'i1',
+      shares: shares.map(([partnerId, basisPoints]) => ({ partnerId, basisPoints })),
+      sharedAt: at,
+    },
+  } satisfies RiskEvent,
+});
+
+describe.each(READ_MODEL_BACKENDS)('Risk register reader on $name', (backend) => {
+  let db: ReadModelDatabase;
+  let cleanup: () => Promise<void>;
+  let reader: RiskRegisterReader;
+  beforeAll(async () => {
+    ({ db, cleanup } = await backend.open());
+    reader = new RiskRegisterReader(db);
+    await project(
+      db,
+      riskRegisterProjection,
+      storedEvents([
+        identified('owned', 'food-bank', 3, 4),
+        shared('owned', [
+          ['food-bank', 6000],
+          ['schools', 4000],
+        ]),
+        identified('shared', 'city-hall', 4, 5),
+        shared('shared', [
+          ['city-hall', 5000],
+          ['food-bank', 5000],
+        ]),
+        identified('not-ours', 'schools', 5, 5),
+        identified('elsewhere', 'food-bank', 5, 5, 'i2'),
+        identified('handed-on', 'food-bank', 1, 1),
+        shared('handed-on', [['food-bank', 10000]]),
+        shared('handed-on', [['schools', 10000]]),
+      ]),
+    );
+  });
+  afterAll(() => cleanup());
+
+  it('lists the risks a partner owns or shares, highest exposure first, with its share', async () => {
+    const mine = await reader.risksOwnedOrSharedBy('i1', 'food-bank');
+    expect(
+      mine.map(({ risk, owner, basisPoints }) => [risk.riskId, risk.exposure, owner, basisPoints]),
+    ).toEqual([
+      ['shared', 20, false, 5000],
+      ['owned', 12, true, 6000],
+      ['handed-on', 1, true, null],
+    ]);
+  });
+
+  it('groups the whole initiative by partner in one read', async () => {
+    const byPartner = await reader.risksByPartner('i1');
+    expect(
+      byPartner
+        .get('schools')
+        ?.map(({ risk, owner, basisPoints }) => [risk.riskId, owner, basisPoints]),
+    ).toEqual([
+      ['not-ours', true, null],
+      ['owned', false, 4000],
+      ['handed-on', false, 10000],
+    ]);
+    expect(byPartner.get('food-bank')?.map(({ risk }) => risk.riskId)).toEqual([
+      'shared',
+      'owned',
+      'handed-on',
+    ]);
+    expect([...byPartner.keys()].sort()).toEqual(['city-hall', 'food-bank', 'schools']);
+  });
+
+  it('reads the latest sharing only, in the order it was given', async () => {
+    const risk = await reader.get('handed-on');
+    expect(risk?.shares).toEqual([{ partnerId: 'schools', basisPoints: 10000 }]);
+    expect(risk?.revision).toBe(2);
+  });
+
+  it('lists nothing for a partner with no risks', async () => {
+    expect(await reader.risksOwnedOrSharedBy('i1', 'stranger')).toEqual([]);
+  });
+});

@@ -1,0 +1,196 @@
+import type { RiskEvent } from '@accord/domain';
+import { RISK_EVENT_TYPES } from '@accord/domain';
+import type { StoredEvent } from '@accord/event-store';
+import type { Projection } from '../runtime/projection';
+import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+/**
+ * Risk register: one row per risk, its assessments, its ownership shares and its mitigations.
+ * - RiskIdentified: inserts the risk, open, and its first assessment (no reason).
+ * - RiskReassessed: sets likelihood, impact and exposure; appends an assessment.
+ * - RiskOwnershipShared: replaces the risk's ownership shares.
+ * - MitigationPlanned: adds a mitigation with its linked commitment ids.
+ * - RiskMaterialised / RiskClosed: set the status, when and why.
+ */
+export const riskRegisterProjection: Projection = {
+  name: 'risk-register',
+  handles: new Set(RISK_EVENT_TYPES),
+  schema: `
+    CREATE TABLE IF NOT EXISTS rm_risks (
+      risk_id TEXT PRIMARY KEY,
+      initiative_id TEXT NOT NULL,
+      title TEXT NOT NULL,
+      description TEXT NOT NULL,
+      category TEXT NOT NULL,
+      likelihood INTEGER NOT NULL,
+      impact INTEGER NOT NULL,
+      exposure INTEGER NOT NULL,
+      owner_partner_id TEXT NOT NULL,
+      status TEXT NOT NULL,
+      identified_at TEXT NOT NULL,
+      materialised_at TEXT,
+      materialisation TEXT,
+      closed_at TEXT,
+      closing_reason TEXT,
+      revision INTEGER NOT NULL,
+      identified_position BIGINT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS rm_risks_by_exposure ON rm_risks (initiative_id, exposure, identified_position);
+    CREATE TABLE IF NOT EXISTS rm_risk_assessments (
+      risk_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      likelihood INTEGER NOT NULL,
+      impact INTEGER NOT NULL,
+      reason TEXT,
+      assessed_at TEXT NOT NULL,
+      PRIMARY KEY (risk_id, revision)
+    );
+    CREATE INDEX IF NOT EXISTS rm_risk_assessments_by_initiative ON rm_risk_assessments (initiative_id);
+    CREATE TABLE IF NOT EXISTS rm_risk_shares (
+      risk_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      partner_id TEXT NOT NULL,
+      basis_points INTEGER NOT NULL,
+      ordinal INTEGER NOT NULL,
+      PRIMARY KEY (risk_id, partner_id)
+    );
+    CREATE INDEX IF NOT EXISTS rm_risk_shares_by_partner ON rm_risk_shares (initiative_id, partner_id);
+    CREATE TABLE IF NOT EXISTS rm_risk_mitigations (
+      risk_id TEXT NOT NULL,
+      initiative_id TEXT NOT NULL,
+      mitigation_id TEXT NOT NULL,
+      description TEXT NOT NULL,
+      commitment_ids TEXT NOT NULL,
+      planned_at TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      PRIMARY KEY (risk_id, mitigation_id)
+    );
+    CREATE INDEX IF NOT EXISTS rm_risk_mitigations_by_initiative ON rm_risk_mitigations (initiative_id);
+  `,
+
+  apply(stored: StoredEvent): SqlStatement[] {
+    const event = stored as unknown as RiskEvent;
+    const revision = stored.revision;
+    switch (event.type) {
+      case 'RiskIdentified.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_risks (risk_id, initiative_id, title, description, category, likelihood, impact,
+               exposure, owner_partner_id, status, identified_at, revision, identified_position)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+            d.riskId,
+            d.initiativeId,
+            d.title,
+            d.description,
+            d.category,
+            d.likelihood,
+            d.impact,
+            d.likelihood * d.impact,
+            d.ownerPartnerId,
+            d.identifiedAt,
+            revision,
+            stored.position,
+          ),
+          sql(
+            `INSERT INTO rm_risk_assessments (risk_id, initiative_id, revision, likelihood, impact, reason, assessed_at)
+             VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+            d.riskId,
+            d.initiativeId,
+            revision,
+            d.likelihood,
+            d.impact,
+            d.identifiedAt,
+          ),
+        ];
+      }
+      case 'RiskReassessed.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `UPDATE rm_risks SET likelihood = ?, impact = ?, exposure = ?, revision = ? WHERE risk_id = ?`,
+            d.likelihood,
+            d.impact,
+            d.likelihood * d.impact,
+            revision,
+            d.riskId,
+          ),
+          sql(
+            `INSERT INTO rm_risk_assessments (risk_id, initiative_id, revision, likelihood, impact, reason, assessed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            d.riskId,
+            d.initiativeId,
+            revision,
+            d.likelihood,
+            d.impact,
+            d.reason,
+            d.reassessedAt,
+          ),
+        ];
+      }
+      case 'RiskOwnershipShared.v1': {
+        const d = event.data;
+        return [
+          sql(`DELETE FROM rm_risk_shares WHERE risk_id = ?`, d.riskId),
+          ...d.shares.map((share, ordinal) =>
+            sql(
+              `INSERT INTO rm_risk_shares (risk_id, initiative_id, partner_id, basis_points, ordinal)
+               VALUES (?, ?, ?, ?, ?)`,
+              d.riskId,
+              d.initiativeId,
+              share.partnerId,
+              share.basisPoints,
+              ordinal,
+            ),
+          ),
+          sql(`UPDATE rm_risks SET revision = ? WHERE risk_id = ?`, revision, d.riskId),
+        ];
+      }
+      case 'MitigationPlanned.v1': {
+        const d = event.data;
+        return [
+          sql(
+            `INSERT INTO rm_risk_mitigations (risk_id, initiative_id, mitigation_id, description, commitment_ids,
+               planned_at, revision)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            d.riskId,
+            d.initiativeId,
+            d.mitigationId,
+            d.description,
+            JSON.stringify(d.commitmentIds),
+            d.plannedAt,
+            revision,
+          ),
+          sql(`UPDATE rm_risks SET revision = ? WHERE risk_id = ?`, revision, d.riskId),
+        ];
+      }
+      case 'RiskMaterialised.v1':
+        return [
+          sql(
+            `UPDATE rm_risks SET status = 'materialised', materialised_at = ?, materialisation = ?, revision = ?
+             WHERE risk_id = ?`,
+            event.data.materialisedAt,
+            event.data.description,
+            revision,
+            event.data.riskId,
+          ),
+        ];
+      case 'RiskClosed.v1':
+        return [
+          sql(
+            `UPDATE rm_risks SET status = 'closed', closed_at = ?, closing_reason = ?, revision = ?
+             WHERE risk_id = ?`,
+            event.data.closedAt,
+            event.data.reason,
+            revision,
+            event.data.riskId,
+          ),
+        ];
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  },
+};

@@ -1,0 +1,224 @@
+import type { PartnerShare, RiskCategory, RiskStatus } from '@accord/domain';
+import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
+
+export interface RiskAssessmentView {
+  likelihood: number;
+  impact: number;
+  exposure: number;
+  /** Null for the assessment made when the risk was identified. */
+  reason: string | null;
+  assessedAt: string;
+}
+
+export interface MitigationView {
+  mitigationId: string;
+  description: string;
+  commitmentIds: string[];
+  plannedAt: string;
+}
+
+export interface RiskView {
+  riskId: string;
+  initiativeId: string;
+  title: string;
+  description: string;
+  category: RiskCategory;
+  likelihood: number;
+  impact: number;
+  /** likelihood x impact, 1 to 25. */
+  exposure: number;
+  ownerPartnerId: string;
+  status: RiskStatus;
+  /** Ownership shares in basis points, in the order given; empty until ownership is shared. */
+  shares: PartnerShare[];
+  mitigations: MitigationView[];
+  /** Oldest first, the identification included. */
+  assessments: RiskAssessmentView[];
+  identifiedAt: string;
+  materialisedAt: string | null;
+  materialisation: string | null;
+  closedAt: string | null;
+  closingReason: string | null;
+  revision: number;
+}
+
+/** A risk as one partner sees it: whether it owns it, and its share of the ownership. */
+export interface PartnerRiskView {
+  risk: RiskView;
+  /** The partner is the risk's named owner. */
+  owner: boolean;
+  /** The partner's ownership share in basis points, or null when ownership was not shared with it. */
+  basisPoints: number | null;
+}
+
+interface RiskRow {
+  risk_id: string;
+  initiative_id: string;
+  title: string;
+  description: string;
+  category: RiskCategory;
+  likelihood: number;
+  impact: number;
+  exposure: number;
+  owner_partner_id: string;
+  status: RiskStatus;
+  identified_at: string;
+  materialised_at: string | null;
+  materialisation: string | null;
+  closed_at: string | null;
+  closing_reason: string | null;
+  revision: number;
+}
+
+interface AssessmentRow {
+  risk_id: string;
+  likelihood: number;
+  impact: number;
+  reason: string | null;
+  assessed_at: string;
+}
+
+interface ShareRow {
+  risk_id: string;
+  partner_id: string;
+  basis_points: number;
+}
+
+interface MitigationRow {
+  risk_id: string;
+  mitigation_id: string;
+  description: string;
+  commitment_ids: string;
+  planned_at: string;
+}
+
+function groupBy<Row extends { risk_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.risk_id, [...(groups.get(row.risk_id) ?? []), row]);
+  return groups;
+}
+
+export class RiskRegisterReader {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  async get(riskId: string): Promise<RiskView | undefined> {
+    const [view] = await this.load('r.risk_id = ?', [riskId], 'risk_id = ?', [riskId]);
+    return view;
+  }
+
+  /** The risks of an initiative, highest exposure (likelihood x impact) first, then oldest first. */
+  register(initiativeId: string, status?: RiskStatus): Promise<RiskView[]> {
+    return status === undefined
+      ? this.load('r.initiative_id = ?', [initiativeId], 'initiative_id = ?', [initiativeId])
+      : this.load(
+          'r.initiative_id = ? AND r.status = ?',
+          [initiativeId, status],
+          'initiative_id = ?',
+          [initiativeId],
+        );
+  }
+
+  /**
+   * For the accountability view: the risks of an initiative that one partner owns or shares,
+   * highest exposure first, with its share of the ownership.
+   */
+  async risksOwnedOrSharedBy(initiativeId: string, partnerId: string): Promise<PartnerRiskView[]> {
+    const risks = await this.load(
+      `r.initiative_id = ? AND (r.owner_partner_id = ? OR EXISTS (
+         SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id = ?))`,
+      [initiativeId, partnerId, partnerId],
+      'initiative_id = ?',
+      [initiativeId],
+    );
+    return risks.map((risk) => ({
+      risk,
+      owner: risk.ownerPartnerId === partnerId,
+      basisPoints: risk.shares.find((share) => share.partnerId === partnerId)?.basisPoints ?? null,
+    }));
+  }
+
+  /**
+   * For the accountability view of a whole initiative in one read: partner id -> the risks it
+   * owns or shares, highest exposure first, with its share of the ownership.
+   */
+  async risksByPartner(initiativeId: string): Promise<Map<string, PartnerRiskView[]>> {
+    const byPartner = new Map<string, PartnerRiskView[]>();
+    for (const risk of await this.register(initiativeId)) {
+      const partners = new Set([risk.ownerPartnerId, ...risk.shares.map((s) => s.partnerId)]);
+      for (const partnerId of partners) {
+        const view = {
+          risk,
+          owner: risk.ownerPartnerId === partnerId,
+          basisPoints: risk.shares.find((s) => s.partnerId === partnerId)?.basisPoints ?? null,
+        };
+        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+      }
+    }
+    return byPartner;
+  }
+
+  private async load(
+    riskWhere: string,
+    riskParams: readonly SqlValue[],
+    childWhere: string,
+    childParams: readonly SqlValue[],
+  ): Promise<RiskView[]> {
+    const rows = await this.db.all<RiskRow>(
+      `SELECT * FROM rm_risks r WHERE ${riskWhere} ORDER BY r.exposure DESC, r.identified_position`,
+      riskParams,
+    );
+    if (rows.length === 0) return [];
+    const [assessments, shares, mitigations] = await Promise.all([
+      this.db.all<AssessmentRow>(
+        `SELECT * FROM rm_risk_assessments WHERE ${childWhere} ORDER BY risk_id, revision`,
+        childParams,
+      ),
+      this.db.all<ShareRow>(
+        `SELECT * FROM rm_risk_shares WHERE ${childWhere} ORDER BY risk_id, ordinal`,
+        childParams,
+      ),
+      this.db.all<MitigationRow>(
+        `SELECT * FROM rm_risk_mitigations WHERE ${childWhere} ORDER BY risk_id, revision`,
+        childParams,
+      ),
+    ]);
+    const assessmentsOf = groupBy(assessments);
+    const sharesOf = groupBy(shares);
+    const mitigationsOf = groupBy(mitigations);
+    return rows.map((row) => ({
+      riskId: row.risk_id,
+      initiativeId: row.initiative_id,
+      title: row.title,
+      description: row.description,
+      category: row.category,
+      likelihood: Number(row.likelihood),
+      impact: Number(row.impact),
+      exposure: Number(row.exposure),
+      ownerPartnerId: row.owner_partner_id,
+      status: row.status,
+      shares: (sharesOf.get(row.risk_id) ?? []).map((s) => ({
+        partnerId: s.partner_id,
+        basisPoints: Number(s.basis_points),
+      })),
+      mitigations: (mitigationsOf.get(row.risk_id) ?? []).map((m) => ({
+        mitigationId: m.mitigation_id,
+        description: m.description,
+        commitmentIds: JSON.parse(m.commitment_ids) as string[],
+        plannedAt: m.planned_at,
+      })),
+      assessments: (assessmentsOf.get(row.risk_id) ?? []).map((a) => ({
+        likelihood: Number(a.likelihood),
+        impact: Number(a.impact),
+        exposure: Number(a.likelihood) * Number(a.impact),
+        reason: a.reason,
+        assessedAt: a.assessed_at,
+      })),
+      identifiedAt: row.identified_at,
+      materialisedAt: row.materialised_at,
+      materialisation: row.materialisation,
+      closedAt: row.closed_at,
+      closingReason: row.closing_reason,
+      revision: Number(row.revision),
+    }));
+  }
+}
