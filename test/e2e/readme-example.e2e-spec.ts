@@ -57,6 +57,7 @@ describe('The README worked example, run verbatim', () => {
     });
 
     let operations = 0;
+    const outcomes = new Map<string, any>();
     for (const [index, block] of blocks.entries()) {
       if (block.lang !== 'graphql') continue;
       const who = /^# token: (.+)$/m.exec(block.body)?.[1];
@@ -68,18 +69,36 @@ describe('The README worked example, run verbatim', () => {
       const res = await app.gql(block.body, variables, token);
       expectNoErrors(res);
       operations += 1;
-      if (/^query Accountability/m.test(block.body)) {
-        const foodBank = res.data.initiative.partners.find(
-          (p: any) => p.organisationName === 'County Food Bank',
-        );
-        expect(foodBank.commitments.edges[0].node).toMatchObject({
-          status: 'FULFILLED',
-          percent: 100,
-          overdue: false,
-        });
-        expect(res.data.overdue.totalCount).toBe(0);
-      }
+      outcomes.set(block.body.split('\n')[1]!, res.data);
     }
-    expect(operations).toBeGreaterThanOrEqual(7);
+    const result = (firstLine: RegExp) =>
+      [...outcomes.entries()].filter(([line]) => firstLine.test(line)).map(([, data]) => data);
+
+    const [signedByAll] = result(/^mutation Sign \{/);
+    expect(signedByAll.signAgreement.agreement.status).toBe('IN_FORCE');
+    const [closed] = result(/^mutation Close/);
+    expect(closed.closeDecision.decision).toMatchObject({
+      status: 'ADOPTED',
+      outcome: 'ADOPTED',
+      tally: { for: 2, against: 0, abstain: 0, block: 0, objection: 0 },
+      quorum: { votingMembers: 3, participants: 2, required: 2, reached: true },
+      recusals: [{ personId: 'bo' }],
+    });
+    const [accountability] = result(/^query Accountability/);
+    const foodBank = accountability.accountability.partners.find(
+      (p: any) => p.partner.organisationName === 'County Food Bank',
+    );
+    expect(foodBank).toMatchObject({
+      commitments: { total: 1, overdue: [], fulfilled: [{ description: expect.any(String) }] },
+      roles: expect.arrayContaining([{ role: 'STEERING_MEMBER', personId: 'bo' }]),
+      agreements: { signed: [{ title: 'Reading by Nine charter' }], pending: [] },
+    });
+    expect(accountability.decision).toMatchObject({
+      status: 'ADOPTED',
+      meetings: [{ title: 'Steering committee, March' }],
+    });
+    const [audit] = result(/^query Audit/);
+    expect(audit.verifyLedger).toMatchObject({ ok: true, firstMismatch: null });
+    expect(operations).toBeGreaterThanOrEqual(20);
   }, 180_000);
 });
