@@ -20,6 +20,7 @@ import { inputValidationPipe } from './graphql/input-validation';
 import { queryLimits } from './graphql/query-limits';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { graphqlWsOptions } from './live/graphql-ws.options';
 import { LiveModule } from './live/live.module';
@@ -70,6 +71,7 @@ export class AppModule {
         LiveModule,
         RisksModule,
         BenefitPoolsModule,
+        HistoryModule,
       ],
       controllers: config.production
         ? [HealthController]

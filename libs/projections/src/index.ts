@@ -14,6 +14,8 @@ export * from './meetings/meetings.projection';
 export * from './meetings/meetings.reader';
 export * from './indicators/indicators.projection';
 export * from './indicators/indicators.reader';
+export * from './journal/journal.projection';
+export * from './journal/journal.reader';
 export * from './roster/roster.projection';
 export * from './roster/roster.reader';
 export * from './agreements-register/agreements-register.projection';
@@ -31,6 +33,7 @@ import { indicatorsProjection } from './indicators/indicators.projection';
 import { riskRegisterProjection } from './risk-register/risk-register.projection';
 import { initiativeOverviewProjection } from './initiative-overview/initiative-overview.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
+import { journalProjection } from './journal/journal.projection';
 import { rosterProjection } from './roster/roster.projection';
 
 /** Every read model the API serves, in the order they are started. */
@@ -44,4 +47,5 @@ export const ALL_PROJECTIONS = [
   indicatorsProjection,
   riskRegisterProjection,
   benefitPoolsProjection,
+  journalProjection,
 ] as const;

@@ -6,10 +6,12 @@ import {
   DecisionRegisterReader,
   IndicatorsReader,
   InitiativeOverviewReader,
+  JournalReader,
   MeetingsReader,
   ProjectionRunner,
   RosterReader,
   RiskRegisterReader,
+  type ReadModelDatabase,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -28,6 +30,20 @@ import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
 import { ACCORD_CONFIG, EVENT_STORE, LEDGER } from './ledger.tokens';
 import { type Ledger } from './open-ledger';
+
+/** Every read model's reader, each over the ledger's read-model database. */
+const READERS: ReadonlyArray<new (db: ReadModelDatabase) => object> = [
+  InitiativeOverviewReader,
+  CommitmentsRegisterReader,
+  DecisionRegisterReader,
+  MeetingsReader,
+  IndicatorsReader,
+  RosterReader,
+  AgreementsRegisterReader,
+  RiskRegisterReader,
+  BenefitPoolsReader,
+  JournalReader,
+];
 
 @Injectable()
 class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,51 +84,11 @@ export class LedgerModule {
                 logger.error(`${name} failed at position ${position}: ${String(error)}`),
             }),
         },
-        {
-          provide: InitiativeOverviewReader,
+        ...READERS.map((Reader) => ({
+          provide: Reader,
           inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new InitiativeOverviewReader(ledger.readModels),
-        },
-        {
-          provide: CommitmentsRegisterReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new CommitmentsRegisterReader(ledger.readModels),
-        },
-        {
-          provide: DecisionRegisterReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new DecisionRegisterReader(ledger.readModels),
-        },
-        {
-          provide: MeetingsReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new MeetingsReader(ledger.readModels),
-        },
-        {
-          provide: IndicatorsReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new IndicatorsReader(ledger.readModels),
-        },
-        {
-          provide: RosterReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new RosterReader(ledger.readModels),
-        },
-        {
-          provide: AgreementsRegisterReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new AgreementsRegisterReader(ledger.readModels),
-        },
-        {
-          provide: RiskRegisterReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new RiskRegisterReader(ledger.readModels),
-        },
-        {
-          provide: BenefitPoolsReader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new BenefitPoolsReader(ledger.readModels),
-        },
+          useFactory: (ledger: Ledger) => new Reader(ledger.readModels),
+        })),
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
@@ -124,15 +100,7 @@ export class LedgerModule {
         LEDGER,
         EVENT_STORE,
         ProjectionRunner,
-        InitiativeOverviewReader,
-        CommitmentsRegisterReader,
-        DecisionRegisterReader,
-        MeetingsReader,
-        IndicatorsReader,
-        RosterReader,
-        AgreementsRegisterReader,
-        RiskRegisterReader,
-        BenefitPoolsReader,
+        ...READERS,
         TokenService,
         CommandExecutor,
         EnvelopeFactory,

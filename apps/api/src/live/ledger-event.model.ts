@@ -20,14 +20,20 @@ export class LedgerEvent {
   @Field()
   stream!: string;
 
+  @Field({ description: 'The kind of entity: commitment, decision, roster, benefit-pool, …' })
+  kind!: string;
+
+  @Field(() => ID, { description: 'The id of the entity the stream is about.' })
+  entityId!: string;
+
   @Field(() => Int)
   revision!: number;
 
   @Field({ description: 'Versioned event type, e.g. CommitmentMade.v1.' })
   type!: string;
 
-  @Field(() => ID)
-  initiativeId!: string;
+  @Field(() => ID, { nullable: true })
+  initiativeId!: string | null;
 
   @Field(() => EventActor)
   actor!: EventActor;

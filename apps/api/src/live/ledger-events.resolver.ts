@@ -1,6 +1,7 @@
 import { type EventStore, type StoredEvent } from '@accord/event-store';
 import { Inject } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
+import { parseStream } from '@accord/projections';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 import { LedgerEvent, LedgerEventsArgs } from './ledger-event.model';
 
@@ -8,11 +9,17 @@ type Payload = { ledgerEvents: LedgerEvent };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+const kindOf = (stream: string) => {
+  const { category, entityId } = parseStream(stream);
+  return { kind: category, entityId };
+};
+
 function toLedgerEvent(event: StoredEvent, initiativeId: string): LedgerEvent {
   const actor = (event.metadata.actor ?? {}) as Record<string, unknown>;
   return {
     position: String(event.position),
     stream: event.stream,
+    ...kindOf(event.stream),
     revision: event.revision,
     type: event.type,
     initiativeId,

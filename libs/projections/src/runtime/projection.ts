@@ -9,7 +9,7 @@ import type { SqlStatement } from './read-model-database';
 export interface Projection {
   readonly name: string;
   /** Event types this projection changes rows for; every other event only moves its checkpoint. */
-  readonly handles: ReadonlySet<string>;
+  readonly handles: Pick<ReadonlySet<string>, 'has'>;
   /** Creates the read model's tables if missing (portable DDL). */
   readonly schema: string;
   apply(event: StoredEvent): readonly SqlStatement[];

@@ -1,0 +1,122 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { IsEntityId } from '../graphql/id';
+import { LedgerEvent } from '../live/ledger-event.model';
+
+export enum Timeline {
+  OCCURRED = 'occurred',
+  RECORDED = 'recorded',
+}
+registerEnumType(Timeline, {
+  name: 'Timeline',
+  description: 'OCCURRED: business time (when it happened). RECORDED: when the ledger learned it.',
+});
+
+export const MAX_EVENTS = 5_000;
+
+@ArgsType()
+export class HistoryArgs {
+  @Field(() => ID, { description: 'The id of a commitment, decision, agreement, risk, …' })
+  @IsEntityId()
+  entityId!: string;
+
+  @Field(() => Int, {
+    defaultValue: 500,
+    description: `At most this many events, 1 to ${MAX_EVENTS}.`,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_EVENTS)
+  first: number = 500;
+}
+
+const ISO = { strict: true, strictSeparator: true } as const;
+
+@ArgsType()
+export class ChangesArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => DateTimeScalar, { description: 'From this moment (inclusive).' })
+  @IsISO8601(ISO, { message: 'from must be an ISO 8601 date-time' })
+  from!: string;
+
+  @Field(() => DateTimeScalar, { description: 'Up to this moment (exclusive).' })
+  @IsISO8601(ISO, { message: 'to must be an ISO 8601 date-time' })
+  to!: string;
+
+  @Field(() => Timeline, { defaultValue: Timeline.OCCURRED })
+  @IsOptional()
+  @IsIn(Object.values(Timeline))
+  timeline: Timeline = Timeline.OCCURRED;
+}
+
+@ObjectType({ description: 'What happened to one entity within the window.' })
+export class EntityChange {
+  @Field()
+  kind!: string;
+
+  @Field(() => ID)
+  entityId!: string;
+
+  @Field()
+  stream!: string;
+
+  @Field({ description: 'The entity was created within the window.' })
+  created!: boolean;
+
+  @Field(() => [LedgerEvent], { description: 'Its events within the window, in log order.' })
+  events!: LedgerEvent[];
+}
+
+@ObjectType({ description: 'What changed across an initiative between two moments, by kind.' })
+export class InitiativeChanges {
+  @Field(() => ID)
+  initiativeId!: string;
+
+  @Field(() => DateTimeScalar)
+  from!: string;
+
+  @Field(() => DateTimeScalar)
+  to!: string;
+
+  @Field(() => Timeline)
+  timeline!: Timeline;
+
+  @Field(() => Int, { description: 'Events in the window.' })
+  eventCount!: number;
+
+  @Field({ description: `More than ${MAX_EVENTS} events fell in the window; narrow it.` })
+  truncated!: boolean;
+
+  @Field(() => [EntityChange], { description: 'The initiative itself: agenda, partners, rules.' })
+  initiative!: EntityChange[];
+
+  @Field(() => [EntityChange], { description: 'Role assignments (the roster).' })
+  roles!: EntityChange[];
+
+  @Field(() => [EntityChange])
+  commitments!: EntityChange[];
+
+  @Field(() => [EntityChange])
+  decisions!: EntityChange[];
+
+  @Field(() => [EntityChange], { description: 'Agreements: drafts, amendments, signatures.' })
+  agreements!: EntityChange[];
+
+  @Field(() => [EntityChange])
+  risks!: EntityChange[];
+
+  @Field(() => [EntityChange])
+  benefitPools!: EntityChange[];
+
+  @Field(() => [EntityChange], {
+    description: 'Indicators: definitions, measurements, corrections.',
+  })
+  measurements!: EntityChange[];
+
+  @Field(() => [EntityChange])
+  meetings!: EntityChange[];
+}

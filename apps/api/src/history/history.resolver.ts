@@ -1,0 +1,102 @@
+import { type JournalEntry, JournalReader } from '@accord/projections';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { InputValidationError } from '../graphql/input-validation';
+import { LedgerEvent } from '../live/ledger-event.model';
+import {
+  ChangesArgs,
+  type EntityChange,
+  HistoryArgs,
+  InitiativeChanges,
+  MAX_EVENTS,
+} from './history.model';
+
+export function toLedgerEvent(entry: JournalEntry): LedgerEvent {
+  return {
+    position: String(entry.position),
+    stream: entry.stream,
+    kind: entry.category,
+    entityId: entry.entityId,
+    revision: entry.revision,
+    type: entry.type,
+    initiativeId: entry.initiativeId,
+    actor: { personId: entry.personId ?? '', partnerId: entry.partnerId ?? '' },
+    occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt,
+    data: entry.data,
+    hash: entry.hash,
+  };
+}
+
+/** Groups a window's events by entity, in order of each entity's first event there. */
+function byEntity(entries: readonly JournalEntry[]): Map<string, EntityChange[]> {
+  const entities = new Map<string, EntityChange>();
+  for (const entry of entries) {
+    let entity = entities.get(entry.stream);
+    if (!entity) {
+      entity = {
+        kind: entry.category,
+        entityId: entry.entityId,
+        stream: entry.stream,
+        created: false,
+        events: [],
+      };
+      entities.set(entry.stream, entity);
+    }
+    if (entry.revision === 0) entity.created = true;
+    entity.events.push(toLedgerEvent(entry));
+  }
+  const byKind = new Map<string, EntityChange[]>();
+  for (const entity of entities.values()) {
+    byKind.set(entity.kind, [...(byKind.get(entity.kind) ?? []), entity]);
+  }
+  return byKind;
+}
+
+@Resolver()
+export class HistoryResolver {
+  constructor(private readonly journal: JournalReader) {}
+
+  @Query(() => [LedgerEvent], {
+    description:
+      'Every event of one entity (a commitment, decision, agreement, …; an initiative id also gives its roster), with its actor and both times, in log order. `data` holds what the event changed.',
+  })
+  async history(@Args() args: HistoryArgs): Promise<LedgerEvent[]> {
+    return (await this.journal.history(args.entityId, args.first)).map(toLedgerEvent);
+  }
+
+  @Query(() => InitiativeChanges, {
+    description:
+      'What changed across an initiative between two moments: new and changed commitments, decisions, signatures, roles, risks, measurements.',
+  })
+  async changes(@Args() args: ChangesArgs): Promise<InitiativeChanges> {
+    if (Date.parse(args.from) >= Date.parse(args.to)) {
+      throw new InputValidationError([
+        { field: 'to', rule: 'isAfterFrom', message: 'to must be later than from' },
+      ]);
+    }
+    const window = {
+      from: new Date(args.from).toISOString(),
+      to: new Date(args.to).toISOString(),
+      timeline: args.timeline,
+    };
+    const entries = await this.journal.between(args.initiativeId, window, MAX_EVENTS + 1);
+    const truncated = entries.length > MAX_EVENTS;
+    const kinds = byEntity(entries.slice(0, MAX_EVENTS));
+    const of = (kind: string) => kinds.get(kind) ?? [];
+    return {
+      initiativeId: args.initiativeId,
+      ...window,
+      eventCount: Math.min(entries.length, MAX_EVENTS),
+      truncated,
+      initiative: of('initiative'),
+      roles: of('roster'),
+      commitments: of('commitment'),
+      decisions: of('decision'),
+      agreements: of('agreement'),
+      risks: of('risk'),
+      benefitPools: of('benefit-pool'),
+      measurements: of('indicator'),
+      meetings: of('meeting'),
+    };
+  }
+}
