@@ -1,12 +1,15 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
-import type { RosterEvent } from '../roster/roster.events';
-import { evolveRoster, initialRosterState, type RosterState } from '../roster/roster.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
+import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   agreementDecider,
   AgreementRules,
@@ -17,9 +20,7 @@ import {
 import type { AgreementEvent } from './agreement.events';
 
 const spec = deciderSpecification(agreementDecider);
-const initiativeId = 'i1';
 const agreementId = 'a1';
-const now = '2026-03-01T10:00:00.000Z';
 const later = '2026-04-01T10:00:00.000Z';
 const cityHall = { personId: 'ana', partnerId: 'city-hall' };
 const foodBank = { personId: 'bo', partnerId: 'food-bank' };
@@ -28,54 +29,8 @@ const schools = { personId: 'di', partnerId: 'schools' };
 const HASH_1 = 'a'.repeat(64);
 const HASH_2 = 'b'.repeat(64);
 
-const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: now },
-});
-const initiative = initiativeAfter(
-  launched,
-  joined('city-hall'),
-  joined('food-bank'),
-  joined('schools'),
-);
-
-const signatory = (
-  person: { personId: string; partnerId: string },
-  termStart = '2026-01-01',
-  termEnd: string | null = null,
-): RosterEvent => ({
-  type: 'RoleAssigned.v1',
-  data: {
-    assignmentId: `sig-${person.personId}`,
-    initiativeId,
-    personId: person.personId,
-    partnerId: person.partnerId,
-    role: 'signatory',
-    customRole: null,
-    termStart,
-    termEnd,
-    assignedAt: now,
-  },
-});
-const rosterAfter = (...events: RosterEvent[]): RosterState =>
-  events.reduce(evolveRoster, initialRosterState());
-const roster = rosterAfter(signatory(cityHall), signatory(foodBank));
+const initiative = initiativeWith('city-hall', 'food-bank', 'schools');
+const roster = rosterWith({ signatory: [cityHall, foodBank] });
 
 const draftData: DraftAgreement['data'] = {
   agreementId,
@@ -254,7 +209,7 @@ describe('Agreement decider', () => {
     it('rejects a signature for a partner that is not a party', () => {
       spec
         .given([drafted])
-        .when(sign(schools, {}, now, rosterAfter(signatory(schools))))
+        .when(sign(schools, {}, now, rosterWith({ signatory: [schools] })))
         .thenThrows(AgreementRules.NOT_A_PARTY, 'partnerId');
     });
     it('rejects a person without the signatory role', () => {
@@ -270,8 +225,10 @@ describe('Agreement decider', () => {
         .thenThrows(AgreementRules.NO_SIGNING_AUTHORITY, 'partnerId');
     });
     it('rejects a signatory whose term has not started or has ended', () => {
-      const future = rosterAfter(signatory(cityHall, '2026-06-01'));
-      const past = rosterAfter(signatory(cityHall, '2025-01-01', '2026-02-28'));
+      const future = rosterAfter(assigned(cityHall, 'signatory', { termStart: '2026-06-01' }));
+      const past = rosterAfter(
+        assigned(cityHall, 'signatory', { termStart: '2025-01-01', termEnd: '2026-02-28' }),
+      );
       spec
         .given([drafted])
         .when(sign(cityHall, {}, now, future))

@@ -1,12 +1,16 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import type { PercentShare } from '../risk/percent-shares';
 import { ShareRules } from '../shared/shares';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
 import {
   benefitPoolDecider,
   BenefitPoolRules,
@@ -16,38 +20,11 @@ import {
 import type { BenefitPoolEvent, PartnerAmount } from './benefit-pool.events';
 
 const spec = deciderSpecification(benefitPoolDecider);
-const initiativeId = 'i1';
 const poolId = 'p1';
-const now = '2026-03-01T10:00:00.000Z';
 const actor = { personId: 'ana', partnerId: 'city-hall' };
 const outsider = { personId: 'eve', partnerId: 'stranger' };
 
-const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: now },
-});
-const initiative = initiativeAfter(
-  launched,
-  joined('city-hall'),
-  joined('food-bank'),
-  joined('schools'),
-);
+const initiative = initiativeWith('city-hall', 'food-bank', 'schools');
 const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
 
 const defineData: DefineBenefitPool['data'] = {

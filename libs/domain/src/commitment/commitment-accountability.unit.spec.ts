@@ -4,9 +4,9 @@ import {
   initialIndicatorState,
   type IndicatorState,
 } from '../indicator/indicator.state';
-import type { Role, RosterEvent } from '../roster/roster.events';
-import { evolveRoster, initialRosterState, type RosterState } from '../roster/roster.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import { initiativeId, now } from '../testing/initiative-fixtures';
+import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   type AcceptCommitment,
   commitmentDecider,
@@ -20,9 +20,7 @@ import {
 import type { CommitmentEvent } from './commitment.events';
 
 const spec = deciderSpecification(commitmentDecider);
-const initiativeId = 'i1';
 const commitmentId = 'c1';
-const now = '2026-03-01T10:00:00.000Z';
 const afterDue = '2026-07-01T09:00:00.000Z';
 const foodBank = { personId: 'bo', partnerId: 'food-bank' };
 const cityHall = { personId: 'ana', partnerId: 'city-hall' };
@@ -56,32 +54,7 @@ const accepted: CommitmentEvent = {
   data: { ...ids, acceptedBy: 'ana', acceptedAt: now },
 };
 
-const assigned = (
-  assignmentId: string,
-  personId: string,
-  role: Role,
-  termStart = '2026-01-01',
-  termEnd: string | null = null,
-): RosterEvent => ({
-  type: 'RoleAssigned.v1',
-  data: {
-    assignmentId,
-    initiativeId,
-    personId,
-    partnerId: 'city-hall',
-    role,
-    customRole: null,
-    termStart,
-    termEnd,
-    assignedAt: now,
-  },
-});
-const rosterOf = (...events: RosterEvent[]): RosterState =>
-  events.reduce(evolveRoster, initialRosterState());
-const roster = rosterOf(
-  assigned('a1', 'ana', 'steering_member'),
-  assigned('a2', 'cy', 'backbone_staff'),
-);
+const roster = rosterWith({ steering_member: [cityHall], backbone_staff: [backbone] });
 
 const accept = (actor = cityHall, r = roster): AcceptCommitment => ({
   type: 'AcceptCommitment',
@@ -166,20 +139,19 @@ describe('Commitment decider: accept, revise, miss, link', () => {
         .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
     });
     it('rejects a steering member whose term has not started', () => {
+      const term = { termStart: '2026-03-02' };
+      const notYet = rosterAfter(assigned(cityHall, 'steering_member', term));
       spec
         .given([made])
-        .when(accept(cityHall, rosterOf(assigned('a1', 'ana', 'steering_member', '2026-03-02'))))
+        .when(accept(cityHall, notYet))
         .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
     });
     it('rejects a steering member whose term has ended', () => {
+      const term = { termStart: '2025-01-01', termEnd: '2026-02-28' };
+      const ended = rosterAfter(assigned(cityHall, 'steering_member', term));
       spec
         .given([made])
-        .when(
-          accept(
-            cityHall,
-            rosterOf(assigned('a1', 'ana', 'steering_member', '2025-01-01', '2026-02-28')),
-          ),
-        )
+        .when(accept(cityHall, ended))
         .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
     });
     it('happens once', () => {
@@ -330,7 +302,7 @@ describe('Commitment decider: accept, revise, miss, link', () => {
           miss(
             backbone,
             afterDue,
-            rosterOf(assigned('a2', 'cy', 'backbone_staff', '2026-01-01', '2026-06-30')),
+            rosterAfter(assigned(backbone, 'backbone_staff', { termEnd: '2026-06-30' })),
           ),
         )
         .thenThrows(CommitmentRules.NOT_BACKBONE, 'actor');

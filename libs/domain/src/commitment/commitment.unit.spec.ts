@@ -1,10 +1,13 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
 import {
   commitmentDecider,
   CommitmentRules,
@@ -14,32 +17,12 @@ import {
 import type { CommitmentEvent } from './commitment.events';
 
 const spec = deciderSpecification(commitmentDecider);
-const initiativeId = 'i1';
 const commitmentId = 'c1';
-const now = '2026-03-01T10:00:00.000Z';
 const foodBank = { personId: 'bo', partnerId: 'food-bank' };
 const cityHall = { personId: 'ana', partnerId: 'city-hall' };
 
-const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const foodBankJoined: InitiativeEvent = {
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId: 'food-bank',
-    organisationName: 'Food Bank',
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-};
-const foodBankLeft: InitiativeEvent = {
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId: 'food-bank', reason: null, leftAt: now },
-};
+const foodBankJoined = joined('food-bank', 'Food Bank');
+const foodBankLeft = left('food-bank');
 
 const resources = {
   money: { amountMinor: '2500000', currency: 'USD' },

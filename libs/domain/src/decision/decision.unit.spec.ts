@@ -1,16 +1,18 @@
 import type { GovernanceRules } from '../governance/governance-rules';
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState, type InitiativeState } from '../initiative/initiative.state';
 import type { MeetingEvent } from '../meeting/meeting.events';
 import { evolveMeeting, initialMeetingState, type MeetingState } from '../meeting/meeting.state';
-import type { Role, RosterEvent } from '../roster/roster.events';
-import { evolveRoster, initialRosterState, type RosterState } from '../roster/roster.state';
 import { FractionRules } from '../shared/fraction';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  now,
+} from '../testing/initiative-fixtures';
+import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   type DecisionCommand,
   decisionDecider,
@@ -22,9 +24,7 @@ import { evolveDecision, initialDecisionState, toRulesDecision } from './decisio
 import type { DecisionMethod } from '../governance/governance-rules';
 
 const spec = deciderSpecification(decisionDecider);
-const initiativeId = 'i1';
 const decisionId = 'd1';
-const now = '2026-03-01T10:00:00.000Z';
 const ana = { personId: 'ana', partnerId: 'city-hall' };
 const bo = { personId: 'bo', partnerId: 'food-bank' };
 const chen = { personId: 'chen', partnerId: 'schools' };
@@ -32,56 +32,14 @@ const dee = { personId: 'dee', partnerId: 'food-bank' };
 const outsider = { personId: 'zed', partnerId: 'elsewhere' };
 const ids = { decisionId, initiativeId };
 
-const initiative = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
 const newRules: GovernanceRules = {
   quorum: { numerator: 2, denominator: 3 },
   defaultMethod: 'consent',
   supermajority: { numerator: 3, denominator: 4 },
 };
-const withPartners = initiative(
-  launched,
-  joined('city-hall'),
-  joined('food-bank'),
-  joined('schools'),
-);
-
-let assignmentCount = 0;
-const seat = (
-  person: { personId: string; partnerId: string },
-  role: Role = 'steering_member',
-  termEnd: string | null = null,
-): RosterEvent => ({
-  type: 'RoleAssigned.v1',
-  data: {
-    assignmentId: `a${++assignmentCount}`,
-    initiativeId,
-    ...person,
-    role,
-    customRole: null,
-    termStart: '2026-01-01',
-    termEnd,
-    assignedAt: now,
-  },
-});
-const roster = (...events: RosterEvent[]): RosterState =>
-  events.reduce(evolveRoster, initialRosterState());
+const withPartners = initiativeWith('city-hall', 'food-bank', 'schools');
 /** Four steering members: ana, bo, chen and dee. */
-const steering = roster(seat(ana), seat(bo), seat(chen), seat(dee), seat(outsider, 'observer'));
+const steering = rosterWith({ steering_member: [ana, bo, chen, dee], observer: [outsider] });
 
 const meeting = (...events: MeetingEvent[]): MeetingState =>
   events.reduce(evolveMeeting, initialMeetingState());
@@ -226,7 +184,7 @@ describe('Decision decider', () => {
         .then([proposed('simple_majority', { reviewDate: '2026-09-01' })]);
     });
     it('keeps the method chosen, and the rules in force under later rules', () => {
-      const underNewRules = initiative(launched, joined('city-hall'), {
+      const underNewRules = initiativeAfter(launched, joined('city-hall'), {
         type: 'GovernanceRulesSet.v1',
         data: { ...newRules, initiativeId, decisionId: 'd0', setAt: now },
       });
@@ -348,7 +306,7 @@ describe('Decision decider', () => {
         .thenThrows(DecisionRules.NOT_VOTING_MEMBER, 'actor');
     });
     it('rejects a vote by a steering member whose term has ended', () => {
-      const ended = roster(seat(ana, 'steering_member', '2026-02-01'));
+      const ended = rosterAfter(assigned(ana, 'steering_member', { termEnd: '2026-02-01' }));
       spec
         .given([proposed()])
         .when(vote(ana, 'for', null, ended))
@@ -507,7 +465,7 @@ describe('Decision decider', () => {
       expect(closed.tally).toEqual(tally({ for: 2 }));
     });
     it('judges the quorum on the voting members in office at the close', () => {
-      const twoMembers = roster(seat(ana), seat(bo));
+      const twoMembers = rosterWith({ steering_member: [ana, bo] });
       const closed = closing([proposed(), voted(ana, 'for')], twoMembers);
       expect(closed.quorum).toEqual({
         votingMembers: 2,
@@ -518,7 +476,7 @@ describe('Decision decider', () => {
       expect(closed.outcome).toBe('adopted');
     });
     it('rejects for lack of quorum when there are no voting members', () => {
-      const closed = closing([proposed()], roster());
+      const closed = closing([proposed()], rosterAfter());
       expect(closed.quorum.reached).toBe(false);
       expect(closed.outcome).toBe('rejected');
     });

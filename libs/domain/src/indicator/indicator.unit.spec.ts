@@ -1,10 +1,14 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState, type InitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
 import { compareDecimals, parseDecimal } from './decimal';
 import {
   type CorrectMeasurement,
@@ -16,33 +20,11 @@ import {
 import type { IndicatorEvent } from './indicator.events';
 
 const spec = deciderSpecification(indicatorDecider);
-const initiativeId = 'i1';
 const indicatorId = 'readers';
-const now = '2026-03-01T10:00:00.000Z';
 const later = '2026-04-02T09:00:00.000Z';
 const steward = { personId: 'dee', partnerId: 'schools' };
 
-const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'education',
-    joinedAt: now,
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: now },
-});
-const initiative = initiativeAfter(launched, joined('schools'), joined('food-bank'));
+const initiative = initiativeWith('schools', 'food-bank');
 
 const defineData: DefineIndicator['data'] = {
   indicatorId,

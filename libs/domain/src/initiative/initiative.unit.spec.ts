@@ -1,4 +1,5 @@
 import { deciderSpecification } from '../testing/decider-specification';
+import { initiativeId, joined, left } from '../testing/initiative-fixtures';
 import { FractionRules } from '../shared/fraction';
 import {
   initiativeDecider,
@@ -10,8 +11,8 @@ import type { InitiativeEvent } from './initiative.events';
 
 const spec = deciderSpecification(initiativeDecider);
 const ctx = { actor: { personId: 'ana', partnerId: 'city-hall' }, now: '2026-03-01T10:00:00.000Z' };
-const initiativeId = 'i1';
 
+/** Its own launch: the amendment tests compare against this agenda. */
 const launched: InitiativeEvent = {
   type: 'InitiativeLaunched.v1',
   data: {
@@ -22,20 +23,6 @@ const launched: InitiativeEvent = {
     launchedAt: '2026-01-01T00:00:00.000Z',
   },
 };
-const joined = (partnerId: string, organisationName = partnerId): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName,
-    sector: 'nonprofit',
-    joinedAt: '2026-01-02T00:00:00.000Z',
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: '2026-02-01T00:00:00.000Z' },
-});
 
 const launchData = {
   initiativeId,

@@ -4,13 +4,17 @@ import {
   evolveDecision,
   initialDecisionState,
 } from '../decision/decision.state';
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
 import {
   type HoldMeeting,
   type MeetingCommand,
@@ -20,32 +24,10 @@ import {
 import type { MeetingEvent } from './meeting.events';
 
 const spec = deciderSpecification(meetingDecider);
-const initiativeId = 'i1';
-const now = '2026-03-01T10:00:00.000Z';
 const ana = { personId: 'ana', partnerId: 'city-hall' };
 const bo = { personId: 'bo', partnerId: 'food-bank' };
 
-const initiative = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: now },
-});
-const withPartners = initiative(launched, joined('city-hall'), joined('food-bank'));
+const withPartners = initiativeWith('city-hall', 'food-bank');
 
 type HoldData = HoldMeeting['data'];
 const holdData = (overrides: Partial<HoldData> = {}): HoldData => ({
@@ -144,7 +126,7 @@ describe('Meeting decider', () => {
         .thenThrows(MeetingRules.PARTNER_NOT_MEMBER, 'attendees[1].partnerId');
     });
     it('rejects an attendee for a partner that left', () => {
-      const afterLeaving = initiative(
+      const afterLeaving = initiativeAfter(
         launched,
         joined('city-hall'),
         joined('food-bank'),

@@ -1,11 +1,15 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import { ShareRules } from '../shared/shares';
 import { deciderSpecification } from '../testing/decider-specification';
+import {
+  initiativeAfter,
+  initiativeId,
+  initiativeWith,
+  joined,
+  launched,
+  left,
+  now,
+} from '../testing/initiative-fixtures';
 import {
   type IdentifyRisk,
   type PlanMitigation,
@@ -17,38 +21,11 @@ import {
 import type { RiskEvent } from './risk.events';
 
 const spec = deciderSpecification(riskDecider);
-const initiativeId = 'i1';
 const riskId = 'r1';
-const now = '2026-03-01T10:00:00.000Z';
 const actor = { personId: 'ana', partnerId: 'city-hall' };
 const outsider = { personId: 'eve', partnerId: 'stranger' };
 
-const initiativeAfter = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
-const left = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerLeft.v1',
-  data: { initiativeId, partnerId, reason: null, leftAt: now },
-});
-const initiative = initiativeAfter(
-  launched,
-  joined('city-hall'),
-  joined('food-bank'),
-  joined('schools'),
-);
+const initiative = initiativeWith('city-hall', 'food-bank', 'schools');
 
 const identifyData = {
   riskId,

@@ -1,36 +1,15 @@
-import type { InitiativeEvent } from '../initiative/initiative.events';
-import {
-  evolveInitiative,
-  initialInitiativeState,
-  type InitiativeState,
-} from '../initiative/initiative.state';
+import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
+import { initiativeId, initiativeWith, now } from '../testing/initiative-fixtures';
+import { rosterAfter } from '../testing/roster-fixtures';
 import { type AssignRole, rosterDecider, RosterRules, type RosterCommand } from './roster.decider';
 import type { RosterEvent } from './roster.events';
-import { holdsRole, initialRosterState, votingMembersAt, evolveRoster } from './roster.state';
+import { holdsRole, votingMembersAt } from './roster.state';
 
 const spec = deciderSpecification(rosterDecider);
-const initiativeId = 'i1';
-const now = '2026-03-01T10:00:00.000Z';
 const ana = { personId: 'ana', partnerId: 'city-hall' };
 
-const initiative = (...events: InitiativeEvent[]): InitiativeState =>
-  events.reduce(evolveInitiative, initialInitiativeState());
-const launched: InitiativeEvent = {
-  type: 'InitiativeLaunched.v1',
-  data: { initiativeId, name: 'n', problemStatement: 'p', commonAgenda: 'a', launchedAt: now },
-};
-const joined = (partnerId: string): InitiativeEvent => ({
-  type: 'PartnerJoined.v1',
-  data: {
-    initiativeId,
-    partnerId,
-    organisationName: partnerId,
-    sector: 'nonprofit',
-    joinedAt: now,
-  },
-});
-const withPartners = initiative(launched, joined('city-hall'), joined('food-bank'));
+const withPartners = initiativeWith('city-hall', 'food-bank');
 
 type AssignData = AssignRole['data'];
 const assignData = (overrides: Partial<AssignData> = {}): AssignData => ({
@@ -252,7 +231,7 @@ describe('Roster decider', () => {
 });
 
 describe('Who holds office', () => {
-  const roster = [
+  const roster = rosterAfter(
     assigned({ assignmentId: 's1', personId: 'ana', role: 'steering_member', termEnd: null }),
     assigned({
       assignmentId: 's2',
@@ -266,8 +245,8 @@ describe('Who holds office', () => {
     {
       ...relinquished,
       data: { ...relinquished.data, assignmentId: 's3', personId: 'chen' },
-    } as RosterEvent,
-  ].reduce(evolveRoster, initialRosterState());
+    },
+  );
 
   it('counts steering members in office at the moment as voting members', () => {
     expect(votingMembersAt(roster, '2026-01-15T12:00:00Z')).toEqual(['ana', 'chen']);
