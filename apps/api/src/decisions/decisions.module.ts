@@ -14,14 +14,12 @@ import { ProposeDecisionHandler } from './commands/propose-decision/propose-deci
 import { ProposeDecisionResolver } from './commands/propose-decision/propose-decision.resolver';
 import { SupersedeDecisionHandler } from './commands/supersede-decision/supersede-decision.handler';
 import { SupersedeDecisionResolver } from './commands/supersede-decision/supersede-decision.resolver';
-import { FoldedStreams } from './folded-streams';
 import { DecisionQueries } from './queries/decision.queries';
 import { DecisionResolver, InitiativeDecisionsResolver } from './queries/decision.resolver';
 
 @Module({
   imports: [InitiativesModule],
   providers: [
-    FoldedStreams,
     DecisionQueries,
     DecisionResolver,
     InitiativeDecisionsResolver,
@@ -40,6 +38,6 @@ import { DecisionResolver, InitiativeDecisionsResolver } from './queries/decisio
     ApplyGovernanceRulesHandler,
     ApplyGovernanceRulesResolver,
   ],
-  exports: [DecisionQueries, FoldedStreams],
+  exports: [DecisionQueries],
 })
 export class DecisionsModule {}

@@ -28,6 +28,7 @@ import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
+import { FoldedStreams } from './folded-streams';
 import { ACCORD_CONFIG, EVENT_STORE, LEDGER } from './ledger.tokens';
 import { type Ledger } from './open-ledger';
 
@@ -92,6 +93,7 @@ export class LedgerModule {
         { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
         CommandExecutor,
         EnvelopeFactory,
+        FoldedStreams,
         LedgerLifecycle,
       ],
       exports: [
@@ -104,6 +106,7 @@ export class LedgerModule {
         TokenService,
         CommandExecutor,
         EnvelopeFactory,
+        FoldedStreams,
       ],
     };
   }

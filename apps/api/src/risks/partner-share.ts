@@ -1,18 +1,7 @@
-import { type EventStore } from '@accord/event-store';
-import {
-  basisPointsToPercent,
-  fold,
-  initialInitiativeState,
-  initiativeDecider,
-  type InitiativeEvent,
-  type InitiativeState,
-  type PartnerShare,
-} from '@accord/domain';
+import { basisPointsToPercent, type PartnerShare } from '@accord/domain';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
 import { IsEntityId } from '../graphql/id';
-import { asDomainEvents } from '../ledger/domain-events';
-import { initiativeStream } from '../ledger/streams';
 
 @InputType({ description: "A partner's share of a risk or a benefit pool." })
 export class PartnerShareInput {
@@ -43,13 +32,3 @@ export const toPercentShares = (shares: readonly PartnerShare[]): PartnerSharePe
     partnerId: share.partnerId,
     percent: basisPointsToPercent(share.basisPoints),
   }));
-
-/** The initiative as it stands, folded from its stream; `absent` when there is no such initiative. */
-export async function readInitiative(
-  store: EventStore,
-  initiativeId: string | undefined,
-): Promise<InitiativeState> {
-  if (initiativeId === undefined) return initialInitiativeState();
-  const events = await store.readStream(initiativeStream(initiativeId));
-  return fold(initiativeDecider, asDomainEvents<InitiativeEvent>(events));
-}

@@ -1,19 +1,10 @@
-import {
-  agreementDecider,
-  type DraftAgreement,
-  fold,
-  initiativeDecider,
-  type InitiativeEvent,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { agreementDecider, type DraftAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { agreementStream, initiativeStream } from '../../../ledger/streams';
+import { agreementStream } from '../../../ledger/streams';
 
 export class DraftAgreementCommand extends Command<Receipt> {
   constructor(
@@ -28,7 +19,7 @@ export class DraftAgreementCommand extends Command<Receipt> {
 export class DraftAgreementHandler implements ICommandHandler<DraftAgreementCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: DraftAgreementCommand): Promise<Receipt> {
@@ -38,11 +29,7 @@ export class DraftAgreementHandler implements ICommandHandler<DraftAgreementComm
       decider: agreementDecider,
       envelope,
       decide: async (state) => {
-        const initiativeEvents = await this.store.readStream(initiativeStream(data.initiativeId));
-        const initiative = fold(
-          initiativeDecider,
-          asDomainEvents<InitiativeEvent>(initiativeEvents),
-        );
+        const initiative = await this.streams.initiative(data.initiativeId);
         return agreementDecider.decide(
           {
             type: 'DraftAgreement',

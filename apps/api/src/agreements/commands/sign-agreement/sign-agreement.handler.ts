@@ -1,19 +1,10 @@
-import {
-  agreementDecider,
-  fold,
-  rosterDecider,
-  type RosterEvent,
-  type SignAgreement,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { agreementDecider, type SignAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { agreementStream, rosterStream } from '../../../ledger/streams';
+import { agreementStream } from '../../../ledger/streams';
 
 export class SignAgreementCommand extends Command<Receipt> {
   constructor(
@@ -28,7 +19,7 @@ export class SignAgreementCommand extends Command<Receipt> {
 export class SignAgreementHandler implements ICommandHandler<SignAgreementCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: SignAgreementCommand): Promise<Receipt> {
@@ -39,11 +30,7 @@ export class SignAgreementHandler implements ICommandHandler<SignAgreementComman
       envelope,
       decide: async (state) => {
         // The roster of the agreement's own initiative; an unknown agreement is refused by the decider.
-        const rosterEvents =
-          state.status === 'absent'
-            ? []
-            : await this.store.readStream(rosterStream(state.initiativeId));
-        const roster = fold(rosterDecider, asDomainEvents<RosterEvent>(rosterEvents));
+        const roster = await this.streams.rosterOf(state);
         return agreementDecider.decide(
           { type: 'SignAgreement', actor: envelope.actor, now: envelope.occurredAt, data, roster },
           state,

@@ -1,13 +1,10 @@
 import { benefitPoolDecider, type DefineBenefitPool } from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { benefitPoolStream } from '../../../ledger/streams';
-import { readInitiative } from '../../../risks/partner-share';
 
 export class DefineBenefitPoolCommand extends Command<Receipt> {
   constructor(
@@ -22,7 +19,7 @@ export class DefineBenefitPoolCommand extends Command<Receipt> {
 export class DefineBenefitPoolHandler implements ICommandHandler<DefineBenefitPoolCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: DefineBenefitPoolCommand): Promise<Receipt> {
@@ -38,7 +35,7 @@ export class DefineBenefitPoolHandler implements ICommandHandler<DefineBenefitPo
             actor: envelope.actor,
             now: envelope.occurredAt,
             data,
-            initiative: await readInitiative(this.store, data.initiativeId),
+            initiative: await this.streams.initiative(data.initiativeId),
           },
           state,
         ),

@@ -1,13 +1,10 @@
 import { benefitPoolDecider, type RecordDistribution } from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { benefitPoolStream } from '../../../ledger/streams';
-import { readInitiative } from '../../../risks/partner-share';
 
 export class RecordDistributionCommand extends Command<Receipt> {
   constructor(
@@ -22,7 +19,7 @@ export class RecordDistributionCommand extends Command<Receipt> {
 export class RecordDistributionHandler implements ICommandHandler<RecordDistributionCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: RecordDistributionCommand): Promise<Receipt> {
@@ -39,10 +36,7 @@ export class RecordDistributionHandler implements ICommandHandler<RecordDistribu
             now: envelope.occurredAt,
             data,
             // The pool's own initiative: the actor must act for a member partner.
-            initiative: await readInitiative(
-              this.store,
-              state.status === 'absent' ? undefined : state.initiativeId,
-            ),
+            initiative: await this.streams.initiativeOf(state),
           },
           state,
         ),

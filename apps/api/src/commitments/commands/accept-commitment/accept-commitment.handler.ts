@@ -1,20 +1,10 @@
-import {
-  commitmentDecider,
-  fold,
-  initialRosterState,
-  type AcceptCommitment,
-  rosterDecider,
-  type RosterEvent,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { commitmentDecider, type AcceptCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { commitmentStream, rosterStream } from '../../../ledger/streams';
+import { commitmentStream } from '../../../ledger/streams';
 
 export class AcceptCommitmentCommand extends Command<Receipt> {
   constructor(
@@ -29,7 +19,7 @@ export class AcceptCommitmentCommand extends Command<Receipt> {
 export class AcceptCommitmentHandler implements ICommandHandler<AcceptCommitmentCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: AcceptCommitmentCommand): Promise<Receipt> {
@@ -40,15 +30,7 @@ export class AcceptCommitmentHandler implements ICommandHandler<AcceptCommitment
       envelope,
       decide: async (state) => {
         // Who holds which role is judged on the roster of the commitment's own initiative.
-        const roster =
-          state.status === 'absent'
-            ? initialRosterState()
-            : fold(
-                rosterDecider,
-                asDomainEvents<RosterEvent>(
-                  await this.store.readStream(rosterStream(state.initiativeId)),
-                ),
-              );
+        const roster = await this.streams.rosterOf(state);
         return commitmentDecider.decide(
           {
             type: 'AcceptCommitment',

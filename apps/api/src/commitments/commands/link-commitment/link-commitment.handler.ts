@@ -1,21 +1,10 @@
-import {
-  commitmentDecider,
-  type DecisionReference,
-  fold,
-  indicatorDecider,
-  type IndicatorEvent,
-  initialIndicatorState,
-  type LinkCommitment,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { commitmentDecider, type LinkCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { commitmentStream, decisionStream, indicatorStream } from '../../../ledger/streams';
+import { commitmentStream } from '../../../ledger/streams';
 
 export class LinkCommitmentCommand extends Command<Receipt> {
   constructor(
@@ -30,7 +19,7 @@ export class LinkCommitmentCommand extends Command<Receipt> {
 export class LinkCommitmentHandler implements ICommandHandler<LinkCommitmentCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: LinkCommitmentCommand): Promise<Receipt> {
@@ -40,19 +29,8 @@ export class LinkCommitmentHandler implements ICommandHandler<LinkCommitmentComm
       decider: commitmentDecider,
       envelope,
       decide: async (state) => {
-        const indicator =
-          data.indicatorId === null
-            ? initialIndicatorState()
-            : fold(
-                indicatorDecider,
-                asDomainEvents<IndicatorEvent>(
-                  await this.store.readStream(indicatorStream(data.indicatorId)),
-                ),
-              );
-        const decision =
-          data.decisionId === null
-            ? { initiativeId: null }
-            : await this.decisionReference(data.decisionId);
+        const indicator = await this.streams.indicator(data.indicatorId);
+        const decision = await this.streams.decisionReference(data.decisionId);
         return commitmentDecider.decide(
           {
             type: 'LinkCommitment',
@@ -66,16 +44,5 @@ export class LinkCommitmentHandler implements ICommandHandler<LinkCommitmentComm
         );
       },
     });
-  }
-
-  /**
-   * Only the initiative a decision belongs to matters here, and every decision stream opens
-   * with an event naming it; reading that one field keeps this handler independent of the
-   * decision aggregate's other events.
-   */
-  private async decisionReference(decisionId: string): Promise<DecisionReference> {
-    const [first] = await this.store.readStream(decisionStream(decisionId));
-    const data = first?.data as { initiativeId?: unknown } | undefined;
-    return { initiativeId: typeof data?.initiativeId === 'string' ? data.initiativeId : null };
   }
 }

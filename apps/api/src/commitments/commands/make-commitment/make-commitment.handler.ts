@@ -1,19 +1,10 @@
-import {
-  commitmentDecider,
-  fold,
-  initiativeDecider,
-  type InitiativeEvent,
-  type MakeCommitment,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { commitmentDecider, type MakeCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { commitmentStream, initiativeStream } from '../../../ledger/streams';
+import { commitmentStream } from '../../../ledger/streams';
 
 export class MakeCommitmentCommand extends Command<Receipt> {
   constructor(
@@ -28,7 +19,7 @@ export class MakeCommitmentCommand extends Command<Receipt> {
 export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: MakeCommitmentCommand): Promise<Receipt> {
@@ -38,11 +29,7 @@ export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentComm
       decider: commitmentDecider,
       envelope,
       decide: async (state) => {
-        const initiativeEvents = await this.store.readStream(initiativeStream(data.initiativeId));
-        const initiative = fold(
-          initiativeDecider,
-          asDomainEvents<InitiativeEvent>(initiativeEvents),
-        );
+        const initiative = await this.streams.initiative(data.initiativeId);
         return commitmentDecider.decide(
           {
             type: 'MakeCommitment',

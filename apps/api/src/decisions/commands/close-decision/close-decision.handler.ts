@@ -2,9 +2,9 @@ import { type CloseDecision, decisionDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
-import { FoldedStreams } from '../../folded-streams';
 
 export class CloseDecisionCommand extends Command<Receipt> {
   constructor(
@@ -30,7 +30,7 @@ export class CloseDecisionHandler implements ICommandHandler<CloseDecisionComman
       envelope,
       decide: async (state) => {
         const [roster, initiative] = await Promise.all([
-          this.streams.rosterOfDecision(state),
+          this.streams.rosterOf(state),
           this.streams.initiativeOf(state),
         ]);
         return decisionDecider.decide(

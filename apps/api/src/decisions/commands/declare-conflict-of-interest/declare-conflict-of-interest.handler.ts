@@ -2,9 +2,9 @@ import { type DeclareConflictOfInterest, decisionDecider } from '@accord/domain'
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
-import { FoldedStreams } from '../../folded-streams';
 
 export class DeclareConflictOfInterestCommand extends Command<Receipt> {
   constructor(
@@ -29,7 +29,7 @@ export class DeclareConflictOfInterestHandler implements ICommandHandler<Declare
       decider: decisionDecider,
       envelope,
       decide: async (state) => {
-        const roster = await this.streams.rosterOfDecision(state);
+        const roster = await this.streams.rosterOf(state);
         return decisionDecider.decide(
           {
             type: 'DeclareConflictOfInterest',

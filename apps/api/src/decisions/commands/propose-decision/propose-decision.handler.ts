@@ -1,10 +1,10 @@
-import { decisionDecider, initialMeetingState, type ProposeDecision } from '@accord/domain';
+import { decisionDecider, type ProposeDecision } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
-import { FoldedStreams } from '../../folded-streams';
 
 export class ProposeDecisionCommand extends Command<Receipt> {
   constructor(
@@ -31,7 +31,7 @@ export class ProposeDecisionHandler implements ICommandHandler<ProposeDecisionCo
       decide: async (state) => {
         const [initiative, meeting] = await Promise.all([
           this.streams.initiative(data.initiativeId),
-          data.meetingId === null ? initialMeetingState() : this.streams.meeting(data.meetingId),
+          this.streams.meeting(data.meetingId),
         ]);
         return decisionDecider.decide(
           {

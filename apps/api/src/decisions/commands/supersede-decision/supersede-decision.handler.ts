@@ -2,9 +2,9 @@ import { decisionDecider, type SupersedeDecision } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
-import { FoldedStreams } from '../../folded-streams';
 
 export class SupersedeDecisionCommand extends Command<Receipt> {
   constructor(

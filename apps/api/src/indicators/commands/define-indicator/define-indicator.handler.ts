@@ -1,19 +1,10 @@
-import {
-  type DefineIndicator,
-  fold,
-  indicatorDecider,
-  initiativeDecider,
-  type InitiativeEvent,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { type DefineIndicator, indicatorDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { indicatorStream, initiativeStream } from '../../../ledger/streams';
+import { indicatorStream } from '../../../ledger/streams';
 
 export class DefineIndicatorCommand extends Command<Receipt> {
   constructor(
@@ -28,7 +19,7 @@ export class DefineIndicatorCommand extends Command<Receipt> {
 export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: DefineIndicatorCommand): Promise<Receipt> {
@@ -38,12 +29,7 @@ export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCo
       decider: indicatorDecider,
       envelope,
       decide: async (state) => {
-        const initiative = fold(
-          initiativeDecider,
-          asDomainEvents<InitiativeEvent>(
-            await this.store.readStream(initiativeStream(data.initiativeId)),
-          ),
-        );
+        const initiative = await this.streams.initiative(data.initiativeId);
         return indicatorDecider.decide(
           {
             type: 'DefineIndicator',

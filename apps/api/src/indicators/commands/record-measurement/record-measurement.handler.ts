@@ -1,20 +1,10 @@
-import {
-  fold,
-  indicatorDecider,
-  initiativeDecider,
-  type InitiativeEvent,
-  initialInitiativeState,
-  type RecordMeasurement,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { indicatorDecider, type RecordMeasurement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { indicatorStream, initiativeStream } from '../../../ledger/streams';
+import { indicatorStream } from '../../../ledger/streams';
 
 export class RecordMeasurementCommand extends Command<Receipt> {
   constructor(
@@ -29,7 +19,7 @@ export class RecordMeasurementCommand extends Command<Receipt> {
 export class RecordMeasurementHandler implements ICommandHandler<RecordMeasurementCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: RecordMeasurementCommand): Promise<Receipt> {
@@ -40,15 +30,7 @@ export class RecordMeasurementHandler implements ICommandHandler<RecordMeasureme
       envelope,
       decide: async (state) => {
         // The source partner is judged against the indicator's own initiative.
-        const initiative =
-          state.status === 'absent'
-            ? initialInitiativeState()
-            : fold(
-                initiativeDecider,
-                asDomainEvents<InitiativeEvent>(
-                  await this.store.readStream(initiativeStream(state.initiativeId)),
-                ),
-              );
+        const initiative = await this.streams.initiativeOf(state);
         return indicatorDecider.decide(
           {
             type: 'RecordMeasurement',

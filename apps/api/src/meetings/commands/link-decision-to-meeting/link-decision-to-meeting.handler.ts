@@ -1,8 +1,8 @@
 import { type LinkDecisionToMeeting, meetingDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { FoldedStreams } from '../../../decisions/folded-streams';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { meetingStream } from '../../../ledger/streams';
 

@@ -1,13 +1,10 @@
 import { type IdentifyRisk, riskDecider } from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { riskStream } from '../../../ledger/streams';
-import { readInitiative } from '../../partner-share';
 
 export class IdentifyRiskCommand extends Command<Receipt> {
   constructor(
@@ -22,7 +19,7 @@ export class IdentifyRiskCommand extends Command<Receipt> {
 export class IdentifyRiskHandler implements ICommandHandler<IdentifyRiskCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: IdentifyRiskCommand): Promise<Receipt> {
@@ -38,7 +35,7 @@ export class IdentifyRiskHandler implements ICommandHandler<IdentifyRiskCommand>
             actor: envelope.actor,
             now: envelope.occurredAt,
             data,
-            initiative: await readInitiative(this.store, data.initiativeId),
+            initiative: await this.streams.initiative(data.initiativeId),
           },
           state,
         ),

@@ -1,13 +1,10 @@
 import { type ReassessRisk, riskDecider } from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { riskStream } from '../../../ledger/streams';
-import { readInitiative } from '../../partner-share';
 
 export class ReassessRiskCommand extends Command<Receipt> {
   constructor(
@@ -22,7 +19,7 @@ export class ReassessRiskCommand extends Command<Receipt> {
 export class ReassessRiskHandler implements ICommandHandler<ReassessRiskCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: ReassessRiskCommand): Promise<Receipt> {
@@ -39,10 +36,7 @@ export class ReassessRiskHandler implements ICommandHandler<ReassessRiskCommand>
             now: envelope.occurredAt,
             data,
             // The risk's own initiative: the actor must act for a member partner.
-            initiative: await readInitiative(
-              this.store,
-              state.status === 'absent' ? undefined : state.initiativeId,
-            ),
+            initiative: await this.streams.initiativeOf(state),
           },
           state,
         ),

@@ -1,13 +1,10 @@
 import { riskDecider, type ShareRiskOwnership } from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { riskStream } from '../../../ledger/streams';
-import { readInitiative } from '../../partner-share';
 
 export class ShareRiskOwnershipCommand extends Command<Receipt> {
   constructor(
@@ -22,7 +19,7 @@ export class ShareRiskOwnershipCommand extends Command<Receipt> {
 export class ShareRiskOwnershipHandler implements ICommandHandler<ShareRiskOwnershipCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: ShareRiskOwnershipCommand): Promise<Receipt> {
@@ -39,10 +36,7 @@ export class ShareRiskOwnershipHandler implements ICommandHandler<ShareRiskOwner
             now: envelope.occurredAt,
             data,
             // The risk's own initiative: the partners sharing it must be members there.
-            initiative: await readInitiative(
-              this.store,
-              state.status === 'absent' ? undefined : state.initiativeId,
-            ),
+            initiative: await this.streams.initiativeOf(state),
           },
           state,
         ),

@@ -1,19 +1,10 @@
-import {
-  type AssignRole,
-  fold,
-  initiativeDecider,
-  type InitiativeEvent,
-  rosterDecider,
-} from '@accord/domain';
-import { type EventStore } from '@accord/event-store';
-import { Inject } from '@nestjs/common';
+import { type AssignRole, rosterDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { asDomainEvents } from '../../../ledger/domain-events';
-import { EVENT_STORE } from '../../../ledger/ledger.tokens';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { initiativeStream, rosterStream } from '../../../ledger/streams';
+import { rosterStream } from '../../../ledger/streams';
 
 export class AssignRoleCommand extends Command<Receipt> {
   constructor(
@@ -28,7 +19,7 @@ export class AssignRoleCommand extends Command<Receipt> {
 export class AssignRoleHandler implements ICommandHandler<AssignRoleCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: FoldedStreams,
   ) {}
 
   execute({ data, envelope }: AssignRoleCommand): Promise<Receipt> {
@@ -38,8 +29,7 @@ export class AssignRoleHandler implements ICommandHandler<AssignRoleCommand> {
       decider: rosterDecider,
       envelope,
       decide: async (roster) => {
-        const events = await this.store.readStream(initiativeStream(data.initiativeId));
-        const initiative = fold(initiativeDecider, asDomainEvents<InitiativeEvent>(events));
+        const initiative = await this.streams.initiative(data.initiativeId);
         return rosterDecider.decide(
           { type: 'AssignRole', actor: envelope.actor, now: envelope.occurredAt, data, initiative },
           roster,

@@ -1,0 +1,114 @@
+import {
+  commitmentDecider,
+  type CommitmentState,
+  type Decider,
+  decisionDecider,
+  type DecisionReference,
+  type DecisionState,
+  fold,
+  indicatorDecider,
+  type IndicatorState,
+  initiativeDecider,
+  type InitiativeState,
+  meetingDecider,
+  type MeetingState,
+  rosterDecider,
+  type RosterState,
+} from '@accord/domain';
+import { type EventStore } from '@accord/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { asDomainEvents } from './domain-events';
+import { EVENT_STORE } from './ledger.tokens';
+import {
+  commitmentStream,
+  decisionStream,
+  indicatorStream,
+  initiativeStream,
+  meetingStream,
+  rosterStream,
+} from './streams';
+
+/** The id of another aggregate, or none (null or undefined): then it is absent and nothing is read. */
+type AggregateId = string | null | undefined;
+
+/** An aggregate that, once it exists, belongs to an initiative. */
+type OfInitiative = { status: 'absent' } | { status: string; initiativeId: string };
+
+const initiativeIdOf = (entity: OfInitiative): string | undefined =>
+  'initiativeId' in entity ? entity.initiativeId : undefined;
+
+/**
+ * Other aggregates' streams, read and folded for a command that needs their state: the one
+ * place a command handler reads a stream besides its own (which the CommandExecutor loads).
+ */
+@Injectable()
+export class FoldedStreams {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  initiative(initiativeId: AggregateId): Promise<InitiativeState> {
+    return this.fold(initiativeDecider, initiativeStream, initiativeId);
+  }
+
+  roster(initiativeId: AggregateId): Promise<RosterState> {
+    return this.fold(rosterDecider, rosterStream, initiativeId);
+  }
+
+  decision(decisionId: AggregateId): Promise<DecisionState> {
+    return this.fold(decisionDecider, decisionStream, decisionId);
+  }
+
+  meeting(meetingId: AggregateId): Promise<MeetingState> {
+    return this.fold(meetingDecider, meetingStream, meetingId);
+  }
+
+  indicator(indicatorId: AggregateId): Promise<IndicatorState> {
+    return this.fold(indicatorDecider, indicatorStream, indicatorId);
+  }
+
+  commitment(commitmentId: AggregateId): Promise<CommitmentState> {
+    return this.fold(commitmentDecider, commitmentStream, commitmentId);
+  }
+
+  /** The initiative an aggregate belongs to; absent when the aggregate does not exist. */
+  initiativeOf(entity: OfInitiative): Promise<InitiativeState> {
+    return this.initiative(initiativeIdOf(entity));
+  }
+
+  /** The roster of the initiative an aggregate belongs to; empty when the aggregate does not exist. */
+  rosterOf(entity: OfInitiative): Promise<RosterState> {
+    return this.roster(initiativeIdOf(entity));
+  }
+
+  /** For each commitment id, the initiative it was made in, or null when there is no such commitment. */
+  async initiativesOfCommitments(
+    commitmentIds: readonly string[],
+  ): Promise<Record<string, string | null>> {
+    const initiatives: Record<string, string | null> = {};
+    for (const commitmentId of new Set(commitmentIds)) {
+      const commitment = await this.commitment(commitmentId);
+      initiatives[commitmentId] = commitment.status === 'absent' ? null : commitment.initiativeId;
+    }
+    return initiatives;
+  }
+
+  /**
+   * The initiative a decision belongs to (null: no decision named, or no such decision). Every
+   * decision stream opens with an event naming it; reading that one field keeps the caller
+   * independent of the decision aggregate's other events.
+   */
+  async decisionReference(decisionId: AggregateId): Promise<DecisionReference> {
+    if (decisionId === null || decisionId === undefined) return { initiativeId: null };
+    const [first] = await this.store.readStream(decisionStream(decisionId));
+    const data = first?.data as { initiativeId?: unknown } | undefined;
+    return { initiativeId: typeof data?.initiativeId === 'string' ? data.initiativeId : null };
+  }
+
+  private async fold<State, Event>(
+    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+    streamOf: (id: string) => string,
+    id: AggregateId,
+  ): Promise<State> {
+    const events = id === null || id === undefined ? [] : await this.store.readStream(streamOf(id));
+    return fold(decider, asDomainEvents<Event>(events));
+  }
+}
