@@ -9,8 +9,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { expectNoErrors } from '../support/fixtures';
-import { INITIATIVE, JOIN, LAUNCH } from '../support/operations';
+import { AMEND, INITIATIVE, JOIN, LAUNCH } from '../support/operations';
 import { TEST_SECRET } from '../support/test-app';
+import { Subscriber, wsClient } from '../support/ws-subscriber';
 
 const root = join(__dirname, '..', '..');
 
@@ -183,5 +184,36 @@ describe('Two API processes on one PostgreSQL database', () => {
     expect(seen.data.initiative.partners.map((p: any) => p.partnerId)).toContain('late');
     const health = await request(b.url).get('/health').expect(200);
     expect(health.body.headPosition).toBeGreaterThanOrEqual(position);
+  });
+
+  it('a subscriber on one process receives the events written through the other', async () => {
+    const client = wsClient(`${b.url.replace('http', 'ws')}/graphql`, `Bearer ${token}`);
+    try {
+      const subscriber = new Subscriber(client, { initiativeId: 'shared' });
+      let probes = 0;
+      await subscriber.live(async () => {
+        const amended = await a.gql(token, AMEND, {
+          input: { initiativeId: 'shared', commonAgenda: `probe ${++probes}` },
+        });
+        expectNoErrors(amended);
+      });
+      const joined = await a.gql(token, JOIN, {
+        input: {
+          initiativeId: 'shared',
+          partnerId: 'later',
+          organisationName: 'Later Co',
+          sector: 'COMMUNITY',
+        },
+      });
+      expectNoErrors(joined);
+      await subscriber.until(() => subscriber.events.length > 0, 'the event written through A');
+      subscriber.close();
+      expect(subscriber.events[0]).toMatchObject({
+        type: 'PartnerJoined.v1',
+        position: joined.data.joinInitiative.receipt.position,
+      });
+    } finally {
+      await client.dispose();
+    }
   });
 });
