@@ -57,7 +57,10 @@ export class AppModule {
           ],
           context: buildContext,
           subscriptions: {
-            'graphql-ws': graphqlWsOptions(new TokenService(config.jwt), limits.validationRules),
+            'graphql-ws': graphqlWsOptions(
+              new TokenService(config.jwt, config.oidc),
+              limits.validationRules,
+            ),
           },
         }),
         InitiativesModule,

@@ -32,7 +32,7 @@ async function token(args: string[]): Promise<void> {
   });
   if (!values.person || !values.partner) throw new UsageError('token needs --person and --partner');
   const config = loadConfig();
-  const tokens = new TokenService(config.jwt);
+  const tokens = new TokenService(config.jwt, config.oidc);
   process.stdout.write(
     `${await tokens.issue({ personId: values.person, partnerId: values.partner }, values.expires)}\n`,
   );

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -11,6 +12,8 @@ export interface AccordConfig {
   /** The SQLite file of the embedded store; its folder also keeps the local signing key. */
   databaseFile: string;
   jwt: { secret: Uint8Array; secretSource: string; issuer: string; audience: string };
+  /** When set, only tokens of this OpenID Connect issuer are accepted. */
+  oidc?: OidcSettings;
   /** How long a mutation waits for the read models to reach its write before answering. */
   readYourWritesTimeoutMs: number;
 }
@@ -70,10 +73,37 @@ function localSecret(file: string) {
   }
 }
 
+function url(env: Env, name: string): URL {
+  const raw = env[name] ?? '';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+}
+
+function oidcConfig(env: Env): OidcSettings | undefined {
+  if (!env.ACCORD_OIDC_ISSUER) return undefined;
+  url(env, 'ACCORD_OIDC_ISSUER');
+  const audience = env.ACCORD_OIDC_AUDIENCE;
+  if (!audience) {
+    throw new ConfigError('ACCORD_OIDC_AUDIENCE', 'must be set when ACCORD_OIDC_ISSUER is');
+  }
+  return {
+    issuer: env.ACCORD_OIDC_ISSUER,
+    audience,
+    ...(env.ACCORD_OIDC_JWKS_URL ? { jwksUrl: url(env, 'ACCORD_OIDC_JWKS_URL') } : {}),
+    partnerClaim: env.ACCORD_OIDC_PARTNER_CLAIM || 'partner',
+  };
+}
+
 /** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
   const store = storeConfig(env, databaseFile);
+  const oidc = oidcConfig(env);
   const secretText = env.ACCORD_JWT_SECRET || undefined;
   if (secretText !== undefined && secretText.length < 32) {
     throw new ConfigError(
@@ -96,6 +126,7 @@ export function loadConfig(env: Env = process.env): AccordConfig {
       issuer: env.ACCORD_JWT_ISSUER || 'accord-local',
       audience: env.ACCORD_JWT_AUDIENCE || 'accord',
     },
+    ...(oidc ? { oidc } : {}),
     readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
   };
 }

@@ -90,7 +90,7 @@ export class LedgerModule {
           inject: [LEDGER],
           useFactory: (ledger: Ledger) => new Reader(ledger.readModels),
         })),
-        { provide: TokenService, useFactory: () => new TokenService(config.jwt) },
+        { provide: TokenService, useFactory: () => new TokenService(config.jwt, config.oidc) },
         CommandExecutor,
         EnvelopeFactory,
         FoldedStreams,
