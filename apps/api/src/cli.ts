@@ -5,11 +5,13 @@ import {
   PostgresEventStore,
   SqliteEventStore,
 } from '@accord/event-store';
+import { ALL_PROJECTIONS, rebuildProjection } from '@accord/projections';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TokenService } from './auth/token.service';
 import { ConfigError, loadConfig } from './config/accord-config';
-import { redactUrl } from './ledger/open-ledger';
+import { openLedger, redactUrl, StoreUnavailableError } from './ledger/open-ledger';
+import { RebuildProgressReporter } from './rebuild-progress';
 
 const USAGE = `usage: npm run --silent accord -- <command>
 
@@ -18,7 +20,11 @@ commands:
       prints a signed token for local use; send it as "Authorization: Bearer <token>"
   migrate --from <store> --to <store>
       copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
-      and verifies the copy; a store is sqlite:<file> or a postgres:// URL`;
+      and verifies the copy; a store is sqlite:<file> or a postgres:// URL
+  projections rebuild [<name>]
+      rebuilds one read model (or every one) from position zero into new tables, then switches
+      them in; a running API keeps serving the old ones until then. Uses the same store
+      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL)`;
 
 async function token(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -80,6 +86,34 @@ async function migrate(args: string[]): Promise<void> {
   }
 }
 
+async function projections(args: string[]): Promise<void> {
+  const [action, name, ...extra] = args;
+  if (action !== 'rebuild' || extra.length > 0) {
+    throw new UsageError('usage: projections rebuild [<name>]');
+  }
+  const chosen = name ? ALL_PROJECTIONS.filter((p) => p.name === name) : [...ALL_PROJECTIONS];
+  if (chosen.length === 0) {
+    throw new UsageError(
+      `no read model named "${name}": ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`,
+    );
+  }
+  const ledger = await openLedger(loadConfig().store);
+  const progress = new RebuildProgressReporter();
+  try {
+    for (const projection of chosen) {
+      progress.start();
+      const result = await rebuildProjection(ledger.readModels, ledger.store, projection, {
+        onProgress: (p) => progress.report(p),
+      });
+      progress.done(
+        `${result.projection}: rebuilt from ${result.eventsApplied} events and switched in at position ${result.position}`,
+      );
+    }
+  } finally {
+    await ledger.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -87,6 +121,8 @@ async function main(argv: string[]): Promise<void> {
       return token(rest);
     case 'migrate':
       return migrate(rest);
+    case 'projections':
+      return projections(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -99,7 +135,11 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError || error instanceof MigrationError)
+  else if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof StoreUnavailableError
+  )
     console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(error instanceof UsageError ? 2 : 1);

@@ -1,5 +1,6 @@
 export * from './runtime/projection';
 export * from './runtime/projection-runner';
+export * from './runtime/rebuild';
 export * from './runtime/read-model-database';
 export * from './runtime/sqlite-read-model-database';
 export * from './runtime/postgres-read-model-database';

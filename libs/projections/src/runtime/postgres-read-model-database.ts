@@ -1,10 +1,11 @@
-import { Pool, types } from 'pg';
+import { Pool, type PoolClient, types } from 'pg';
 import {
   CHECKPOINTS_DDL,
   type EventChange,
   ProjectionApplyError,
   type ReadModelDatabase,
   type SqlValue,
+  type SwapPlan,
 } from './read-model-database';
 
 // BIGINT (positions, counts) as numbers: positions stay far below 2^53.
@@ -61,6 +62,42 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
     toPosition: number,
     changesAfter: (checkpoint: number) => readonly EventChange[],
   ): Promise<number> {
+    return this.withCheckpointLocked(projection, async (client, checkpoint) => {
+      if (checkpoint >= toPosition) return checkpoint;
+      for (const change of changesAfter(checkpoint)) {
+        try {
+          for (const statement of change.statements) {
+            await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
+          }
+        } catch (error) {
+          throw new ProjectionApplyError(change.position, error);
+        }
+      }
+      await this.writeCheckpoint(client, projection, toPosition);
+      return toPosition;
+    });
+  }
+
+  swapIn(
+    projection: string,
+    build: (checkpoint: number) => SwapPlan | undefined,
+  ): Promise<boolean> {
+    return this.withCheckpointLocked(projection, async (client, checkpoint) => {
+      const plan = build(checkpoint);
+      if (!plan) return false;
+      for (const statement of plan.statements) {
+        await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
+      }
+      await this.writeCheckpoint(client, projection, plan.checkpoint);
+      return true;
+    });
+  }
+
+  /** Runs `work` in a transaction holding the projection's checkpoint row (FOR UPDATE). */
+  private async withCheckpointLocked<T>(
+    projection: string,
+    work: (client: PoolClient, checkpoint: number) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -72,32 +109,22 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
         'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
         [projection],
       );
-      const checkpoint = rows[0]?.position ?? 0;
-      if (checkpoint >= toPosition) {
-        await client.query('COMMIT');
-        return checkpoint;
-      }
-      for (const change of changesAfter(checkpoint)) {
-        try {
-          for (const statement of change.statements) {
-            await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
-          }
-        } catch (error) {
-          throw new ProjectionApplyError(change.position, error);
-        }
-      }
-      await client.query(
-        'UPDATE projection_checkpoints SET position = $2, updated_at = $3 WHERE name = $1',
-        [projection, toPosition, new Date().toISOString()],
-      );
+      const result = await work(client, rows[0]?.position ?? 0);
       await client.query('COMMIT');
-      return toPosition;
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  private async writeCheckpoint(client: PoolClient, projection: string, position: number) {
+    await client.query(
+      'UPDATE projection_checkpoints SET position = $2, updated_at = $3 WHERE name = $1',
+      [projection, position, new Date().toISOString()],
+    );
   }
 
   async checkpoint(projection: string): Promise<number> {

@@ -18,6 +18,11 @@ export interface EventChange {
   statements: readonly SqlStatement[];
 }
 
+export interface SwapPlan {
+  statements: readonly SqlStatement[];
+  checkpoint: number;
+}
+
 export class ProjectionApplyError extends Error {
   constructor(
     readonly position: number,
@@ -46,6 +51,13 @@ export interface ReadModelDatabase {
     changesAfter: (checkpoint: number) => readonly EventChange[],
   ): Promise<number>;
   checkpoint(projection: string): Promise<number>;
+  /**
+   * In one transaction holding the projection's checkpoint (locked against other processes):
+   * `build(checkpoint)` returns statements that replace the projection's tables and the
+   * checkpoint they bring it to, or undefined when it cannot yet (it needs later events).
+   * Readers see the old tables until the commit, then the new ones. Returns whether it swapped.
+   */
+  swapIn(projection: string, build: (checkpoint: number) => SwapPlan | undefined): Promise<boolean>;
   all<Row>(text: string, params?: readonly SqlValue[]): Promise<Row[]>;
   get<Row>(text: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import {
   ProjectionApplyError,
   type ReadModelDatabase,
   type SqlValue,
+  type SwapPlan,
 } from './read-model-database';
 
 /**
@@ -30,6 +31,8 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
     changesAfter: (checkpoint: number) => readonly EventChange[],
   ): Promise<number> {
     try {
+      // IMMEDIATE: take the write lock first, so another process's write makes this wait
+      // (busy_timeout) instead of failing when a read transaction tries to become a writer.
       const applied = this.db.transaction(() => {
         const checkpoint = this.readCheckpoint(projection);
         if (checkpoint >= toPosition) return checkpoint;
@@ -41,13 +44,29 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
             throw new ProjectionApplyError(change.position, error);
           }
         }
-        this.prepare(
-          `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-        ).run(projection, toPosition, new Date().toISOString());
+        this.writeCheckpoint(projection, toPosition);
         return toPosition;
-      })();
+      }).immediate();
       return Promise.resolve(applied);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  swapIn(
+    projection: string,
+    build: (checkpoint: number) => SwapPlan | undefined,
+  ): Promise<boolean> {
+    try {
+      const swapped = this.db.transaction(() => {
+        const plan = build(this.readCheckpoint(projection));
+        if (!plan) return false;
+        for (const statement of plan.statements)
+          this.prepare(statement.sql).run(...statement.params);
+        this.writeCheckpoint(projection, plan.checkpoint);
+        return true;
+      }).immediate();
+      return Promise.resolve(swapped);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -75,6 +94,13 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
       projection,
     ) as { position: number } | undefined;
     return row?.position ?? 0;
+  }
+
+  private writeCheckpoint(projection: string, position: number): void {
+    this.prepare(
+      `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    ).run(projection, position, new Date().toISOString());
   }
 
   /** Projections run the same few statements for every event: compile each once. */

@@ -1,0 +1,142 @@
+import type { EventStore, StoredEvent } from '@accord/event-store';
+import type { Projection } from './projection';
+import { type ReadModelDatabase, sql, type SqlStatement } from './read-model-database';
+
+export interface RebuildProgress {
+  projection: string;
+  /** The position the new tables have reached, and the head of the log when last read. */
+  position: number;
+  head: number;
+  eventsApplied: number;
+}
+
+export interface RebuildResult {
+  projection: string;
+  /** The position the projection stood at when the new tables were switched in. */
+  position: number;
+  eventsApplied: number;
+}
+
+const TABLE = /CREATE TABLE IF NOT EXISTS (rm_\w+)/g;
+const INDEX = /CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (rm_\w+)/g;
+const READ_MODEL_NAME = /\brm_(\w+)/g;
+
+/** `rm_x` -> `rb_x`: the tables a rebuild fills, beside the ones the API serves. */
+const rebuildName = (text: string) => text.replace(READ_MODEL_NAME, 'rb_$1');
+const namesIn = (schema: string, pattern: RegExp) =>
+  [...schema.matchAll(pattern)].map((match) => match[1]!);
+const statementsOf = (ddl: string): SqlStatement[] =>
+  ddl
+    .split(';')
+    .map((text) => text.trim())
+    .filter((text) => text !== '')
+    .map((text) => sql(text));
+
+/** The same projection, writing to `rb_` tables under its own checkpoint. */
+function shadowOf(projection: Projection): Projection {
+  return {
+    name: `${projection.name}.rebuild`,
+    handles: projection.handles,
+    schema: rebuildName(projection.schema),
+    apply: (event) =>
+      projection.apply(event).map((s) => ({ sql: rebuildName(s.sql), params: s.params })),
+  };
+}
+
+/** Replaces the served tables by the rebuilt ones, and names them back. */
+function switchOver(projection: Projection, dialect: ReadModelDatabase['dialect']): SqlStatement[] {
+  const tables = namesIn(projection.schema, TABLE);
+  const indexes = namesIn(projection.schema, INDEX);
+  return [
+    ...tables.flatMap((table) => [
+      sql(`DROP TABLE IF EXISTS ${table}`),
+      sql(`ALTER TABLE ${rebuildName(table)} RENAME TO ${table}`),
+      // PostgreSQL names a primary key's index after the table it was made with.
+      ...(dialect === 'postgres'
+        ? [sql(`ALTER INDEX IF EXISTS ${rebuildName(table)}_pkey RENAME TO ${table}_pkey`)]
+        : []),
+    ]),
+    ...indexes.map((index) => sql(`DROP INDEX IF EXISTS ${rebuildName(index)}`)),
+    ...statementsOf(projection.schema),
+    sql('DELETE FROM projection_checkpoints WHERE name = ?', `${projection.name}.rebuild`),
+  ];
+}
+
+/**
+ * Rebuilds one read model from position zero into new tables while the old ones keep being
+ * served and kept up to date, then switches them in, in one transaction that holds the
+ * projection's checkpoint: there the new tables catch up to exactly where the old ones stood
+ * (or the checkpoint moves up to the new tables, if they got further), so the projection
+ * continues from there with nothing skipped or applied twice.
+ */
+export async function rebuildProjection(
+  db: ReadModelDatabase,
+  store: EventStore,
+  projection: Projection,
+  options: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
+): Promise<RebuildResult> {
+  const shadow = shadowOf(projection);
+  const batchSize = options.batchSize ?? 2_000;
+  // Leftovers of an interrupted rebuild are dropped: it starts again from zero.
+  await db.migrate(
+    [
+      ...namesIn(shadow.schema, /CREATE TABLE IF NOT EXISTS (rb_\w+)/g).map(
+        (table) => `DROP TABLE IF EXISTS ${table}`,
+      ),
+      `DELETE FROM projection_checkpoints WHERE name = '${shadow.name}'`,
+    ].join(';\n'),
+  );
+  await db.migrate(shadow.schema);
+
+  let position = 0;
+  let eventsApplied = 0;
+  const changes = (events: readonly StoredEvent[], after: number, upTo: number) =>
+    events.filter((e) => e.position > after && e.position <= upTo && shadow.handles.has(e.type));
+  for (;;) {
+    const batch = await store.readAll(position + 1, batchSize);
+    if (batch.length === 0) break;
+    const last = batch[batch.length - 1]!.position;
+    const applying = changes(batch, position, last);
+    position = await db.applyBatch(shadow.name, last, (checkpoint) =>
+      changes(applying, checkpoint, last).map((event) => ({
+        position: event.position,
+        statements: shadow.apply(event),
+      })),
+    );
+    eventsApplied += applying.length;
+    const head = await store.headPosition();
+    options.onProgress?.({ projection: projection.name, position, head, eventsApplied });
+  }
+
+  for (let pending: StoredEvent[] = []; ;) {
+    const more = await store.readAll(
+      (pending[pending.length - 1]?.position ?? position) + 1,
+      100_000,
+    );
+    pending = [...pending, ...more];
+    const readUpTo = pending[pending.length - 1]?.position ?? position;
+    let caughtUp = 0;
+    let switchedAt = position;
+    const swapped = await db.swapIn(projection.name, (checkpoint) => {
+      if (checkpoint > readUpTo) return undefined;
+      const target = Math.max(checkpoint, position);
+      const catchUp = changes(pending, position, target);
+      caughtUp = catchUp.length;
+      switchedAt = target;
+      return {
+        statements: [
+          ...catchUp.flatMap((e) => shadow.apply(e)),
+          ...switchOver(projection, db.dialect),
+        ],
+        checkpoint: target,
+      };
+    });
+    if (swapped) {
+      return {
+        projection: projection.name,
+        position: switchedAt,
+        eventsApplied: eventsApplied + caughtUp,
+      };
+    }
+  }
+}

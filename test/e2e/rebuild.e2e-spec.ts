@@ -1,0 +1,121 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
+import { COMMITMENTS, MAKE } from '../support/operations';
+import { FOOD_BANK, STORES, TEST_SECRET, TestApp } from '../support/test-app';
+
+const root = join(__dirname, '..', '..');
+
+/** Runs the CLI as a separate process, as an operator would next to a running API. */
+function cli(app: TestApp, args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', join(root, 'tools/register-ts.js'), join(root, 'apps/api/src/cli.ts'), ...args],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ACCORD_DB_FILE: join(app.storage.dir, 'accord.db'),
+        ACCORD_JWT_SECRET: TEST_SECRET,
+        ...(app.storage.kind === 'postgres'
+          ? { ACCORD_STORE: 'postgres', DATABASE_URL: app.storage.databaseUrl }
+          : { ACCORD_STORE: 'sqlite' }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+/** Edits a read-model row behind the app's back, as a bug or a hand would. */
+async function tamper(app: TestApp, commitmentId: string): Promise<void> {
+  const statement = `UPDATE rm_commitments_v2 SET description = 'tampered' WHERE commitment_id = `;
+  if (app.storage.kind === 'sqlite') {
+    const db = new Database(join(app.storage.dir, 'accord.db'));
+    db.prepare(`${statement}?`).run(commitmentId);
+    db.close();
+    return;
+  }
+  const client = new Client({ connectionString: app.storage.databaseUrl });
+  await client.connect();
+  await client.query(`${statement}$1`, [commitmentId]);
+  await client.end();
+}
+
+describe.each(STORES)('Rebuilding a read model next to a running API on %s', (store) => {
+  let app: TestApp;
+  let initiativeId: string;
+  let made = 0;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ store });
+    initiativeId = await launchWithPartners(app, 'rebuild-initiative');
+    for (let i = 0; i < 30; i++) await make();
+  });
+  afterAll(() => app.stop());
+
+  async function make(): Promise<string> {
+    const res = await app.gql(
+      MAKE,
+      {
+        input: {
+          commitmentId: `pack-${++made}`,
+          initiativeId,
+          partnerId: 'food-bank',
+          description: `pack ${made}`,
+          dueDate: ONE_YEAR_AHEAD,
+        },
+      },
+      FOOD_BANK,
+    );
+    expectNoErrors(res);
+    return res.data.makeCommitment.commitment.commitmentId as string;
+  }
+
+  const list = async () => {
+    const res = await app.gql(COMMITMENTS, { filter: { initiativeId }, first: 100 });
+    expectNoErrors(res);
+    return res.data.commitments as { totalCount: number; edges: { node: any }[] };
+  };
+
+  it('rebuilds from zero while queries and writes go on, then serves the rebuilt tables', async () => {
+    await tamper(app, 'pack-3');
+    expect((await list()).edges[2]!.node.description).toBe('tampered');
+
+    const rebuilding = cli(app, ['projections', 'rebuild', 'commitments-register-v2']);
+    let finished = false;
+    void rebuilding.then(() => (finished = true));
+    let servedDuring = 0;
+    while (!finished) {
+      await make();
+      const during = await list();
+      expect(during.totalCount).toBe(made);
+      servedDuring += 1;
+    }
+    const { code, output } = await rebuilding;
+    expect(output).toMatch(/commitments-register-v2: rebuilt from \d+ events and switched in/);
+    expect(code).toBe(0);
+    expect(servedDuring).toBeGreaterThan(0);
+
+    const after = await list();
+    expect(after.totalCount).toBe(made);
+    expect(after.edges.map((e) => e.node.description)).toEqual(
+      Array.from({ length: made }, (_, i) => `pack ${i + 1}`),
+    );
+    // The API's own projection goes on from where the switch left it.
+    const next = await make();
+    expect((await list()).edges.map((e) => e.node.commitmentId)).toContain(next);
+  });
+
+  it('refuses a read model it does not know, naming those it does', async () => {
+    const { code, output } = await cli(app, ['projections', 'rebuild', 'nonsense']);
+    expect(code).toBe(2);
+    expect(output).toContain('no read model named "nonsense"');
+    expect(output).toContain('commitments-register-v2');
+  });
+});
