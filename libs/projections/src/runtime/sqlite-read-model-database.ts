@@ -33,20 +33,22 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
     try {
       // IMMEDIATE: take the write lock first, so another process's write makes this wait
       // (busy_timeout) instead of failing when a read transaction tries to become a writer.
-      const applied = this.db.transaction(() => {
-        const checkpoint = this.readCheckpoint(projection);
-        if (checkpoint >= toPosition) return checkpoint;
-        for (const change of changesAfter(checkpoint)) {
-          try {
-            for (const statement of change.statements)
-              this.prepare(statement.sql).run(...statement.params);
-          } catch (error) {
-            throw new ProjectionApplyError(change.position, error);
+      const applied = this.db
+        .transaction(() => {
+          const checkpoint = this.readCheckpoint(projection);
+          if (checkpoint >= toPosition) return checkpoint;
+          for (const change of changesAfter(checkpoint)) {
+            try {
+              for (const statement of change.statements)
+                this.prepare(statement.sql).run(...statement.params);
+            } catch (error) {
+              throw new ProjectionApplyError(change.position, error);
+            }
           }
-        }
-        this.writeCheckpoint(projection, toPosition);
-        return toPosition;
-      }).immediate();
+          this.writeCheckpoint(projection, toPosition);
+          return toPosition;
+        })
+        .immediate();
       return Promise.resolve(applied);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -58,14 +60,16 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
     build: (checkpoint: number) => SwapPlan | undefined,
   ): Promise<boolean> {
     try {
-      const swapped = this.db.transaction(() => {
-        const plan = build(this.readCheckpoint(projection));
-        if (!plan) return false;
-        for (const statement of plan.statements)
-          this.prepare(statement.sql).run(...statement.params);
-        this.writeCheckpoint(projection, plan.checkpoint);
-        return true;
-      }).immediate();
+      const swapped = this.db
+        .transaction(() => {
+          const plan = build(this.readCheckpoint(projection));
+          if (!plan) return false;
+          for (const statement of plan.statements)
+            this.prepare(statement.sql).run(...statement.params);
+          this.writeCheckpoint(projection, plan.checkpoint);
+          return true;
+        })
+        .immediate();
       return Promise.resolve(swapped);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
