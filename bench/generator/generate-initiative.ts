@@ -36,8 +36,12 @@ import {
   type EventStore,
   type JsonObject,
   type NewEvent,
+  SqliteEventStore,
 } from '@accord/event-store';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   agreementStream,
   benefitPoolStream,
@@ -1364,4 +1368,27 @@ export function generateInitiative(
   options: GenerateOptions,
 ): Promise<GenerateResult> {
   return new InitiativeSimulation(store, options).run();
+}
+
+/**
+ * The real SQLite event store on `file`, with commits that do not wait for the disk
+ * (WAL with synchronous=NORMAL: a crash may lose the last commits but never corrupts the
+ * file). Generating a fixture needs no per-command durability, and fsync would be most of the
+ * time. Every event still goes through `append` with its expected revision.
+ */
+export function openSqliteForGeneration(file: string): {
+  store: SqliteEventStore;
+  close(): Promise<void>;
+} {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  const store = new SqliteEventStore(db);
+  db.pragma('synchronous = NORMAL');
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      db.close();
+    },
+  };
 }
