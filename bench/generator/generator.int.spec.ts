@@ -9,7 +9,8 @@ import {
   RISK_EVENT_TYPES,
   ROSTER_EVENT_TYPES,
 } from '@accord/domain';
-import { type StoredEvent } from '@accord/event-store';
+import { PostgresEventStore, type EventStore, type StoredEvent } from '@accord/event-store';
+import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +28,7 @@ const KNOWN_TYPES = new Set<string>([
   ...INDICATOR_EVENT_TYPES,
 ]);
 
-async function readEverything(file: string) {
-  const { store, close } = openSqliteForGeneration(file);
+async function readAll(store: EventStore): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   for (let from = 1; ;) {
     const batch = await store.readAll(from, 1_000);
@@ -36,10 +36,18 @@ async function readEverything(file: string) {
     events.push(...batch);
     from = batch[batch.length - 1]!.position + 1;
   }
+  return events;
+}
+
+async function readEverything(file: string) {
+  const { store, close } = openSqliteForGeneration(file);
+  const events = await readAll(store);
   const verified = await store.verify();
   await close();
   return { events, verified };
 }
+
+const shape = (e: StoredEvent) => [e.stream, e.revision, e.type, e.data, e.metadata];
 
 describe('the initiative generator', () => {
   let dir: string;
@@ -102,7 +110,26 @@ describe('the initiative generator', () => {
     expect(years).toBeGreaterThan(2);
 
     const again = await generate('second.db');
-    const shape = (e: StoredEvent) => [e.stream, e.revision, e.type, e.data, e.metadata];
     expect(again.events.map(shape)).toEqual(events.map(shape));
+  }, 120_000);
+
+  it('writes the same history through the PostgreSQL store', async () => {
+    const options = { events: 400, partners: 10, seed: 5 };
+    const sqlite = openSqliteForGeneration(join(dir, 'small.db'));
+    await generateInitiative(sqlite.store, options);
+    const expected = await readAll(sqlite.store);
+    await sqlite.close();
+
+    const database = await createTestDatabase();
+    const store = await PostgresEventStore.connect(database.url);
+    try {
+      const result = await generateInitiative(store, options);
+      expect(result.events).toBe(expected.length);
+      expect(await store.verify()).toEqual({ ok: true, checked: expected.length });
+      expect((await readAll(store)).map(shape)).toEqual(expected.map(shape));
+    } finally {
+      await store.close();
+      await database.drop();
+    }
   }, 120_000);
 });
