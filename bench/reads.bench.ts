@@ -30,6 +30,11 @@ const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
     }
   }
 }`;
+/** Progress notes on stderr for `npm run bench`; quiet inside jest's smoke run. */
+const note = (line: string) => {
+  if (process.env.JEST_WORKER_ID === undefined) console.error(line);
+};
+
 const TRIVIAL = '{ initiatives(first: 1) { totalCount } }';
 const PROJECTIONS = '{ projections { name lag state } }';
 
@@ -69,7 +74,7 @@ export async function readsBenchmarks(options: BenchmarkOptions): Promise<Figure
       seed: 7,
     });
     await ledger.close();
-    console.error(
+    note(
       `reads: generated ${generated.events} events (${generated.partners} partners, ${generated.commitments} commitments) in ${generated.seconds.toFixed(1)} s`,
     );
 
@@ -102,7 +107,7 @@ export async function readsBenchmarks(options: BenchmarkOptions): Promise<Figure
         if (projections.every((p: any) => p.lag === 0)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      console.error(
+      note(
         `reads: projections caught up in ${(Number(process.hrtime.bigint() - caughtUp) / 1e9).toFixed(1)} s`,
       );
 
