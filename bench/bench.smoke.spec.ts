@@ -19,6 +19,18 @@ describe('benchmark harness (smoke run)', () => {
         expect(figures.map((f) => f.subject)).toContain(figure.baseline);
         expect(figure.ratio).toBeGreaterThan(0);
       }
+      if (name === 'reads') {
+        // A generated initiative served by the real app: the view and its trivial baseline.
+        expect(figures.map((f) => f.subject)).toEqual([
+          expect.stringMatching(/^trivial query, p50/),
+          expect.stringMatching(/^trivial query, p99/),
+          expect.stringMatching(/^accountability\(initiativeId\), p50/),
+          expect.stringMatching(/^accountability\(initiativeId\), p99/),
+        ]);
+        expect(figures[0]!.benchmark).toMatch(
+          /^reads \(\d+ partners, \d+ commitments, \d+ events\)$/,
+        );
+      }
       const report = markdownReport(figures, machineFacts(), 'npm run bench', '2026-01-01');
       expect(report).toContain('| benchmark | subject | median |');
       expect(

@@ -1,16 +1,18 @@
-// `npm run bench [-- append|replay] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBenchmarks } from './append.bench';
 import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
+import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
 import { markdownReport } from './report';
 
 export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<Figure[]>> = {
   append: (o) => appendBenchmarks(o),
   replay: (o) => replayBenchmarks({ ...o, scale: o.scale * 20 }),
+  reads: (o) => readsBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };
