@@ -24,12 +24,21 @@ export function isKnownCurrency(code: string): boolean {
   return knownCurrencies.has(code);
 }
 
-/** ISO 4217 minor unit digits, from the ICU data that ships with Node (USD 2, JPY 0, BHD 3). */
+const digitsByCurrency = new Map<string, number>();
+
+/**
+ * ISO 4217 minor unit digits, from the ICU data that ships with Node (USD 2, JPY 0, BHD 3).
+ * Remembered per currency: building a currency formatter costs about a millisecond.
+ */
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Parses a non-negative decimal string such as "25000.50" in the given currency. */
