@@ -1,10 +1,11 @@
-// `npm run bench [-- append|replay|reads] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads|http] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBenchmarks } from './append.bench';
 import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
+import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
 import { markdownReport } from './report';
@@ -13,6 +14,7 @@ export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<F
   append: (o) => appendBenchmarks(o),
   replay: (o) => replayBenchmarks({ ...o, scale: o.scale * 20 }),
   reads: (o) => readsBenchmarks(o),
+  http: (o) => httpBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };

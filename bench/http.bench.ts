@@ -1,0 +1,150 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TokenService } from '../apps/api/src/auth/token.service';
+import { createApp } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/accord-config';
+import { type BenchmarkOptions, type Figure, summarise } from './harness';
+
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
+const TRIVIAL = '{ initiatives(first: 1) { totalCount } }';
+/** No commandId and no commitmentId: each request is a new command making a new commitment. */
+const MAKE = `mutation($input: MakeCommitmentInput!) {
+  makeCommitment(input: $input) { receipt { position } commitment { commitmentId status } }
+}`;
+export const CONCURRENCY = [1, 16, 64] as const;
+
+interface Run {
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * The full command path over HTTP: a GraphQL mutation answered once it is stored and projected
+ * (read-your-writes), with 1, 16 and 64 concurrent clients, against the same app serving a
+ * trivial query with as many clients in the same run.
+ */
+export async function httpBenchmarks(options: BenchmarkOptions): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-http-'));
+  const config = loadConfig({ ACCORD_DB_FILE: join(dir, 'accord.db'), ACCORD_JWT_SECRET: SECRET });
+  const app = await createApp(config, ['error']);
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const token = await new TokenService(config.jwt).issue({
+      personId: 'bo',
+      partnerId: 'food-bank',
+    });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(`http: ${JSON.stringify(body.errors)}`);
+    };
+    await post(
+      'mutation($input: LaunchInitiativeInput!) { launchInitiative(input: $input) { receipt { position } } }',
+      { input: { initiativeId: 'bench', name: 'n', problemStatement: 'p', commonAgenda: 'a' } },
+    );
+    await post(
+      'mutation($input: JoinInitiativeInput!) { joinInitiative(input: $input) { receipt { position } } }',
+      {
+        input: {
+          initiativeId: 'bench',
+          partnerId: 'food-bank',
+          organisationName: 'Food Bank',
+          sector: 'NONPROFIT',
+        },
+      },
+    );
+    const dueDate = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    const bodies = {
+      trivial: JSON.stringify({ query: TRIVIAL }),
+      command: JSON.stringify({
+        query: MAKE,
+        variables: {
+          input: { initiativeId: 'bench', partnerId: 'food-bank', description: 'd', dueDate },
+        },
+      }),
+    };
+    const seconds = Math.max(1, Math.round(options.scale / 400));
+
+    const load = async (body: string, connections: number): Promise<Run> => {
+      const result = await autocannon({
+        url,
+        method: 'POST',
+        headers,
+        body,
+        connections,
+        duration: seconds,
+      });
+      if (result.errors > 0 || result.non2xx > 0) {
+        throw new Error(`http: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+      }
+      return {
+        throughput: result.requests.total / seconds,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      };
+    };
+
+    const figures: Figure[] = [];
+    for (const connections of CONCURRENCY) {
+      const measured = { trivial: [] as Run[], command: [] as Run[] };
+      for (const kind of ['trivial', 'command'] as const) await load(bodies[kind], connections);
+      for (let run = 0; run < options.runs; run++) {
+        for (const kind of ['trivial', 'command'] as const)
+          measured[kind].push(await load(bodies[kind], connections));
+      }
+      const benchmark = 'HTTP command path (GraphQL over HTTP, SQLite)';
+      const clients = `${connections} client${connections === 1 ? '' : 's'}`;
+      const of = (kind: 'trivial' | 'command', pick: (r: Run) => number) =>
+        summarise(measured[kind].map(pick));
+      const subject = {
+        trivial: 'trivial query',
+        command: 'makeCommitment, acknowledged and projected',
+      };
+      const base = (
+        metric: string,
+        unit: string,
+        better: Figure['better'],
+        pick: (r: Run) => number,
+      ) => {
+        const trivial: Figure = {
+          benchmark,
+          subject: `${subject.trivial}, ${clients}, ${metric}`,
+          unit,
+          better,
+          sample: of('trivial', pick),
+        };
+        const command: Figure = {
+          benchmark,
+          subject: `${subject.command}, ${clients}, ${metric}`,
+          unit,
+          better,
+          sample: of('command', pick),
+          baseline: trivial.subject,
+          ratio: of('command', pick).median / trivial.sample.median,
+        };
+        return [trivial, command];
+      };
+      figures.push(
+        ...base('throughput', 'req/s', 'higher', (r) => r.throughput),
+        ...base('p50', 'ms', 'lower', (r) => r.p50),
+        ...base('p99', 'ms', 'lower', (r) => r.p99),
+      );
+    }
+    return figures;
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
