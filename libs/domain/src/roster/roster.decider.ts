@@ -1,5 +1,5 @@
 import { type InitiativeState } from '../initiative/initiative.state';
-import { dayOf, nextDay } from '../shared/dates';
+import { dayOf, END_OF_TIME, nextDay } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { type Role, type RosterEvent, SINGLE_SEAT_ROLES } from './roster.events';
@@ -53,8 +53,6 @@ export const RosterRules = {
   NOT_HOLDER: 'ROLE.NOT_HOLDER',
 } as const;
 
-const FOREVER = '9999-12-31';
-
 function overlaps(a: { from: string; until: string }, b: { from: string; until: string }) {
   return a.from < b.until && b.from < a.until;
 }
@@ -102,7 +100,7 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
   }
   const term = {
     from: data.termStart,
-    until: data.termEnd === null ? FOREVER : nextDay(data.termEnd),
+    until: data.termEnd === null ? END_OF_TIME : nextDay(data.termEnd),
   };
   const sameRole = (a: Assignment) =>
     a.role === data.role && (a.role !== 'custom' || a.customRole === data.customRole);

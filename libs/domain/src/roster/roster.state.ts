@@ -1,4 +1,4 @@
-import { dayOf, nextDay } from '../shared/dates';
+import { dayOf, END_OF_TIME, nextDay } from '../shared/dates';
 import type { Role, RosterEvent } from './roster.events';
 
 export interface Assignment {
@@ -63,15 +63,13 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
   }
 }
 
-const FOREVER = '9999-12-31';
-
 /**
  * The days an assignment is in office, as [from, until) calendar days. A term runs through
  * its end day; a relinquished or revoked role is out of office from the day that is recorded.
  */
 export function officePeriod(assignment: Assignment): { from: string; until: string } {
-  const termUntil = assignment.termEnd === null ? FOREVER : nextDay(assignment.termEnd);
-  const endedUntil = assignment.endedAt === null ? FOREVER : dayOf(assignment.endedAt);
+  const termUntil = assignment.termEnd === null ? END_OF_TIME : nextDay(assignment.termEnd);
+  const endedUntil = assignment.endedAt === null ? END_OF_TIME : dayOf(assignment.endedAt);
   return { from: assignment.termStart, until: termUntil < endedUntil ? termUntil : endedUntil };
 }
 

@@ -1,5 +1,5 @@
 import type { RosterEvent } from '@accord/domain';
-import { nextDay, ROSTER_EVENT_TYPES } from '@accord/domain';
+import { END_OF_TIME, nextDay, ROSTER_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
@@ -56,7 +56,7 @@ export const rosterProjection: Projection = {
             d.termStart,
             d.termEnd,
             d.termStart,
-            d.termEnd === null ? FOREVER : nextDay(d.termEnd),
+            d.termEnd === null ? END_OF_TIME : nextDay(d.termEnd),
             d.assignedAt,
             stored.position,
           ),
@@ -90,5 +90,3 @@ export const rosterProjection: Projection = {
     }
   },
 };
-
-const FOREVER = '9999-12-31';

@@ -1,22 +1,15 @@
+import { END_OF_TIME, previousDay } from '@accord/domain';
 import { type RoleAssignmentView, RosterReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
 import { type AssignmentStatus, type RoleAssignment } from '../role-assignment.model';
-
-const FOREVER = '9999-12-31';
-
-function previousDay(day: string): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
 
 export function toRoleAssignment(view: RoleAssignmentView): RoleAssignment {
   const { officeFrom: _officeFrom, officeUntil, ...rest } = view;
   return {
     ...rest,
     status: view.status as AssignmentStatus,
-    lastDayInOffice: officeUntil === FOREVER ? null : previousDay(officeUntil),
+    lastDayInOffice: officeUntil === END_OF_TIME ? null : previousDay(officeUntil),
   };
 }
 
