@@ -5,6 +5,8 @@ export * from './runtime/read-model-database';
 export * from './runtime/sqlite-read-model-database';
 export * from './runtime/postgres-read-model-database';
 export * from './runtime/cursor';
+export * from './runtime/temporal/time-travel';
+export type { ReadView } from './runtime/temporal/read-views';
 export * from './initiative-overview/initiative-overview.projection';
 export * from './initiative-overview/initiative-overview.reader';
 export * from './commitments-register/commitments-register.projection';

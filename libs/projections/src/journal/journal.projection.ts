@@ -32,6 +32,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
  * Journal: one row per event of the log, indexed by entity and by initiative over both times,
  * for the history of one entity and the changes across an initiative between two moments.
  * An event that does not name its initiative belongs to the initiative of its stream's first.
+ * The high-water marks (the latest occurred and recorded times up to each event) index the log
+ * by time for time travel; an event that occurred before its high-water mark was backdated.
  */
 export const journalProjection: Projection = {
   name: 'journal',
@@ -50,25 +52,35 @@ export const journalProjection: Projection = {
       occurred_at TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
       data TEXT NOT NULL,
-      hash TEXT NOT NULL
+      hash TEXT NOT NULL,
+      occurred_high_water TEXT NOT NULL,
+      recorded_high_water TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS rm_journal_by_entity ON rm_journal (entity_id, position);
     CREATE INDEX IF NOT EXISTS rm_journal_by_stream ON rm_journal (stream, position);
     CREATE INDEX IF NOT EXISTS rm_journal_by_occurred ON rm_journal (initiative_id, occurred_at, position);
     CREATE INDEX IF NOT EXISTS rm_journal_by_recorded ON rm_journal (initiative_id, recorded_at, position);
+    CREATE INDEX IF NOT EXISTS rm_journal_occurred_high_water ON rm_journal (occurred_high_water, position);
+    CREATE INDEX IF NOT EXISTS rm_journal_recorded_high_water ON rm_journal (recorded_high_water, position);
+    CREATE INDEX IF NOT EXISTS rm_journal_backdated ON rm_journal (position) WHERE occurred_at < occurred_high_water;
   `,
+
+  eventRows: { table: 'rm_journal', position: 'position', occurredAt: 'occurred_at' },
 
   apply(event: StoredEvent): SqlStatement[] {
     const { category, entityId } = parseStream(event.stream);
     const actor = (event.metadata.actor ?? {}) as Record<string, unknown>;
     const recordedAt = text(event.metadata.recordedAt) ?? '';
+    const occurredAt = text(event.metadata.occurredAt) ?? recordedAt;
     return [
       sql(
         `INSERT INTO rm_journal (position, stream, category, entity_id, revision, initiative_id, type,
-           person_id, partner_id, occurred_at, recorded_at, data, hash)
+           person_id, partner_id, occurred_at, recorded_at, data, hash, occurred_high_water, recorded_high_water)
          VALUES (?, ?, ?, ?, ?,
            COALESCE(?, (SELECT j.initiative_id FROM rm_journal j WHERE j.stream = ? ORDER BY j.position LIMIT 1)),
-           ?, ?, ?, ?, ?, ?, ?)`,
+           ?, ?, ?, ?, ?, ?, ?,
+           (SELECT CASE WHEN MAX(j.occurred_high_water) > ? THEN MAX(j.occurred_high_water) ELSE ? END FROM rm_journal j),
+           (SELECT CASE WHEN MAX(j.recorded_high_water) > ? THEN MAX(j.recorded_high_water) ELSE ? END FROM rm_journal j))`,
         event.position,
         event.stream,
         category,
@@ -79,10 +91,14 @@ export const journalProjection: Projection = {
         event.type,
         text(actor.personId),
         text(actor.partnerId),
-        text(event.metadata.occurredAt) ?? recordedAt,
+        occurredAt,
         recordedAt,
         JSON.stringify(event.data),
         event.hash,
+        occurredAt,
+        occurredAt,
+        recordedAt,
+        recordedAt,
       ),
     ];
   },

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient, types } from 'pg';
+import { POSTGRES_CLOCK_SETTING } from './temporal/history-ddl';
 import {
   CHECKPOINTS_DDL,
   type EventChange,
@@ -64,15 +65,7 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
   ): Promise<number> {
     return this.withCheckpointLocked(projection, async (client, checkpoint) => {
       if (checkpoint >= toPosition) return checkpoint;
-      for (const change of changesAfter(checkpoint)) {
-        try {
-          for (const statement of change.statements) {
-            await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
-          }
-        } catch (error) {
-          throw new ProjectionApplyError(change.position, error);
-        }
-      }
+      await this.applyChanges(client, changesAfter(checkpoint));
       await this.writeCheckpoint(client, projection, toPosition);
       return toPosition;
     });
@@ -85,12 +78,29 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
     return this.withCheckpointLocked(projection, async (client, checkpoint) => {
       const plan = build(checkpoint);
       if (!plan) return false;
+      await this.applyChanges(client, plan.changes);
       for (const statement of plan.statements) {
         await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
       }
       await this.writeCheckpoint(client, projection, plan.checkpoint);
       return true;
     });
+  }
+
+  /** Each event's statements, after stamping its position (transaction-local) for the history triggers. */
+  private async applyChanges(client: PoolClient, changes: readonly EventChange[]): Promise<void> {
+    for (const change of changes) {
+      try {
+        await client.query('SELECT set_config($1, $2, true)', [
+          POSTGRES_CLOCK_SETTING,
+          String(change.position),
+        ]);
+        for (const statement of change.statements)
+          await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
+      } catch (error) {
+        throw new ProjectionApplyError(change.position, error);
+      }
+    }
   }
 
   /** Runs `work` in a transaction holding the projection's checkpoint row (FOR UPDATE). */

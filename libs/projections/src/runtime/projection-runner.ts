@@ -5,6 +5,7 @@ import {
   ProjectionApplyError,
   type ReadModelDatabase,
 } from './read-model-database';
+import { ensureHistory, upgradeReadModels } from './temporal/temporal-catalog';
 
 /** running: following the log (its lag says how far behind); failed: its last batch failed, and it retries until one succeeds. */
 export type ProjectionState = 'running' | 'failed' | 'stopped';
@@ -59,10 +60,12 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {}
 
-  /** Creates the read models' tables and starts following the log from each checkpoint. */
+  /** Creates the read models' tables and histories, and starts following the log from each checkpoint. */
   async start(): Promise<void> {
+    await upgradeReadModels(this.db, this.projections);
     for (const projection of this.projections) {
       await this.db.migrate(projection.schema);
+      await ensureHistory(this.db, projection);
       this.statuses.set(projection.name, {
         name: projection.name,
         position: await this.db.checkpoint(projection.name),

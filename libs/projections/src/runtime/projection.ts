@@ -13,4 +13,9 @@ export interface Projection {
   /** Creates the read model's tables if missing (portable DDL). */
   readonly schema: string;
   apply(event: StoredEvent): readonly SqlStatement[];
+  /**
+   * A table with one row per event, never changed once written (the journal): it keeps no
+   * history, since the rows of events up to a position, or that occurred by a time, are its past.
+   */
+  readonly eventRows?: { table: string; position: string; occurredAt: string };
 }

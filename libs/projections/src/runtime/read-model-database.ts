@@ -19,6 +19,9 @@ export interface EventChange {
 }
 
 export interface SwapPlan {
+  /** Events applied to the new tables first (each stamped on the row versions it makes). */
+  changes: readonly EventChange[];
+  /** Then the statements that switch the tables. */
   statements: readonly SqlStatement[];
   checkpoint: number;
 }

@@ -1,6 +1,14 @@
 import type { EventStore, StoredEvent } from '@accord/event-store';
 import type { Projection } from './projection';
 import { type ReadModelDatabase, sql, type SqlStatement } from './read-model-database';
+import {
+  dropHistoryTriggers,
+  historyDdl,
+  historyIndexNames,
+  historyTable,
+  type TableShape,
+} from './temporal/history-ddl';
+import { ensureHistory } from './temporal/temporal-catalog';
 
 export interface RebuildProgress {
   projection: string;
@@ -23,6 +31,7 @@ const READ_MODEL_NAME = /\brm_(\w+)/g;
 
 /** `rm_x` -> `rb_x`: the tables a rebuild fills, beside the ones the API serves. */
 const rebuildName = (text: string) => text.replace(READ_MODEL_NAME, 'rb_$1');
+const servedName = (text: string) => text.replace(/\brb_(\w+)/g, 'rm_$1');
 const namesIn = (schema: string, pattern: RegExp) =>
   [...schema.matchAll(pattern)].map((match) => match[1]!);
 const statementsOf = (ddl: string): SqlStatement[] =>
@@ -38,26 +47,54 @@ function shadowOf(projection: Projection): Projection {
     name: `${projection.name}.rebuild`,
     handles: projection.handles,
     schema: rebuildName(projection.schema),
+    ...(projection.eventRows && {
+      eventRows: { ...projection.eventRows, table: rebuildName(projection.eventRows.table) },
+    }),
     apply: (event) =>
       projection.apply(event).map((s) => ({ sql: rebuildName(s.sql), params: s.params })),
   };
 }
 
-/** Replaces the served tables by the rebuilt ones, and names them back. */
-function switchOver(projection: Projection, dialect: ReadModelDatabase['dialect']): SqlStatement[] {
+/**
+ * Replaces the served tables (and their histories) by the rebuilt ones, and names them back.
+ * Triggers are named after their table, so the shadow's go and the served names' come back.
+ */
+function switchOver(
+  projection: Projection,
+  dialect: ReadModelDatabase['dialect'],
+  shadowHistories: readonly TableShape[],
+): SqlStatement[] {
   const tables = namesIn(projection.schema, TABLE);
   const indexes = namesIn(projection.schema, INDEX);
+  const historied = new Set(shadowHistories.map((shape) => servedName(shape.name)));
+  const renames = (from: string, to: string) => [
+    sql(`DROP TABLE IF EXISTS ${to}`),
+    sql(`ALTER TABLE ${from} RENAME TO ${to}`),
+  ];
+  const servedShapes = shadowHistories.map((shape) => ({
+    ...shape,
+    name: servedName(shape.name),
+    indexes: new Map([...shape.indexes].map(([i, on]) => [servedName(i), on])),
+  }));
   return [
+    ...shadowHistories.flatMap((shape) =>
+      dropHistoryTriggers(dialect, shape.name).map((t) => sql(t)),
+    ),
     ...tables.flatMap((table) => [
-      sql(`DROP TABLE IF EXISTS ${table}`),
-      sql(`ALTER TABLE ${rebuildName(table)} RENAME TO ${table}`),
+      ...renames(rebuildName(table), table),
+      ...(historied.has(table)
+        ? renames(historyTable(rebuildName(table)), historyTable(table))
+        : []),
       // PostgreSQL names a primary key's index after the table it was made with.
       ...(dialect === 'postgres'
         ? [sql(`ALTER INDEX IF EXISTS ${rebuildName(table)}_pkey RENAME TO ${table}_pkey`)]
         : []),
     ]),
-    ...indexes.map((index) => sql(`DROP INDEX IF EXISTS ${rebuildName(index)}`)),
+    ...[...indexes, ...shadowHistories.flatMap(historyIndexNames).map(servedName)].map((index) =>
+      sql(`DROP INDEX IF EXISTS ${rebuildName(index)}`),
+    ),
     ...statementsOf(projection.schema),
+    ...servedShapes.flatMap((shape) => historyDdl(dialect, shape).map((text) => sql(text))),
     sql('DELETE FROM projection_checkpoints WHERE name = ?', `${projection.name}.rebuild`),
   ];
 }
@@ -80,13 +117,15 @@ export async function rebuildProjection(
   // Leftovers of an interrupted rebuild are dropped: it starts again from zero.
   await db.migrate(
     [
-      ...namesIn(shadow.schema, /CREATE TABLE IF NOT EXISTS (rb_\w+)/g).map(
-        (table) => `DROP TABLE IF EXISTS ${table}`,
-      ),
+      ...namesIn(shadow.schema, /CREATE TABLE IF NOT EXISTS (rb_\w+)/g).flatMap((table) => [
+        `DROP TABLE IF EXISTS ${historyTable(table)}`,
+        `DROP TABLE IF EXISTS ${table}`,
+      ]),
       `DELETE FROM projection_checkpoints WHERE name = '${shadow.name}'`,
     ].join(';\n'),
   );
   await db.migrate(shadow.schema);
+  const shadowHistories = await ensureHistory(db, shadow);
 
   let position = 0;
   let eventsApplied = 0;
@@ -124,10 +163,8 @@ export async function rebuildProjection(
       caughtUp = catchUp.length;
       switchedAt = target;
       return {
-        statements: [
-          ...catchUp.flatMap((e) => shadow.apply(e)),
-          ...switchOver(projection, db.dialect),
-        ],
+        changes: catchUp.map((e) => ({ position: e.position, statements: shadow.apply(e) })),
+        statements: switchOver(projection, db.dialect, shadowHistories),
         checkpoint: target,
       };
     });

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { VERSION_CLOCK_DDL } from './temporal/history-ddl';
 import {
   CHECKPOINTS_DDL,
   type EventChange,
@@ -18,6 +19,7 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
 
   constructor(private readonly db: Database) {
     db.exec(CHECKPOINTS_DDL);
+    db.exec(VERSION_CLOCK_DDL);
   }
 
   migrate(ddl: string): Promise<void> {
@@ -37,14 +39,7 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
         .transaction(() => {
           const checkpoint = this.readCheckpoint(projection);
           if (checkpoint >= toPosition) return checkpoint;
-          for (const change of changesAfter(checkpoint)) {
-            try {
-              for (const statement of change.statements)
-                this.prepare(statement.sql).run(...statement.params);
-            } catch (error) {
-              throw new ProjectionApplyError(change.position, error);
-            }
-          }
+          this.applyChanges(changesAfter(checkpoint));
           this.writeCheckpoint(projection, toPosition);
           return toPosition;
         })
@@ -64,6 +59,7 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
         .transaction(() => {
           const plan = build(this.readCheckpoint(projection));
           if (!plan) return false;
+          this.applyChanges(plan.changes);
           for (const statement of plan.statements)
             this.prepare(statement.sql).run(...statement.params);
           this.writeCheckpoint(projection, plan.checkpoint);
@@ -73,6 +69,21 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
       return Promise.resolve(swapped);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Each event's statements, after stamping its position for the history triggers. */
+  private applyChanges(changes: readonly EventChange[]): void {
+    for (const change of changes) {
+      try {
+        this.prepare('UPDATE accord_version_clock SET position = ? WHERE id = 1').run(
+          change.position,
+        );
+        for (const statement of change.statements)
+          this.prepare(statement.sql).run(...statement.params);
+      } catch (error) {
+        throw new ProjectionApplyError(change.position, error);
+      }
     }
   }
 
