@@ -28,6 +28,8 @@ import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { RisksModule } from './risks/risks.module';
+import { addTimeTravelArguments } from './time-travel/time-travel.schema';
+import { TimeTravelModule } from './time-travel/time-travel.module';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -56,6 +58,7 @@ export class AppModule {
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,
+          transformSchema: addTimeTravelArguments,
           subscriptions: {
             'graphql-ws': graphqlWsOptions(
               new TokenService(config.jwt, config.oidc),
@@ -72,6 +75,7 @@ export class AppModule {
         AccountabilityModule,
         AgreementsModule,
         LiveModule,
+        TimeTravelModule,
         RisksModule,
         BenefitPoolsModule,
         HistoryModule,

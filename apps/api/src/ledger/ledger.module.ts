@@ -12,6 +12,7 @@ import {
   RosterReader,
   RiskRegisterReader,
   type ReadModelDatabase,
+  TimeTravel,
 } from '@accord/projections';
 import {
   type DynamicModule,
@@ -85,10 +86,17 @@ export class LedgerModule {
                 logger.error(`${name} failed at position ${position}: ${String(error)}`),
             }),
         },
+        {
+          provide: TimeTravel,
+          inject: [LEDGER],
+          useFactory: (ledger: Ledger) =>
+            new TimeTravel(ledger.readModels, ledger.store, ALL_PROJECTIONS),
+        },
+        // Readers read through time travel: live, or the point the request's query names.
         ...READERS.map((Reader) => ({
           provide: Reader,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) => new Reader(ledger.readModels),
+          inject: [TimeTravel],
+          useFactory: (travel: TimeTravel) => new Reader(travel.database),
         })),
         { provide: TokenService, useFactory: () => new TokenService(config.jwt, config.oidc) },
         CommandExecutor,
@@ -102,6 +110,7 @@ export class LedgerModule {
         LEDGER,
         EVENT_STORE,
         ProjectionRunner,
+        TimeTravel,
         ...READERS,
         TokenService,
         CommandExecutor,

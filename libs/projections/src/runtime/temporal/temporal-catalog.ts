@@ -18,8 +18,10 @@ function indexesOf(schema: string, table: string): Map<string, string> {
 }
 
 /** Tables whose rows are never changed once written, one per event: no history is kept for them. */
-export const isEventRowTable = (projection: Projection, table: string): boolean =>
-  projection.eventRows?.table === table.replace(/^rb_/, 'rm_');
+export const isEventRowTable = (projection: Projection, table: string): boolean => {
+  const served = (name: string) => name.replace(/^rb_/, 'rm_');
+  return projection.eventRows !== undefined && served(projection.eventRows.table) === served(table);
+};
 
 async function describe(
   db: ReadModelDatabase,
