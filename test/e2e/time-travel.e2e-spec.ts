@@ -176,6 +176,16 @@ describe.each(STORES)('time travel over GraphQL on %s', (store) => {
     }
   });
 
+  it('"today" is the day a query travels to', async () => {
+    const res = await app.gql(
+      `query($id: ID!, $at: String) { accountability(initiativeId: $id, atPosition: $at) { on } }`,
+      { id: initiativeId, at: positions.sixty },
+    );
+    expectNoErrors(res);
+    // The event at that position occurred five days ago.
+    expect(res.data.accountability.on).toBe(daysAgo(5).slice(0, 10));
+  });
+
   it('ledger status queries answer for now only', async () => {
     const res = await app.gql(`{ projections(atPosition: "1") { name } }`, {});
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { Clock } from '../ledger/clock';
+import { ReadingTime } from '../ledger/reading-time';
 import { Accountability } from './accountability.model';
 import { AccountabilityQueries } from './accountability.queries';
 
@@ -8,7 +8,7 @@ import { AccountabilityQueries } from './accountability.queries';
 export class AccountabilityResolver {
   constructor(
     private readonly queries: AccountabilityQueries,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   @Query(() => Accountability, {
@@ -24,9 +24,6 @@ export class AccountabilityResolver {
     })
     on?: string,
   ): Promise<Accountability> {
-    return this.queries.forInitiative(
-      initiativeId,
-      on ?? this.clock.now().toISOString().slice(0, 10),
-    );
+    return this.queries.forInitiative(initiativeId, on ?? this.readingTime.today());
   }
 }

@@ -30,6 +30,7 @@ import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
 import { FoldedStreams } from './folded-streams';
+import { ReadingTime } from './reading-time';
 import { ACCORD_CONFIG, EVENT_STORE, LEDGER } from './ledger.tokens';
 import { type Ledger } from './open-ledger';
 
@@ -102,6 +103,7 @@ export class LedgerModule {
         CommandExecutor,
         EnvelopeFactory,
         FoldedStreams,
+        ReadingTime,
         LedgerLifecycle,
       ],
       exports: [
@@ -116,6 +118,7 @@ export class LedgerModule {
         CommandExecutor,
         EnvelopeFactory,
         FoldedStreams,
+        ReadingTime,
       ],
     };
   }

@@ -95,7 +95,7 @@ export class TimeTravelPlugin implements ApolloServerPlugin<AccordContext> {
         }
         if (!point) return;
         try {
-          if (!travel.enter(await travel.view(point)))
+          if (!travel.enter(await travel.view(point), await travel.momentOf(point)))
             throw new Error('time travel needs the request to run inside TimeTravel.run');
         } catch (error) {
           if (error instanceof ReadPointError)

@@ -5,7 +5,7 @@ import {
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import { Clock } from '../../ledger/clock';
+import { ReadingTime } from '../../ledger/reading-time';
 import { NotFoundError } from '../../ledger/ledger.errors';
 import {
   type Commitment,
@@ -18,7 +18,7 @@ import {
 export class CommitmentQueries {
   constructor(
     private readonly reader: CommitmentsRegisterReader,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   async byId(commitmentId: string): Promise<Commitment> {
@@ -46,6 +46,6 @@ export class CommitmentQueries {
   }
 
   private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+    return this.readingTime.today();
   }
 }

@@ -1,7 +1,7 @@
 import { DecisionRegisterReader, type DecisionFilter, encodeCursor } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import { Clock } from '../../ledger/clock';
+import { ReadingTime } from '../../ledger/reading-time';
 import { NotFoundError } from '../../ledger/ledger.errors';
 import { type Decision, type DecisionConnection, toDecision } from '../decision.model';
 
@@ -9,7 +9,7 @@ import { type Decision, type DecisionConnection, toDecision } from '../decision.
 export class DecisionQueries {
   constructor(
     private readonly reader: DecisionRegisterReader,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   async byId(decisionId: string): Promise<Decision> {
@@ -37,6 +37,6 @@ export class DecisionQueries {
   }
 
   private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+    return this.readingTime.today();
   }
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { LocalDateScalar } from '../../graphql/local-date.scalar';
 import { Initiative, Partner } from '../../initiatives/initiative.model';
-import { Clock } from '../../ledger/clock';
+import { ReadingTime } from '../../ledger/reading-time';
 import { RoleAssignment } from '../role-assignment.model';
 import { RosterQueries } from './roster.queries';
 
@@ -15,7 +15,7 @@ const ON = {
 export class RosterResolver {
   constructor(
     private readonly queries: RosterQueries,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   @Query(() => [RoleAssignment], {
@@ -43,7 +43,7 @@ export class RosterResolver {
   }
 
   private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+    return this.readingTime.today();
   }
 }
 
@@ -51,15 +51,12 @@ export class RosterResolver {
 export class InitiativeRosterResolver {
   constructor(
     private readonly queries: RosterQueries,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   @ResolveField(() => [RoleAssignment], { description: 'Who holds which role on a given day.' })
   roster(@Parent() initiative: Initiative, @Args('on', ON) on?: string): Promise<RoleAssignment[]> {
-    return this.queries.inOffice(
-      initiative.initiativeId,
-      on ?? this.clock.now().toISOString().slice(0, 10),
-    );
+    return this.queries.inOffice(initiative.initiativeId, on ?? this.readingTime.today());
   }
 }
 
@@ -67,7 +64,7 @@ export class InitiativeRosterResolver {
 export class PartnerRolesResolver {
   constructor(
     private readonly queries: RosterQueries,
-    private readonly clock: Clock,
+    private readonly readingTime: ReadingTime,
   ) {}
 
   @ResolveField(() => [RoleAssignment], {
@@ -76,7 +73,7 @@ export class PartnerRolesResolver {
   roles(@Parent() partner: Partner, @Args('on', ON) on?: string): Promise<RoleAssignment[]> {
     return this.queries.inOffice(
       partner.initiativeId,
-      on ?? this.clock.now().toISOString().slice(0, 10),
+      on ?? this.readingTime.today(),
       partner.partnerId,
     );
   }

@@ -37,7 +37,7 @@ const canonicalTime = (field: 'knownAt' | 'asOf', value: string): string => {
  * log), and routes each read of a request to the moment that request asked for.
  */
 export class TimeTravel {
-  private readonly requests = new AsyncLocalStorage<{ view?: ReadView }>();
+  private readonly requests = new AsyncLocalStorage<{ view?: ReadView; at?: Date }>();
   private catalog: Promise<TemporalCatalog> | undefined;
   /** The database readers are given: the view of the current request, or the live tables. */
   readonly database: ReadModelDatabase;
@@ -55,18 +55,38 @@ export class TimeTravel {
     return this.requests.run({}, work);
   }
 
-  /** Makes the current request read at `view`; false outside `run`. */
-  enter(view: ReadView): boolean {
+  /** Makes the current request read at `view` (whose moment is `at`); false outside `run`. */
+  enter(view: ReadView, at: Date): boolean {
     const request = this.requests.getStore();
     if (!request) return false;
     request.view = view;
+    request.at = at;
     return true;
+  }
+
+  /** The moment the current request reads at, if it travels: what "today" means for it. */
+  currentMoment(): Date | undefined {
+    return this.requests.getStore()?.at;
   }
 
   leave(): void {
     const request = this.requests.getStore();
     request?.view?.close();
-    if (request) delete request.view;
+    if (request) {
+      delete request.view;
+      delete request.at;
+    }
+  }
+
+  /** The business time a point stands for: asOf or knownAt itself, or when that event occurred. */
+  async momentOf(point: ReadPoint): Promise<Date> {
+    if ('asOf' in point) return new Date(canonicalTime('asOf', point.asOf));
+    if ('knownAt' in point) return new Date(canonicalTime('knownAt', point.knownAt));
+    const row = await this.live.get<{ occurred_at: string }>(
+      'SELECT occurred_at FROM rm_journal WHERE position <= ? ORDER BY position DESC LIMIT 1',
+      [point.atPosition],
+    );
+    return row ? new Date(row.occurred_at) : new Date(0);
   }
 
   async view(point: ReadPoint): Promise<ReadView> {
