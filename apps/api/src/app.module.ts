@@ -28,6 +28,7 @@ import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { RisksModule } from './risks/risks.module';
+import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -75,6 +76,7 @@ export class AppModule {
         RisksModule,
         BenefitPoolsModule,
         HistoryModule,
+        PeopleModule,
       ],
       controllers: config.production
         ? [HealthController]

@@ -1,4 +1,4 @@
-import type { Sealed } from '@accord/domain';
+import type { Sealed, SealedContact } from '@accord/domain';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /** The personal fields a person has; each is sealed on its own. */
@@ -65,4 +65,19 @@ export function openField(
   } catch {
     throw new UnreadableSealError(personId, field);
   }
+}
+
+/** A person's personal fields in plaintext: they exist only in the API, never in an event. */
+export interface PlainContact {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+export function sealContact(key: Buffer, personId: string, contact: PlainContact): SealedContact {
+  return {
+    name: sealField(key, personId, 'name', contact.name),
+    email: sealField(key, personId, 'email', contact.email),
+    phone: contact.phone === null ? null : sealField(key, personId, 'phone', contact.phone),
+  };
 }

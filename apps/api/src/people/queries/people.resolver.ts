@@ -1,0 +1,48 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EventActor } from '../../live/ledger-event.model';
+import { RoleAssignment } from '../../roster/role-assignment.model';
+import { Person, PersonName } from '../person.model';
+import { PeopleDirectory } from './people-directory';
+import { PersonNamesLoader } from './person-names.loader';
+
+@Resolver(() => Person)
+export class PeopleResolver {
+  constructor(private readonly directory: PeopleDirectory) {}
+
+  @Query(() => Person, {
+    description: 'One person of the people directory; NOT_FOUND if never registered.',
+  })
+  person(@Args('personId', { type: () => ID }) personId: string): Promise<Person> {
+    return this.directory.person(personId);
+  }
+
+  @Query(() => [Person], {
+    description:
+      'The people directory, by id; with an initiative, the people its backbone staff registered and those who hold or held a role in it.',
+  })
+  people(
+    @Args('initiativeId', { type: () => ID, nullable: true }) initiativeId?: string,
+  ): Promise<Person[]> {
+    return this.directory.people(initiativeId ?? undefined);
+  }
+}
+
+@Resolver(() => RoleAssignment)
+export class RoleAssignmentPersonResolver {
+  constructor(private readonly names: PersonNamesLoader) {}
+
+  @ResolveField(() => PersonName, { description: 'Who holds the role; null name once erased.' })
+  person(@Parent() assignment: RoleAssignment): Promise<PersonName> {
+    return this.names.load(assignment.personId);
+  }
+}
+
+@Resolver(() => EventActor)
+export class EventActorPersonResolver {
+  constructor(private readonly names: PersonNamesLoader) {}
+
+  @ResolveField(() => PersonName, { description: 'Who acted; null name once erased.' })
+  person(@Parent() actor: EventActor): Promise<PersonName> {
+    return this.names.load(actor.personId);
+  }
+}
