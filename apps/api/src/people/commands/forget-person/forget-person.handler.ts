@@ -10,7 +10,7 @@ import { PERSON_KEY_STORE, type PersonKeyStore } from '../../keys/person-key-sto
 
 export class ForgetPersonCommand extends Command<Receipt> {
   constructor(
-    readonly data: ForgetPerson['data'] & { personId: string; initiativeId: string | null },
+    readonly data: ForgetPerson['data'],
     readonly envelope: CommandEnvelope,
   ) {
     super();
