@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { MAKE } from '../support/operations';
 import {
+  deleteKeyBehindTheApp,
   keyStoreFileBytes,
   ledgerStorageBytes,
   PeopleSubscriber,
@@ -408,6 +409,40 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     expect(update.errors?.[0]?.extensions).toMatchObject({ rule: 'PERSON.FORGOTTEN' });
     expect(await app.eventCount()).toBe(before);
     expect(await storedKey(app, 'lena')).toBeUndefined();
+  });
+
+  it('finishes an erasure that stopped between destroying the key and recording it', async () => {
+    const rae = { personId: 'rae', partnerId: 'school-district' };
+    const registered = await app.gql(
+      REGISTER_PERSON,
+      { input: { name: 'Rae Castellanos-Uribe', email: 'rae@schools.example' } },
+      rae,
+    );
+    expectNoErrors(registered);
+    await deleteKeyBehindTheApp(app, 'rae');
+
+    const person = await app.gql(PERSON, { personId: 'rae' });
+    expect(person.data.person).toMatchObject({ email: null, ...ERASED });
+    const before = await app.eventCount();
+    const update = await app.gql(UPDATE_PERSON_CONTACT, { input: { email: 'r@example.org' } }, rae);
+    expect(update.errors?.[0]?.extensions).toMatchObject({
+      rule: 'PERSON.KEY_DESTROYED',
+      field: 'personId',
+    });
+    expect(await app.eventCount()).toBe(before);
+
+    const forgotten = await app.gql(
+      FORGET_PERSON,
+      { input: { personId: 'rae', reason: 'asked to be forgotten' } },
+      rae,
+    );
+    expectNoErrors(forgotten);
+    expect(forgotten.data.forgetPerson.person).toMatchObject({
+      ...ERASED,
+      forgottenReason: 'asked to be forgotten',
+      forgottenBy: rae,
+    });
+    expect((await app.rawEvents()).at(-1)!.type).toBe('PersonForgotten.v1');
   });
 
   it('answers NOT_FOUND for a person never registered', async () => {

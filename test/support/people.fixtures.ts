@@ -124,3 +124,22 @@ export class PeopleSubscriber {
     this.stop();
   }
 }
+
+/**
+ * Deletes the key around the app, as if forgetPerson had stopped after destroying the key and
+ * before recording the event.
+ */
+export async function deleteKeyBehindTheApp(app: TestApp, personId: string): Promise<void> {
+  if (app.config.keyStore.kind === 'sqlite') {
+    const db = new Database(app.config.keyStore.file, { fileMustExist: true });
+    try {
+      db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(personId);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  await withPg(app, (client) =>
+    client.query('DELETE FROM person_keys WHERE person_id = $1', [personId]),
+  );
+}
