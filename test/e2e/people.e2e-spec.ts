@@ -1,6 +1,7 @@
 import { type Client } from 'graphql-ws';
 import type { AddressInfo } from 'node:net';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
+import { HOLD_MEETING } from '../support/decisions.operations';
 import { MAKE } from '../support/operations';
 import {
   deleteKeyBehindTheApp,
@@ -13,6 +14,7 @@ import {
   CHANGES_WITH_PEOPLE,
   FORGET_PERSON,
   HISTORY_WITH_PEOPLE,
+  MEETING_WITH_PEOPLE,
   PEOPLE,
   PERSON,
   REGISTER_PERSON,
@@ -55,6 +57,16 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     initiativeId = await launchWithPartners(app);
     await assignRole(app, { initiativeId, ...KIM, role: 'BACKBONE_STAFF' });
     await assignRole(app, { initiativeId, ...LENA, role: 'STEERING_MEMBER' });
+    const meeting = {
+      meetingId: 'steering-march',
+      initiativeId,
+      title: 'Steering committee, March',
+      heldAt: '2026-03-05T17:30:00Z',
+      attendees: [CITY_HALL, LENA],
+      agenda: ['Summer reading budget'],
+      minutes: 'The budget was discussed.',
+    };
+    expectNoErrors(await app.gql(HOLD_MEETING, { input: meeting }, CITY_HALL));
   });
   afterAll(async () => {
     for (const client of clients) void client.dispose();
@@ -200,6 +212,10 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     const kim = roster.data.roster.find((r: any) => r.personId === 'kim').person;
     expect(kim).toEqual({ personId: 'kim', name: null, status: 'UNREGISTERED', erased: false });
 
+    const meeting = await app.gql(MEETING_WITH_PEOPLE, { id: 'steering-march' });
+    expectNoErrors(meeting);
+    expect(lenaIn(meeting.data.meeting.attendees)).toEqual(registered);
+
     const history = await app.gql(HISTORY_WITH_PEOPLE, { entityId: 'lena' });
     expectNoErrors(history);
     expect(history.data.history.map((e: any) => e.type)).toEqual([
@@ -335,6 +351,14 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     expect(lenaIn(roster.data.initiative.roster)).toEqual(erased);
     const foodBank = roster.data.initiative.partners.find((p: any) => p.partnerId === 'food-bank');
     expect(lenaIn(foodBank.roles)).toEqual(erased);
+
+    const meeting = await app.gql(MEETING_WITH_PEOPLE, { id: 'steering-march' });
+    expectNoErrors(meeting);
+    expect(lenaIn(meeting.data.meeting.attendees)).toEqual(erased);
+    expect(meeting.data.meeting.recordedBy.person).toMatchObject({
+      personId: 'ana',
+      erased: false,
+    });
 
     for (const entityId of ['lena', 'before-0', 'after-forgetting']) {
       const history = await app.gql(HISTORY_WITH_PEOPLE, { entityId });

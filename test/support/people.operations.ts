@@ -43,3 +43,7 @@ export const VERIFY_LEDGER = `query { verifyLedger { ok checked firstMismatch { 
 export const LEDGER_EVENTS_WITH_PEOPLE = `subscription($initiativeId: ID!) {
   ledgerEvents(initiativeId: $initiativeId) { type stream data actor { personId ${NAME} } }
 }`;
+
+export const MEETING_WITH_PEOPLE = `query Meeting($id: ID!) {
+  meeting(id: $id) { attendees { personId ${NAME} } recordedBy { personId ${NAME} } }
+}`;

@@ -17,9 +17,13 @@ import { openPersonKeyStore } from './keys/open-person-key-store';
 import { PERSON_KEY_STORE, type PersonKeyStore } from './keys/person-key-store';
 import { PeopleDirectory } from './queries/people-directory';
 import {
+  DataStewardPersonResolver,
   EventActorPersonResolver,
   PeopleResolver,
+  PersonOfPartnerPersonResolver,
+  RecusalPersonResolver,
   RoleAssignmentPersonResolver,
+  VotePersonResolver,
 } from './queries/people.resolver';
 import { PersonNamesLoader } from './queries/person-names.loader';
 
@@ -48,6 +52,10 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
     PeopleResolver,
     RoleAssignmentPersonResolver,
     EventActorPersonResolver,
+    PersonOfPartnerPersonResolver,
+    VotePersonResolver,
+    RecusalPersonResolver,
+    DataStewardPersonResolver,
     RegisterPersonHandler,
     RegisterPersonResolver,
     UpdatePersonContactHandler,
