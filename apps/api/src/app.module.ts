@@ -30,6 +30,7 @@ import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { RisksModule } from './risks/risks.module';
 import { addTimeTravelArguments } from './time-travel/time-travel.schema';
 import { TimeTravelModule } from './time-travel/time-travel.module';
+import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -79,6 +80,7 @@ export class AppModule {
         RisksModule,
         BenefitPoolsModule,
         HistoryModule,
+        PeopleModule,
       ],
       controllers: config.production
         ? [HealthController]

@@ -34,3 +34,6 @@ export * from './risk/risk.decider';
 export * from './benefit-pool/benefit-pool.events';
 export * from './benefit-pool/benefit-pool.state';
 export * from './benefit-pool/benefit-pool.decider';
+export * from './person/person.events';
+export * from './person/person.state';
+export * from './person/person.decider';

@@ -27,6 +27,8 @@ export * from './risk-register/risk-register.projection';
 export * from './risk-register/risk-register.reader';
 export * from './benefit-pools/benefit-pools.projection';
 export * from './benefit-pools/benefit-pools.reader';
+export * from './people/people.projection';
+export * from './people/people.reader';
 
 import { agreementsRegisterProjection } from './agreements-register/agreements-register.projection';
 import { benefitPoolsProjection } from './benefit-pools/benefit-pools.projection';
@@ -38,6 +40,7 @@ import { initiativeOverviewProjection } from './initiative-overview/initiative-o
 import { meetingsProjection } from './meetings/meetings.projection';
 import { journalProjection } from './journal/journal.projection';
 import { rosterProjection } from './roster/roster.projection';
+import { peopleProjection } from './people/people.projection';
 
 /** Every read model the API serves, in the order they are started. */
 export const ALL_PROJECTIONS = [
@@ -51,4 +54,5 @@ export const ALL_PROJECTIONS = [
   riskRegisterProjection,
   benefitPoolsProjection,
   journalProjection,
+  peopleProjection,
 ] as const;

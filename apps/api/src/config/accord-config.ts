@@ -4,6 +4,9 @@ import { loadOrCreateLocalSecret } from './local-secret';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
+/** Where the per-person keys live: never inside the log, so deleting one erases that person. */
+export type KeyStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export interface AccordConfig {
   host: string;
   port: number;
@@ -14,6 +17,7 @@ export interface AccordConfig {
   jwt: { secret: Uint8Array; secretSource: string; issuer: string; audience: string };
   /** When set, only tokens of this OpenID Connect issuer are accepted. */
   oidc?: OidcSettings;
+  keyStore: KeyStoreConfig;
   /** How long a mutation waits for the read models to reach its write before answering. */
   readYourWritesTimeoutMs: number;
 }
@@ -60,6 +64,17 @@ function storeConfig(env: Env, databaseFile: string): StoreConfig {
     default:
       throw new ConfigError('ACCORD_STORE', `must be sqlite or postgres, got "${kind}"`);
   }
+}
+
+function keyStoreConfig(env: Env, store: StoreConfig): KeyStoreConfig {
+  if (store.kind === 'sqlite') {
+    return { kind: 'sqlite', file: resolve(env.ACCORD_KEY_STORE_FILE || `${store.file}.keys`) };
+  }
+  const url = env.ACCORD_KEY_STORE_URL || store.url;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('ACCORD_KEY_STORE_URL', 'must be a postgres:// URL');
+  }
+  return { kind: 'postgres', url };
 }
 
 function localSecret(file: string) {
@@ -127,6 +142,7 @@ export function loadConfig(env: Env = process.env): AccordConfig {
       audience: env.ACCORD_JWT_AUDIENCE || 'accord',
     },
     ...(oidc ? { oidc } : {}),
+    keyStore: keyStoreConfig(env, store),
     readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
   };
 }

@@ -8,6 +8,7 @@ import {
   InitiativeOverviewReader,
   JournalReader,
   MeetingsReader,
+  PeopleReader,
   ProjectionRunner,
   RosterReader,
   RiskRegisterReader,
@@ -46,6 +47,7 @@ const READERS: ReadonlyArray<new (db: ReadModelDatabase) => object> = [
   RiskRegisterReader,
   BenefitPoolsReader,
   JournalReader,
+  PeopleReader,
 ];
 
 @Injectable()

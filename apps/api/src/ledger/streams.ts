@@ -10,6 +10,8 @@ export const agreementStream = (agreementId: string) => `agreement-${agreementId
 export const indicatorStream = (indicatorId: string) => `indicator-${indicatorId}`;
 export const riskStream = (riskId: string) => `risk-${riskId}`;
 export const benefitPoolStream = (poolId: string) => `benefit-pool-${poolId}`;
+/** One person of the people directory; their personal fields are sealed with their own key. */
+export const personStream = (personId: string) => `person-${personId}`;
 
 /** The id of an entity a command creates, derived from the command id so a retry targets the same stream. */
 export const deriveEntityId = (commandId: string, kind: string) =>

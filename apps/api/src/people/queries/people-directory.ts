@@ -1,0 +1,72 @@
+import { type PersonView, PeopleReader } from '@accord/projections';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../ledger/ledger.errors';
+import { openField, type PersonalField } from '../crypto/field-cipher';
+import { PERSON_KEY_STORE, type PersonKeyStore } from '../keys/person-key-store';
+import { type Person, type PersonName, PersonStatus } from '../person.model';
+
+/**
+ * The people directory as clients see it. The read model holds only sealed fields; they are
+ * opened here, at read time, with each person's key. A person who was forgotten, or whose key
+ * is gone, reads as erased: every personal field null.
+ */
+@Injectable()
+export class PeopleDirectory {
+  constructor(
+    private readonly reader: PeopleReader,
+    @Inject(PERSON_KEY_STORE) private readonly keys: PersonKeyStore,
+  ) {}
+
+  async person(personId: string): Promise<Person> {
+    const view = await this.reader.get(personId);
+    if (!view) throw new NotFoundError('person', personId);
+    const [person] = await this.open([view]);
+    return person!;
+  }
+
+  async people(initiativeId?: string): Promise<Person[]> {
+    return this.open(await this.reader.list(initiativeId));
+  }
+
+  /** The name (or erasure) of each id; ids without a directory entry are UNREGISTERED. */
+  async names(personIds: readonly string[]): Promise<Map<string, PersonName>> {
+    const ids = [...new Set(personIds)];
+    const known = new Map(
+      (await this.open(await this.reader.many(ids))).map((p) => [p.personId, p]),
+    );
+    return new Map(
+      ids.map((personId) => {
+        const person = known.get(personId);
+        const name: PersonName = person
+          ? { personId, name: person.name, status: person.status, erased: person.erased }
+          : { personId, name: null, status: PersonStatus.UNREGISTERED, erased: false };
+        return [personId, name];
+      }),
+    );
+  }
+
+  private async open(views: readonly PersonView[]): Promise<Person[]> {
+    const keys = await this.keys.findMany(
+      views.filter((v) => v.status === 'registered').map((v) => v.personId),
+    );
+    return views.map((view) => {
+      const key = view.status === 'registered' ? keys.get(view.personId) : undefined;
+      const read = (field: PersonalField, sealed: string | null) =>
+        key === undefined || sealed === null ? null : openField(key, view.personId, field, sealed);
+      return {
+        personId: view.personId,
+        name: read('name', view.nameSealed),
+        email: read('email', view.emailSealed),
+        phone: read('phone', view.phoneSealed),
+        status: key === undefined ? PersonStatus.ERASED : PersonStatus.REGISTERED,
+        erased: key === undefined,
+        registeredIn: view.registeredIn,
+        registeredAt: view.registeredAt,
+        updatedAt: view.updatedAt,
+        forgottenAt: view.forgottenAt,
+        forgottenReason: view.forgottenReason,
+        forgottenBy: view.forgottenBy,
+      };
+    });
+  }
+}
