@@ -2,7 +2,15 @@ import { dirname, resolve } from 'node:path';
 import type { OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
 
-export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'kurrentdb';
+      connectionString: string;
+      /** Read models: in PostgreSQL when DATABASE_URL is set, else in the SQLite file. */
+      readModels: { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
+    };
 
 export interface AccordConfig {
   host: string;
@@ -52,13 +60,32 @@ function storeConfig(env: Env, databaseFile: string): StoreConfig {
       }
       return { kind, url };
     }
-    case 'kurrentdb':
-      throw new ConfigError(
-        'ACCORD_STORE',
-        'kurrentdb is not available yet: use sqlite or postgres',
-      );
+    case 'kurrentdb': {
+      const connectionString = env.KURRENTDB_CONNECTION_STRING;
+      if (
+        !connectionString ||
+        !/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(connectionString)
+      ) {
+        throw new ConfigError(
+          'KURRENTDB_CONNECTION_STRING',
+          'must be a kurrentdb:// (or kurrentdb+discover://) connection string when ACCORD_STORE=kurrentdb',
+        );
+      }
+      const url = env.DATABASE_URL;
+      if (url && !/^postgres(ql)?:\/\//.test(url)) {
+        throw new ConfigError(
+          'DATABASE_URL',
+          'must be a postgres:// URL (the read models of ACCORD_STORE=kurrentdb), or unset for the SQLite file',
+        );
+      }
+      return {
+        kind,
+        connectionString,
+        readModels: url ? { kind: 'postgres', url } : { kind: 'sqlite', file: databaseFile },
+      };
+    }
     default:
-      throw new ConfigError('ACCORD_STORE', `must be sqlite or postgres, got "${kind}"`);
+      throw new ConfigError('ACCORD_STORE', `must be sqlite, postgres or kurrentdb, got "${kind}"`);
   }
 }
 

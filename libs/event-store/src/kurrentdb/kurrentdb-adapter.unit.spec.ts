@@ -76,7 +76,10 @@ describe('KurrentDB adapter', () => {
       accord: { id: 'not-a-uuid', hash: stored!.hash },
       metadata: { by: 'test' },
     });
-    expect(await store.readEventById('not-a-uuid')).toMatchObject({ id: 'not-a-uuid', stream: 'test-a' });
+    expect(await store.readEventById('not-a-uuid')).toMatchObject({
+      id: 'not-a-uuid',
+      stream: 'test-a',
+    });
   });
 
   it('finds an event another process appended, by id, once it is in the log', async () => {
@@ -84,7 +87,10 @@ describe('KurrentDB adapter', () => {
     expect(await store.readEventById('x')).toBeUndefined();
     const e = event({ from: 'other' });
     await other.append('test-shared', [e], 'no_stream');
-    expect(await store.readEventById(e.id)).toMatchObject({ stream: 'test-shared', data: { from: 'other' } });
+    expect(await store.readEventById(e.id)).toMatchObject({
+      stream: 'test-shared',
+      data: { from: 'other' },
+    });
     const retry = await store.append('test-shared', [e], 'no_stream');
     expect(retry.duplicate).toBe(true);
     await other.close();
@@ -146,7 +152,11 @@ describe('KurrentDB adapter', () => {
         reason: expect.stringContaining('hash mismatch'),
       },
     });
-    await log.append('budget-a', [{ eventId: randomUUID(), type: 'Raw', data: {}, metadata: {} }], 1n);
+    await log.append(
+      'budget-a',
+      [{ eventId: randomUUID(), type: 'Raw', data: {}, metadata: {} }],
+      1n,
+    );
     await expect(store.readStream('budget-a')).rejects.toThrow(
       /budget-a@2\) is not a ledger event: its metadata has no Accord id and hash/,
     );

@@ -122,7 +122,11 @@ export class KurrentDbClientLog implements KurrentLog {
     }
   }
 
-  readAll(from: LogStart, count: number, direction: 'forwards' | 'backwards'): Promise<LogRecord[]> {
+  readAll(
+    from: LogStart,
+    count: number,
+    direction: 'forwards' | 'backwards',
+  ): Promise<LogRecord[]> {
     return collect(
       this.client.readAll({
         fromPosition:

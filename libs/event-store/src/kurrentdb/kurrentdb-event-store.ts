@@ -271,4 +271,3 @@ export class KurrentDbEventStore implements EventStore {
     return run;
   }
 }
-

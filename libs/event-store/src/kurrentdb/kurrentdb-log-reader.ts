@@ -29,7 +29,9 @@ export async function readLedgerForward(
     const ask = limit - records.length + (cursor.inclusive ? 0 : 1);
     const raw = await log.readAll(fromOf(cursor.commit), ask, 'forwards');
     const from = cursor;
-    const fresh = raw.filter((r) => (from.inclusive ? r.commit >= from.commit : r.commit > from.commit));
+    const fresh = raw.filter((r) =>
+      from.inclusive ? r.commit >= from.commit : r.commit > from.commit,
+    );
     for (const record of fresh) {
       cursor = { commit: record.commit, inclusive: false };
       if (isLedgerRecord(record)) {
@@ -38,7 +40,8 @@ export async function readLedgerForward(
       }
     }
     if (raw.length < ask) return { records, next: cursor, atEnd: true };
-    if (cursor === from) throw new Error(`KurrentDB returned no record after commit position ${from.commit}`);
+    if (cursor === from)
+      throw new Error(`KurrentDB returned no record after commit position ${from.commit}`);
   }
 }
 
@@ -55,7 +58,8 @@ export async function lastLedgerRecord(
     const found = fresh.find(isLedgerRecord);
     if (found) return found;
     if (raw.length < pageSize) return undefined;
-    if (fresh.length === 0) throw new Error(`KurrentDB returned no record before commit position ${limit}`);
+    if (fresh.length === 0)
+      throw new Error(`KurrentDB returned no record before commit position ${limit}`);
     before = fresh[fresh.length - 1]!.commit;
   }
 }

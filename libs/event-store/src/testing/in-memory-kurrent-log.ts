@@ -82,13 +82,24 @@ export class InMemoryKurrentLog implements KurrentLog {
     });
   }
 
-  readAll(from: LogStart, count: number, direction: 'forwards' | 'backwards'): Promise<LogRecord[]> {
+  readAll(
+    from: LogStart,
+    count: number,
+    direction: 'forwards' | 'backwards',
+  ): Promise<LogRecord[]> {
     return this.later(() => {
-      if (typeof from === 'bigint' && from !== this.end && !this.records.some((r) => r.commit === from))
+      if (
+        typeof from === 'bigint' &&
+        from !== this.end &&
+        !this.records.some((r) => r.commit === from)
+      )
         throw new Error(`commit position ${from} is not where a record begins`);
       if (direction === 'forwards') {
         const start = from === 'start' ? 0n : from === 'end' ? this.end : from;
-        return this.records.filter((r) => r.commit >= start).slice(0, count).map(toRecord);
+        return this.records
+          .filter((r) => r.commit >= start)
+          .slice(0, count)
+          .map(toRecord);
       }
       const before = from === 'end' ? this.end : from === 'start' ? 0n : from;
       return this.records
