@@ -103,7 +103,7 @@ describe('KurrentDB adapter', () => {
       store.append('test-race', events, 'no_stream'),
       other.append('test-race', events, 'no_stream'),
     ]);
-    expect(results[0]!.position).toBe(results[1]!.position);
+    expect(results[0].position).toBe(results[1].position);
     expect(await store.readStream('test-race')).toHaveLength(2);
     expect((await store.verify('test-race')).ok).toBe(true);
     await other.close();

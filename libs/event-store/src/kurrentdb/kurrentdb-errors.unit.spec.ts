@@ -26,12 +26,8 @@ describe('KurrentDB client errors and records', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['unavailable', new UnavailableError(undefined as never), 'no node answered (unavailable)'],
-    [
-      'access denied',
-      new AccessDeniedError(undefined as never),
-      'access denied (wrong user or password?)',
-    ],
+    ['unavailable', new UnavailableError(undefined), 'no node answered (unavailable)'],
+    ['access denied', new AccessDeniedError(undefined), 'access denied (wrong user or password?)'],
     [
       'a gRPC error',
       new Error('14 UNAVAILABLE: No connection established\nmore detail'),
@@ -76,7 +72,7 @@ describe('KurrentDB client errors and records', () => {
       metadata: { accord: {} },
       commit: 9_000n,
     });
-    expect(toLogRecord({} as ResolvedEvent)).toBeUndefined();
+    expect(toLogRecord({})).toBeUndefined();
     expect(() => toLogRecord({ event: recorded } as ResolvedEvent)).toThrow(UnsupportedServerError);
     expect(() => toLogRecord({ event: recorded } as ResolvedEvent)).toThrow(
       /KurrentDB 22\.6 or newer/,

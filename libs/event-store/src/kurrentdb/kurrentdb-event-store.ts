@@ -105,18 +105,16 @@ export class KurrentDbEventStore implements EventStore {
     return store;
   }
 
-  append(
+  async append(
     stream: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    try {
-      assertValidAppend(stream, events, expectedRevision);
-      assertKurrentCompatible(events);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    return this.oneAtATime(stream, () => this.appendToStream(stream, events, expectedRevision));
+    assertValidAppend(stream, events, expectedRevision);
+    assertKurrentCompatible(events);
+    return await this.oneAtATime(stream, () =>
+      this.appendToStream(stream, events, expectedRevision),
+    );
   }
 
   private async appendToStream(

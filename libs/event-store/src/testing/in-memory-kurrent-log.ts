@@ -156,7 +156,7 @@ export class InMemoryKurrentLog implements KurrentLog {
         try {
           resolve(work());
         } catch (error) {
-          reject(error as Error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       }),
     );
