@@ -34,7 +34,8 @@ export function toLogRecord(resolved: ResolvedEvent): LogRecord | undefined {
   const event = resolved.event;
   if (!event) return undefined;
   const commit = event.position?.commit ?? resolved.commitPosition;
-  if (commit === undefined) throw new UnsupportedServerError(event.streamId);
+  // No event sits at 0 (the log starts with the server's own records): 0 means "not sent".
+  if (commit === undefined || commit <= 0n) throw new UnsupportedServerError(event.streamId);
   return {
     eventId: event.id,
     stream: event.streamId,

@@ -77,5 +77,7 @@ describe('KurrentDB client errors and records', () => {
     expect(() => toLogRecord({ event: recorded } as ResolvedEvent)).toThrow(
       /KurrentDB 22\.6 or newer/,
     );
+    const zero = { event: { ...recorded, position: { commit: 0n, prepare: 0n } } } as ResolvedEvent;
+    expect(() => toLogRecord(zero)).toThrow(UnsupportedServerError);
   });
 });
