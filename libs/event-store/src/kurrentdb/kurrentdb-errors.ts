@@ -15,7 +15,7 @@ export function describeKurrentFailure(error: unknown): string {
       case ErrorType.TIMEOUT:
         return 'no answer in time';
       case ErrorType.ACCESS_DENIED:
-        return 'access denied (wrong user or password?)';
+        return 'access denied (check the user, its password, and that it may read $all)';
       case ErrorType.NOT_LEADER:
         return 'the node is not the leader and no leader was found';
       default:

@@ -27,7 +27,11 @@ describe('KurrentDB client errors and records', () => {
 
   it.each<[string, unknown, string]>([
     ['unavailable', new UnavailableError(undefined), 'no node answered (unavailable)'],
-    ['access denied', new AccessDeniedError(undefined), 'access denied (wrong user or password?)'],
+    [
+      'access denied',
+      new AccessDeniedError(undefined),
+      'access denied (check the user, its password, and that it may read $all)',
+    ],
     [
       'a gRPC error',
       new Error('14 UNAVAILABLE: No connection established\nmore detail'),

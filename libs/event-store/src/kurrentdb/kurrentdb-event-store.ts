@@ -102,6 +102,9 @@ export class KurrentDbEventStore implements EventStore {
       await store.close().catch(() => undefined);
       throw new KurrentDbUnavailableError(connectionString, describeKurrentFailure(error));
     }
+    // Build the id index while the read models catch up, not on the first command. A failure
+    // here is not fatal: the first lookup scans again.
+    store.index.catchUp().catch(() => undefined);
     return store;
   }
 
