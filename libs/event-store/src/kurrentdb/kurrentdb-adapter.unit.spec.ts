@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IdempotencyMismatchError, InvalidAppendError } from '../event-store.errors';
+import { migrateLedger } from '../migrate';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import type { NewEvent, StoredEvent } from '../event-store.port';
 import { describeEventStoreConformance } from '../testing/conformance.suite';
 import { InMemoryKurrentLog } from '../testing/in-memory-kurrent-log';
@@ -175,5 +180,44 @@ describe('KurrentDB adapter', () => {
     subscription.close();
     expect(batch.map((e) => e.stream)).toEqual(['test-live']);
     await slow.close();
+  });
+
+  it('migrate copies an SQLite ledger into it, resuming after a stop, and the copy verifies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-kurrent-migrate-'));
+    const source = new SqliteEventStore(join(dir, 'source.db'));
+    try {
+      for (let n = 0; n < 40; n++) {
+        const commandId = `command-${n}`;
+        const one = () => ({ ...event({ n }), metadata: { commandId } });
+        await source.append(`item-${n % 6}`, n % 4 === 0 ? [one(), one()] : [one()], 'any');
+      }
+      const first = await migrateLedger(source, store, { batchSize: 7, stopAfter: 15 });
+      expect(first.copied).toBeGreaterThanOrEqual(15);
+      const rest = await migrateLedger(source, store, { batchSize: 7 });
+      expect(rest.skipped).toBe(first.copied);
+      const copied = await store.readAll(1, 1_000);
+      const original = await source.readAll(1, 1_000);
+      expect(
+        copied.map(({ id, stream, revision, hash, data }) => ({
+          id,
+          stream,
+          revision,
+          hash,
+          data,
+        })),
+      ).toEqual(
+        original.map(({ id, stream, revision, hash, data }) => ({
+          id,
+          stream,
+          revision,
+          hash,
+          data,
+        })),
+      );
+      expect(await store.verify()).toEqual({ ok: true, checked: 50 });
+    } finally {
+      await source.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
