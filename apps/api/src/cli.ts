@@ -1,8 +1,10 @@
 import {
   type EventStore,
+  KurrentDbEventStore,
   migrateLedger,
   MigrationError,
   PostgresEventStore,
+  redactConnectionString,
   SqliteEventStore,
 } from '@accord/event-store';
 import { ALL_PROJECTIONS, rebuildProjection } from '@accord/projections';
@@ -20,11 +22,12 @@ commands:
       prints a signed token for local use; send it as "Authorization: Bearer <token>"
   migrate --from <store> --to <store>
       copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
-      and verifies the copy; a store is sqlite:<file> or a postgres:// URL
+      and verifies the copy; a store is sqlite:<file>, a postgres:// URL or a kurrentdb://
+      connection string
   projections rebuild [<name>]
       rebuilds one read model (or every one) from position zero into new tables, then switches
       them in; a running API keeps serving the old ones until then. Uses the same store
-      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL)`;
+      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING)`;
 
 async function token(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -54,7 +57,15 @@ async function openStore(spec: string): Promise<{ store: EventStore; name: strin
   if (/^postgres(ql)?:\/\//.test(spec)) {
     return { store: await PostgresEventStore.connect(spec), name: `PostgreSQL ${redactUrl(spec)}` };
   }
-  throw new UsageError(`"${spec}" is not a store: use sqlite:<file> or a postgres:// URL`);
+  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec)) {
+    return {
+      store: await KurrentDbEventStore.connect(spec),
+      name: `KurrentDB ${redactConnectionString(spec)}`,
+    };
+  }
+  throw new UsageError(
+    `"${spec}" is not a store: use sqlite:<file>, a postgres:// URL or a kurrentdb:// connection string`,
+  );
 }
 
 async function migrate(args: string[]): Promise<void> {

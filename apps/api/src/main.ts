@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/accord-config';
-import { StoreUnavailableError } from './ledger/open-ledger';
+import { describeStoreConfig, StoreUnavailableError } from './ledger/open-ledger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,9 +10,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}/graphql`;
   const logger = new Logger('Accord');
-  logger.log(
-    `ledger: ${config.store.kind === 'sqlite' ? `SQLite ${config.store.file}` : 'PostgreSQL'}`,
-  );
+  logger.log(`ledger: ${describeStoreConfig(config.store)}`);
   logger.log(
     `GraphQL API at ${url}${config.production ? '' : ' (open it in a browser for GraphiQL)'}`,
   );

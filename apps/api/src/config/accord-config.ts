@@ -2,7 +2,15 @@ import { dirname, resolve } from 'node:path';
 import type { OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
 
-export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string }
+  | {
+      kind: 'kurrentdb';
+      connectionString: string;
+      /** Read models: in PostgreSQL when DATABASE_URL is set, else in the SQLite file. */
+      readModels: { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
+    };
 
 /** Where the per-person keys live: never inside the log, so deleting one erases that person. */
 export type KeyStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -56,21 +64,42 @@ function storeConfig(env: Env, databaseFile: string): StoreConfig {
       }
       return { kind, url };
     }
-    case 'kurrentdb':
-      throw new ConfigError(
-        'ACCORD_STORE',
-        'kurrentdb is not available yet: use sqlite or postgres',
-      );
+    case 'kurrentdb': {
+      const connectionString = env.KURRENTDB_CONNECTION_STRING;
+      if (
+        !connectionString ||
+        !/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(connectionString)
+      ) {
+        throw new ConfigError(
+          'KURRENTDB_CONNECTION_STRING',
+          'must be a kurrentdb:// (or kurrentdb+discover://) connection string when ACCORD_STORE=kurrentdb',
+        );
+      }
+      const url = env.DATABASE_URL;
+      if (url && !/^postgres(ql)?:\/\//.test(url)) {
+        throw new ConfigError(
+          'DATABASE_URL',
+          'must be a postgres:// URL (the read models of ACCORD_STORE=kurrentdb), or unset for the SQLite file',
+        );
+      }
+      return {
+        kind,
+        connectionString,
+        readModels: url ? { kind: 'postgres', url } : { kind: 'sqlite', file: databaseFile },
+      };
+    }
     default:
-      throw new ConfigError('ACCORD_STORE', `must be sqlite or postgres, got "${kind}"`);
+      throw new ConfigError('ACCORD_STORE', `must be sqlite, postgres or kurrentdb, got "${kind}"`);
   }
 }
 
+/** Keys live beside the read models: in their SQLite file's `.keys` file, or their PostgreSQL. */
 function keyStoreConfig(env: Env, store: StoreConfig): KeyStoreConfig {
-  if (store.kind === 'sqlite') {
-    return { kind: 'sqlite', file: resolve(env.ACCORD_KEY_STORE_FILE || `${store.file}.keys`) };
+  const beside = store.kind === 'kurrentdb' ? store.readModels : store;
+  if (beside.kind === 'sqlite') {
+    return { kind: 'sqlite', file: resolve(env.ACCORD_KEY_STORE_FILE || `${beside.file}.keys`) };
   }
-  const url = env.ACCORD_KEY_STORE_URL || store.url;
+  const url = env.ACCORD_KEY_STORE_URL || beside.url;
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError('ACCORD_KEY_STORE_URL', 'must be a postgres:// URL');
   }

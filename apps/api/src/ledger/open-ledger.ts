@@ -1,4 +1,11 @@
-import { type EventStore, PostgresEventStore, SqliteEventStore } from '@accord/event-store';
+import {
+  type EventStore,
+  KurrentDbEventStore,
+  KurrentDbUnavailableError,
+  PostgresEventStore,
+  redactConnectionString,
+  SqliteEventStore,
+} from '@accord/event-store';
 import {
   PostgresReadModelDatabase,
   type ReadModelDatabase,
@@ -81,11 +88,110 @@ async function openPostgres(url: string): Promise<Ledger> {
   }
 }
 
+type KurrentDbConfig = Extract<StoreConfig, { kind: 'kurrentdb' }>;
+
+function openSqliteReadModels(file: string): { readModels: ReadModelDatabase; close(): void } {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    // As the SQLite event store sets its file up: rebuilds and another process may write too.
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    return {
+      readModels: new SqliteReadModelDatabase(db),
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `cannot open the SQLite read models ${file}: ${(error as Error).message} (check ACCORD_DB_FILE and the folder's permissions, or set DATABASE_URL)`,
+    );
+  }
+}
+
+async function openKurrentDbReadModels(
+  config: KurrentDbConfig['readModels'],
+): Promise<{ readModels: ReadModelDatabase; description: string; close(): Promise<void> }> {
+  if (config.kind === 'sqlite') {
+    const opened = openSqliteReadModels(config.file);
+    return {
+      readModels: opened.readModels,
+      description: `SQLite ${config.file}`,
+      close: () => Promise.resolve(opened.close()),
+    };
+  }
+  try {
+    const readModels = await PostgresReadModelDatabase.connect(config.url);
+    return {
+      readModels,
+      description: `PostgreSQL ${redactUrl(config.url)}`,
+      close: () => readModels.close(),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    throw new StoreUnavailableError(
+      `cannot use PostgreSQL for the read models at ${redactUrl(config.url)}: ${reason} (check DATABASE_URL, that the server runs, and the user's rights)`,
+    );
+  }
+}
+
+/** Events in a KurrentDB cluster; read models in PostgreSQL (DATABASE_URL) or the SQLite file. */
+async function openKurrentDb(config: KurrentDbConfig): Promise<Ledger> {
+  let store: KurrentDbEventStore;
+  try {
+    store = await KurrentDbEventStore.connect(config.connectionString);
+  } catch (error) {
+    const reason =
+      error instanceof KurrentDbUnavailableError
+        ? error.reason
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new StoreUnavailableError(
+      `cannot use KurrentDB at ${redactConnectionString(config.connectionString)}: ${reason} (check KURRENTDB_CONNECTION_STRING, that the cluster runs, and that its tls setting matches the server's)`,
+    );
+  }
+  try {
+    const readModels = await openKurrentDbReadModels(config.readModels);
+    return {
+      store,
+      readModels: readModels.readModels,
+      description: `KurrentDB ${redactConnectionString(config.connectionString)}, read models in ${readModels.description}`,
+      close: async () => {
+        await store.close();
+        await readModels.close();
+      },
+    };
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Where the configured store lives, safe to print (no password). */
+export function describeStoreConfig(config: StoreConfig): string {
+  switch (config.kind) {
+    case 'sqlite':
+      return `SQLite ${config.file}`;
+    case 'postgres':
+      return `PostgreSQL ${redactUrl(config.url)}`;
+    case 'kurrentdb':
+      return `KurrentDB ${redactConnectionString(config.connectionString)}, read models in ${
+        config.readModels.kind === 'postgres'
+          ? `PostgreSQL ${redactUrl(config.readModels.url)}`
+          : `SQLite ${config.readModels.file}`
+      }`;
+  }
+}
+
 export function openLedger(config: StoreConfig): Promise<Ledger> {
   switch (config.kind) {
     case 'sqlite':
       return Promise.resolve(openSqlite(config.file));
     case 'postgres':
       return openPostgres(config.url);
+    case 'kurrentdb':
+      return openKurrentDb(config);
   }
 }
