@@ -8,13 +8,15 @@ import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
 import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
+import { startupBenchmarks } from './startup.bench';
 import { markdownReport } from './report';
 
 export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<Figure[]>> = {
   append: (o) => appendBenchmarks(o),
-  replay: (o) => replayBenchmarks({ ...o, scale: o.scale * 20 }),
+  replay: (o) => replayBenchmarks(o),
   reads: (o) => readsBenchmarks(o),
   http: (o) => httpBenchmarks(o),
+  startup: (o) => startupBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };
