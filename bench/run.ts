@@ -1,4 +1,4 @@
-// `npm run bench [-- append|replay|reads|http] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads|http|startup] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
