@@ -19,11 +19,12 @@ export interface EmmettEventStore {
 }
 interface EmmettSqliteModule {
   sqliteConnection(options: { fileName: string }): { close(): void };
+  /** No close: the connection it was given is closed by whoever opened it. */
   getSQLiteEventStore(options: {
     fileName: string;
     schema: { autoMigration: 'CreateOrUpdate' };
     connectionOptions: { singleton: true; connection: unknown };
-  }): EmmettEventStore;
+  }): Pick<EmmettEventStore, 'appendToStream'>;
 }
 interface EmmettPostgresModule {
   getPostgreSQLEventStore(
@@ -62,9 +63,9 @@ export async function emmettSqlite(file: string): Promise<EmmettEventStore> {
   });
   return {
     appendToStream: (stream, events, options) => store.appendToStream(stream, events, options),
-    close: async () => {
-      await store.close();
+    close: () => {
       connection.close();
+      return Promise.resolve();
     },
   };
 }
