@@ -66,6 +66,10 @@ function memory(pid: number): { rss: number; peak: number } {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
+/** fetch's error while nothing listens on the port (by its code: jest's realm has its own TypeError). */
+const notListening = (error: unknown) =>
+  (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+
 interface Api {
   process: ChildProcess;
   post(query: string, variables?: Record<string, unknown>): Promise<unknown>;
@@ -118,7 +122,7 @@ async function startApi(
       await post(TRIVIAL);
       break;
     } catch (error) {
-      if (!(error instanceof TypeError)) throw error; // fetch failed: not listening yet
+      if (!notListening(error)) throw error;
       await sleep(10);
     }
   }
