@@ -122,7 +122,10 @@ async function startApi(
       await post(TRIVIAL);
       break;
     } catch (error) {
-      if (!notListening(error)) throw error;
+      if (!notListening(error)) {
+        await stop(); // never leave the API running behind a failed start
+        throw error;
+      }
       await sleep(10);
     }
   }
