@@ -112,8 +112,11 @@ export class SqliteEventStore implements EventStore {
   private readonly hub: SubscriptionHub;
   private readonly notifier: AppendNotifier;
   private readonly statements;
-  /** One append inside the group's transaction: a savepoint, so a failure undoes only its own rows. */
-  private readonly appendInSavepoint: Database.Transaction<SqliteEventStore['appendEvents']>;
+  /**
+   * One append: inside a group's transaction a savepoint, so a failure undoes only its own
+   * rows; called with .immediate() outside of one, a transaction of its own.
+   */
+  private readonly appendOne: Database.Transaction<SqliteEventStore['appendEvents']>;
   private readonly commitGroup: Database.Transaction<SqliteEventStore['appendGroup']>;
   private queued: QueuedAppend[] = [];
   private flushScheduled: NodeJS.Immediate | undefined;
@@ -153,7 +156,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT MAX(position) AS head FROM events',
       ),
     };
-    this.appendInSavepoint = this.db.transaction(this.appendEvents.bind(this));
+    this.appendOne = this.db.transaction(this.appendEvents.bind(this));
     this.commitGroup = this.db.transaction(this.appendGroup.bind(this));
   }
 
@@ -186,9 +189,13 @@ export class SqliteEventStore implements EventStore {
     if (group.length === 0) return;
     let outcomes: AppendOutcome[];
     try {
-      outcomes = this.commitGroup.immediate(group);
+      // Alone, an append needs no savepoint: its failure rolls back its own transaction.
+      const only = group.length === 1 ? group[0]! : undefined;
+      outcomes = only
+        ? [{ result: this.appendOne.immediate(only.stream, only.events, only.expectedRevision) }]
+        : this.commitGroup.immediate(group);
     } catch (error) {
-      // The transaction itself failed (lock, disk): none of the group was stored.
+      // The transaction failed (a lone append refused, the lock, the disk): none of it was stored.
       for (const append of group) append.reject(asError(error));
       return;
     }
@@ -206,7 +213,7 @@ export class SqliteEventStore implements EventStore {
   private appendGroup(group: readonly QueuedAppend[]): AppendOutcome[] {
     return group.map(({ stream, events, expectedRevision }) => {
       try {
-        return { result: this.appendInSavepoint(stream, events, expectedRevision) };
+        return { result: this.appendOne(stream, events, expectedRevision) };
       } catch (error) {
         // SQLite ends the whole transaction on some errors (I/O, full disk): then nothing of
         // the group can commit, so the group fails as one.
