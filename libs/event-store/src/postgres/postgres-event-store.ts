@@ -140,10 +140,10 @@ class GroupPlan {
  *
  * Global order: a plain sequence hands out positions at insert time, but transactions commit
  * in another order, so a reader could see position 11 before 10 commits and skip 10 for good.
- * Here every append takes one transaction-scoped advisory lock before it reads the head and
+ * Here every append transaction takes one advisory lock before it reads the heads and
  * numbers its events, and holds it until commit: positions are handed out in commit order,
  * and a reader never sees a gap that fills later. The price is that appends are serialised
- * across processes, which a governance ledger's write rate easily affords.
+ * across processes; group commit (see append) lets one transaction carry many of them.
  */
 export class PostgresEventStore implements EventStore {
   private readonly hub: SubscriptionHub;
