@@ -134,19 +134,36 @@ describe('PostgreSQL event store', () => {
     const store = await PostgresEventStore.connect(database.url);
     const results = await Promise.allSettled([
       ...Array.from({ length: 5 }, (_, n) => store.append(`fine-${n}`, [event()], 'no_stream')),
-      // PostgreSQL refuses a NUL character in TEXT.
+      // PostgreSQL refuses a NUL character in TEXT, in a row or in the query that looks an id up.
       store.append('odd-1', [{ ...event(), type: 'Nul\u0000.v1' }], 'no_stream'),
+      store.append('odd-2', [{ ...event(), id: 'nul-\u0000-id' }], 'no_stream'),
       ...Array.from({ length: 5 }, (_, n) => store.append(`also-${n}`, [event()], 'no_stream')),
     ]);
     expect(results.map((r) => r.status)).toEqual([
       ...Array.from({ length: 5 }, () => 'fulfilled'),
       'rejected',
+      'rejected',
       ...Array.from({ length: 5 }, () => 'fulfilled'),
     ]);
     expect(await store.readStream('odd-1')).toEqual([]);
+    expect(await store.readStream('odd-2')).toEqual([]);
     const all = await store.readAll(1, 100);
     expect(all.map((e) => e.position)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect((await store.verify()).ok).toBe(true);
+    await store.close();
+  });
+
+  it('event ids with quotes, backslashes and SQL in them are matched exactly', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    const odd = [
+      { ...event(), id: `it's` },
+      { ...event(), id: 'back\\slash\\' },
+      { ...event(), id: `x'); DROP TABLE events; --` },
+    ];
+    const first = await store.append('odd-1', odd, 'no_stream');
+    const again = await store.append('odd-1', odd, 'no_stream');
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect((await store.readStream('odd-1')).map((e) => e.id)).toEqual(odd.map((e) => e.id));
     await store.close();
   });
 

@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, escapeLiteral, Pool, type PoolClient, type QueryResult } from 'pg';
 import { assertValidAppend, assertValidStreamName } from '../append-validation';
 import { AppendNotifier } from '../append-notifier';
 import { verifyChain } from '../chain-verifier';
@@ -214,10 +214,7 @@ export class PostgresEventStore implements EventStore {
     this.writing = undefined;
   }
 
-  /**
-   * One transaction for the group `take` returns, called once the lock is held, so appends
-   * that arrive while it waits for the lock still join. Never throws: each append is answered.
-   */
+  /** One transaction for the group `take` returns. Never throws: each append is answered. */
   private async commit(take: () => QueuedAppend[]): Promise<void> {
     let group: QueuedAppend[] | undefined;
     let outcomes: AppendOutcome[] | undefined;
@@ -225,8 +222,6 @@ export class PostgresEventStore implements EventStore {
     let client: PoolClient | undefined;
     try {
       client = await this.pool.connect();
-      // One round trip opens the transaction and takes the append lock (see the class comment).
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
       group = take();
       outcomes = await this.appendLocked(client, group);
       await client.query('COMMIT');
@@ -254,34 +249,37 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Runs under the append lock. Its reads are a statement of their own on purpose: under
-   * READ COMMITTED a statement sees what committed before it started, so only a statement
-   * issued after the lock was granted sees the previous holder's events. The group's
-   * appends are then checked in arrival order against what is stored plus the appends
-   * before them, in memory: a refused append has written nothing, so it needs no savepoint.
+   * One round trip opens the transaction, takes the append lock (see the class comment) and
+   * reads what the group needs. The read is a statement of its own on purpose: under READ
+   * COMMITTED a statement sees what committed before it started, so only a statement issued
+   * after the lock was granted sees the previous holder's events. A multi-statement query
+   * takes no parameters, hence the escaped literals. The group's appends are then checked in
+   * arrival order against what is stored plus the appends before them, in memory: a refused
+   * append has written nothing, so it needs no savepoint.
    */
   private async appendLocked(
     client: PoolClient,
     group: readonly QueuedAppend[],
   ): Promise<AppendOutcome[]> {
-    const { rows } = await client.query<{
-      found: { id: string; revision: number; position: number }[];
-      heads: { stream: string; revision: number; hash: string }[];
-      last_position: string;
-    }>(
-      `SELECT
+    const ids = group.flatMap((append) => append.events.map((e) => escapeLiteral(e.id)));
+    const streams = [...new Set(group.map((append) => escapeLiteral(append.stream)))];
+    const results = (await client.query(
+      `BEGIN;
+       SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});
+       SELECT
          (SELECT COALESCE(json_agg(json_build_object('id', id, 'revision', revision, 'position', position)), '[]'::json)
-            FROM events WHERE id = ANY($1::text[])) AS found,
+            FROM events WHERE id IN (${ids.join(', ')})) AS found,
          (SELECT COALESCE(json_agg(json_build_object('stream', s.stream, 'revision', h.revision, 'hash', h.hash)), '[]'::json)
-            FROM unnest($2::text[]) AS s(stream)
+            FROM unnest(ARRAY[${streams.join(', ')}]::text[]) AS s(stream)
             CROSS JOIN LATERAL (SELECT revision, hash FROM events e
                                  WHERE e.stream = s.stream ORDER BY revision DESC LIMIT 1) h) AS heads,
          (SELECT COALESCE(MAX(position), 0) FROM events) AS last_position`,
-      [
-        group.flatMap((append) => append.events.map((e) => e.id)),
-        [...new Set(group.map((append) => append.stream))],
-      ],
-    );
+    )) as unknown as QueryResult<{
+      found: { id: string; revision: number; position: number }[];
+      heads: { stream: string; revision: number; hash: string }[];
+      last_position: string;
+    }>[];
+    const rows = results[2]!.rows;
     const { found, heads, last_position: lastPosition } = rows[0]!;
     const plan = new GroupPlan(found, heads, Number(lastPosition));
     const outcomes = group.map((append): AppendOutcome => {
