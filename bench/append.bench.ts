@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { createTestDatabase } from '../libs/event-store/src/testing/postgres-test-database';
 import { type BenchmarkOptions, type Figure, measure, type Sample, throughput } from './harness';
 import {
@@ -128,6 +128,160 @@ function rawRow(position: number, event: NewEvent) {
 const RAW_TABLE = `CREATE TABLE IF NOT EXISTS raw_events (
   position BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, revision INTEGER NOT NULL,
   type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (stream, revision))`;
+
+/** `clients` workers share `count` operations; each starts its next one when its last is done. */
+async function concurrently(
+  clients: number,
+  count: number,
+  work: (n: number) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+}
+
+/** Concurrent appenders, one event per command, each command awaited before its next. */
+const CLIENTS = [1, 16, 64];
+const clientsLabel = (clients: number) => (clients === 1 ? '1 client' : `${clients} clients`);
+
+function concurrentFigures(
+  benchmark: string,
+  clients: number,
+  raw: { subject: string; sample: Sample },
+  ours: { subject: string; sample: Sample },
+): Figure[] {
+  const ratio = ours.sample.median / raw.sample.median;
+  // One client cannot share a commit; from two on, group commit should beat one sync per event.
+  const goal = clients === 1 ? '>= 0.5 of the raw driver' : '> 1 × the raw driver';
+  return [
+    { benchmark, subject: raw.subject, unit: 'events/s', better: 'higher', sample: raw.sample },
+    {
+      benchmark,
+      subject: ours.subject,
+      unit: 'events/s',
+      better: 'higher',
+      sample: ours.sample,
+      baseline: raw.subject,
+      ratio,
+      goal,
+      goalMet: clients === 1 ? ratio >= 0.5 : ratio > 1,
+    },
+  ];
+}
+
+/** Our store vs better-sqlite3 with one transaction per event, at each number of clients. */
+async function sqliteConcurrency(dir: string, options: BenchmarkOptions): Promise<Figure[]> {
+  const count = options.scale;
+  const rawDb = new Database(join(dir, 'raw-concurrent.db'));
+  rawDb.pragma('journal_mode = WAL');
+  rawDb.pragma('synchronous = FULL');
+  rawDb.exec(RAW_TABLE);
+  const insert = rawDb.prepare('INSERT INTO raw_events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertOne = rawDb.transaction((row: unknown[]) => insert.run(...row));
+  const store = new SqliteEventStore(join(dir, 'accord-concurrent.db'));
+  let position = 0;
+  const figures: Figure[] = [];
+  try {
+    for (const clients of CLIENTS) {
+      const raw = await measure(options.runs, () =>
+        throughput(count, () =>
+          concurrently(clients, count, (n) => {
+            position += 1;
+            insertOne(rawRow(position, commitmentEvent(n)));
+            return Promise.resolve();
+          }),
+        ),
+      );
+      const ours = await measure(options.runs, () =>
+        throughput(count, () =>
+          concurrently(clients, count, (n) =>
+            store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream'),
+          ),
+        ),
+      );
+      figures.push(
+        ...concurrentFigures(
+          'append, concurrent clients (SQLite)',
+          clients,
+          {
+            subject: `better-sqlite3, raw insert per transaction, ${clientsLabel(clients)}`,
+            sample: raw,
+          },
+          { subject: `Accord SQLite store, group commit, ${clientsLabel(clients)}`, sample: ours },
+        ),
+      );
+    }
+  } finally {
+    rawDb.close();
+    await store.close();
+  }
+  return figures;
+}
+
+/** Our store vs pg with one transaction per event on a connection per client. */
+async function postgresConcurrency(options: BenchmarkOptions): Promise<Figure[]> {
+  const count = options.scale;
+  const rawDatabase = await createTestDatabase();
+  const database = await createTestDatabase();
+  const store = await PostgresEventStore.connect(database.url);
+  let position = 0;
+  const figures: Figure[] = [];
+  try {
+    const setup = new Client({ connectionString: rawDatabase.url });
+    await setup.connect();
+    await setup.query(RAW_TABLE);
+    await setup.end();
+    for (const clients of CLIENTS) {
+      const pool = new Pool({ connectionString: rawDatabase.url, max: clients });
+      const raw = await measure(options.runs, () =>
+        throughput(count, () =>
+          concurrently(clients, count, async (n) => {
+            position += 1;
+            const row = rawRow(position, commitmentEvent(n));
+            const client = await pool.connect();
+            try {
+              await client.query('BEGIN');
+              await client.query(
+                'INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+                row,
+              );
+              await client.query('COMMIT');
+            } finally {
+              client.release();
+            }
+          }),
+        ),
+      );
+      await pool.end();
+      const ours = await measure(options.runs, () =>
+        throughput(count, () =>
+          concurrently(clients, count, (n) =>
+            store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream'),
+          ),
+        ),
+      );
+      figures.push(
+        ...concurrentFigures(
+          'append, concurrent clients (PostgreSQL)',
+          clients,
+          { subject: `pg, raw insert per transaction, ${clientsLabel(clients)}`, sample: raw },
+          {
+            subject: `Accord PostgreSQL store, group commit, ${clientsLabel(clients)}`,
+            sample: ours,
+          },
+        ),
+      );
+    }
+  } finally {
+    await store.close();
+    await database.drop();
+    await rawDatabase.drop();
+  }
+  return figures;
+}
 
 export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figure[]> {
   const count = options.scale;
@@ -254,6 +408,8 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
         rawPg,
       ),
     );
+    figures.push(...(await sqliteConcurrency(dir, options)));
+    figures.push(...(await postgresConcurrency(options)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -17,10 +17,19 @@ import { kurrentEventId, toLogEvent } from './kurrentdb-events';
  * runs in kurrentdb-event-store.int.spec.ts when KURRENTDB_CONNECTION_STRING is set.
  */
 describeEventStoreConformance('KurrentDB adapter over an in-memory imitation of its log', () => {
-  const store = new KurrentDbEventStore(new InMemoryKurrentLog({ systemRecordEvery: 7 }), {
-    pollIntervalMs: 50,
+  const log = new InMemoryKurrentLog({ systemRecordEvery: 7 });
+  const opened = [new KurrentDbEventStore(log, { pollIntervalMs: 50 })];
+  return Promise.resolve({
+    store: opened[0]!,
+    // Another process on the same log: its own adapter, its own id index.
+    reopen: () => {
+      opened.push(new KurrentDbEventStore(log, { pollIntervalMs: 50 }));
+      return Promise.resolve(opened[opened.length - 1]!);
+    },
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+    },
   });
-  return Promise.resolve({ store, cleanup: () => store.close() });
 });
 
 const event = (data: Record<string, unknown> = {}, id: string = randomUUID()): NewEvent => ({

@@ -13,8 +13,18 @@ const connectionString = process.env.KURRENTDB_CONNECTION_STRING;
 
 if (connectionString) {
   describeEventStoreConformance('KurrentDB', async () => {
-    const store = await KurrentDbEventStore.connect(connectionString, { pollIntervalMs: 100 });
-    return { store, cleanup: () => store.close() };
+    const connect = () => KurrentDbEventStore.connect(connectionString, { pollIntervalMs: 100 });
+    const opened = [await connect()];
+    return {
+      store: opened[0]!,
+      reopen: async () => {
+        opened.push(await connect());
+        return opened[opened.length - 1]!;
+      },
+      cleanup: async () => {
+        for (const store of opened) await store.close();
+      },
+    };
   });
 } else {
   console.warn(

@@ -18,6 +18,7 @@ describeEventStoreConformance('PostgreSQL', async () => {
   const store = await PostgresEventStore.connect(database.url, { pollIntervalMs: 100 });
   return {
     store,
+    reopen: () => PostgresEventStore.connect(database.url),
     cleanup: async () => {
       await store.close();
       await database.drop();
@@ -103,6 +104,67 @@ describe('PostgreSQL event store', () => {
     expect(batch.map((e) => e.stream)).toEqual(['shared-2']);
     await a.close();
     await b.close();
+  });
+
+  it('appends that queue while a commit is in flight share one transaction, each with its own fate', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    await store.append('busy-1', [event()], 'no_stream');
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 30 }, (_, n) => store.append(`alone-${n}`, [event()], 'no_stream')),
+      store.append('busy-1', [event({ wins: true })], 0),
+      store.append('busy-1', [event({ wins: false })], 0),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array.from({ length: 31 }, () => 'fulfilled'),
+      'rejected',
+    ]);
+    expect((await store.readStream('busy-1')).map((e) => e.data)).toEqual([{}, { wins: true }]);
+    await store.close();
+    // xmin names the transaction that wrote a row: all of them arrived in one tick.
+    const transactions = await raw(async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(DISTINCT xmin::text) AS n FROM events WHERE stream <> 'busy-1' OR revision > 0",
+      );
+      return Number(rows[0]!.n);
+    });
+    expect(transactions).toBe(1);
+  });
+
+  it('a row the database refuses fails only its own append, not the others of its group', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 5 }, (_, n) => store.append(`fine-${n}`, [event()], 'no_stream')),
+      // PostgreSQL refuses a NUL character in TEXT, in a row or in the query that looks an id up.
+      store.append('odd-1', [{ ...event(), type: 'Nul\u0000.v1' }], 'no_stream'),
+      store.append('odd-2', [{ ...event(), id: 'nul-\u0000-id' }], 'no_stream'),
+      ...Array.from({ length: 5 }, (_, n) => store.append(`also-${n}`, [event()], 'no_stream')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array.from({ length: 5 }, () => 'fulfilled'),
+      'rejected',
+      'rejected',
+      ...Array.from({ length: 5 }, () => 'fulfilled'),
+    ]);
+    expect(await store.readStream('odd-1')).toEqual([]);
+    expect(await store.readStream('odd-2')).toEqual([]);
+    const all = await store.readAll(1, 100);
+    expect(all.map((e) => e.position)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect((await store.verify()).ok).toBe(true);
+    await store.close();
+  });
+
+  it('event ids with quotes, backslashes and SQL in them are matched exactly', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    const odd = [
+      { ...event(), id: `it's` },
+      { ...event(), id: 'back\\slash\\' },
+      { ...event(), id: `x'); DROP TABLE events; --` },
+    ];
+    const first = await store.append('odd-1', odd, 'no_stream');
+    const again = await store.append('odd-1', odd, 'no_stream');
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect((await store.readStream('odd-1')).map((e) => e.id)).toEqual(odd.map((e) => e.id));
+    await store.close();
   });
 
   it('concurrent appends from many connections commit in position order with no gaps', async () => {

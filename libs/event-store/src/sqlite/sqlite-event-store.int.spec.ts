@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedRevisionError } from '../event-store.errors';
@@ -22,6 +22,7 @@ describeEventStoreConformance('SQLite', () => {
   const store = new SqliteEventStore(join(dir, 'ledger.db'), { pollIntervalMs: 50 });
   return Promise.resolve({
     store,
+    reopen: () => Promise.resolve(new SqliteEventStore(join(dir, 'ledger.db'))),
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -167,6 +168,48 @@ describe('SQLite event store', () => {
     expect(second[42]).toBe(first[42]);
     expect(reads).toHaveBeenCalledTimes(10);
     await store.close();
+  });
+
+  /**
+   * Transactions committed since the last checkpoint, counted in the WAL file itself: a frame
+   * whose header carries a database size (bytes 4-7) ends a committed transaction.
+   */
+  function commitsInWal(): number {
+    const wal = readFileSync(`${file}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    let commits = 0;
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize)
+      if (wal.readUInt32BE(at + 4) > 0) commits += 1;
+    return commits;
+  }
+
+  it('appends made in the same turn of the event loop commit in one transaction, each with its own fate', async () => {
+    const store = new SqliteEventStore(file);
+    await store.append('busy-1', [event()], 'no_stream');
+    new Database(file).pragma('wal_checkpoint(TRUNCATE)');
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 30 }, (_, n) => store.append(`alone-${n}`, [event()], 'no_stream')),
+      store.append('busy-1', [event({ wins: true })], 0),
+      store.append('busy-1', [event({ wins: false })], 0),
+    ]);
+    expect(commitsInWal()).toBe(1);
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array.from({ length: 30 }, () => 'fulfilled'),
+      'fulfilled',
+      'rejected',
+    ]);
+    expect((await store.readStream('busy-1')).map((e) => e.data)).toEqual([{}, { wins: true }]);
+    await store.close();
+  });
+
+  it('close() commits and answers the appends it has accepted', async () => {
+    const store = new SqliteEventStore(file);
+    const pending = store.append('late-1', [event({ n: 1 })], 'no_stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ revision: 0, duplicate: false });
+    const reopened = new SqliteEventStore(file);
+    expect((await reopened.readStream('late-1')).map((e) => e.data)).toEqual([{ n: 1 }]);
+    await reopened.close();
   });
 
   it('every acknowledged append survives a kill -9 of the writing process', async () => {

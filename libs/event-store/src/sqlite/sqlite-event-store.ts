@@ -83,6 +83,19 @@ const toStored = (row: EventRow): StoredEvent => ({
   hash: row.hash,
 });
 
+interface QueuedAppend {
+  stream: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: Error): void;
+}
+
+type AppendOutcome = { result: AppendResult } | { error: Error };
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : new Error(String(error));
+
 function checkExpectation(
   stream: string,
   expected: ExpectedRevision,
@@ -99,7 +112,14 @@ export class SqliteEventStore implements EventStore {
   private readonly hub: SubscriptionHub;
   private readonly notifier: AppendNotifier;
   private readonly statements;
-  private readonly appendInTransaction: Database.Transaction<SqliteEventStore['appendEvents']>;
+  /**
+   * One append: inside a group's transaction a savepoint, so a failure undoes only its own
+   * rows; called with .immediate() outside of one, a transaction of its own.
+   */
+  private readonly appendOne: Database.Transaction<SqliteEventStore['appendEvents']>;
+  private readonly commitGroup: Database.Transaction<SqliteEventStore['appendGroup']>;
+  private queued: QueuedAppend[] = [];
+  private flushScheduled: NodeJS.Immediate | undefined;
 
   /** `database`: a file name (opened and closed by the store) or a connection shared with read models. */
   constructor(database: string | Database.Database, options: SqliteEventStoreOptions = {}) {
@@ -136,9 +156,15 @@ export class SqliteEventStore implements EventStore {
         'SELECT MAX(position) AS head FROM events',
       ),
     };
-    this.appendInTransaction = this.db.transaction(this.appendEvents.bind(this));
+    this.appendOne = this.db.transaction(this.appendEvents.bind(this));
+    this.commitGroup = this.db.transaction(this.appendGroup.bind(this));
   }
 
+  /**
+   * Group commit: the append waits for the end of this turn of the event loop, and every
+   * append queued by then is written in one IMMEDIATE transaction, so one WAL sync (see
+   * configureDatabase) makes them all durable. Each caller is answered after that commit.
+   */
   append(
     stream: string,
     events: readonly NewEvent[],
@@ -146,12 +172,55 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     try {
       assertValidAppend(stream, events, expectedRevision);
-      const result = this.appendInTransaction.immediate(stream, events, expectedRevision);
-      if (!result.duplicate) this.notifier.notify(result.position);
-      return Promise.resolve(result);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(asError(error));
     }
+    return new Promise((resolve, reject) => {
+      this.queued.push({ stream, events, expectedRevision, resolve, reject });
+      this.flushScheduled ??= setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = undefined;
+    const group = this.queued;
+    this.queued = [];
+    if (group.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      // Alone, an append needs no savepoint: its failure rolls back its own transaction.
+      const only = group.length === 1 ? group[0]! : undefined;
+      outcomes = only
+        ? [{ result: this.appendOne.immediate(only.stream, only.events, only.expectedRevision) }]
+        : this.commitGroup.immediate(group);
+    } catch (error) {
+      // The transaction failed (a lone append refused, the lock, the disk): none of it was stored.
+      for (const append of group) append.reject(asError(error));
+      return;
+    }
+    // Positions grow in arrival order: the last write of the group holds the highest.
+    const written = outcomes.filter((o) => 'result' in o && !o.result.duplicate);
+    const last = written[written.length - 1];
+    if (last && 'result' in last) this.notifier.notify(last.result.position);
+    outcomes.forEach((outcome, i) => {
+      if ('result' in outcome) group[i]!.resolve(outcome.result);
+      else group[i]!.reject(outcome.error);
+    });
+  }
+
+  /** Runs inside the group's transaction, in arrival order: each append sees the ones before it. */
+  private appendGroup(group: readonly QueuedAppend[]): AppendOutcome[] {
+    return group.map(({ stream, events, expectedRevision }) => {
+      try {
+        return { result: this.appendOne(stream, events, expectedRevision) };
+      } catch (error) {
+        // SQLite ends the whole transaction on some errors (I/O, full disk): then nothing of
+        // the group can commit, so the group fails as one.
+        if (!this.db.inTransaction) throw error;
+        return { error: asError(error) };
+      }
+    });
   }
 
   private appendEvents(
@@ -232,7 +301,9 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** Appends already accepted are committed (and answered) before the connection closes. */
   close(): Promise<void> {
+    this.flush();
     this.hub.closeAll();
     if (this.ownsDatabase && this.db.open) this.db.close();
     return Promise.resolve();

@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.errors';
 import type {
+  AppendResult,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -16,6 +17,8 @@ import { chainHash, GENESIS_HASH } from '../hash-chain';
 
 export interface StoreUnderTest {
   store: EventStore;
+  /** A second store on the same storage through its own connection, as another process would open it. */
+  reopen(): Promise<EventStore>;
   cleanup(): Promise<void>;
 }
 
@@ -388,6 +391,161 @@ export function describeEventStoreConformance(
           InvalidAppendError,
         );
         expect(await store.headPosition()).toBe(head);
+      });
+    });
+
+    describe('many concurrent appends (group commit)', () => {
+      type Kind =
+        'contender' | 'any' | 'alone' | 'repeated' | 'stale' | 'partial retry' | 'invalid';
+      interface Attempt {
+        kind: Kind;
+        stream: string;
+        events: NewEvent[];
+        expected: ExpectedRevision;
+      }
+
+      it('each acknowledged append is stored exactly once, each refused one nowhere, in one verified order', async () => {
+        const start = (await store.headPosition()) + 1;
+        const existing = Array.from({ length: 4 }, () => stream('crowd'));
+        const setupEvents = new Map<string, NewEvent>();
+        for (const s of existing) {
+          const setup = newEvent({ setup: true });
+          setupEvents.set(s, setup);
+          await store.append(s, [setup], 'no_stream');
+        }
+        const fresh = Array.from({ length: 4 }, () => stream('crowd'));
+        const busy = stream('crowd');
+        const attempts: Attempt[] = [];
+        const add = (kind: Kind, s: string, events: NewEvent[], expected: ExpectedRevision) =>
+          attempts.push({ kind, stream: s, events, expected });
+        for (let n = 0; n < 5; n++) {
+          for (const s of existing) add('contender', s, [newEvent({ n }), newEvent({ n })], 0);
+          for (const s of fresh) add('contender', s, [newEvent({ n })], 'no_stream');
+        }
+        for (let n = 0; n < 10; n++) add('any', busy, [newEvent({ n })], 'any');
+        for (let n = 0; n < 30; n++) add('alone', stream('crowd'), [newEvent({ n })], 'no_stream');
+        for (let n = 0; n < 5; n++) {
+          const s = stream('crowd');
+          const events = [newEvent({ n }), newEvent({ n })];
+          add('repeated', s, events, 'no_stream');
+          add('repeated', s, events, 'no_stream');
+        }
+        for (const s of existing) {
+          add('stale', s, [newEvent()], 7);
+          add('partial retry', s, [setupEvents.get(s)!, newEvent()], 'any');
+        }
+        add('invalid', 'Not a stream', [newEvent()], 'any');
+        add('invalid', stream('crowd'), [], 'any');
+        // Interleave the kinds, and send them in three waves a turn of the event loop apart, so
+        // some arrive while an earlier group is still being written.
+        const order = attempts.map((_, i) => (i * 37) % attempts.length);
+        expect(new Set(order).size).toBe(attempts.length);
+        const streams = new Set(attempts.filter((a) => a.kind !== 'invalid').map((a) => a.stream));
+        const subscription = store.subscribe({ fromPosition: start, batchSize: 13 });
+        const promises: Promise<unknown>[] = new Array<Promise<unknown>>(attempts.length);
+        for (const [wave, i] of order.entries()) {
+          if (wave > 0 && wave % Math.ceil(attempts.length / 3) === 0)
+            await new Promise((resolve) => setImmediate(resolve));
+          const a = attempts[i]!;
+          promises[i] = store.append(a.stream, a.events, a.expected);
+        }
+        const outcomes = await Promise.allSettled(promises);
+        const settled = attempts.map((attempt, i) => ({ attempt, outcome: outcomes[i]! }));
+
+        const log = (await store.readAll(start, 10_000)).filter((e) => streams.has(e.stream));
+        const stored = new Map(log.map((e, index) => [e.id, { event: e, index }]));
+        expect(stored.size).toBe(log.length);
+        const written = settled.filter(
+          (x) => x.outcome.status === 'fulfilled' && !(x.outcome.value as AppendResult).duplicate,
+        );
+        expect(log).toHaveLength(
+          existing.length + written.reduce((sum, x) => sum + x.attempt.events.length, 0),
+        );
+        for (const { attempt, outcome } of settled) {
+          if (outcome.status === 'fulfilled') {
+            const result = outcome.value as AppendResult;
+            const mine = attempt.events.map((e) => stored.get(e.id)!);
+            expect(mine.every((m) => m !== undefined && m.event.stream === attempt.stream)).toBe(
+              true,
+            );
+            // One append's events sit together in the log, numbered on from each other.
+            mine.forEach((m, k) => {
+              expect(m.index).toBe(mine[0]!.index + k);
+              expect(m.event.revision).toBe(mine[0]!.event.revision + k);
+            });
+            expect(result).toMatchObject({
+              position: mine[mine.length - 1]!.event.position,
+              revision: mine[mine.length - 1]!.event.revision,
+            });
+          } else {
+            const own = attempt.events.filter((e) => ![...setupEvents.values()].includes(e));
+            for (const event of own) expect(stored.has(event.id)).toBe(false);
+          }
+        }
+
+        const of = (kind: Kind) => settled.filter((x) => x.attempt.kind === kind);
+        for (const s of [...existing, ...fresh]) {
+          const contenders = of('contender').filter((x) => x.attempt.stream === s);
+          expect(contenders.filter((x) => x.outcome.status === 'fulfilled')).toHaveLength(1);
+          for (const { outcome } of contenders.filter((x) => x.outcome.status === 'rejected'))
+            expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(
+              WrongExpectedRevisionError,
+            );
+        }
+        for (const kind of ['any', 'alone', 'repeated'] as const)
+          expect(of(kind).every((x) => x.outcome.status === 'fulfilled')).toBe(true);
+        const repeats = new Map<string, AppendResult[]>();
+        for (const { attempt, outcome } of of('repeated'))
+          repeats.set(attempt.stream, [
+            ...(repeats.get(attempt.stream) ?? []),
+            (outcome as PromiseFulfilledResult<AppendResult>).value,
+          ]);
+        for (const [first, second] of repeats.values()) {
+          expect([first!.duplicate, second!.duplicate].sort()).toEqual([false, true]);
+          expect(second!.position).toBe(first!.position);
+          expect(second!.revision).toBe(first!.revision);
+        }
+        const reasons = (kind: Kind) =>
+          of(kind).map((x) => (x.outcome as PromiseRejectedResult).reason as unknown);
+        expect(of('stale').every((x) => x.outcome.status === 'rejected')).toBe(true);
+        for (const reason of reasons('stale'))
+          expect(reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(of('partial retry').every((x) => x.outcome.status === 'rejected')).toBe(true);
+        for (const reason of reasons('partial retry'))
+          expect(reason).toBeInstanceOf(IdempotencyMismatchError);
+        const [badName, empty] = reasons('invalid');
+        expect(badName).toBeInstanceOf(InvalidStreamNameError);
+        expect(empty).toBeInstanceOf(InvalidAppendError);
+
+        expectGaplessOrder(log);
+        for (const s of streams) {
+          const inLog = log.filter((e) => e.stream === s).map((e) => e.id);
+          expect((await store.readStream(s)).map((e) => e.id)).toEqual(inLog);
+          if (inLog.length > 0)
+            expect(await store.verify(s)).toEqual({ ok: true, checked: inLog.length });
+        }
+        expect((await store.verify()).ok).toBe(true);
+        const delivered = (await collect(subscription, log.length)).filter((e) =>
+          streams.has(e.stream),
+        );
+        expect(delivered.map((e) => e.position)).toEqual(log.map((e) => e.position));
+      });
+
+      it('an acknowledged append is already stored for a second connection to the same storage', async () => {
+        const other = await subject.reopen();
+        try {
+          const checks = Array.from({ length: 40 }, async (_, n) => {
+            const events = [newEvent({ n }), newEvent({ n })];
+            const result = await store.append(stream('durable'), events, 'no_stream');
+            // Read as soon as the caller hears back: nothing else ran in between.
+            const seen = await other.readEventById(events[1]!.id);
+            return { result, seen };
+          });
+          for (const { result, seen } of await Promise.all(checks))
+            expect(seen?.position).toBe(result.position);
+        } finally {
+          await other.close();
+        }
       });
     });
 
