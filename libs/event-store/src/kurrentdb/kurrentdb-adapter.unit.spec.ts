@@ -21,9 +21,13 @@ describeEventStoreConformance('KurrentDB adapter over an in-memory imitation of 
   const opened = [new KurrentDbEventStore(log, { pollIntervalMs: 50 })];
   return Promise.resolve({
     store: opened[0]!,
-    // Another process on the same log: its own adapter, its own id index.
+    // Another process on the same log: its own adapter and id index. Closing it must not
+    // close the one imitated server for everyone, as closing a client would not.
     reopen: () => {
-      opened.push(new KurrentDbEventStore(log, { pollIntervalMs: 50 }));
+      const connection = Object.assign(Object.create(log) as InMemoryKurrentLog, {
+        close: () => Promise.resolve(),
+      });
+      opened.push(new KurrentDbEventStore(connection, { pollIntervalMs: 50 }));
       return Promise.resolve(opened[opened.length - 1]!);
     },
     cleanup: async () => {
