@@ -11,7 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../libs/event-store/src/testing/postgres-test-database';
-import { type BenchmarkOptions, type Figure, measure, throughput } from './harness';
+import { type BenchmarkOptions, type Figure, measure, type Sample, throughput } from './harness';
+import {
+  EMMETT_POSTGRES,
+  EMMETT_SQLITE,
+  type EmmettEventStore,
+  emmettPostgres,
+  emmettSqlite,
+  installed,
+  toEmmett,
+} from './peers';
 
 /** A realistic event: a commitment with resources and the full metadata the API writes. */
 function commitmentEvent(n: number): NewEvent {
@@ -48,6 +57,57 @@ function commitmentEvent(n: number): NewEvent {
 async function appendThroughStore(store: EventStore, count: number): Promise<void> {
   for (let n = 0; n < count; n++)
     await store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream');
+}
+
+/** The same events, one per append to a new stream, through one of Emmett's stores. */
+async function appendThroughEmmett(store: EmmettEventStore, count: number): Promise<void> {
+  for (let n = 0; n < count; n++)
+    await store.appendToStream(`commitment-${randomUUID()}`, [toEmmett(commitmentEvent(n))], {
+      expectedStreamVersion: 'STREAM_DOES_NOT_EXIST',
+    });
+}
+
+/**
+ * A peer's appends per second, or undefined when it is not installed: the smoke run (npm test)
+ * goes on without it, while the full run insists, so the table never silently lacks a peer.
+ */
+async function peer(
+  name: string,
+  options: BenchmarkOptions,
+  open: () => Promise<{ append(count: number): Promise<void>; close(): Promise<void> }>,
+): Promise<Sample | undefined> {
+  if (!installed(name)) {
+    if (options.scale >= 2_000) throw new Error(`append: ${name} is not installed (npm install)`);
+    return undefined;
+  }
+  const store = await open();
+  try {
+    return await measure(options.runs, () =>
+      throughput(options.scale, () => store.append(options.scale)),
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+function peerFigure(
+  subject: string,
+  sample: Sample | undefined,
+  baseline: string,
+  raw: Sample,
+): Figure[] {
+  if (!sample) return [];
+  return [
+    {
+      benchmark: 'append',
+      subject,
+      unit: 'events/s',
+      better: 'higher',
+      sample,
+      baseline,
+      ratio: sample.median / raw.median,
+    },
+  ];
 }
 
 /** The row a raw driver inserts for one event: the same columns and bytes the stores write. */
@@ -97,6 +157,10 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
       throughput(count, () => appendThroughStore(sqliteStore, count)),
     );
     await sqliteStore.close();
+    const emmettSqliteSample = await peer(EMMETT_SQLITE, options, async () => {
+      const store = await emmettSqlite(join(dir, 'emmett.db'));
+      return { append: (n) => appendThroughEmmett(store, n), close: () => store.close() };
+    });
     figures.push(
       {
         benchmark: 'append',
@@ -116,6 +180,12 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
         goal: '>= 0.5 of the raw driver',
         goalMet: ours.median / rawSqlite.median >= 0.5,
       },
+      ...peerFigure(
+        'Emmett SQLite store (emmett-sqlite, one connection)',
+        emmettSqliteSample,
+        'better-sqlite3, raw insert per transaction',
+        rawSqlite,
+      ),
     );
 
     // PostgreSQL: raw pg inserts vs our store, on the same server, fresh databases.
@@ -147,6 +217,17 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
     );
     await pgStore.close();
     await pgDatabase.drop();
+    const emmettPgSample = await peer(EMMETT_POSTGRES, options, async () => {
+      const database = await createTestDatabase();
+      const store = await emmettPostgres(database.url);
+      return {
+        append: (n) => appendThroughEmmett(store, n),
+        close: async () => {
+          await store.close();
+          await database.drop();
+        },
+      };
+    });
     figures.push(
       {
         benchmark: 'append',
@@ -166,6 +247,12 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
         goal: '>= 0.5 of the raw driver',
         goalMet: oursPg.median / rawPg.median >= 0.5,
       },
+      ...peerFigure(
+        'Emmett PostgreSQL store (emmett-postgresql)',
+        emmettPgSample,
+        'pg, raw insert per transaction',
+        rawPg,
+      ),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

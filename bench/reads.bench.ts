@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/accord-config';
-import { generateInitiative, openSqliteForGeneration } from './generator/generate-initiative';
+import { cachedLedger, copyLedger } from './generator/ledger-cache';
 import { type BenchmarkOptions, type Figure, summarise } from './harness';
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
 
 /** The README's accountability view: every partner, its commitments by status, roles, risks, shares. */
-const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
+export const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
   accountability(initiativeId: $initiativeId, on: $on) {
     initiativeId on
     partners {
@@ -66,16 +66,19 @@ export async function readsBenchmarks(options: BenchmarkOptions): Promise<Figure
   const dir = mkdtempSync(join(tmpdir(), 'accord-reads-'));
   try {
     const file = join(dir, 'accord.db');
-    const ledger = openSqliteForGeneration(file);
-    const generated = await generateInitiative(ledger.store, {
-      events: sizes.events,
-      partners: sizes.partners,
-      commitments: sizes.commitments,
-      seed: 7,
-    });
-    await ledger.close();
+    const ledger = await cachedLedger(
+      {
+        events: sizes.events,
+        partners: sizes.partners,
+        commitments: sizes.commitments,
+        seed: 7,
+      },
+      note,
+    );
+    copyLedger(ledger, file);
+    const generated = ledger.result;
     note(
-      `reads: generated ${generated.events} events (${generated.partners} partners, ${generated.commitments} commitments) in ${generated.seconds.toFixed(1)} s`,
+      `reads: ${ledger.fromCache ? 'cached' : 'generated'} ledger of ${generated.events} events (${generated.partners} partners, ${generated.commitments} commitments)`,
     );
 
     const config = loadConfig({ ACCORD_DB_FILE: file, ACCORD_JWT_SECRET: SECRET });

@@ -21,6 +21,8 @@ export function markdownReport(
     '',
     `Made by \`${command}\` on ${date}. Each figure is the median of the runs after one warm-up run,`,
     'with min and max; each ratio compares with a baseline measured in the same run, on the same machine.',
+    'Generated histories are cached (by seed, size and a hash of the generator, deciders and store) in',
+    "`$ACCORD_BENCH_CACHE` or the temporary directory's `accord-bench-cache`, so only the first run generates them.",
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
     '',

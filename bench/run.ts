@@ -1,4 +1,4 @@
-// `npm run bench [-- append|replay|reads|http] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads|http|startup] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +8,15 @@ import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
 import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
+import { startupBenchmarks } from './startup.bench';
 import { markdownReport } from './report';
 
 export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<Figure[]>> = {
   append: (o) => appendBenchmarks(o),
-  replay: (o) => replayBenchmarks({ ...o, scale: o.scale * 20 }),
+  replay: (o) => replayBenchmarks(o),
   reads: (o) => readsBenchmarks(o),
   http: (o) => httpBenchmarks(o),
+  startup: (o) => startupBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };
