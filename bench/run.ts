@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBenchmarks } from './append.bench';
+import { asOfBenchmarks } from './as-of.bench';
 import { type BenchmarkOptions, type Figure, machineFacts } from './harness';
 import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
@@ -17,6 +18,7 @@ export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<F
   reads: (o) => readsBenchmarks(o),
   http: (o) => httpBenchmarks(o),
   startup: (o) => startupBenchmarks(o),
+  'as-of': (o) => asOfBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };

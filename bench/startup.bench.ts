@@ -33,7 +33,7 @@ const note = (line: string) => {
  * How the API is started: at full scale the compiled app as `npm start` runs it (built once
  * here); in the smoke run the TypeScript sources through the transpiling hook, with no build.
  */
-function apiCommand(full: boolean): { args: string[]; label: string } {
+export function apiCommand(full: boolean): { args: string[]; label: string } {
   if (!full)
     return {
       args: ['-r', join(ROOT, 'tools/register-ts.js'), join(ROOT, 'apps/api/src/main.ts')],
@@ -156,7 +156,7 @@ async function caughtUp(api: Api): Promise<void> {
  * The generated ledger with every read model caught up, cached beside the ledger: catching up
  * a million events is the replay benchmark's subject, not this one's. Made by the API itself.
  */
-async function caughtUpLedger(
+export async function caughtUpLedger(
   args: string[],
   events: number,
 ): Promise<{ file: string; initiativeId: string; events: number }> {
