@@ -2,6 +2,7 @@ import { type EventStore } from '@accord/event-store';
 import { ProjectionRunner } from '@accord/projections';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { eventsBehind } from '../ledger/projection-lag';
 
 /** Read models further behind than this are not ready to serve reads. */
 export const READY_MAX_LAG = 1_000;
@@ -50,9 +51,9 @@ export class HealthController {
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }
-    const projections = this.projections
-      .status()
-      .map((p) => ({ ...p, lag: Math.max(0, headPosition - p.position) }));
+    const statuses = this.projections.status();
+    const lags = await eventsBehind(this.store, statuses);
+    const projections = statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
     return { headPosition, projections };
   }
 }

@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
+import { eventsBehind } from '../ledger/projection-lag';
 import {
   ChainVerification,
   ProjectionStateEnum,
@@ -34,11 +35,12 @@ export class LedgerStatusResolver {
     description: "Each read model's position, lag and state.",
   })
   async projections(): Promise<ProjectionStatusModel[]> {
-    const head = await this.store.headPosition();
-    return this.runner.status().map((p) => ({
+    const statuses = this.runner.status();
+    const lags = await eventsBehind(this.store, statuses);
+    return statuses.map((p) => ({
       name: p.name,
       position: String(p.position),
-      lag: Math.max(0, head - p.position),
+      lag: lags.get(p.name)!,
       state: p.state as ProjectionStateEnum,
       lastError: p.lastError && { ...p.lastError, position: String(p.lastError.position) },
     }));

@@ -1,0 +1,20 @@
+import type { EventStore } from '@accord/event-store';
+import type { ProjectionStatus } from '@accord/projections';
+
+/** Lags are counted up to this many events; a read model further behind reports this. */
+export const LAG_COUNT_LIMIT = 10_000;
+
+/**
+ * How many events each read model has still to apply. Counted, not subtracted: positions need
+ * not be contiguous (KurrentDB's are byte offsets in its log), so head minus position is no count.
+ */
+export async function eventsBehind(
+  store: EventStore,
+  statuses: readonly ProjectionStatus[],
+): Promise<Map<string, number>> {
+  const lowest = Math.min(...statuses.map((s) => s.position));
+  const pending = statuses.length === 0 ? [] : await store.readAll(lowest + 1, LAG_COUNT_LIMIT);
+  return new Map(
+    statuses.map((s) => [s.name, pending.filter((event) => event.position > s.position).length]),
+  );
+}
