@@ -34,3 +34,5 @@ export * from './risk/risk.decider';
 export * from './benefit-pool/benefit-pool.events';
 export * from './benefit-pool/benefit-pool.state';
 export * from './benefit-pool/benefit-pool.decider';
+export * from './authorisation/policy';
+export * from './authorisation/authorise';

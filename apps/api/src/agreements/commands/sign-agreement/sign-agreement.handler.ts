@@ -1,5 +1,6 @@
 import { agreementDecider, type SignAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class SignAgreementHandler implements ICommandHandler<SignAgreementComman
       stream: agreementStream(data.agreementId),
       decider: agreementDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, () => data.partnerId),
       decide: async (state) => {
         // The roster of the agreement's own initiative; an unknown agreement is refused by the decider.
         const roster = await this.streams.rosterOf(state);

@@ -1,5 +1,6 @@
 import { commitmentDecider, type AcceptCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class AcceptCommitmentHandler implements ICommandHandler<AcceptCommitment
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) => {
         // Who holds which role is judged on the roster of the commitment's own initiative.
         const roster = await this.streams.rosterOf(state);

@@ -1,5 +1,6 @@
 import { type ChangeVote, decisionDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class ChangeVoteHandler implements ICommandHandler<ChangeVoteCommand> {
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) => {
         const roster = await this.streams.rosterOf(state);
         return decisionDecider.decide(
