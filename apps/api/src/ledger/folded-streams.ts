@@ -81,7 +81,11 @@ export class FoldedStreams {
     const [first] = await this.store.readStream(initiativeStream(initiativeId));
     if (!first) return undefined;
     const { actor, occurredAt, commandId } = first.metadata as unknown as LaunchRecord;
-    return { actor: { personId: actor.personId, partnerId: actor.partnerId }, occurredAt, commandId };
+    return {
+      actor: { personId: actor.personId, partnerId: actor.partnerId },
+      occurredAt,
+      commandId,
+    };
   }
 
   /** The initiative an aggregate belongs to; absent when the aggregate does not exist. */

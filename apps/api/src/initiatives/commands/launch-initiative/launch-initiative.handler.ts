@@ -6,9 +6,6 @@ import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { deriveEntityId, initiativeStream, rosterStream } from '../../../ledger/streams';
 
-/** The assignment id of the launcher's seat: the first assignment of every roster. */
-export const LAUNCHER_ASSIGNMENT_ID = 'launcher';
-
 export class LaunchInitiativeCommand extends Command<Receipt> {
   constructor(
     readonly data: LaunchInitiative['data'],
@@ -54,6 +51,8 @@ export class LaunchInitiativeHandler implements ICommandHandler<LaunchInitiative
     if (!launch) throw new Error(`initiative ${initiativeId} was launched but cannot be read`);
     const initiative = await this.streams.initiative(initiativeId);
     const { actor, occurredAt } = launch;
+    // Assignment ids are unique across initiatives (the roster read model keys on them).
+    const assignmentId = deriveEntityId(launch.commandId, 'launcher-assignment');
     await this.executor.execute({
       commandType: 'SeatLauncher',
       stream: rosterStream(initiativeId),
@@ -71,7 +70,7 @@ export class LaunchInitiativeHandler implements ICommandHandler<LaunchInitiative
             type: 'SeatLauncher',
             actor,
             now: occurredAt,
-            data: { initiativeId, assignmentId: LAUNCHER_ASSIGNMENT_ID },
+            data: { initiativeId, assignmentId },
             initiative,
           },
           roster,
