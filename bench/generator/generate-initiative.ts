@@ -715,7 +715,6 @@ class InitiativeSimulation {
           type: 'DeclareConflictOfInterest',
           actor: voter,
           now,
-          roster: this.roster,
           data: { decisionId, reason: 'my organisation would receive the funds' },
         });
         continue;
@@ -725,7 +724,6 @@ class InitiativeSimulation {
         type: 'CastVote',
         actor: voter,
         now,
-        roster: this.roster,
         data: {
           decisionId,
           choice,
@@ -741,7 +739,6 @@ class InitiativeSimulation {
           type: 'ChangeVote',
           actor: voter,
           now: later,
-          roster: this.roster,
           data: { decisionId, choice: other, reason: 'persuaded by the discussion' },
         });
       }
@@ -861,7 +858,6 @@ class InitiativeSimulation {
       type: 'SignAgreement',
       actor: signatory,
       now,
-      roster: this.roster,
       data: { agreementId, partnerId, version },
     });
   }
@@ -981,7 +977,6 @@ class InitiativeSimulation {
       type: 'AcceptCommitment',
       actor: this.random.pick(voters),
       now,
-      roster: this.roster,
       data: { commitmentId },
     });
   }
@@ -1074,7 +1069,6 @@ class InitiativeSimulation {
       type: 'MissCommitment',
       actor: this.staff(this.random.int(1, 3)),
       now,
-      roster: this.roster,
       data: { commitmentId, reason: 'not delivered by the due date' },
     });
   }

@@ -11,14 +11,7 @@ import {
   RISK_REGISTER,
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
-import {
-  CITY_HALL,
-  FOOD_BANK,
-  type GraphqlResponse,
-  SCHOOLS,
-  STORES,
-  TestApp,
-} from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
 
 describe.each(STORES)('Risks over GraphQL on %s', (store) => {
   let app: TestApp;

@@ -157,7 +157,11 @@ export async function setUpWorld(app: TestApp, initiativeId: string): Promise<Wo
 export interface PolicyFixture {
   document: string;
   /** Called once for the refusals and again before each permitted call; the variables per caller. */
-  prepare(world: World): Promise<(actor: Actor) => Record<string, unknown>>;
+  prepare(
+    world: World,
+  ):
+    | ((actor: Actor) => Record<string, unknown>)
+    | Promise<(actor: Actor) => Record<string, unknown>>;
 }
 
 const same = (input: Record<string, unknown>) => (): Record<string, unknown> => ({ input });
@@ -282,7 +286,7 @@ async function pool(w: World, allocate: boolean): Promise<string> {
 export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   LaunchInitiative: {
     document: LAUNCH,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: `${w.initiativeId}-launch-${w.next()}`,
         name: 'Another initiative',
@@ -292,12 +296,11 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   AmendAgenda: {
     document: AMEND,
-    prepare: async (w) =>
-      same({ initiativeId: w.initiativeId, commonAgenda: `Agenda ${w.next()}` }),
+    prepare: (w) => same({ initiativeId: w.initiativeId, commonAgenda: `Agenda ${w.next()}` }),
   },
   JoinInitiative: {
     document: JOIN,
-    prepare: async (w) => {
+    prepare: (w) => {
       const n = w.next();
       return same({
         initiativeId: w.initiativeId,
@@ -340,7 +343,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   AssignRole: {
     document: ASSIGN_ROLE,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         personId: `new-${w.next()}`,
@@ -370,7 +373,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   RelinquishRole: {
     document: RELINQUISH_ROLE,
     // Each holder steps down from their own role; someone without one names alpha's observer's.
-    prepare: async (w) => (actor) => {
+    prepare: (w) => (actor) => {
       const holdsOne = PERSONAS.some((p) => p.role !== null && p.actor.personId === actor.personId);
       const assignmentId = w.assignmentOf(holdsOne ? actor : holder('observer'));
       return { input: { initiativeId: w.initiativeId, assignmentId, reason: 'moving on' } };
@@ -378,7 +381,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   DraftAgreement: {
     document: DRAFT_AGREEMENT,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         kind: 'MOU',
@@ -412,7 +415,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   MakeCommitment: {
     document: MAKE,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         partnerId: ALPHA,
@@ -458,7 +461,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   ProposeDecision: {
     document: PROPOSE_DECISION,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         title: `Motion ${w.next()}`,
@@ -492,7 +495,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   HoldMeeting: {
     document: HOLD_MEETING,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         title: `Meeting ${w.next()}`,
@@ -523,7 +526,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   DefineIndicator: {
     document: DEFINE_INDICATOR,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         name: `Readers ${w.next()}`,
@@ -569,7 +572,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   IdentifyRisk: {
     document: IDENTIFY_RISK,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         title: `Risk ${w.next()}`,
@@ -608,7 +611,7 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
   DefineBenefitPool: {
     document: DEFINE_POOL,
-    prepare: async (w) =>
+    prepare: (w) =>
       same({
         initiativeId: w.initiativeId,
         name: `Fund ${w.next()}`,

@@ -6,6 +6,7 @@ import { COMMAND_NAMES, type CommandName, mutationOf, permissionOf, POLICY } fro
 
 const bo = { personId: 'bo', partnerId: 'food-bank' };
 const ana = { personId: 'ana', partnerId: 'city-hall' };
+const clerk = { personId: 'cy', partnerId: 'food-bank' };
 const foodBanks: Subject = { initiativeId, partnerId: 'food-bank' };
 
 /** The commands a role permits, whatever the partner. */
@@ -132,6 +133,22 @@ describe('Authorising a command', () => {
       authorise('CastVote', { roster, actor: ana, at: now, subject: { initiativeId } }),
     );
     expect(error.rolesNeeded).toEqual(['steering_member']);
+  });
+
+  it("lets only the party's signatory in office sign for it", () => {
+    const signatories = rosterWith({ signatory: [ana, bo], partner_representative: [clerk] });
+    const forFoodBank = { initiativeId, partnerId: 'food-bank' };
+    const sign = (roster: typeof signatories, actor: typeof ana) =>
+      permits(POLICY.SignAgreement, roster, actor, now, forFoodBank);
+    expect(sign(signatories, bo)).toBe(true);
+    expect(sign(signatories, clerk)).toBe(false);
+    expect(sign(signatories, ana)).toBe(false);
+    const notYet = rosterAfter(assigned(bo, 'signatory', { termStart: '2026-06-01' }));
+    const over = rosterAfter(
+      assigned(bo, 'signatory', { termStart: '2025-01-01', termEnd: '2026-02-28' }),
+    );
+    expect(sign(notYet, bo)).toBe(false);
+    expect(sign(over, bo)).toBe(false);
   });
 
   it('lets anyone launch an initiative', () => {
