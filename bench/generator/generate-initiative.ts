@@ -732,7 +732,6 @@ class InitiativeSimulation {
           type: 'DeclareConflictOfInterest',
           actor: voter,
           now,
-          roster: this.roster,
           data: { decisionId, reason: 'my organisation would receive the funds' },
         });
         continue;
@@ -742,7 +741,6 @@ class InitiativeSimulation {
         type: 'CastVote',
         actor: voter,
         now,
-        roster: this.roster,
         data: {
           decisionId,
           choice,
@@ -758,7 +756,6 @@ class InitiativeSimulation {
           type: 'ChangeVote',
           actor: voter,
           now: later,
-          roster: this.roster,
           data: { decisionId, choice: other, reason: 'persuaded by the discussion' },
         });
       }
@@ -878,7 +875,6 @@ class InitiativeSimulation {
       type: 'SignAgreement',
       actor: signatory,
       now,
-      roster: this.roster,
       data: { agreementId, partnerId, version },
     });
   }
@@ -998,7 +994,6 @@ class InitiativeSimulation {
       type: 'AcceptCommitment',
       actor: this.random.pick(voters),
       now,
-      roster: this.roster,
       data: { commitmentId },
     });
   }
@@ -1091,7 +1086,6 @@ class InitiativeSimulation {
       type: 'MissCommitment',
       actor: this.staff(this.random.int(1, 3)),
       now,
-      roster: this.roster,
       data: { commitmentId, reason: 'not delivered by the due date' },
     });
   }

@@ -84,6 +84,7 @@ describe.each(STORES)('The accountability view on %s', (store) => {
       withdrawn: [],
     });
     expect(byPartner.get('school-district').roles).toEqual([
+      { role: 'PARTNER_REPRESENTATIVE', personId: 'chen' },
       { role: 'STEERING_MEMBER', personId: 'chen' },
     ]);
     expect(byPartner.get('city-hall').commitments.total).toBe(0);

@@ -323,9 +323,10 @@ describe.each(STORES)('Agreements over GraphQL on %s', (store) => {
       const id = await drafted();
       const error = await refused(() => sign(id, FOOD_BANK_CLERK));
       expect(error).toMatchObject({
-        code: 'DOMAIN_RULE_VIOLATED',
-        rule: 'AGREEMENT.NO_SIGNING_AUTHORITY',
-        field: 'partnerId',
+        code: 'FORBIDDEN',
+        mutation: 'signAgreement',
+        actor: FOOD_BANK_CLERK,
+        rolesNeeded: ['signatory of food-bank'],
       });
     });
 
@@ -333,9 +334,10 @@ describe.each(STORES)('Agreements over GraphQL on %s', (store) => {
       const id = await drafted();
       const error = await refused(() => sign(id, CITY_HALL, { partnerId: FOOD_BANK.partnerId }));
       expect(error).toMatchObject({
-        code: 'DOMAIN_RULE_VIOLATED',
-        rule: 'AGREEMENT.NO_SIGNING_AUTHORITY',
-        field: 'partnerId',
+        code: 'FORBIDDEN',
+        mutation: 'signAgreement',
+        actor: CITY_HALL,
+        rolesNeeded: ['signatory of food-bank'],
       });
     });
 
@@ -408,7 +410,8 @@ describe.each(STORES)('Agreements over GraphQL on %s', (store) => {
         occurredAt: '2025-01-10T09:00:00.000Z',
         endDate: '2025-06-30',
       });
-      const res = await app.gql(EXPIRE_AGREEMENT, { input: { agreementId: id } }, SCHOOLS);
+      // Backbone staff (ana, the launcher) record the expiry.
+      const res = await app.gql(EXPIRE_AGREEMENT, { input: { agreementId: id } }, CITY_HALL);
       expectNoErrors(res);
       expect(res.data.expireAgreement.agreement).toMatchObject({
         kind: 'DATA_SHARING',

@@ -1,3 +1,4 @@
+import { expectForbidden } from '../support/forbidden';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import {
   ALLOCATE_SHARES,
@@ -306,14 +307,15 @@ describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
 
     it('a person acting for a partner outside the initiative', async () => {
       const poolId = await allocated();
-      await expectRefused(
+      await expectForbidden(
+        app,
         () =>
           app.gql(
             RECORD_DISTRIBUTION,
             { input: { poolId, amounts: paid('0.34', '0.33', '0.33'), note: 'n' } },
             { personId: 'eve', partnerId: 'stranger-org' },
           ),
-        refused('BENEFIT_POOL.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+        { mutation: 'recordDistribution', rolesNeeded: ['backbone_staff'] },
       );
     });
 

@@ -1,3 +1,4 @@
+import { expectForbidden } from '../support/forbidden';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import {
   ACCEPT_COMMITMENT,
@@ -89,19 +90,14 @@ describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', 
         rule: 'COMMITMENT.ALREADY_ACCEPTED',
       });
     });
+    const onlySteeringMembers = { mutation: 'acceptCommitment', rolesNeeded: ['steering_member'] };
     it('rejects a person who is not a steering member', async () => {
       const id = await make();
-      await expectRejected(() => accept(id, FOOD_BANK), {
-        field: 'actor',
-        rule: 'COMMITMENT.NOT_STEERING_MEMBER',
-      });
+      await expectForbidden(app, () => accept(id, FOOD_BANK), onlySteeringMembers);
     });
     it('rejects a steering member of another initiative', async () => {
       const id = await make();
-      await expectRejected(() => accept(id, SCHOOLS), {
-        field: 'actor',
-        rule: 'COMMITMENT.NOT_STEERING_MEMBER',
-      });
+      await expectForbidden(app, () => accept(id, SCHOOLS), onlySteeringMembers);
     });
     it('rejects an unknown commitment', async () => {
       await expectRejected(() => accept('no-such-commitment'), {
@@ -183,9 +179,9 @@ describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', 
     });
     it("rejects a revision by another partner's people", async () => {
       const id = await make();
-      await expectRejected(() => revise(id, { dueDate: '2099-01-01' }, CITY_HALL), {
-        field: 'partnerId',
-        rule: 'COMMITMENT.NOT_PARTNER_REPRESENTATIVE',
+      await expectForbidden(app, () => revise(id, { dueDate: '2099-01-01' }, CITY_HALL), {
+        mutation: 'reviseCommitment',
+        rolesNeeded: ['partner_representative of food-bank'],
       });
     });
     it('rejects an unknown commitment', async () => {
@@ -270,9 +266,9 @@ describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', 
     });
     it('rejects a miss recorded by someone who is not backbone staff', async () => {
       const id = await pastDue();
-      await expectRejected(() => miss(id, CITY_HALL), {
-        field: 'actor',
-        rule: 'COMMITMENT.NOT_BACKBONE',
+      await expectForbidden(app, () => miss(id, SCHOOLS), {
+        mutation: 'missCommitment',
+        rolesNeeded: ['backbone_staff'],
       });
     });
     it('rejects an unknown commitment', async () => {
@@ -352,9 +348,9 @@ describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', 
     });
     it("rejects a link by another partner's people", async () => {
       const id = await make();
-      await expectRejected(() => link(id, { indicatorId }, CITY_HALL), {
-        field: 'partnerId',
-        rule: 'COMMITMENT.NOT_PARTNER_REPRESENTATIVE',
+      await expectForbidden(app, () => link(id, { indicatorId }, CITY_HALL), {
+        mutation: 'linkCommitment',
+        rolesNeeded: ['partner_representative of food-bank'],
       });
     });
     it('rejects an unknown commitment', async () => {

@@ -124,8 +124,10 @@ describe.each(STORES)('Commitments over GraphQL on %s', (store) => {
     const before = await app.eventCount();
     const res = await make(CITY_HALL, { partnerId: FOOD_BANK.partnerId });
     expect(res.errors?.[0]?.extensions).toMatchObject({
-      code: 'DOMAIN_RULE_VIOLATED',
-      rule: 'COMMITMENT.NOT_PARTNER_REPRESENTATIVE',
+      code: 'FORBIDDEN',
+      mutation: 'makeCommitment',
+      actor: CITY_HALL,
+      rolesNeeded: ['partner_representative of food-bank'],
     });
     expect(await app.eventCount()).toBe(before);
   });

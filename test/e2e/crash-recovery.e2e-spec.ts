@@ -8,6 +8,7 @@ import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { ONE_YEAR_AHEAD } from '../support/fixtures';
 import { JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
+import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { TEST_SECRET } from '../support/test-app';
 
 const root = join(__dirname, '..', '..');
@@ -111,6 +112,16 @@ describe('A crash between an append and the projections, on SQLite', () => {
         partnerId: 'food-bank',
         organisationName: 'Food Bank',
         sector: 'NONPROFIT',
+      },
+    });
+    // Bo launched it, so he is its backbone staff; he makes himself the food bank's representative.
+    await gql(ASSIGN_ROLE, {
+      input: {
+        initiativeId: 'crash',
+        personId: 'bo',
+        partnerId: 'food-bank',
+        role: 'PARTNER_REPRESENTATIVE',
+        termStart: '2020-01-01',
       },
     });
     // Writers that keep going until the process dies under them.

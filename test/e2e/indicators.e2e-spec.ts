@@ -7,6 +7,7 @@ import {
   INDICATORS,
   RECORD_MEASUREMENT,
 } from '../support/measurement.operations';
+import { assignRole } from '../support/roster.fixtures';
 import { CITY_HALL, SCHOOLS, STORES, TestApp } from '../support/test-app';
 
 describe.each(STORES)('Shared measurement over GraphQL on %s', (store) => {
@@ -15,6 +16,8 @@ describe.each(STORES)('Shared measurement over GraphQL on %s', (store) => {
   beforeAll(async () => {
     app = await TestApp.start({ store });
     initiativeId = await launchWithPartners(app);
+    // Chen stewards the school district's data: its indicators' measurements are his to record.
+    await assignRole(app, { initiativeId, ...SCHOOLS, role: 'DATA_STEWARD' });
   });
   afterAll(() => app.stop());
 

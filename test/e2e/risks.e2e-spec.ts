@@ -1,3 +1,4 @@
+import { expectForbidden } from '../support/forbidden';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { MAKE } from '../support/operations';
 import {
@@ -10,14 +11,7 @@ import {
   RISK_REGISTER,
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
-import {
-  CITY_HALL,
-  FOOD_BANK,
-  type GraphqlResponse,
-  SCHOOLS,
-  STORES,
-  TestApp,
-} from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
 
 describe.each(STORES)('Risks over GraphQL on %s', (store) => {
   let app: TestApp;
@@ -221,7 +215,7 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
     const materialised = await app.gql(
       MATERIALISE_RISK,
       { input: { riskId, description: 'the grant lapsed in March' } },
-      SCHOOLS,
+      FOOD_BANK, // the owner's representative
     );
     expectNoErrors(materialised);
     expect(materialised.data.materialiseRisk.risk).toMatchObject({
@@ -269,7 +263,8 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
 
     it('a person acting for a partner outside the initiative', async () => {
       const outsider = { personId: 'eve', partnerId: 'stranger-org' };
-      await expectRefused(
+      await expectForbidden(
+        app,
         () =>
           app.gql(
             IDENTIFY_RISK,
@@ -286,12 +281,26 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
             },
             outsider,
           ),
-        refused('RISK.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+        {
+          mutation: 'identifyRisk',
+          rolesNeeded: [
+            'backbone_staff',
+            'chair',
+            'co_chair',
+            'steering_member',
+            'working_group_lead',
+            'partner_representative',
+          ],
+        },
       );
       const riskId = await identified();
-      await expectRefused(
+      await expectForbidden(
+        app,
         () => app.gql(CLOSE_RISK, { input: { riskId, reason: 'not yours' } }, outsider),
-        refused('RISK.ACTOR_NOT_MEMBER', 'actor.partnerId'),
+        {
+          mutation: 'closeRisk',
+          rolesNeeded: ['backbone_staff', 'partner_representative of food-bank'],
+        },
       );
     });
 

@@ -10,6 +10,7 @@ import {
 import { ALL_PROJECTIONS, rebuildProjection } from '@accord/projections';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { renderPolicyTable } from './auth/policy-table';
 import { TokenService } from './auth/token.service';
 import { ConfigError, loadConfig } from './config/accord-config';
 import { openLedger, redactUrl, StoreUnavailableError } from './ledger/open-ledger';
@@ -27,7 +28,10 @@ commands:
   projections rebuild [<name>]
       rebuilds one read model (or every one) from position zero into new tables, then switches
       them in; a running API keeps serving the old ones until then. Uses the same store
-      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING)`;
+      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING)
+  policy
+      prints the policy table (who may run each mutation) as the markdown of the README's
+      "Who may do what" section`;
 
 async function token(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -134,6 +138,9 @@ async function main(argv: string[]): Promise<void> {
       return migrate(rest);
     case 'projections':
       return projections(rest);
+    case 'policy':
+      console.log(renderPolicyTable());
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -37,3 +37,5 @@ export * from './benefit-pool/benefit-pool.decider';
 export * from './person/person.events';
 export * from './person/person.state';
 export * from './person/person.decider';
+export * from './authorisation/policy';
+export * from './authorisation/authorise';

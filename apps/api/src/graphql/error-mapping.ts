@@ -1,4 +1,4 @@
-import { DomainError } from '@accord/domain';
+import { DomainError, mutationOf, NotPermittedError } from '@accord/domain';
 import { EventStoreError, WrongExpectedRevisionError } from '@accord/event-store';
 import { ProjectionTimeoutError } from '@accord/projections';
 import { GraphQLError } from 'graphql';
@@ -15,6 +15,7 @@ export const ErrorCodes = {
   CONFLICT: 'CONFLICT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   PROJECTION_TIMEOUT: 'PROJECTION_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -38,6 +39,14 @@ export function toGraphQLError(exception: unknown): GraphQLError | undefined {
         field: exception.field ?? null,
       },
     );
+  }
+  if (exception instanceof NotPermittedError) {
+    return error(exception.message, ErrorCodes.FORBIDDEN, {
+      mutation: mutationOf(exception.command),
+      actor: { personId: exception.actor.personId, partnerId: exception.actor.partnerId },
+      initiativeId: exception.initiativeId,
+      rolesNeeded: exception.rolesNeeded,
+    });
   }
   if (exception instanceof NotFoundError) {
     return error(exception.message, ErrorCodes.NOT_FOUND, {

@@ -1,4 +1,10 @@
-import { type Decider } from '@accord/domain';
+import {
+  authorise,
+  type CommandName,
+  type Decider,
+  permissionOf,
+  type Subject,
+} from '@accord/domain';
 import {
   deterministicEventId,
   type EventStore,
@@ -13,15 +19,29 @@ import { type AccordConfig } from '../config/accord-config';
 import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
 import { asDomainEvents } from './domain-events';
+import { FoldedStreams } from './folded-streams';
 import { CommandIdReusedError, ConcurrencyConflictError } from './ledger.errors';
 import { ACCORD_CONFIG, EVENT_STORE } from './ledger.tokens';
 import { type Receipt } from './receipt.model';
 
 type DomainEvent = { type: string; data: object };
 
+/** Commands no mutation runs by itself, with the command whose permission covers them. */
+const PART_OF: Record<string, CommandName> = { SeatLauncher: 'LaunchInitiative' };
+type InternalCommand = 'SeatLauncher';
+
 export interface CommandExecution<State, Event extends DomainEvent> {
-  /** Command name, kept in metadata: a retried command id must name the same command. */
-  commandType: string;
+  /**
+   * Command name, kept in metadata: a retried command id must name the same command. It is
+   * also the command's line in the policy table (POLICY), which says who may run it.
+   */
+  commandType: CommandName | InternalCommand;
+  /**
+   * What the command is about, for the policy: its initiative and the partner it concerns,
+   * from the folded state or the command's data. Null when its target does not exist: then the
+   * decider refuses it (e.g. COMMITMENT.NOT_FOUND), and it may write nothing.
+   */
+  subject(state: State): Subject | null | Promise<Subject | null>;
   stream: string;
   decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>;
   decide(state: State): Event[] | Promise<Event[]>;
@@ -49,6 +69,7 @@ export class CommandExecutor {
     private readonly projections: ProjectionRunner,
     private readonly clock: Clock,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
+    private readonly streams: FoldedStreams,
   ) {}
 
   async execute<State, Event extends DomainEvent>(
@@ -81,7 +102,12 @@ export class CommandExecutor {
         execution.decider.evolve,
         execution.decider.initialState(),
       );
+      const subject = await this.authorise(execution, state);
       const events = await execution.decide(state);
+      if (subject === 'unresolved' && events.length > 0) {
+        // A decider that accepts a command about nothing would write unchecked: refuse.
+        throw new Error(`${execution.commandType} had no subject to authorise, yet was accepted`);
+      }
       try {
         const result = await this.store.append(
           stream,
@@ -114,6 +140,34 @@ export class CommandExecutor {
         await backOff(attempt);
       }
     }
+  }
+
+  private policyLine(execution: CommandExecution<never, DomainEvent>): CommandName {
+    return PART_OF[execution.commandType] ?? (execution.commandType as CommandName);
+  }
+
+  /**
+   * The one place the policy is applied to a command: the roster of its initiative as of the
+   * command's business time decides; a refusal writes nothing. 'unresolved': the command's
+   * target or initiative does not exist, so there is no roster to judge by and the decider
+   * refuses it.
+   */
+  private async authorise<State>(
+    execution: CommandExecution<State, DomainEvent>,
+    state: State,
+  ): Promise<Subject | 'anyone' | 'unresolved'> {
+    const command = this.policyLine(execution as CommandExecution<never, DomainEvent>);
+    if (permissionOf(command).who === 'anyone') return 'anyone';
+    const subject = await execution.subject(state);
+    if (subject === null) return 'unresolved';
+    const roster = await this.streams.roster(subject.initiativeId);
+    if (Object.keys(roster.assignments).length === 0) {
+      const initiative = await this.streams.initiative(subject.initiativeId);
+      if (initiative.status === 'absent') return 'unresolved';
+    }
+    const { actor, occurredAt } = execution.envelope;
+    authorise(command, { roster, actor, at: occurredAt, subject });
+    return subject;
   }
 
   /** A retried command id answers with the first result and writes nothing. */

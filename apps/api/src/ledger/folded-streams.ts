@@ -1,4 +1,5 @@
 import {
+  type Actor,
   commitmentDecider,
   type CommitmentState,
   type Decider,
@@ -27,6 +28,12 @@ import {
   meetingStream,
   rosterStream,
 } from './streams';
+
+export interface LaunchRecord {
+  actor: Actor;
+  occurredAt: string;
+  commandId: string;
+}
 
 /** The id of another aggregate, or none (null or undefined): then it is absent and nothing is read. */
 type AggregateId = string | null | undefined;
@@ -67,6 +74,18 @@ export class FoldedStreams {
 
   commitment(commitmentId: AggregateId): Promise<CommitmentState> {
     return this.fold(commitmentDecider, commitmentStream, commitmentId);
+  }
+
+  /** Who launched an initiative, when, and with which command: read from the recorded launch. */
+  async launchOf(initiativeId: string): Promise<LaunchRecord | undefined> {
+    const [first] = await this.store.readStream(initiativeStream(initiativeId));
+    if (!first) return undefined;
+    const { actor, occurredAt, commandId } = first.metadata as unknown as LaunchRecord;
+    return {
+      actor: { personId: actor.personId, partnerId: actor.partnerId },
+      occurredAt,
+      commandId,
+    };
   }
 
   /** The initiative an aggregate belongs to; absent when the aggregate does not exist. */

@@ -1,6 +1,4 @@
 import { type InitiativeState } from '../initiative/initiative.state';
-import { holdsRole } from '../roster/roster.state';
-import { type RosterState } from '../roster/roster.state';
 import { dayOf } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -34,11 +32,10 @@ export type AmendAgreement = CommandContext & {
   data: { agreementId: string; text: string; textSha256: string; reason: string };
 };
 
+/** Only the party's signatory in office signs for it: the policy's rule (authorisation/policy.ts). */
 export type SignAgreement = CommandContext & {
   type: 'SignAgreement';
   data: { agreementId: string; partnerId: string; version: number };
-  /** The initiative's roster, folded by the handler: the actor must be the party's signatory. */
-  roster: RosterState;
 };
 
 export type TerminateAgreement = CommandContext & {
@@ -64,7 +61,6 @@ export const AgreementRules = {
   END_DATE_BEFORE_DRAFT: 'AGREEMENT.END_DATE_BEFORE_DRAFT',
   SAME_TEXT: 'AGREEMENT.SAME_TEXT',
   NOT_A_PARTY: 'AGREEMENT.NOT_A_PARTY',
-  NO_SIGNING_AUTHORITY: 'AGREEMENT.NO_SIGNING_AUTHORITY',
   VERSION_NOT_CURRENT: 'AGREEMENT.VERSION_NOT_CURRENT',
   ALREADY_SIGNED: 'AGREEMENT.ALREADY_SIGNED',
   TERMINATED: 'AGREEMENT.TERMINATED',
@@ -145,22 +141,11 @@ function decideDraft(command: DraftAgreement, state: AgreementState): AgreementE
 }
 
 function decideSign(command: SignAgreement, agreement: ExistingAgreement): AgreementEvent[] {
-  const { data, actor, roster, now } = command;
+  const { data, actor, now } = command;
   rule(
     agreement.parties.includes(data.partnerId),
     AgreementRules.NOT_A_PARTY,
     `partner ${data.partnerId} is not a party to agreement ${agreement.agreementId}`,
-    'partnerId',
-  );
-  rule(
-    actor.partnerId === data.partnerId &&
-      holdsRole(
-        roster,
-        { personId: actor.personId, role: 'signatory', partnerId: data.partnerId },
-        now,
-      ),
-    AgreementRules.NO_SIGNING_AUTHORITY,
-    `${actor.personId} (for ${actor.partnerId}) is not a signatory of ${data.partnerId} in office`,
     'partnerId',
   );
   rule(

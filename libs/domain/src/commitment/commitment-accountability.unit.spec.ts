@@ -6,7 +6,6 @@ import {
 } from '../indicator/indicator.state';
 import { deciderSpecification } from '../testing/decider-specification';
 import { initiativeId, now } from '../testing/initiative-fixtures';
-import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   type AcceptCommitment,
   commitmentDecider,
@@ -54,14 +53,11 @@ const accepted: CommitmentEvent = {
   data: { ...ids, acceptedBy: 'ana', acceptedAt: now },
 };
 
-const roster = rosterWith({ steering_member: [cityHall], backbone_staff: [backbone] });
-
-const accept = (actor = cityHall, r = roster): AcceptCommitment => ({
+const accept = (actor = cityHall): AcceptCommitment => ({
   type: 'AcceptCommitment',
   actor,
   now,
   data: { commitmentId },
-  roster: r,
 });
 const revise = (
   data: Partial<ReviseCommitment['data']> = {},
@@ -79,12 +75,11 @@ const revise = (
     ...data,
   },
 });
-const miss = (actor = backbone, at = afterDue, r = roster): MissCommitment => ({
+const miss = (actor = backbone, at = afterDue): MissCommitment => ({
   type: 'MissCommitment',
   actor,
   now: at,
   data: { commitmentId, reason: 'no volunteers' },
-  roster: r,
 });
 
 const indicatorIn = (id: string, initiative: string): IndicatorState => {
@@ -129,30 +124,8 @@ describe('Commitment decider: accept, revise, miss, link', () => {
   });
 
   describe('accepting an open commitment', () => {
-    it('is done by a steering member in office', () => {
+    it('records who accepted it', () => {
       spec.given([made]).when(accept()).then([accepted]);
-    });
-    it('rejects a person who holds no steering seat', () => {
-      spec
-        .given([made])
-        .when(accept(backbone))
-        .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
-    });
-    it('rejects a steering member whose term has not started', () => {
-      const term = { termStart: '2026-03-02' };
-      const notYet = rosterAfter(assigned(cityHall, 'steering_member', term));
-      spec
-        .given([made])
-        .when(accept(cityHall, notYet))
-        .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
-    });
-    it('rejects a steering member whose term has ended', () => {
-      const term = { termStart: '2025-01-01', termEnd: '2026-02-28' };
-      const ended = rosterAfter(assigned(cityHall, 'steering_member', term));
-      spec
-        .given([made])
-        .when(accept(cityHall, ended))
-        .thenThrows(CommitmentRules.NOT_STEERING_MEMBER, 'actor');
     });
     it('happens once', () => {
       spec
@@ -256,12 +229,6 @@ describe('Commitment decider: accept, revise, miss, link', () => {
         .when(revise({ dueDate: '2026-02-28' }))
         .thenThrows(CommitmentRules.DUE_DATE_IN_PAST, 'dueDate');
     });
-    it("rejects a revision by another partner's people", () => {
-      spec
-        .given([made])
-        .when(revise({}, cityHall))
-        .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
-    });
   });
 
   describe('recording a miss', () => {
@@ -291,21 +258,6 @@ describe('Commitment decider: accept, revise, miss, link', () => {
         .given([made])
         .when(miss(backbone, '2026-06-30T23:00:00.000Z'))
         .thenThrows(CommitmentRules.NOT_YET_DUE, 'commitmentId');
-    });
-    it('rejects a miss by someone who is not backbone staff', () => {
-      spec.given([made]).when(miss(cityHall)).thenThrows(CommitmentRules.NOT_BACKBONE, 'actor');
-    });
-    it('rejects a miss by backbone staff whose term ended', () => {
-      spec
-        .given([made])
-        .when(
-          miss(
-            backbone,
-            afterDue,
-            rosterAfter(assigned(backbone, 'backbone_staff', { termEnd: '2026-06-30' })),
-          ),
-        )
-        .thenThrows(CommitmentRules.NOT_BACKBONE, 'actor');
     });
   });
 
@@ -372,12 +324,6 @@ describe('Commitment decider: accept, revise, miss, link', () => {
         .given([made])
         .when(link({}, undefined, { initiativeId: 'elsewhere' }))
         .thenThrows(CommitmentRules.DECISION_OF_OTHER_INITIATIVE, 'decisionId');
-    });
-    it("rejects a link by another partner's people", () => {
-      spec
-        .given([made])
-        .when(link({}, undefined, undefined, cityHall))
-        .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
     });
   });
 

@@ -1,8 +1,7 @@
 import { type IndicatorState } from '../indicator/indicator.state';
 import { type InitiativeState } from '../initiative/initiative.state';
-import { holdsRole, type RosterState } from '../roster/roster.state';
 import { dayOf } from '../shared/dates';
-import { type Actor, type CommandContext, type Decider } from '../shared/decider';
+import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { type CommitmentEvent, type ResourcesPledged } from './commitment.events';
 import { evolveCommitment, initialCommitmentState, type CommitmentState } from './commitment.state';
@@ -38,9 +37,8 @@ export type WithdrawCommitment = CommandContext & {
 
 export type AcceptCommitment = CommandContext & {
   type: 'AcceptCommitment';
+  /** Who may accept (a steering member in office) is the policy's rule: see authorisation/policy.ts. */
   data: { commitmentId: string };
-  /** The initiative's roster, folded by the handler: only a steering member in office accepts. */
-  roster: RosterState;
 };
 
 export type ReviseCommitment = CommandContext & {
@@ -56,9 +54,8 @@ export type ReviseCommitment = CommandContext & {
 
 export type MissCommitment = CommandContext & {
   type: 'MissCommitment';
+  /** Who may record a miss (backbone staff) is the policy's rule: see authorisation/policy.ts. */
   data: { commitmentId: string; reason: string };
-  /** The initiative's roster, folded by the handler: the backbone records a miss. */
-  roster: RosterState;
 };
 
 /** What a commitment needs to know of a decision: the initiative it belongs to (null: no such decision). */
@@ -91,18 +88,15 @@ export const CommitmentRules = {
   INITIATIVE_NOT_FOUND: 'COMMITMENT.INITIATIVE_NOT_FOUND',
   PARTNER_NOT_MEMBER: 'COMMITMENT.PARTNER_NOT_MEMBER',
   PARTNER_LEFT: 'COMMITMENT.PARTNER_LEFT',
-  NOT_PARTNER_REPRESENTATIVE: 'COMMITMENT.NOT_PARTNER_REPRESENTATIVE',
   DUE_DATE_BEFORE_COMMITMENT: 'COMMITMENT.DUE_DATE_BEFORE_COMMITMENT',
   PERCENT_OUT_OF_RANGE: 'COMMITMENT.PERCENT_OUT_OF_RANGE',
   NEGATIVE_HOURS: 'COMMITMENT.NEGATIVE_HOURS',
   ALREADY_FULFILLED: 'COMMITMENT.ALREADY_FULFILLED',
   ALREADY_WITHDRAWN: 'COMMITMENT.ALREADY_WITHDRAWN',
   ALREADY_MISSED: 'COMMITMENT.ALREADY_MISSED',
-  NOT_STEERING_MEMBER: 'COMMITMENT.NOT_STEERING_MEMBER',
   ALREADY_ACCEPTED: 'COMMITMENT.ALREADY_ACCEPTED',
   NOTHING_TO_REVISE: 'COMMITMENT.NOTHING_TO_REVISE',
   DUE_DATE_IN_PAST: 'COMMITMENT.DUE_DATE_IN_PAST',
-  NOT_BACKBONE: 'COMMITMENT.NOT_BACKBONE',
   NOT_YET_DUE: 'COMMITMENT.NOT_YET_DUE',
   NOTHING_TO_LINK: 'COMMITMENT.NOTHING_TO_LINK',
   INDICATOR_NOT_FOUND: 'COMMITMENT.INDICATOR_NOT_FOUND',
@@ -121,16 +115,6 @@ function requireExisting(state: CommitmentState, commitmentId: string): OpenComm
     'commitmentId',
   );
   return state;
-}
-
-/** Only the partner's own people act on its commitments. */
-function requireRepresentative(actor: Actor, partnerId: string): void {
-  rule(
-    actor.partnerId === partnerId,
-    CommitmentRules.NOT_PARTNER_REPRESENTATIVE,
-    `${actor.personId} acts for partner ${actor.partnerId}, not for ${partnerId}`,
-    'partnerId',
-  );
 }
 
 function requireOpen(commitment: OpenCommitment): void {
@@ -155,7 +139,7 @@ function requireOpen(commitment: OpenCommitment): void {
 }
 
 function decideMake(command: MakeCommitment, state: CommitmentState): CommitmentEvent[] {
-  const { data, initiative, actor, now } = command;
+  const { data, initiative, now } = command;
   rule(
     state.status === 'absent',
     CommitmentRules.ALREADY_MADE,
@@ -181,7 +165,6 @@ function decideMake(command: MakeCommitment, state: CommitmentState): Commitment
     `partner ${data.partnerId} has left the initiative`,
     'partnerId',
   );
-  requireRepresentative(actor, data.partnerId);
   rule(
     data.dueDate >= dayOf(now),
     CommitmentRules.DUE_DATE_BEFORE_COMMITMENT,
@@ -204,13 +187,7 @@ function decideAccept(
   commitment: OpenCommitment,
   ids: Ids,
 ): CommitmentEvent[] {
-  const { actor, now, roster } = command;
-  rule(
-    holdsRole(roster, { personId: actor.personId, role: 'steering_member' }, now),
-    CommitmentRules.NOT_STEERING_MEMBER,
-    `${actor.personId} is not a steering member in office on ${dayOf(now)}`,
-    'actor',
-  );
+  const { actor, now } = command;
   requireOpen(commitment);
   rule(
     commitment.acceptedBy === null,
@@ -231,8 +208,7 @@ function decideRevise(
   commitment: OpenCommitment,
   ids: Ids,
 ): CommitmentEvent[] {
-  const { actor, now, data } = command;
-  requireRepresentative(actor, commitment.partnerId);
+  const { now, data } = command;
   requireOpen(commitment);
   // A value equal to the current one is no change: the event names only what changed.
   const dueDate = data.dueDate !== commitment.dueDate ? data.dueDate : null;
@@ -269,13 +245,7 @@ function decideMiss(
   commitment: OpenCommitment,
   ids: Ids,
 ): CommitmentEvent[] {
-  const { actor, now, data, roster } = command;
-  rule(
-    holdsRole(roster, { personId: actor.personId, role: 'backbone_staff' }, now),
-    CommitmentRules.NOT_BACKBONE,
-    `${actor.personId} is not backbone staff in office on ${dayOf(now)}`,
-    'actor',
-  );
+  const { now, data } = command;
   requireOpen(commitment);
   rule(
     dayOf(now) > commitment.dueDate,
@@ -296,8 +266,7 @@ function decideLink(
   commitment: OpenCommitment,
   ids: Ids,
 ): CommitmentEvent[] {
-  const { actor, now, data, indicator, decision } = command;
-  requireRepresentative(actor, commitment.partnerId);
+  const { now, data, indicator, decision } = command;
   requireOpen(commitment);
   rule(
     data.indicatorId !== null || data.decisionId !== null,
@@ -347,7 +316,7 @@ export function decideCommitment(
 ): CommitmentEvent[] {
   if (command.type === 'MakeCommitment') return decideMake(command, state);
 
-  const { actor, now } = command;
+  const { now } = command;
   const commitment = requireExisting(state, command.data.commitmentId);
   const ids: Ids = {
     commitmentId: commitment.commitmentId,
@@ -357,7 +326,6 @@ export function decideCommitment(
 
   switch (command.type) {
     case 'ReportProgress':
-      requireRepresentative(actor, commitment.partnerId);
       requireOpen(commitment);
       rule(
         Number.isInteger(command.data.percent) &&
@@ -374,7 +342,6 @@ export function decideCommitment(
         },
       ];
     case 'FulfilCommitment':
-      requireRepresentative(actor, commitment.partnerId);
       requireOpen(commitment);
       return [
         {
@@ -383,7 +350,6 @@ export function decideCommitment(
         },
       ];
     case 'WithdrawCommitment':
-      requireRepresentative(actor, commitment.partnerId);
       requireOpen(commitment);
       return [
         {

@@ -19,7 +19,6 @@ import type { CommitmentEvent } from './commitment.events';
 const spec = deciderSpecification(commitmentDecider);
 const commitmentId = 'c1';
 const foodBank = { personId: 'bo', partnerId: 'food-bank' };
-const cityHall = { personId: 'ana', partnerId: 'city-hall' };
 
 const foodBankJoined = joined('food-bank', 'Food Bank');
 const foodBankLeft = left('food-bank');
@@ -105,12 +104,6 @@ describe('Commitment decider', () => {
         .when(make({ initiative: initiativeAfter(launched, foodBankJoined, foodBankLeft) }))
         .thenThrows(CommitmentRules.PARTNER_LEFT, 'partnerId');
     });
-    it("rejects a person committing on another partner's behalf", () => {
-      spec
-        .given([])
-        .when(make({ actor: cityHall }))
-        .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
-    });
     it('rejects a due date before the day it is made', () => {
       spec
         .given([])
@@ -152,15 +145,6 @@ describe('Commitment decider', () => {
         .when(report(percent))
         .thenThrows(CommitmentRules.PERCENT_OUT_OF_RANGE, 'percent');
     });
-    it.each([report(10, cityHall), fulfil(cityHall), withdraw(cityHall)])(
-      'rejects $type by another partner',
-      (command) => {
-        spec
-          .given([made])
-          .when(command)
-          .thenThrows(CommitmentRules.NOT_PARTNER_REPRESENTATIVE, 'partnerId');
-      },
-    );
     it('is fulfilled', () => {
       spec
         .given([made])

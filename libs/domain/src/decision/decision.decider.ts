@@ -41,24 +41,23 @@ export type ProposeDecision = CommandContext & {
   meeting: MeetingState;
 };
 
+/**
+ * Declaring, casting and changing a vote are for voting members (steering members in office)
+ * only: the policy's rule (authorisation/policy.ts), checked before these are decided.
+ */
 export type DeclareConflictOfInterest = CommandContext & {
   type: 'DeclareConflictOfInterest';
   data: { decisionId: string; reason: string };
-  /** The initiative's roster: only voting members recuse themselves. */
-  roster: RosterState;
 };
 
 export type CastVote = CommandContext & {
   type: 'CastVote';
   data: { decisionId: string; choice: VoteChoice; reason: string | null };
-  /** The initiative's roster: only voting members in office at `now` vote. */
-  roster: RosterState;
 };
 
 export type ChangeVote = CommandContext & {
   type: 'ChangeVote';
   data: { decisionId: string; choice: VoteChoice; reason: string };
-  roster: RosterState;
 };
 
 export type CloseDecision = CommandContext & {
@@ -95,7 +94,6 @@ export const DecisionRules = {
   MEETING_NOT_FOUND: 'DECISION.MEETING_NOT_FOUND',
   REVIEW_DATE_BEFORE_PROPOSAL: 'DECISION.REVIEW_DATE_BEFORE_PROPOSAL',
   ALREADY_CLOSED: 'DECISION.ALREADY_CLOSED',
-  NOT_VOTING_MEMBER: 'DECISION.NOT_VOTING_MEMBER',
   RECUSED: 'DECISION.RECUSED',
   ALREADY_RECUSED: 'DECISION.ALREADY_RECUSED',
   ALREADY_VOTED: 'DECISION.ALREADY_VOTED',
@@ -131,19 +129,8 @@ function requireOpen(decision: ProposedDecision): void {
   );
 }
 
-/** The actor, a voting member in office at `now` and not recused. Field `actor`: the voter is never an input. */
-function requireVoter(
-  decision: ProposedDecision,
-  roster: RosterState,
-  personId: string,
-  now: string,
-): void {
-  rule(
-    votingMembersAt(roster, now).includes(personId),
-    DecisionRules.NOT_VOTING_MEMBER,
-    `${personId} is not a voting member (steering member in office) on ${dayOf(now)}`,
-    'actor',
-  );
+/** A recused member's vote does not count, so they cannot vote. Field `actor`: the voter is never an input. */
+function requireNotRecused(decision: ProposedDecision, personId: string): void {
   rule(
     decision.recused[personId] === undefined,
     DecisionRules.RECUSED,
@@ -301,12 +288,6 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
     case 'DeclareConflictOfInterest': {
       requireOpen(decision);
       rule(
-        votingMembersAt(command.roster, now).includes(actor.personId),
-        DecisionRules.NOT_VOTING_MEMBER,
-        `${actor.personId} is not a voting member on ${dayOf(now)}`,
-        'actor',
-      );
-      rule(
         decision.recused[actor.personId] === undefined,
         DecisionRules.ALREADY_RECUSED,
         `${actor.personId} is already recused from decision ${decision.decisionId}`,
@@ -328,7 +309,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
     case 'CastVote': {
       const { choice, reason } = command.data;
       requireOpen(decision);
-      requireVoter(decision, command.roster, actor.personId, now);
+      requireNotRecused(decision, actor.personId);
       rule(
         decision.votes[actor.personId] === undefined,
         DecisionRules.ALREADY_VOTED,
@@ -353,7 +334,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
     case 'ChangeVote': {
       const { choice, reason } = command.data;
       requireOpen(decision);
-      requireVoter(decision, command.roster, actor.personId, now);
+      requireNotRecused(decision, actor.personId);
       const previous = decision.votes[actor.personId];
       rule(
         previous !== undefined,

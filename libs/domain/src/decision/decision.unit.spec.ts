@@ -12,7 +12,7 @@ import {
   launched,
   now,
 } from '../testing/initiative-fixtures';
-import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
+import { rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   type DecisionCommand,
   decisionDecider,
@@ -97,12 +97,11 @@ const proposed = (method: DecisionMethod = 'simple_majority', extra: Partial<Pro
   return event;
 };
 
-const recuse = (actor = ana, rosterState = steering): DecisionCommand => ({
+const recuse = (actor = ana): DecisionCommand => ({
   type: 'DeclareConflictOfInterest',
   actor,
   now,
   data: { decisionId, reason: 'sits on the grantee board' },
-  roster: rosterState,
 });
 const recused = (actor = ana): DecisionEvent => ({
   type: 'ConflictOfInterestDeclared.v1',
@@ -112,13 +111,11 @@ const vote = (
   actor: typeof ana,
   choice: VoteChoice,
   reason: string | null = null,
-  rosterState = steering,
 ): DecisionCommand => ({
   type: 'CastVote',
   actor,
   now,
   data: { decisionId, choice, reason },
-  roster: rosterState,
 });
 const voted = (
   actor: typeof ana,
@@ -137,7 +134,6 @@ const change = (
   actor,
   now,
   data: { decisionId, choice, reason },
-  roster: steering,
 });
 const close = (rosterState = steering, actor = ana): DecisionCommand => ({
   type: 'CloseDecision',
@@ -277,14 +273,8 @@ describe('Decision decider', () => {
   });
 
   describe('when the decision is open', () => {
-    it('lets a voting member declare a conflict of interest', () => {
+    it('records a declared conflict of interest', () => {
       spec.given([proposed()]).when(recuse()).then([recused()]);
-    });
-    it('rejects a conflict declared by someone who is not a voting member', () => {
-      spec
-        .given([proposed()])
-        .when(recuse(outsider))
-        .thenThrows(DecisionRules.NOT_VOTING_MEMBER, 'actor');
     });
     it('rejects a second declaration by the same member', () => {
       spec
@@ -293,24 +283,11 @@ describe('Decision decider', () => {
         .thenThrows(DecisionRules.ALREADY_RECUSED, 'actor');
     });
 
-    it('records a vote by a voting member, the voter being the actor', () => {
+    it('records a vote, the voter being the actor', () => {
       spec
         .given([proposed()])
         .when(vote(bo, 'against', 'too costly'))
         .then([voted(bo, 'against', 'too costly')]);
-    });
-    it('rejects a vote by someone who holds no steering seat', () => {
-      spec
-        .given([proposed()])
-        .when(vote(outsider, 'for'))
-        .thenThrows(DecisionRules.NOT_VOTING_MEMBER, 'actor');
-    });
-    it('rejects a vote by a steering member whose term has ended', () => {
-      const ended = rosterAfter(assigned(ana, 'steering_member', { termEnd: '2026-02-01' }));
-      spec
-        .given([proposed()])
-        .when(vote(ana, 'for', null, ended))
-        .thenThrows(DecisionRules.NOT_VOTING_MEMBER, 'actor');
     });
     it('rejects a vote by a recused member', () => {
       spec

@@ -6,6 +6,8 @@ export type IndicatorState =
       status: 'defined';
       indicatorId: string;
       initiativeId: string;
+      /** The partner of the indicator's data steward: its data stewards record the measurements. */
+      stewardPartnerId: string;
       /** Each recorded measurement's value in force (the latest correction, or the original). */
       measurements: Readonly<Record<string, string>>;
     };
@@ -20,6 +22,7 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
         status: 'defined',
         indicatorId: data.indicatorId,
         initiativeId: data.initiativeId,
+        stewardPartnerId: data.dataSteward.partnerId,
         measurements: {},
       };
     case 'MeasurementRecorded.v1':

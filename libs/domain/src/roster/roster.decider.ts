@@ -37,7 +37,19 @@ export type RevokeRole = CommandContext & {
   data: { initiativeId: string; assignmentId: string; reason: string };
 };
 
-export type RosterCommand = AssignRole | RelinquishRole | RevokeRole;
+/**
+ * The launcher of an initiative becomes its first backbone staff, from the day of the launch:
+ * someone must be able to admit partners and assign roles. Their partner need not be a
+ * member (the backbone organisation often is not a partner).
+ */
+export type SeatLauncher = CommandContext & {
+  type: 'SeatLauncher';
+  data: { initiativeId: string; assignmentId: string };
+  /** The initiative just launched. */
+  initiative: InitiativeState;
+};
+
+export type RosterCommand = AssignRole | RelinquishRole | RevokeRole | SeatLauncher;
 
 export const RosterRules = {
   INITIATIVE_NOT_FOUND: 'ROLE.INITIATIVE_NOT_FOUND',
@@ -51,6 +63,7 @@ export const RosterRules = {
   ALREADY_HELD: 'ROLE.ALREADY_HELD',
   ALREADY_ENDED: 'ROLE.ALREADY_ENDED',
   NOT_HOLDER: 'ROLE.NOT_HOLDER',
+  LAUNCHER_ALREADY_SEATED: 'ROLE.LAUNCHER_ALREADY_SEATED',
 } as const;
 
 function overlaps(a: { from: string; until: string }, b: { from: string; until: string }) {
@@ -124,6 +137,38 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
   return [{ type: 'RoleAssigned.v1', data: { ...data, assignedAt: now } }];
 }
 
+function decideSeatLauncher(command: SeatLauncher, roster: RosterState): RosterEvent[] {
+  const { data, initiative, actor, now } = command;
+  rule(
+    initiative.status === 'launched',
+    RosterRules.INITIATIVE_NOT_FOUND,
+    `initiative ${data.initiativeId} does not exist`,
+    'initiativeId',
+  );
+  rule(
+    Object.keys(roster.assignments).length === 0,
+    RosterRules.LAUNCHER_ALREADY_SEATED,
+    `initiative ${data.initiativeId} already has role assignments; its launcher was seated`,
+    'initiativeId',
+  );
+  return [
+    {
+      type: 'RoleAssigned.v1',
+      data: {
+        assignmentId: data.assignmentId,
+        initiativeId: data.initiativeId,
+        personId: actor.personId,
+        partnerId: actor.partnerId,
+        role: 'backbone_staff',
+        customRole: null,
+        termStart: dayOf(now),
+        termEnd: null,
+        assignedAt: now,
+      },
+    },
+  ];
+}
+
 function requireCurrent(roster: RosterState, assignmentId: string, now: string): Assignment {
   const assignment = roster.assignments[assignmentId];
   rule(
@@ -146,6 +191,8 @@ export function decideRoster(command: RosterCommand, roster: RosterState): Roste
   switch (command.type) {
     case 'AssignRole':
       return decideAssign(command, roster);
+    case 'SeatLauncher':
+      return decideSeatLauncher(command, roster);
     case 'RelinquishRole': {
       const { data } = command;
       const assignment = requireCurrent(roster, data.assignmentId, now);

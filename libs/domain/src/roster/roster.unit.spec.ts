@@ -230,6 +230,52 @@ describe('Roster decider', () => {
   });
 });
 
+describe('Seating the launcher', () => {
+  const seat = (state = withPartners): RosterCommand => ({
+    type: 'SeatLauncher',
+    actor: { personId: 'lea', partnerId: 'backbone-org' },
+    now,
+    data: { initiativeId, assignmentId: 'launcher' },
+    initiative: state,
+  });
+
+  it('makes the launcher backbone staff from the day of the launch, for their own partner', () => {
+    spec
+      .given([])
+      .when(seat())
+      .then([
+        {
+          type: 'RoleAssigned.v1',
+          data: {
+            assignmentId: 'launcher',
+            initiativeId,
+            personId: 'lea',
+            partnerId: 'backbone-org',
+            role: 'backbone_staff',
+            customRole: null,
+            termStart: '2026-03-01',
+            termEnd: null,
+            assignedAt: now,
+          },
+        },
+      ]);
+  });
+
+  it('rejects an initiative that was not launched', () => {
+    spec
+      .given([])
+      .when(seat(initialInitiativeState()))
+      .thenThrows(RosterRules.INITIATIVE_NOT_FOUND, 'initiativeId');
+  });
+
+  it('happens only as the first assignment of the roster', () => {
+    spec
+      .given([assigned()])
+      .when(seat())
+      .thenThrows(RosterRules.LAUNCHER_ALREADY_SEATED, 'initiativeId');
+  });
+});
+
 describe('Who holds office', () => {
   const roster = rosterAfter(
     assigned({ assignmentId: 's1', personId: 'ana', role: 'steering_member', termEnd: null }),

@@ -1,5 +1,6 @@
 import { agreementDecider, type AmendAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class AmendAgreementHandler implements ICommandHandler<AmendAgreementComm
       stream: agreementStream(data.agreementId),
       decider: agreementDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: (state) =>
         agreementDecider.decide(
           { type: 'AmendAgreement', actor: envelope.actor, now: envelope.occurredAt, data },

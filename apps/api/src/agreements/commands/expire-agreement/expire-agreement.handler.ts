@@ -1,5 +1,6 @@
 import { agreementDecider, type ExpireAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class ExpireAgreementHandler implements ICommandHandler<ExpireAgreementCo
       stream: agreementStream(data.agreementId),
       decider: agreementDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: (state) =>
         agreementDecider.decide(
           { type: 'ExpireAgreement', actor: envelope.actor, now: envelope.occurredAt, data },

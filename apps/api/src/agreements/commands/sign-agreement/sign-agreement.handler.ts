@@ -1,8 +1,8 @@
 import { agreementDecider, type SignAgreement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { agreementStream } from '../../../ledger/streams';
 
@@ -17,10 +17,7 @@ export class SignAgreementCommand extends Command<Receipt> {
 
 @CommandHandler(SignAgreementCommand)
 export class SignAgreementHandler implements ICommandHandler<SignAgreementCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, envelope }: SignAgreementCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -28,14 +25,12 @@ export class SignAgreementHandler implements ICommandHandler<SignAgreementComman
       stream: agreementStream(data.agreementId),
       decider: agreementDecider,
       envelope,
-      decide: async (state) => {
-        // The roster of the agreement's own initiative; an unknown agreement is refused by the decider.
-        const roster = await this.streams.rosterOf(state);
-        return agreementDecider.decide(
-          { type: 'SignAgreement', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+      subject: (state) => inInitiativeOf(state, () => data.partnerId),
+      decide: (state) =>
+        agreementDecider.decide(
+          { type: 'SignAgreement', actor: envelope.actor, now: envelope.occurredAt, data },
           state,
-        );
-      },
+        ),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { benefitPoolDecider, type AllocateBenefitShares } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class AllocateBenefitSharesHandler implements ICommandHandler<AllocateBen
       stream: benefitPoolStream(data.poolId),
       decider: benefitPoolDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) =>
         benefitPoolDecider.decide(
           {

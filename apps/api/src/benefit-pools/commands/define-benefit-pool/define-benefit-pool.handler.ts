@@ -1,5 +1,6 @@
 import { benefitPoolDecider, type DefineBenefitPool } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class DefineBenefitPoolHandler implements ICommandHandler<DefineBenefitPo
       stream: benefitPoolStream(data.poolId),
       decider: benefitPoolDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (state) =>
         benefitPoolDecider.decide(
           {

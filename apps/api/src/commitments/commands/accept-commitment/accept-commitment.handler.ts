@@ -1,8 +1,8 @@
 import { commitmentDecider, type AcceptCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { commitmentStream } from '../../../ledger/streams';
 
@@ -17,10 +17,7 @@ export class AcceptCommitmentCommand extends Command<Receipt> {
 
 @CommandHandler(AcceptCommitmentCommand)
 export class AcceptCommitmentHandler implements ICommandHandler<AcceptCommitmentCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, envelope }: AcceptCommitmentCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -28,20 +25,12 @@ export class AcceptCommitmentHandler implements ICommandHandler<AcceptCommitment
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
-      decide: async (state) => {
-        // Who holds which role is judged on the roster of the commitment's own initiative.
-        const roster = await this.streams.rosterOf(state);
-        return commitmentDecider.decide(
-          {
-            type: 'AcceptCommitment',
-            actor: envelope.actor,
-            now: envelope.occurredAt,
-            data,
-            roster,
-          },
+      subject: (state) => inInitiativeOf(state),
+      decide: (state) =>
+        commitmentDecider.decide(
+          { type: 'AcceptCommitment', actor: envelope.actor, now: envelope.occurredAt, data },
           state,
-        );
-      },
+        ),
     });
   }
 }

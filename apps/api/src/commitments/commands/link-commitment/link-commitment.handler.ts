@@ -1,5 +1,6 @@
 import { commitmentDecider, type LinkCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class LinkCommitmentHandler implements ICommandHandler<LinkCommitmentComm
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, (commitment) => commitment.partnerId),
       decide: async (state) => {
         const indicator = await this.streams.indicator(data.indicatorId);
         const decision = await this.streams.decisionReference(data.decisionId);

@@ -1,5 +1,6 @@
 import { commitmentDecider, type MakeCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentComm
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId, data.partnerId),
       decide: async (state) => {
         const initiative = await this.streams.initiative(data.initiativeId);
         return commitmentDecider.decide(

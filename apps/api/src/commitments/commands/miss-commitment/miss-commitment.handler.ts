@@ -1,8 +1,8 @@
 import { commitmentDecider, type MissCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { commitmentStream } from '../../../ledger/streams';
 
@@ -17,10 +17,7 @@ export class MissCommitmentCommand extends Command<Receipt> {
 
 @CommandHandler(MissCommitmentCommand)
 export class MissCommitmentHandler implements ICommandHandler<MissCommitmentCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, envelope }: MissCommitmentCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -28,14 +25,12 @@ export class MissCommitmentHandler implements ICommandHandler<MissCommitmentComm
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
-      decide: async (state) => {
-        // Who holds which role is judged on the roster of the commitment's own initiative.
-        const roster = await this.streams.rosterOf(state);
-        return commitmentDecider.decide(
-          { type: 'MissCommitment', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+      subject: (state) => inInitiativeOf(state),
+      decide: (state) =>
+        commitmentDecider.decide(
+          { type: 'MissCommitment', actor: envelope.actor, now: envelope.occurredAt, data },
           state,
-        );
-      },
+        ),
     });
   }
 }

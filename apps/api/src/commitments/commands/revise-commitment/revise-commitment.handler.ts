@@ -1,5 +1,6 @@
 import { commitmentDecider, type ReviseCommitment } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class ReviseCommitmentHandler implements ICommandHandler<ReviseCommitment
       stream: commitmentStream(data.commitmentId),
       decider: commitmentDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, (commitment) => commitment.partnerId),
       decide: (state) =>
         commitmentDecider.decide(
           { type: 'ReviseCommitment', actor: envelope.actor, now: envelope.occurredAt, data },

@@ -1,5 +1,6 @@
 import { type ApplyGovernanceRules, initiativeDecider, toRulesDecision } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -29,6 +30,7 @@ export class ApplyGovernanceRulesHandler implements ICommandHandler<ApplyGoverna
       stream: initiativeStream(data.initiativeId),
       decider: initiativeDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (state) => {
         const decision = toRulesDecision(
           await this.streams.decision(data.decisionId),

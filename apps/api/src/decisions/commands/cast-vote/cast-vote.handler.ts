@@ -1,8 +1,8 @@
 import { type CastVote, decisionDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
 
@@ -17,10 +17,7 @@ export class CastVoteCommand extends Command<Receipt> {
 
 @CommandHandler(CastVoteCommand)
 export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, envelope }: CastVoteCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -28,13 +25,12 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
-      decide: async (state) => {
-        const roster = await this.streams.rosterOf(state);
-        return decisionDecider.decide(
-          { type: 'CastVote', actor: envelope.actor, now: envelope.occurredAt, data, roster },
+      subject: (state) => inInitiativeOf(state),
+      decide: (state) =>
+        decisionDecider.decide(
+          { type: 'CastVote', actor: envelope.actor, now: envelope.occurredAt, data },
           state,
-        );
-      },
+        ),
     });
   }
 }

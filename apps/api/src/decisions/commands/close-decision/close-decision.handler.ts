@@ -1,5 +1,6 @@
 import { type CloseDecision, decisionDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class CloseDecisionHandler implements ICommandHandler<CloseDecisionComman
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) => {
         const [roster, initiative] = await Promise.all([
           this.streams.rosterOf(state),

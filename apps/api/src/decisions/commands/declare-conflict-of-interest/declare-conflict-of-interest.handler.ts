@@ -1,8 +1,8 @@
 import { type DeclareConflictOfInterest, decisionDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
 
@@ -17,10 +17,7 @@ export class DeclareConflictOfInterestCommand extends Command<Receipt> {
 
 @CommandHandler(DeclareConflictOfInterestCommand)
 export class DeclareConflictOfInterestHandler implements ICommandHandler<DeclareConflictOfInterestCommand> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   execute({ data, envelope }: DeclareConflictOfInterestCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -28,19 +25,17 @@ export class DeclareConflictOfInterestHandler implements ICommandHandler<Declare
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
-      decide: async (state) => {
-        const roster = await this.streams.rosterOf(state);
-        return decisionDecider.decide(
+      subject: (state) => inInitiativeOf(state),
+      decide: (state) =>
+        decisionDecider.decide(
           {
             type: 'DeclareConflictOfInterest',
             actor: envelope.actor,
             now: envelope.occurredAt,
             data,
-            roster,
           },
           state,
-        );
-      },
+        ),
     });
   }
 }

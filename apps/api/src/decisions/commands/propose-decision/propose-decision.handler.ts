@@ -1,5 +1,6 @@
 import { decisionDecider, type ProposeDecision } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class ProposeDecisionHandler implements ICommandHandler<ProposeDecisionCo
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (state) => {
         const [initiative, meeting] = await Promise.all([
           this.streams.initiative(data.initiativeId),

@@ -1,5 +1,6 @@
 import { decisionDecider, type SupersedeDecision } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisi
       stream: decisionStream(data.decisionId),
       decider: decisionDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) => {
         const [by, initiative] = await Promise.all([
           this.streams.decision(data.byDecisionId),

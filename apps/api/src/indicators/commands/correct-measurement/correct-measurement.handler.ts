@@ -1,5 +1,6 @@
 import { type CorrectMeasurement, indicatorDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class CorrectMeasurementHandler implements ICommandHandler<CorrectMeasure
       stream: indicatorStream(data.indicatorId),
       decider: indicatorDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, (indicator) => indicator.stewardPartnerId),
       decide: (state) =>
         indicatorDecider.decide(
           { type: 'CorrectMeasurement', actor: envelope.actor, now: envelope.occurredAt, data },

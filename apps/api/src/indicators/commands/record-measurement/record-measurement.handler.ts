@@ -1,5 +1,6 @@
 import { indicatorDecider, type RecordMeasurement } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class RecordMeasurementHandler implements ICommandHandler<RecordMeasureme
       stream: indicatorStream(data.indicatorId),
       decider: indicatorDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, (indicator) => indicator.stewardPartnerId),
       decide: async (state) => {
         // The source partner is judged against the indicator's own initiative.
         const initiative = await this.streams.initiativeOf(state);

@@ -1,5 +1,6 @@
 import { type AmendAgenda, initiativeDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class AmendAgendaHandler implements ICommandHandler<AmendAgendaCommand> {
       stream: initiativeStream(data.initiativeId),
       decider: initiativeDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: (state) =>
         initiativeDecider.decide(
           { type: 'AmendAgenda', actor: envelope.actor, now: envelope.occurredAt, data },

@@ -1,9 +1,10 @@
-import { initiativeDecider, type LaunchInitiative } from '@accord/domain';
+import { initiativeDecider, type LaunchInitiative, rosterDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { initiativeStream } from '../../../ledger/streams';
+import { deriveEntityId, initiativeStream, rosterStream } from '../../../ledger/streams';
 
 export class LaunchInitiativeCommand extends Command<Receipt> {
   constructor(
@@ -14,20 +15,65 @@ export class LaunchInitiativeCommand extends Command<Receipt> {
   }
 }
 
+/**
+ * Launches the initiative, then seats the launcher as its backbone staff in the roster stream.
+ * The two streams are two appends: the seat's command id is derived from the launch's, so a
+ * launch retried with its commandId completes a seat that a crash left out, and who is seated,
+ * and from when, is read from the recorded launch, never from the retrying request. Until the
+ * seat is written nobody holds a role, so the initiative is closed to everyone, never open.
+ */
 @CommandHandler(LaunchInitiativeCommand)
 export class LaunchInitiativeHandler implements ICommandHandler<LaunchInitiativeCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
 
-  execute({ data, envelope }: LaunchInitiativeCommand): Promise<Receipt> {
-    return this.executor.execute({
+  async execute({ data, envelope }: LaunchInitiativeCommand): Promise<Receipt> {
+    const receipt = await this.executor.execute({
       commandType: 'LaunchInitiative',
       stream: initiativeStream(data.initiativeId),
       decider: initiativeDecider,
       envelope,
+      subject: () => null,
       decide: (state) =>
         initiativeDecider.decide(
           { type: 'LaunchInitiative', actor: envelope.actor, now: envelope.occurredAt, data },
           state,
+        ),
+    });
+    await this.seatLauncher(data.initiativeId, envelope.correlationId);
+    return receipt;
+  }
+
+  private async seatLauncher(initiativeId: string, correlationId: string): Promise<void> {
+    const launch = await this.streams.launchOf(initiativeId);
+    if (!launch) throw new Error(`initiative ${initiativeId} was launched but cannot be read`);
+    const initiative = await this.streams.initiative(initiativeId);
+    const { actor, occurredAt } = launch;
+    // Assignment ids are unique across initiatives (the roster read model keys on them).
+    const assignmentId = deriveEntityId(launch.commandId, 'launcher-assignment');
+    await this.executor.execute({
+      commandType: 'SeatLauncher',
+      stream: rosterStream(initiativeId),
+      decider: rosterDecider,
+      envelope: {
+        commandId: deriveEntityId(launch.commandId, 'launcher-seat'),
+        correlationId,
+        actor,
+        occurredAt,
+      },
+      subject: () => null,
+      decide: (roster) =>
+        rosterDecider.decide(
+          {
+            type: 'SeatLauncher',
+            actor,
+            now: occurredAt,
+            data: { initiativeId, assignmentId },
+            initiative,
+          },
+          roster,
         ),
     });
   }

@@ -1,5 +1,6 @@
 import { type HoldMeeting, meetingDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class HoldMeetingHandler implements ICommandHandler<HoldMeetingCommand> {
       stream: meetingStream(data.meetingId),
       decider: meetingDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (state) => {
         const initiative = await this.streams.initiative(data.initiativeId);
         return meetingDecider.decide(

@@ -1,5 +1,6 @@
 import { type LinkDecisionToMeeting, meetingDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class LinkDecisionToMeetingHandler implements ICommandHandler<LinkDecisio
       stream: meetingStream(data.meetingId),
       decider: meetingDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state),
       decide: async (state) => {
         const [decision, initiative] = await Promise.all([
           this.streams.decision(data.decisionId),

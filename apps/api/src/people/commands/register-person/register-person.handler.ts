@@ -33,6 +33,8 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
     const { personId, initiativeId, contact } = data;
     return this.executor.execute({
       commandType: 'RegisterPerson',
+      // Anyone may try; the person decider admits only themselves or backbone staff.
+      subject: () => null,
       stream: personStream(personId),
       decider: personDecider,
       envelope,

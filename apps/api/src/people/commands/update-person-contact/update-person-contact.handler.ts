@@ -38,6 +38,8 @@ export class UpdatePersonContactHandler implements ICommandHandler<UpdatePersonC
     const { personId, initiativeId, contact } = data;
     return this.executor.execute({
       commandType: 'UpdatePersonContact',
+      // Anyone may try; the person decider admits only themselves or backbone staff.
+      subject: () => null,
       stream: personStream(personId),
       decider: personDecider,
       envelope,

@@ -1,5 +1,6 @@
 import { type IdentifyRisk, riskDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class IdentifyRiskHandler implements ICommandHandler<IdentifyRiskCommand>
       stream: riskStream(data.riskId),
       decider: riskDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (state) =>
         riskDecider.decide(
           {

@@ -1,5 +1,6 @@
 import { type MaterialiseRisk, riskDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class MaterialiseRiskHandler implements ICommandHandler<MaterialiseRiskCo
       stream: riskStream(data.riskId),
       decider: riskDecider,
       envelope,
+      subject: (state) => inInitiativeOf(state, (risk) => risk.ownerPartnerId),
       decide: async (state) =>
         riskDecider.decide(
           {

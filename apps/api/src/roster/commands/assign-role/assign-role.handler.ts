@@ -1,5 +1,6 @@
 import { type AssignRole, rosterDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { FoldedStreams } from '../../../ledger/folded-streams';
@@ -28,6 +29,7 @@ export class AssignRoleHandler implements ICommandHandler<AssignRoleCommand> {
       stream: rosterStream(data.initiativeId),
       decider: rosterDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: async (roster) => {
         const initiative = await this.streams.initiative(data.initiativeId);
         return rosterDecider.decide(

@@ -1,5 +1,6 @@
 import { type RevokeRole, rosterDecider } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { inInitiative } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
 import { type Receipt } from '../../../ledger/receipt.model';
@@ -24,6 +25,7 @@ export class RevokeRoleHandler implements ICommandHandler<RevokeRoleCommand> {
       stream: rosterStream(data.initiativeId),
       decider: rosterDecider,
       envelope,
+      subject: () => inInitiative(data.initiativeId),
       decide: (roster) =>
         rosterDecider.decide(
           { type: 'RevokeRole', actor: envelope.actor, now: envelope.occurredAt, data },
