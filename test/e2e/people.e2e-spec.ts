@@ -57,6 +57,7 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     initiativeId = await launchWithPartners(app);
     await assignRole(app, { initiativeId, ...KIM, role: 'BACKBONE_STAFF' });
     await assignRole(app, { initiativeId, ...LENA, role: 'STEERING_MEMBER' });
+    await assignRole(app, { initiativeId, ...LENA, role: 'PARTNER_REPRESENTATIVE' });
     const meeting = {
       meetingId: 'steering-march',
       initiativeId,

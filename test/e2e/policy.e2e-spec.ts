@@ -65,6 +65,8 @@ const GROUPS: ReadonlyArray<[string, CommandName[]]> = [
     'benefit-pools',
     ['DefineBenefitPool', 'AllocateBenefitShares', 'ReallocateBenefitShares', 'RecordDistribution'],
   ],
+  // In this order: each caller registers, then updates, then forgets themselves.
+  ['people', ['RegisterPerson', 'UpdatePersonContact', 'ForgetPerson']],
 ];
 
 /**
