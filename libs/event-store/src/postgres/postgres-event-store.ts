@@ -14,6 +14,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../event-store.port';
+import { type AppendOutcome, asError, type QueuedAppend } from '../queued-append';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { SubscriptionHub } from '../subscription';
 import { APPEND_LOCK_KEY, ensurePostgresSchema } from './postgres-schema';
@@ -53,19 +54,6 @@ const toStored = (row: EventRow): StoredEvent => ({
 
 /** Appends per transaction at most: bounds one statement's size and the first caller's wait. */
 const MAX_GROUP = 1_000;
-
-interface QueuedAppend {
-  stream: string;
-  events: readonly NewEvent[];
-  expectedRevision: ExpectedRevision;
-  resolve(result: AppendResult): void;
-  reject(error: Error): void;
-}
-
-type AppendOutcome = { result: AppendResult } | { error: Error };
-
-const asError = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
 
 /**
  * The rows one transaction inserts, planned append by append: each is checked (idempotency,

@@ -16,6 +16,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../event-store.port';
+import { type AppendOutcome, asError, type QueuedAppend } from '../queued-append';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { SubscriptionHub } from '../subscription';
 
@@ -82,19 +83,6 @@ const toStored = (row: EventRow): StoredEvent => ({
   metadata: JSON.parse(row.metadata) as JsonObject,
   hash: row.hash,
 });
-
-interface QueuedAppend {
-  stream: string;
-  events: readonly NewEvent[];
-  expectedRevision: ExpectedRevision;
-  resolve(result: AppendResult): void;
-  reject(error: Error): void;
-}
-
-type AppendOutcome = { result: AppendResult } | { error: Error };
-
-const asError = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
 
 function checkExpectation(
   stream: string,
