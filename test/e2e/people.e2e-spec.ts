@@ -198,7 +198,8 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     ]);
     const everyone = await app.gql(PEOPLE, {});
     expect(everyone.data.people.map((p: any) => p.personId)).toEqual(['lena', 'omar']);
-    expect((await app.gql(PEOPLE, { initiativeId: 'another' })).data.people).toEqual([]);
+    const elsewhere = await app.gql(PEOPLE, { initiativeId: 'another' });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'another' });
 
     const roster = await app.gql(ROSTER_WITH_PEOPLE, { initiativeId });
     expectNoErrors(roster);
@@ -446,8 +447,11 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     expectNoErrors(registered);
     await deleteKeyBehindTheApp(app, 'rae');
 
-    const person = await app.gql(PERSON, { personId: 'rae' });
+    // Rae registered herself, in no initiative: only she sees her entry.
+    const person = await app.gql(PERSON, { personId: 'rae' }, rae);
     expect(person.data.person).toMatchObject({ email: null, ...ERASED });
+    const other = await app.gql(PERSON, { personId: 'rae' });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'person' });
     const before = await app.eventCount();
     const update = await app.gql(UPDATE_PERSON_CONTACT, { input: { email: 'r@example.org' } }, rae);
     expect(update.errors?.[0]?.extensions).toMatchObject({

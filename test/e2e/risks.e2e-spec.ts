@@ -11,6 +11,7 @@ import {
   RISK_REGISTER,
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
+import { launchWithSignatories, shareConfidentialFields } from '../support/agreements.operations';
 import { CITY_HALL, FOOD_BANK, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
 
 describe.each(STORES)('Risks over GraphQL on %s', (store) => {
@@ -18,7 +19,9 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
   let initiativeId: string;
   beforeAll(async () => {
     app = await TestApp.start({ store });
-    initiativeId = await launchWithPartners(app);
+    initiativeId = await launchWithSignatories(app, 'reading-by-9');
+    // Risk details are confidential: shared here with backbone staff (Ana), who reads them below.
+    await shareConfidentialFields(app, initiativeId, ['BACKBONE_STAFF']);
   });
   afterAll(() => app.stop());
 

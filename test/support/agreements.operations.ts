@@ -1,6 +1,6 @@
-import type { Actor } from '@accord/domain';
+import type { Actor, Role } from '@accord/domain';
 import { createHash } from 'node:crypto';
-import { launchWithPartners } from './fixtures';
+import { expectNoErrors, launchWithPartners } from './fixtures';
 import { RECEIPT } from './operations';
 import { assignRole } from './roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, type TestApp } from './test-app';
@@ -68,4 +68,40 @@ export async function launchWithSignatories(app: TestApp, initiativeId: string):
   }
   await assignRole(app, { initiativeId, ...FOOD_BANK_CLERK, role: 'PARTNER_REPRESENTATIVE' });
   return initiativeId;
+}
+
+/**
+ * A data-sharing agreement between the three partners of launchWithSignatories, signed by each
+ * and so in force, sharing the initiative's confidential fields with these roles.
+ */
+export async function shareConfidentialFields(
+  app: TestApp,
+  initiativeId: string,
+  roles: Uppercase<Role>[],
+): Promise<string> {
+  const drafted = await app.gql(
+    DRAFT_AGREEMENT,
+    {
+      input: {
+        initiativeId,
+        kind: 'DATA_SHARING',
+        title: 'Data-sharing agreement',
+        parties: [CITY_HALL, FOOD_BANK, SCHOOLS].map((actor) => actor.partnerId),
+        text: `Confidential fields are shared with ${roles.join(', ')}.`,
+        sharesConfidentialWith: roles,
+      },
+    },
+    CITY_HALL,
+  );
+  expectNoErrors(drafted);
+  const agreementId = drafted.data.draftAgreement.agreement.agreementId as string;
+  for (const actor of [CITY_HALL, FOOD_BANK, SCHOOLS]) {
+    const signed = await app.gql(
+      SIGN_AGREEMENT,
+      { input: { agreementId, partnerId: actor.partnerId, version: 1 } },
+      actor,
+    );
+    expectNoErrors(signed);
+  }
+  return agreementId;
 }

@@ -699,3 +699,6 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
     },
   },
 };
+
+/** Makes one entity of each kind in a world, as the people allowed to. */
+export const MAKE_IN_WORLD = { propose, commitment, agreement, indicator, risk, pool };

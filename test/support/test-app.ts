@@ -18,6 +18,7 @@ export interface GraphqlResponse<T = any> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; extensions: Record<string, any> }>;
+  extensions?: Record<string, any>;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -105,7 +106,12 @@ export class TestApp {
       );
     for (const [name, value] of Object.entries(headers)) req.set(name, value);
     const res = await req.send({ query, variables });
-    return { status: res.status, data: res.body.data, errors: res.body.errors };
+    return {
+      status: res.status,
+      data: res.body.data,
+      errors: res.body.errors,
+      extensions: res.body.extensions,
+    };
   }
 
   /** Reads the stored events straight from the database, as an auditor would, bypassing the app. */

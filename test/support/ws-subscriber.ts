@@ -22,6 +22,8 @@ export function wsClient(url: string, authorization?: string): Client {
 export class Subscriber {
   readonly events: any[] = [];
   readonly errors: unknown[] = [];
+  /** The extensions of each message that had any. */
+  readonly extensions: Record<string, unknown>[] = [];
   readonly ended: Promise<void>;
   private stop!: () => void;
 
@@ -31,6 +33,7 @@ export class Subscriber {
         { query: LEDGER_EVENTS, variables },
         {
           next: (message) => {
+            if (message.extensions) this.extensions.push({ ...message.extensions });
             if (message.errors) this.errors.push(...message.errors);
             else this.events.push((message.data as any).ledgerEvents);
           },

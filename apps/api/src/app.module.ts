@@ -33,16 +33,24 @@ import { TimeTravelModule } from './time-travel/time-travel.module';
 import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
 
+import { redactionsPlugin } from './visibility/redactions.plugin';
+import { Visibility } from './visibility/visibility';
+import { VisibilityModule } from './visibility/visibility.module';
+import { applyVisibility } from './visibility/visibility.schema';
+import type { GraphQLSchema } from 'graphql';
+
 export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
     const limits = queryLimits(config.production);
+    const visibility = new Visibility(ledger.readModels);
     return {
       module: AppModule,
       imports: [
         LedgerModule.forRoot(config, ledger),
+        VisibilityModule.forRoot(visibility),
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -55,11 +63,13 @@ export class AppModule {
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
           plugins: [
+            redactionsPlugin,
             ...limits.plugins,
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,
-          transformSchema: addTimeTravelArguments,
+          transformSchema: (schema: GraphQLSchema) =>
+            applyVisibility(addTimeTravelArguments(schema), visibility),
           subscriptions: {
             'graphql-ws': graphqlWsOptions(
               new TokenService(config.jwt, config.oidc),

@@ -2,6 +2,7 @@ import {
   AGREEMENT_KINDS,
   type AgreementKind,
   type AgreementStatus as DomainAgreementStatus,
+  type Role,
 } from '@accord/domain';
 import type {
   AgreementPartyView,
@@ -10,6 +11,7 @@ import type {
   PartnerAgreementSignatures,
 } from '@accord/projections';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RoleEnum } from '../roster/role-assignment.model';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
@@ -149,6 +151,12 @@ export class Agreement {
 
   @Field(() => String, { nullable: true })
   terminationReason!: string | null;
+
+  @Field(() => [RoleEnum], {
+    description:
+      "A data-sharing agreement's roles that may read the initiative's confidential fields while it is in force; empty for other kinds.",
+  })
+  sharesConfidentialWith!: Role[];
 
   @Field(() => [AgreementVersion], { description: 'Every version, oldest first.' })
   versions!: AgreementVersion[];

@@ -91,7 +91,11 @@ export class Commitment {
   @Field()
   description!: string;
 
-  @Field(() => Resources)
+  @Field(() => Resources, {
+    nullable: true,
+    description:
+      "What is pledged. Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
+  })
   resources!: Resources;
 
   @Field(() => LocalDateScalar)

@@ -2,8 +2,9 @@ import type { Actor } from '@accord/domain';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { VisibilityContext } from '../visibility/visibility-context';
 
-export interface AccordContext {
+export interface AccordContext extends VisibilityContext {
   req: Request;
   requestId: string;
   correlationId: string;

@@ -1,8 +1,14 @@
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { specifiedRules, validate, type ValidationRule } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
 import type { Context } from 'graphql-ws';
 import { InvalidTokenError, type TokenService } from '../auth/token.service';
-import type { SocketExtra } from '../graphql/accord-context';
+import type { AccordContext, SocketExtra } from '../graphql/accord-context';
 
 /** graphql-ws close code for a connection whose token is missing or invalid. */
 export const UNAUTHORIZED_CLOSE = 4401;
@@ -44,5 +50,19 @@ export function graphqlWsOptions(
   // but passes every option on to graphql-ws's server, which accepts it.
   const validateWithLimits: typeof validate = (schema, document, rules, ...rest) =>
     validate(schema, document, [...(rules ?? specifiedRules), ...limits], ...rest);
-  return { onConnect, validate: validateWithLimits } as GraphQLWsSubscriptionsConfig;
+  // Each event's answer carries what it withheld, as a query's response does.
+  const onNext = (
+    _ctx: unknown,
+    _id: string,
+    _payload: unknown,
+    args: ExecutionArgs,
+    result: ExecutionResult,
+  ) => {
+    const context = args.contextValue as AccordContext;
+    const redacted = context.redactions;
+    if (!redacted?.length) return result;
+    context.redactions = [];
+    return { ...result, extensions: { ...result.extensions, redacted } };
+  };
+  return { onConnect, onNext, validate: validateWithLimits } as GraphQLWsSubscriptionsConfig;
 }

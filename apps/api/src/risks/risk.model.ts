@@ -66,7 +66,11 @@ export class Risk {
   @Field()
   title!: string;
 
-  @Field()
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
+  })
   description!: string;
 
   @Field(() => RiskCategoryEnum)
@@ -92,7 +96,11 @@ export class Risk {
   })
   ownershipShares!: PartnerSharePercent[];
 
-  @Field(() => [Mitigation])
+  @Field(() => [Mitigation], {
+    nullable: true,
+    description:
+      "Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
+  })
   mitigations!: Mitigation[];
 
   @Field(() => [RiskAssessment], { description: 'Oldest first.' })
@@ -104,7 +112,11 @@ export class Risk {
   @Field(() => DateTimeScalar, { nullable: true })
   materialisedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What happened when it materialised.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What happened when it materialised. Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
+  })
   materialisation!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })

@@ -1,4 +1,5 @@
 import { type InitiativeState } from '../initiative/initiative.state';
+import { type Role } from '../roster/roster.events';
 import { dayOf } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -22,6 +23,8 @@ export type DraftAgreement = CommandContext & {
     /** SHA-256 of `text`, computed by the caller (the domain has no crypto). */
     textSha256: string;
     endDate: string | null;
+    /** Data-sharing agreements only: the roles that may read confidential fields once in force. */
+    sharesConfidentialWith?: Role[];
   };
   /** The initiative as it stands, folded by the handler: every party must be a member partner. */
   initiative: InitiativeState;
@@ -67,6 +70,8 @@ export const AgreementRules = {
   EXPIRED: 'AGREEMENT.EXPIRED',
   NO_END_DATE: 'AGREEMENT.NO_END_DATE',
   NOT_YET_EXPIRED: 'AGREEMENT.NOT_YET_EXPIRED',
+  CONFIDENTIAL_ONLY_IN_DATA_SHARING: 'AGREEMENT.CONFIDENTIAL_ONLY_IN_DATA_SHARING',
+  DUPLICATE_ROLE: 'AGREEMENT.DUPLICATE_ROLE',
 } as const;
 
 type ExistingAgreement = Exclude<AgreementState, { status: 'absent' }>;
@@ -137,7 +142,25 @@ function decideDraft(command: DraftAgreement, state: AgreementState): AgreementE
     `end date ${data.endDate ?? ''} is before the day the agreement is drafted (${dayOf(now)})`,
     'endDate',
   );
+  requireConfidentialRoles(data);
   return [{ type: 'AgreementDrafted.v1', data: { ...data, version: 1, draftedAt: now } }];
+}
+
+function requireConfidentialRoles(data: DraftAgreement['data']): void {
+  const roles = data.sharesConfidentialWith ?? [];
+  rule(
+    roles.length === 0 || data.kind === 'data_sharing',
+    AgreementRules.CONFIDENTIAL_ONLY_IN_DATA_SHARING,
+    `only a data-sharing agreement names who reads confidential fields, not a ${data.kind} agreement`,
+    'sharesConfidentialWith',
+  );
+  const duplicate = roles.find((role, index) => roles.indexOf(role) !== index);
+  rule(
+    duplicate === undefined,
+    AgreementRules.DUPLICATE_ROLE,
+    `role ${duplicate ?? ''} is named twice`,
+    'sharesConfidentialWith',
+  );
 }
 
 function decideSign(command: SignAgreement, agreement: ExistingAgreement): AgreementEvent[] {

@@ -1,3 +1,5 @@
+import type { Role } from '../roster/roster.events';
+
 export const AGREEMENT_KINDS = ['charter', 'mou', 'data_sharing', 'funding'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
@@ -15,6 +17,11 @@ export type AgreementDrafted = {
     textSha256: string;
     /** Calendar day, YYYY-MM-DD, after which the agreement may be expired; null: open-ended. */
     endDate: string | null;
+    /**
+     * A data-sharing agreement's roles that may read the initiative's confidential fields once
+     * it is in force. Absent on other kinds, and on agreements drafted before it existed.
+     */
+    sharesConfidentialWith?: Role[];
     /** Always 1: the first version of the text. */
     version: number;
     draftedAt: string;

@@ -171,6 +171,30 @@ describe('Agreement decider', () => {
         )
         .thenThrows(AgreementRules.PARTY_NOT_MEMBER, 'parties');
     });
+    it('names the roles a data-sharing agreement shares confidential fields with', () => {
+      const sharing = {
+        kind: 'data_sharing' as const,
+        sharesConfidentialWith: ['evaluator' as const],
+      };
+      spec
+        .given([])
+        .when(withData(sharing))
+        .then([{ ...drafted, data: { ...drafted.data, ...sharing } }]);
+    });
+    it('rejects confidential roles on an agreement that is not about data sharing', () => {
+      spec
+        .given([])
+        .when(withData({ kind: 'mou', sharesConfidentialWith: ['evaluator'] }))
+        .thenThrows(AgreementRules.CONFIDENTIAL_ONLY_IN_DATA_SHARING, 'sharesConfidentialWith');
+    });
+    it('rejects a confidential role named twice', () => {
+      spec
+        .given([])
+        .when(
+          withData({ kind: 'data_sharing', sharesConfidentialWith: ['evaluator', 'evaluator'] }),
+        )
+        .thenThrows(AgreementRules.DUPLICATE_ROLE, 'sharesConfidentialWith');
+    });
     it('rejects an end date before the day it is drafted', () => {
       spec
         .given([])

@@ -33,7 +33,8 @@ export const agreementsRegisterProjection: Projection = {
       terminated_by TEXT,
       termination_reason TEXT,
       revision INTEGER NOT NULL,
-      drafted_position BIGINT NOT NULL
+      drafted_position BIGINT NOT NULL,
+      confidential_roles TEXT
     );
     CREATE UNIQUE INDEX IF NOT EXISTS rm_agreements_by_position ON rm_agreements (drafted_position);
     CREATE INDEX IF NOT EXISTS rm_agreements_by_initiative ON rm_agreements (initiative_id, drafted_position);
@@ -83,8 +84,8 @@ export const agreementsRegisterProjection: Projection = {
         return [
           sql(
             `INSERT INTO rm_agreements (agreement_id, initiative_id, kind, title, status, current_version, text,
-               text_sha256, end_date, drafted_at, revision, drafted_position)
-             VALUES (?, ?, ?, ?, 'awaiting_signatures', ?, ?, ?, ?, ?, ?, ?)`,
+               text_sha256, end_date, drafted_at, revision, drafted_position, confidential_roles)
+             VALUES (?, ?, ?, ?, 'awaiting_signatures', ?, ?, ?, ?, ?, ?, ?, ?)`,
             d.agreementId,
             d.initiativeId,
             d.kind,
@@ -96,6 +97,7 @@ export const agreementsRegisterProjection: Projection = {
             d.draftedAt,
             stored.revision,
             stored.position,
+            d.sharesConfidentialWith ? JSON.stringify(d.sharesConfidentialWith) : null,
           ),
           sql(
             `INSERT INTO rm_agreement_versions (agreement_id, version, text, text_sha256, reason, created_at)

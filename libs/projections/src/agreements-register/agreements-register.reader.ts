@@ -1,4 +1,4 @@
-import type { AgreementKind, AgreementStatus } from '@accord/domain';
+import type { AgreementKind, AgreementStatus, Role } from '@accord/domain';
 import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
@@ -50,6 +50,8 @@ export interface AgreementView {
   terminationReason: string | null;
   revision: number;
   draftedPosition: number;
+  /** A data-sharing agreement's roles that read confidential fields while it is in force. */
+  sharesConfidentialWith: Role[];
   versions: AgreementVersionView[];
   parties: AgreementPartyView[];
 }
@@ -96,6 +98,7 @@ interface AgreementRow {
   termination_reason: string | null;
   revision: number;
   drafted_position: number;
+  confidential_roles: string | null;
 }
 
 interface VersionRow {
@@ -275,6 +278,9 @@ export class AgreementsRegisterReader {
         terminationReason: row.termination_reason,
         revision: Number(row.revision),
         draftedPosition: Number(row.drafted_position),
+        sharesConfidentialWith: row.confidential_roles
+          ? (JSON.parse(row.confidential_roles) as Role[])
+          : [],
         versions: of(versions).map((v) => ({
           version: Number(v.version),
           text: v.text,

@@ -50,6 +50,8 @@ interface RevisionRow {
 
 export interface CommitmentFilter {
   initiativeId?: string;
+  /** Only commitments of these initiatives (those the reader may see). */
+  initiativeIds?: readonly string[];
   partnerId?: string;
   status?: CommitmentStatus;
   /** true: open and due before `today`; false: everything else. */
@@ -119,6 +121,12 @@ function whereClause(filter: CommitmentFilter): { conditions: string[]; params: 
   if (filter.initiativeId !== undefined) {
     conditions.push('initiative_id = ?');
     params.push(filter.initiativeId);
+  }
+  if (filter.initiativeIds !== undefined) {
+    conditions.push(
+      `initiative_id IN (${filter.initiativeIds.map(() => '?').join(', ') || 'NULL'})`,
+    );
+    params.push(...filter.initiativeIds);
   }
   if (filter.partnerId !== undefined) {
     conditions.push('partner_id = ?');

@@ -108,14 +108,18 @@ export class InitiativeOverviewReader {
     return row && toInitiative(row);
   }
 
-  async list(page: PageRequest): Promise<Page<InitiativeView>> {
+  /** A page of the initiatives among `initiativeIds` (those the reader may see), in launch order. */
+  async list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
+    const among = `initiative_id IN (${initiativeIds.map(() => '?').join(', ') || 'NULL'})`;
     const rows = await this.db.all<InitiativeRow>(
-      'SELECT * FROM rm_initiatives WHERE launched_position > ? ORDER BY launched_position LIMIT ?',
-      [page.after ?? 0, page.first + 1],
+      `SELECT * FROM rm_initiatives WHERE ${among} AND launched_position > ?
+       ORDER BY launched_position LIMIT ?`,
+      [...initiativeIds, page.after ?? 0, page.first + 1],
     );
     const items = rows.slice(0, page.first).map(toInitiative);
     const count = await this.db.get<{ total: number }>(
-      'SELECT COUNT(*) AS total FROM rm_initiatives',
+      `SELECT COUNT(*) AS total FROM rm_initiatives WHERE ${among}`,
+      [...initiativeIds],
     );
     const last = items[items.length - 1];
     return {

@@ -1,4 +1,7 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AccordContext } from '../../graphql/accord-context';
+import { NotFoundError } from '../../ledger/ledger.errors';
+import { Visibility } from '../../visibility/visibility';
 import { Initiative, Partner } from '../../initiatives/initiative.model';
 import {
   Commitment,
@@ -16,7 +19,10 @@ const clean = <T extends object>(filter: T | undefined | null): Partial<T> =>
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
-  constructor(private readonly queries: CommitmentQueries) {}
+  constructor(
+    private readonly queries: CommitmentQueries,
+    private readonly visibility: Visibility,
+  ) {}
 
   @Query(() => Commitment, {
     description: 'One commitment; NOT_FOUND if there is none with this id.',
@@ -26,11 +32,26 @@ export class CommitmentResolver {
   }
 
   @Query(() => CommitmentConnection, {
-    description: 'Who committed to what, by when, and whether it was delivered.',
+    description:
+      'Who committed to what, by when, and whether it was delivered: in the initiatives you are a member or observer of.',
   })
-  commitments(@Args() args: CommitmentsArgs): Promise<CommitmentConnection> {
+  async commitments(
+    @Args() args: CommitmentsArgs,
+    @Context() context: AccordContext,
+  ): Promise<CommitmentConnection> {
     const { filter, first, after } = args;
-    return this.queries.list(clean(filter), { first, after });
+    const viewer = this.visibility.viewerOf(context);
+    const initiativeId = filter?.initiativeId;
+    if (initiativeId != null && !(await viewer.isMember(initiativeId)))
+      throw new NotFoundError('initiative', initiativeId);
+    const initiativeIds = initiativeId == null ? await viewer.visibleInitiatives() : undefined;
+    return this.queries.list(
+      { ...clean(filter), ...(initiativeIds ? { initiativeIds } : {}) },
+      {
+        first,
+        after,
+      },
+    );
   }
 
   @ResolveField(() => [CommitmentRevision], {

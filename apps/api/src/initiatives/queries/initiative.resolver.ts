@@ -1,5 +1,7 @@
 import { encodeCursor, InitiativeOverviewReader } from '@accord/projections';
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AccordContext } from '../../graphql/accord-context';
+import { Visibility } from '../../visibility/visibility';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
 import { GovernanceRules } from '../governance-rules.model';
 import { Initiative, InitiativeConnection, Partner, PartnerStatus } from '../initiative.model';
@@ -10,6 +12,7 @@ export class InitiativeResolver {
   constructor(
     private readonly queries: InitiativeQueries,
     private readonly reader: InitiativeOverviewReader,
+    private readonly visibility: Visibility,
   ) {}
 
   @Query(() => Initiative, {
@@ -19,9 +22,15 @@ export class InitiativeResolver {
     return this.queries.byId(id);
   }
 
-  @Query(() => InitiativeConnection, { description: 'Every initiative, in launch order.' })
-  async initiatives(@Args() page: PageArgs): Promise<InitiativeConnection> {
-    const result = await this.reader.list(toPageRequest(page));
+  @Query(() => InitiativeConnection, {
+    description: 'The initiatives you are a member or observer of, in launch order.',
+  })
+  async initiatives(
+    @Args() page: PageArgs,
+    @Context() context: AccordContext,
+  ): Promise<InitiativeConnection> {
+    const visible = await this.visibility.viewerOf(context).visibleInitiatives();
+    const result = await this.reader.list(toPageRequest(page), visible);
     return {
       edges: result.items.map((node) => ({ cursor: encodeCursor(node.launchedPosition), node })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },

@@ -86,7 +86,7 @@ export async function ensureHistory(
  * Bumped whenever every read model must be rebuilt from the log (history tables were added in
  * format 2): an older database has its read models dropped, to be replayed from position zero.
  */
-export const READ_MODEL_FORMAT = 2;
+export const READ_MODEL_FORMAT = 3;
 
 export async function upgradeReadModels(
   db: ReadModelDatabase,

@@ -1,4 +1,4 @@
-import type { AgreementKind } from '@accord/domain';
+import { type AgreementKind, ROLES, type Role } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -12,6 +12,7 @@ import {
 import { CommandInput } from '../../../graphql/command-input';
 import { ENTITY_ID, IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
+import { RoleEnum } from '../../../roster/role-assignment.model';
 import { AgreementKindEnum } from '../../agreement.model';
 
 @InputType()
@@ -61,4 +62,15 @@ export class DraftAgreementInput extends CommandInput {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a calendar date YYYY-MM-DD' })
   endDate?: string;
+
+  @Field(() => [RoleEnum], {
+    nullable: true,
+    description:
+      'Data-sharing agreements only: the roles that may read confidential fields (funding amounts, risk details) while it is in force.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true, message: 'each of sharesConfidentialWith must be a role' })
+  sharesConfidentialWith?: Role[];
 }

@@ -39,6 +39,9 @@ export class DraftAgreementResolver {
           text,
           textSha256: sha256Hex(text),
           endDate: input.endDate ?? null,
+          ...(input.sharesConfidentialWith?.length
+            ? { sharesConfidentialWith: input.sharesConfidentialWith }
+            : {}),
         },
         envelope,
       ),

@@ -1,0 +1,96 @@
+import type { Role } from '@accord/domain';
+import {
+  agreementsRegisterProjection,
+  type ReadModelDatabase,
+  rosterProjection,
+} from '@accord/projections';
+
+/** The read models visibility is judged on. */
+const JUDGED_ON = [rosterProjection.name, agreementsRegisterProjection.name];
+
+/** One role a person holds for one partner, and the days it is in office: [from, until). */
+export interface Seat {
+  role: Role;
+  officeFrom: string;
+  officeUntil: string;
+}
+
+/** A data-sharing agreement in force and the roles it shares confidential fields with. */
+export interface SharingAgreement {
+  agreementId: string;
+  roles: Role[];
+}
+
+/**
+ * What visibility is judged on, read from the live read models: never through time travel,
+ * because who may read is decided by who the reader is now, whatever moment they read at.
+ */
+export class AccessReader {
+  constructor(private readonly live: ReadModelDatabase) {}
+
+  /** The person's seats in the initiative for that partner that have not ended before `day`. */
+  async seats(
+    initiativeId: string,
+    personId: string,
+    partnerId: string,
+    day: string,
+  ): Promise<Seat[]> {
+    const rows = await this.live.all<{ role: Role; office_from: string; office_until: string }>(
+      `SELECT role, office_from, office_until FROM rm_role_assignments
+       WHERE person_id = ? AND partner_id = ? AND initiative_id = ? AND ? < office_until`,
+      [personId, partnerId, initiativeId, day],
+    );
+    return rows.map((r) => ({
+      role: r.role,
+      officeFrom: r.office_from,
+      officeUntil: r.office_until,
+    }));
+  }
+
+  /** The initiatives in which the person holds, for that partner, a seat not ended before `day`. */
+  async initiativesOf(personId: string, partnerId: string, day: string): Promise<string[]> {
+    const rows = await this.live.all<{ initiative_id: string }>(
+      `SELECT DISTINCT initiative_id FROM rm_role_assignments
+       WHERE person_id = ? AND partner_id = ? AND ? < office_until ORDER BY initiative_id`,
+      [personId, partnerId, day],
+    );
+    return rows.map((r) => r.initiative_id);
+  }
+
+  async sharingAgreements(initiativeId: string): Promise<SharingAgreement[]> {
+    const rows = await this.live.all<{ agreement_id: string; confidential_roles: string | null }>(
+      `SELECT agreement_id, confidential_roles FROM rm_agreements
+       WHERE initiative_id = ? AND kind = 'data_sharing' AND status = 'in_force'
+       ORDER BY drafted_position`,
+      [initiativeId],
+    );
+    return rows.map((r) => ({
+      agreementId: r.agreement_id,
+      roles: r.confidential_roles ? (JSON.parse(r.confidential_roles) as Role[]) : [],
+    }));
+  }
+
+  /** Resolves once the read models judged on have applied the event at `position` (or after `timeoutMs`). */
+  async caughtUpTo(position: number, timeoutMs = 10_000): Promise<void> {
+    const marks = JUDGED_ON.map(() => '?').join(', ');
+    for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+      const row = await this.live.get<{ lowest: number | null; count: number }>(
+        `SELECT MIN(position) AS lowest, COUNT(*) AS count FROM projection_checkpoints WHERE name IN (${marks})`,
+        JUDGED_ON,
+      );
+      if (Number(row?.count) === JUDGED_ON.length && Number(row?.lowest) >= position) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** The initiatives a person belongs to: registered in by its backbone staff, or seated in. */
+  async initiativesOfPerson(personId: string): Promise<string[]> {
+    const rows = await this.live.all<{ initiative_id: string }>(
+      `SELECT registered_in AS initiative_id FROM rm_people
+       WHERE person_id = ? AND registered_in IS NOT NULL
+       UNION SELECT initiative_id FROM rm_role_assignments WHERE person_id = ?`,
+      [personId, personId],
+    );
+    return rows.map((r) => r.initiative_id);
+  }
+}

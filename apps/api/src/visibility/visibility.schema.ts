@@ -1,0 +1,208 @@
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import {
+  defaultFieldResolver,
+  type GraphQLFieldConfig,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  responsePathAsArray,
+} from 'graphql';
+import type { AccordContext } from '../graphql/accord-context';
+import { toGraphQLError } from '../graphql/error-mapping';
+import { NotFoundError } from '../ledger/ledger.errors';
+import {
+  CONFIDENTIAL_EVENT_DATA,
+  CONFIDENTIAL_FIELDS,
+  eventDataOwners,
+  ROOT_RULES,
+  type RootRule,
+} from './visibility.rules';
+import type { Visibility } from './visibility';
+import type { Viewer } from './viewer';
+
+type Args = Record<string, unknown>;
+type Field = GraphQLFieldConfig<unknown, AccordContext>;
+type Resolver = GraphQLFieldResolver<unknown, AccordContext, Args>;
+
+/** Worded exactly as for an id that does not exist: a hidden initiative is not even confirmed. */
+const notFound = (entity: string, id: string) => toGraphQLError(new NotFoundError(entity, id))!;
+
+const initiativeOf = (value: unknown): string | null | undefined =>
+  (value as { initiativeId?: string | null } | null)?.initiativeId;
+
+/** An entity is seen with its initiative; a person's own events, as the person is (see Viewer). */
+async function visibleItem(viewer: Viewer, item: unknown): Promise<boolean> {
+  const initiativeId = initiativeOf(item);
+  if (initiativeId) return viewer.isMember(initiativeId);
+  const { kind, entityId } = item as { kind?: string; entityId?: string };
+  return kind === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
+}
+
+/** Checks a root field's answer against its rule; throws NOT_FOUND when it is not visible. */
+function rootCheck(visibility: Visibility, rule: RootRule) {
+  return async (args: Args, context: AccordContext, answer: unknown): Promise<void> => {
+    if (rule.kind === 'ledger' || rule.kind === 'resolver') return;
+    const viewer = visibility.viewerOf(context);
+    if (rule.kind === 'initiative') {
+      const initiativeId = String(args[rule.arg]);
+      if (!(await viewer.isMember(initiativeId))) throw notFound('initiative', initiativeId);
+      return;
+    }
+    const items = Array.isArray(answer) ? answer : answer == null ? [] : [answer];
+    for (const item of items) {
+      if (!(await visibleItem(viewer, item))) throw notFound(rule.entity, String(args[rule.idArg]));
+    }
+  };
+}
+
+function wrapQuery(field: Field, check: ReturnType<typeof rootCheck>) {
+  const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
+  return {
+    ...field,
+    resolve: async (
+      source: unknown,
+      args: Args,
+      context: AccordContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      // After the resolver: its guard is what verifies the token and names the reader.
+      const answer: unknown = await resolve(source, args, context, info);
+      // Nest answers a failed resolver with its error, as a value: pass it on unchanged.
+      if (answer instanceof Error) return answer;
+      await check(args, context, answer);
+      return answer;
+    },
+  };
+}
+
+/** A subscription is checked when it starts, and its events stop when its reader leaves. */
+function wrapSubscription(field: Field, visibility: Visibility, rule: RootRule) {
+  const subscribe = field.subscribe as Resolver | undefined;
+  if (!subscribe || rule.kind !== 'initiative') return field;
+  return {
+    ...field,
+    subscribe: async (
+      source: unknown,
+      args: Args,
+      context: AccordContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const viewer = visibility.viewerOf(context);
+      const initiativeId = String(args[rule.arg]);
+      if (!(await viewer.isMember(initiativeId))) throw notFound('initiative', initiativeId);
+      const events: unknown = await subscribe(source, args, context, info);
+      if (events instanceof Error || !isAsyncIterable(events)) return events;
+      return whileMember(events, viewer, initiativeId);
+    },
+  };
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+
+const CHANGES_STANDING = /^(Role|Agreement)/;
+
+async function* whileMember(
+  events: AsyncIterable<unknown>,
+  viewer: Viewer,
+  initiativeId: string,
+): AsyncGenerator<unknown> {
+  for await (const payload of events) {
+    const event = Object.values(payload as Record<string, { type?: string; position?: string }>)[0];
+    if (event?.type && CHANGES_STANDING.test(event.type))
+      await viewer.reconsider(initiativeId, Number(event.position));
+    if (!(await viewer.isMember(initiativeId))) return;
+    yield payload;
+  }
+}
+
+function wrapConfidential(
+  field: Field,
+  visibility: Visibility,
+  name: string,
+  owners: (source: Record<string, unknown>) => string[],
+) {
+  const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
+  return {
+    ...field,
+    resolve: async (
+      source: unknown,
+      args: Args,
+      context: AccordContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const initiativeId = initiativeOf(source);
+      const record = source as Record<string, unknown>;
+      const access = initiativeId
+        ? await visibility.viewerOf(context).confidential(initiativeId, owners(record))
+        : ({ granted: false, reason: 'confidential: it names no initiative' } as const);
+      if (access.granted) return resolve(source, args, context, info);
+      visibility.redact(context, {
+        path: responsePathAsArray(info.path),
+        field: name,
+        initiativeId: initiativeId ?? '',
+        reason: access.reason,
+      });
+      return null;
+    },
+  };
+}
+
+/** LedgerEvent.data: the event's JSON with its confidential keys set to null for this reader. */
+function wrapEventData(field: Field, visibility: Visibility) {
+  const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
+  return {
+    ...field,
+    resolve: async (
+      source: unknown,
+      args: Args,
+      context: AccordContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const text = (await resolve(source, args, context, info)) as string;
+      const event = source as { type: string; initiativeId: string | null };
+      const keys = CONFIDENTIAL_EVENT_DATA[event.type];
+      if (!keys) return text;
+      const data = JSON.parse(text) as Record<string, unknown>;
+      const access = event.initiativeId
+        ? await visibility.viewerOf(context).confidential(event.initiativeId, eventDataOwners(data))
+        : ({ granted: false, reason: 'confidential: it names no initiative' } as const);
+      if (access.granted) return text;
+      const withheld = keys.filter((key) => key in data);
+      for (const key of withheld) data[key] = null;
+      visibility.redact(context, {
+        path: responsePathAsArray(info.path),
+        field: `${event.type} data`,
+        initiativeId: event.initiativeId ?? '',
+        reason: access.reason,
+        keys: withheld,
+      });
+      return JSON.stringify(data);
+    },
+  };
+}
+
+/**
+ * Keeps every read to what its reader may see, in one place: each root field by its rule in
+ * ROOT_RULES, and each confidential field wherever its type appears (queries, history, time
+ * travel, subscriptions).
+ */
+export function applyVisibility(schema: GraphQLSchema, visibility: Visibility): GraphQLSchema {
+  const ruleOf = (name: string): RootRule => {
+    const rule = ROOT_RULES[name];
+    if (!rule) throw new Error(`root field ${name} has no visibility rule in ROOT_RULES`);
+    return rule;
+  };
+  return mapSchema(schema, {
+    [MapperKind.QUERY_ROOT_FIELD]: (field: Field, name) =>
+      wrapQuery(field, rootCheck(visibility, ruleOf(name))),
+    [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field: Field, name) =>
+      wrapSubscription(field, visibility, ruleOf(name)),
+    [MapperKind.OBJECT_FIELD]: (field: Field, fieldName, typeName) => {
+      const name = `${typeName}.${fieldName}`;
+      if (name === 'LedgerEvent.data') return wrapEventData(field, visibility);
+      const owners = CONFIDENTIAL_FIELDS[name];
+      return owners ? wrapConfidential(field, visibility, name, owners) : field;
+    },
+  });
+}

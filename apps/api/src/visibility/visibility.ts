@@ -1,0 +1,30 @@
+import type { ReadModelDatabase } from '@accord/projections';
+import { GraphQLError } from 'graphql';
+import type { AccordContext } from '../graphql/accord-context';
+import { AccessReader } from './access.reader';
+import { Viewer } from './viewer';
+import type { Redaction } from './visibility-context';
+
+/** Makes the viewer of a request from its verified actor (set by the auth guard or the socket). */
+export class Visibility {
+  private readonly access: AccessReader;
+
+  constructor(
+    live: ReadModelDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.access = new AccessReader(live);
+  }
+
+  viewerOf(context: AccordContext): Viewer {
+    if (!context.actor)
+      throw new GraphQLError('sign in to read an initiative', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    return (context.viewer ??= new Viewer(this.access, context.actor, this.now));
+  }
+
+  redact(context: AccordContext, redaction: Redaction): void {
+    (context.redactions ??= []).push(redaction);
+  }
+}
