@@ -7,7 +7,8 @@ import {
   redactConnectionString,
   SqliteEventStore,
 } from '@accord/event-store';
-import { ALL_PROJECTIONS, rebuildProjection } from '@accord/projections';
+import { ALL_PROJECTIONS, ProjectionRunner, rebuildProjection } from '@accord/projections';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderPolicyTable } from './auth/policy-table';
@@ -15,6 +16,10 @@ import { TokenService } from './auth/token.service';
 import { ConfigError, loadConfig } from './config/accord-config';
 import { openLedger, redactUrl, StoreUnavailableError } from './ledger/open-ledger';
 import { RebuildProgressReporter } from './rebuild-progress';
+import { createApp } from './bootstrap';
+import { LauncherSeat } from './initiatives/launcher-seat';
+import { LEDGER } from './ledger/ledger.tokens';
+import { type Ledger } from './ledger/open-ledger';
 
 const USAGE = `usage: npm run --silent accord -- <command>
 
@@ -29,6 +34,10 @@ commands:
       rebuilds one read model (or every one) from position zero into new tables, then switches
       them in; a running API keeps serving the old ones until then. Uses the same store
       settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING)
+  seat-launchers
+      for a ledger begun before launching an initiative seated its launcher: seats the launcher
+      of every initiative whose roster is empty as its backbone staff, from the launch's day,
+      and leaves alone initiatives that already have role assignments
   policy
       prints the policy table (who may run each mutation) as the markdown of the README's
       "Who may do what" section`;
@@ -129,6 +138,25 @@ async function projections(args: string[]): Promise<void> {
   }
 }
 
+async function seatLaunchers(args: string[]): Promise<void> {
+  if (args.length > 0) throw new UsageError('usage: seat-launchers');
+  const app = await createApp(loadConfig(), ['error']);
+  await app.init();
+  try {
+    const ledger = app.get<Ledger>(LEDGER);
+    await app.get(ProjectionRunner).waitFor(await ledger.store.headPosition(), 600_000);
+    const initiatives = await ledger.readModels.all<{ initiative_id: string }>(
+      'SELECT initiative_id FROM rm_initiatives ORDER BY launched_position',
+    );
+    const seat = app.get(LauncherSeat);
+    const correlationId = randomUUID();
+    for (const { initiative_id: initiativeId } of initiatives)
+      console.log(`${initiativeId}: ${await seat.backfill(initiativeId, correlationId)}`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -138,6 +166,8 @@ async function main(argv: string[]): Promise<void> {
       return migrate(rest);
     case 'projections':
       return projections(rest);
+    case 'seat-launchers':
+      return seatLaunchers(rest);
     case 'policy':
       console.log(renderPolicyTable());
       return;

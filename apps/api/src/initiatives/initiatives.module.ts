@@ -7,6 +7,7 @@ import { LaunchInitiativeHandler } from './commands/launch-initiative/launch-ini
 import { LaunchInitiativeResolver } from './commands/launch-initiative/launch-initiative.resolver';
 import { LeaveInitiativeHandler } from './commands/leave-initiative/leave-initiative.handler';
 import { LeaveInitiativeResolver } from './commands/leave-initiative/leave-initiative.resolver';
+import { LauncherSeat } from './launcher-seat';
 import { InitiativeQueries } from './queries/initiative.queries';
 import { InitiativeResolver } from './queries/initiative.resolver';
 
@@ -22,7 +23,8 @@ import { InitiativeResolver } from './queries/initiative.resolver';
     JoinInitiativeResolver,
     LeaveInitiativeHandler,
     LeaveInitiativeResolver,
+    LauncherSeat,
   ],
-  exports: [InitiativeQueries],
+  exports: [InitiativeQueries, LauncherSeat],
 })
 export class InitiativesModule {}

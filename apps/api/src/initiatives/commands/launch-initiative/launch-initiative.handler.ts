@@ -1,10 +1,10 @@
-import { initiativeDecider, type LaunchInitiative, rosterDecider } from '@accord/domain';
+import { initiativeDecider, type LaunchInitiative } from '@accord/domain';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
-import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
-import { deriveEntityId, initiativeStream, rosterStream } from '../../../ledger/streams';
+import { initiativeStream } from '../../../ledger/streams';
+import { LauncherSeat } from '../../launcher-seat';
 
 export class LaunchInitiativeCommand extends Command<Receipt> {
   constructor(
@@ -26,7 +26,7 @@ export class LaunchInitiativeCommand extends Command<Receipt> {
 export class LaunchInitiativeHandler implements ICommandHandler<LaunchInitiativeCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly streams: FoldedStreams,
+    private readonly launcherSeat: LauncherSeat,
   ) {}
 
   async execute({ data, envelope }: LaunchInitiativeCommand): Promise<Receipt> {
@@ -42,39 +42,7 @@ export class LaunchInitiativeHandler implements ICommandHandler<LaunchInitiative
           state,
         ),
     });
-    await this.seatLauncher(data.initiativeId, envelope.correlationId);
+    await this.launcherSeat.seat(data.initiativeId, envelope.correlationId);
     return receipt;
-  }
-
-  private async seatLauncher(initiativeId: string, correlationId: string): Promise<void> {
-    const launch = await this.streams.launchOf(initiativeId);
-    if (!launch) throw new Error(`initiative ${initiativeId} was launched but cannot be read`);
-    const initiative = await this.streams.initiative(initiativeId);
-    const { actor, occurredAt } = launch;
-    // Assignment ids are unique across initiatives (the roster read model keys on them).
-    const assignmentId = deriveEntityId(launch.commandId, 'launcher-assignment');
-    await this.executor.execute({
-      commandType: 'SeatLauncher',
-      stream: rosterStream(initiativeId),
-      decider: rosterDecider,
-      envelope: {
-        commandId: deriveEntityId(launch.commandId, 'launcher-seat'),
-        correlationId,
-        actor,
-        occurredAt,
-      },
-      subject: () => null,
-      decide: (roster) =>
-        rosterDecider.decide(
-          {
-            type: 'SeatLauncher',
-            actor,
-            now: occurredAt,
-            data: { initiativeId, assignmentId },
-            initiative,
-          },
-          roster,
-        ),
-    });
   }
 }
