@@ -18,10 +18,12 @@ import {
   type RootRule,
 } from './visibility.rules';
 import type { Visibility } from './visibility';
-import type { Viewer } from './viewer';
+import type { ConfidentialAccess, Viewer } from './viewer';
 
 type Args = Record<string, unknown>;
 type Field = GraphQLFieldConfig<unknown, AccordContext>;
+type Row = Record<string, unknown>;
+type Owners = (source: Row) => string[];
 type Resolver = GraphQLFieldResolver<unknown, AccordContext, Args>;
 
 /** Worded exactly as for an id that does not exist: a hidden initiative is not even confirmed. */
@@ -55,24 +57,23 @@ function rootCheck(visibility: Visibility, rule: RootRule) {
   };
 }
 
-function wrapQuery(field: Field, check: ReturnType<typeof rootCheck>) {
+type Call = [source: unknown, args: Args, context: AccordContext, info: GraphQLResolveInfo];
+
+/** The field with `around` called in place of its resolver, which it is given to call. */
+function around(field: Field, wrapper: (resolve: Resolver, ...call: Call) => unknown): Field {
   const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
-  return {
-    ...field,
-    resolve: async (
-      source: unknown,
-      args: Args,
-      context: AccordContext,
-      info: GraphQLResolveInfo,
-    ) => {
-      // After the resolver: its guard is what verifies the token and names the reader.
-      const answer: unknown = await resolve(source, args, context, info);
-      // Nest answers a failed resolver with its error, as a value: pass it on unchanged.
-      if (answer instanceof Error) return answer;
-      await check(args, context, answer);
-      return answer;
-    },
-  };
+  return { ...field, resolve: (...call: Call) => wrapper(resolve, ...call) };
+}
+
+function wrapQuery(field: Field, check: ReturnType<typeof rootCheck>): Field {
+  return around(field, async (resolve, source, args, context, info) => {
+    // After the resolver: its guard is what verifies the token and names the reader.
+    const answer: unknown = await resolve(source, args, context, info);
+    // Nest answers a failed resolver with its error, as a value: pass it on unchanged.
+    if (answer instanceof Error) return answer;
+    await check(args, context, answer);
+    return answer;
+  });
 }
 
 /** A subscription is checked when it starts, and its events stop when its reader leaves. */
@@ -116,70 +117,54 @@ async function* whileMember(
   }
 }
 
-function wrapConfidential(
-  field: Field,
+const NO_INITIATIVE = { granted: false, reason: 'confidential: it names no initiative' } as const;
+
+function accessTo(
   visibility: Visibility,
-  name: string,
-  owners: (source: Record<string, unknown>) => string[],
-) {
-  const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
-  return {
-    ...field,
-    resolve: async (
-      source: unknown,
-      args: Args,
-      context: AccordContext,
-      info: GraphQLResolveInfo,
-    ) => {
-      const initiativeId = initiativeOf(source);
-      const record = source as Record<string, unknown>;
-      const access = initiativeId
-        ? await visibility.viewerOf(context).confidential(initiativeId, owners(record))
-        : ({ granted: false, reason: 'confidential: it names no initiative' } as const);
-      if (access.granted) return resolve(source, args, context, info);
-      visibility.redact(context, {
-        path: responsePathAsArray(info.path),
-        field: name,
-        initiativeId: initiativeId ?? '',
-        reason: access.reason,
-      });
-      return null;
-    },
-  };
+  context: AccordContext,
+  initiativeId: string | null | undefined,
+  owners: readonly string[],
+): Promise<ConfidentialAccess> {
+  if (!initiativeId) return Promise.resolve(NO_INITIATIVE);
+  return visibility.viewerOf(context).confidential(initiativeId, owners);
+}
+
+function wrapConfidential(field: Field, visibility: Visibility, name: string, owners: Owners) {
+  return around(field, async (resolve, source, args, context, info) => {
+    const initiativeId = initiativeOf(source);
+    const access = await accessTo(visibility, context, initiativeId, owners(source as Row));
+    if (access.granted) return resolve(source, args, context, info);
+    visibility.redact(context, {
+      path: responsePathAsArray(info.path),
+      field: name,
+      initiativeId: initiativeId ?? '',
+      reason: access.reason,
+    });
+    return null;
+  });
 }
 
 /** LedgerEvent.data: the event's JSON with its confidential keys set to null for this reader. */
 function wrapEventData(field: Field, visibility: Visibility) {
-  const resolve = (field.resolve ?? defaultFieldResolver) as Resolver;
-  return {
-    ...field,
-    resolve: async (
-      source: unknown,
-      args: Args,
-      context: AccordContext,
-      info: GraphQLResolveInfo,
-    ) => {
-      const text = (await resolve(source, args, context, info)) as string;
-      const event = source as { type: string; initiativeId: string | null };
-      const keys = CONFIDENTIAL_EVENT_DATA[event.type];
-      if (!keys) return text;
-      const data = JSON.parse(text) as Record<string, unknown>;
-      const access = event.initiativeId
-        ? await visibility.viewerOf(context).confidential(event.initiativeId, eventDataOwners(data))
-        : ({ granted: false, reason: 'confidential: it names no initiative' } as const);
-      if (access.granted) return text;
-      const withheld = keys.filter((key) => key in data);
-      for (const key of withheld) data[key] = null;
-      visibility.redact(context, {
-        path: responsePathAsArray(info.path),
-        field: `${event.type} data`,
-        initiativeId: event.initiativeId ?? '',
-        reason: access.reason,
-        keys: withheld,
-      });
-      return JSON.stringify(data);
-    },
-  };
+  return around(field, async (resolve, source, args, context, info) => {
+    const text = (await resolve(source, args, context, info)) as string;
+    const event = source as { type: string; initiativeId: string | null };
+    const keys = CONFIDENTIAL_EVENT_DATA[event.type];
+    if (!keys) return text;
+    const data = JSON.parse(text) as Row;
+    const access = await accessTo(visibility, context, event.initiativeId, eventDataOwners(data));
+    if (access.granted) return text;
+    const withheld = keys.filter((key) => key in data);
+    for (const key of withheld) data[key] = null;
+    visibility.redact(context, {
+      path: responsePathAsArray(info.path),
+      field: `${event.type} data`,
+      initiativeId: event.initiativeId ?? '',
+      reason: access.reason,
+      keys: withheld,
+    });
+    return JSON.stringify(data);
+  });
 }
 
 /**
