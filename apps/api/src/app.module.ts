@@ -55,6 +55,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
+          // Errors of field resolvers (a bad `first` of a nested page) are mapped like the rest.
+          fieldResolverEnhancers: ['filters'],
           plugins: [
             // No field sets a cache hint, and Apollo's cache-control plugin wraps every field's
             // resolver to look for one: a tenth of the accountability view's time.

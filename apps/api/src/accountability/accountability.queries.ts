@@ -87,13 +87,7 @@ export class AccountabilityQueries {
       this.risks.risksByPartner(initiativeId, partnerIds),
       this.benefits.benefitSharesByPartner(initiativeId, partnerIds),
     ]);
-    const commitments = new CommitmentPages(
-      this.commitments,
-      initiativeId,
-      partnerIds,
-      on,
-      counts,
-    );
+    const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
     const percent = (basisPoints: number | null) =>
       basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));

@@ -43,13 +43,7 @@ export class CommitmentPages {
     const key = `${bucket} ${request.first} ${request.after ?? ''}`;
     let load = this.loads.get(key);
     if (!load) {
-      load = this.reader.bucketPages(
-        this.initiativeId,
-        this.partnerIds,
-        bucket,
-        this.on,
-        request,
-      );
+      load = this.reader.bucketPages(this.initiativeId, this.partnerIds, bucket, this.on, request);
       this.loads.set(key, load);
     }
     const page = (await load).get(partnerId);

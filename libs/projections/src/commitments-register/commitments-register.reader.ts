@@ -271,13 +271,7 @@ export class CommitmentsRegisterReader {
          SELECT c.* FROM ranked JOIN rm_commitments_v2 c ON c.made_position = ranked.ranked_position
          WHERE ranked.page_row <= ?
          ORDER BY c.partner_id, c.made_position`,
-        [
-          initiativeId,
-          ...partnerIds,
-          ...(byDay ? [day] : []),
-          page.after ?? 0,
-          page.first + 1,
-        ],
+        [initiativeId, ...partnerIds, ...(byDay ? [day] : []), page.after ?? 0, page.first + 1],
       );
       for (const row of rows) rowsOf.get(row.partner_id)?.push(row);
     }
