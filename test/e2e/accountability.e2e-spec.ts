@@ -195,6 +195,16 @@ describe.each(STORES)('The accountability view on %s', (store) => {
       },
     ]);
     expect(of('city-hall').benefitShares).toEqual([]);
+
+    // A page without city hall still shows the food bank's share of the risk city hall owns.
+    const alone = await app.gql(ACCOUNTABILITY, { initiativeId, partnerId: 'food-bank' });
+    expectNoErrors(alone);
+    expect([...byPartner(alone.data.accountability).keys()]).toEqual(['food-bank']);
+    const foodBank = byPartner(alone.data.accountability).get('food-bank');
+    expect(foodBank.risks).toEqual(of('food-bank').risks);
+    expect(foodBank.benefitShares).toEqual(of('food-bank').benefitShares);
+    expect(foodBank.agreements).toEqual(of('food-bank').agreements);
+    expect(foodBank.roles).toEqual(of('food-bank').roles);
   });
 
   it('answers NOT_FOUND for an initiative that does not exist', async () => {

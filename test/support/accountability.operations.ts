@@ -1,10 +1,12 @@
 /** GraphQL documents and helpers for the accountability view's end-to-end tests. */
 
 /** One partner's whole view: each group of commitments a page of `first` after `after`. */
-export const ACCOUNTABILITY = `query Accountability($initiativeId: ID!, $on: LocalDate, $first: Int, $after: String) {
+export const ACCOUNTABILITY = `query Accountability(
+  $initiativeId: ID!, $on: LocalDate, $first: Int, $after: String, $partnerId: ID
+) {
   accountability(initiativeId: $initiativeId, on: $on) {
     initiativeId on
-    partners {
+    partners(partnerId: $partnerId) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node {
         partner { partnerId organisationName status }
