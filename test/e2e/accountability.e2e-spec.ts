@@ -8,26 +8,9 @@ import {
   RECORD_DISTRIBUTION,
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
+import { ACCOUNTABILITY, byPartner, idsOf } from '../support/accountability.operations';
 import { assignRole } from '../support/roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
-
-const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate) {
-  accountability(initiativeId: $initiativeId, on: $on) {
-    initiativeId on
-    partners {
-      partner { partnerId organisationName status }
-      commitments {
-        total
-        onTrack { commitmentId } overdue { commitmentId dueDate overdue }
-        fulfilled { commitmentId } withdrawn { commitmentId }
-      }
-      roles { role personId }
-      agreements { signed { agreementId } pending { agreementId } }
-      risks { risk { riskId exposure } owner sharePercent }
-      benefitShares { pool { poolId name } sharePercent distributed { amount currency } }
-    }
-  }
-}`;
 
 describe.each(STORES)('The accountability view on %s', (store) => {
   let app: TestApp;
@@ -72,28 +55,40 @@ describe.each(STORES)('The accountability view on %s', (store) => {
 
     const res = await app.gql(ACCOUNTABILITY, { initiativeId });
     expectNoErrors(res);
-    const byPartner = new Map<string, any>(
-      res.data.accountability.partners.map((p: any) => [p.partner.partnerId, p]),
-    );
-    expect([...byPartner.keys()]).toEqual(['city-hall', 'food-bank', 'school-district']);
-    expect(byPartner.get('food-bank').commitments).toEqual({
-      total: 3,
-      onTrack: [{ commitmentId: 'future-pack' }],
-      overdue: [{ commitmentId: 'late-pack', dueDate: '2025-06-30', overdue: true }],
-      fulfilled: [{ commitmentId: 'done-pack' }],
-      withdrawn: [],
+    const partners = byPartner(res.data.accountability);
+    expect([...partners.keys()]).toEqual(['city-hall', 'food-bank', 'school-district']);
+    expect(res.data.accountability.partners).toMatchObject({
+      totalCount: 3,
+      pageInfo: { hasNextPage: false },
     });
-    expect(byPartner.get('school-district').roles).toEqual([
+    const foodBank = partners.get('food-bank').commitments;
+    expect(foodBank.total).toBe(3);
+    expect(idsOf(foodBank.onTrack)).toEqual(['future-pack']);
+    expect(foodBank.overdue.edges.map((e: any) => e.node)).toEqual([
+      { commitmentId: 'late-pack', dueDate: '2025-06-30', overdue: true },
+    ]);
+    expect(idsOf(foodBank.fulfilled)).toEqual(['done-pack']);
+    expect(idsOf(foodBank.withdrawn)).toEqual([]);
+    expect(
+      Object.fromEntries(
+        (['onTrack', 'overdue', 'fulfilled', 'withdrawn', 'missed'] as const).map((group) => [
+          group,
+          foodBank[group].totalCount,
+        ]),
+      ),
+    ).toEqual({ onTrack: 1, overdue: 1, fulfilled: 1, withdrawn: 0, missed: 0 });
+    expect(partners.get('school-district').roles).toEqual([
       { role: 'PARTNER_REPRESENTATIVE', personId: 'chen' },
       { role: 'STEERING_MEMBER', personId: 'chen' },
     ]);
-    expect(byPartner.get('city-hall').commitments.total).toBe(0);
+    expect(partners.get('city-hall').commitments.total).toBe(0);
 
     const earlier = await app.gql(ACCOUNTABILITY, { initiativeId, on: '2025-06-30' }, SCHOOLS);
-    const foodBank = earlier.data.accountability.partners.find(
-      (p: any) => p.partner.partnerId === 'food-bank',
-    );
-    expect(foodBank.commitments.overdue).toEqual([]);
+    expectNoErrors(earlier);
+    const then = byPartner(earlier.data.accountability).get('food-bank').commitments;
+    expect(idsOf(then.overdue)).toEqual([]);
+    expect(then.overdue.totalCount).toBe(0);
+    expect(idsOf(then.onTrack)).toEqual(['late-pack', 'future-pack']);
   });
 
   it('lists the agreements each partner signed and those awaiting its signature', async () => {
@@ -124,7 +119,7 @@ describe.each(STORES)('The accountability view on %s', (store) => {
     const res = await app.gql(ACCOUNTABILITY, { initiativeId });
     expectNoErrors(res);
     const agreements = Object.fromEntries(
-      res.data.accountability.partners.map((p: any) => [p.partner.partnerId, p.agreements]),
+      [...byPartner(res.data.accountability)].map(([id, p]) => [id, p.agreements]),
     );
     expect(agreements).toEqual({
       'city-hall': { signed: [], pending: [] },
@@ -184,8 +179,7 @@ describe.each(STORES)('The accountability view on %s', (store) => {
 
     const res = await app.gql(ACCOUNTABILITY, { initiativeId });
     expectNoErrors(res);
-    const of = (partnerId: string) =>
-      res.data.accountability.partners.find((p: any) => p.partner.partnerId === partnerId);
+    const of = (partnerId: string) => byPartner(res.data.accountability).get(partnerId);
     expect(of('city-hall').risks).toEqual([
       { risk: { riskId: 'grant-lapse', exposure: 12 }, owner: true, sharePercent: '60' },
     ]);
@@ -201,6 +195,16 @@ describe.each(STORES)('The accountability view on %s', (store) => {
       },
     ]);
     expect(of('city-hall').benefitShares).toEqual([]);
+
+    // A page without city hall still shows the food bank's share of the risk city hall owns.
+    const alone = await app.gql(ACCOUNTABILITY, { initiativeId, partnerId: 'food-bank' });
+    expectNoErrors(alone);
+    expect([...byPartner(alone.data.accountability).keys()]).toEqual(['food-bank']);
+    const foodBank = byPartner(alone.data.accountability).get('food-bank');
+    expect(foodBank.risks).toEqual(of('food-bank').risks);
+    expect(foodBank.benefitShares).toEqual(of('food-bank').benefitShares);
+    expect(foodBank.agreements).toEqual(of('food-bank').agreements);
+    expect(foodBank.roles).toEqual(of('food-bank').roles);
   });
 
   it('answers NOT_FOUND for an initiative that does not exist', async () => {

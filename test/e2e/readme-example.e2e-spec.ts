@@ -85,11 +85,15 @@ describe('The README worked example, run verbatim', () => {
       recusals: [{ personId: 'bo' }],
     });
     const [accountability] = result(/^query Accountability/);
-    const foodBank = accountability.accountability.partners.find(
-      (p: any) => p.partner.organisationName === 'County Food Bank',
-    );
+    const foodBank = accountability.accountability.partners.edges
+      .map((edge: any) => edge.node)
+      .find((p: any) => p.partner.organisationName === 'County Food Bank');
     expect(foodBank).toMatchObject({
-      commitments: { total: 1, overdue: [], fulfilled: [{ description: expect.any(String) }] },
+      commitments: {
+        total: 1,
+        overdue: { totalCount: 0, edges: [] },
+        fulfilled: { totalCount: 1, edges: [{ node: { description: expect.any(String) } }] },
+      },
       roles: expect.arrayContaining([{ role: 'STEERING_MEMBER', personId: 'bo' }]),
       agreements: { signed: [{ title: 'Reading by Nine charter' }], pending: [] },
     });

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -62,8 +63,13 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
+          // Errors of field resolvers (a bad `first` of a nested page) are mapped like the rest.
+          fieldResolverEnhancers: ['filters'],
           plugins: [
             redactionsPlugin,
+            // No field sets a cache hint, and Apollo's cache-control plugin wraps every field's
+            // resolver to look for one: a tenth of the accountability view's time.
+            ApolloServerPluginCacheControlDisabled(),
             ...limits.plugins,
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],

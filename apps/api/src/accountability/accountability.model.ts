@@ -1,31 +1,33 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import { BenefitPool } from '../benefit-pools/benefit-pool.model';
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
-import { Commitment, Money } from '../commitments/commitment.model';
+import { Money } from '../commitments/commitment.model';
+import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
+import { PageArgs, PageInfo } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
+import type { CommitmentPages } from './commitment-pages';
 
-@ObjectType({ description: "A partner's commitments, grouped by where they stand." })
+/**
+ * A partner's commitments, grouped by where they stand on the day. Each group is a page
+ * (CommitmentConnection), resolved by AccountabilityCommitmentsResolver from `pages`.
+ */
+@ObjectType({
+  description:
+    "A partner's commitments, grouped by where they stand on the day; each group is paged, in the order made.",
+})
 export class CommitmentsByStatus {
-  @Field(() => [Commitment], { description: 'Open and not yet due.' })
-  onTrack!: Commitment[];
-
-  @Field(() => [Commitment], { description: 'Open and past their due date.' })
-  overdue!: Commitment[];
-
-  @Field(() => [Commitment])
-  fulfilled!: Commitment[];
-
-  @Field(() => [Commitment])
-  withdrawn!: Commitment[];
-
-  @Field(() => [Commitment], { description: 'Recorded as missed by the backbone.' })
-  missed!: Commitment[];
-
-  @Field(() => Int)
+  @Field(() => Int, { description: 'All its commitments, whatever they stand at.' })
   total!: number;
+
+  /** Not in the schema: whose commitments these are. */
+  partnerId!: string;
+
+  /** Not in the schema: loads the groups of every partner on the page together. */
+  pages!: CommitmentPages;
 }
 
 @ObjectType({ description: 'A risk a partner owns or shares.' })
@@ -81,6 +83,35 @@ export class PartnerAccountability {
   agreements!: PartnerAgreements;
 }
 
+@ObjectType()
+export class PartnerAccountabilityEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => PartnerAccountability)
+  node!: PartnerAccountability;
+}
+
+@ObjectType()
+export class PartnerAccountabilityConnection {
+  @Field(() => [PartnerAccountabilityEdge])
+  edges!: PartnerAccountabilityEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ArgsType()
+export class AccountabilityPartnersArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this partner.' })
+  @IsOptional()
+  @IsEntityId()
+  partnerId?: string;
+}
+
 @ObjectType({
   description: 'Who committed to what, by when, and whether it was delivered, partner by partner.',
 })
@@ -92,9 +123,4 @@ export class Accountability {
     description: 'The day against which overdue and roles are judged.',
   })
   on!: string;
-
-  @Field(() => [PartnerAccountability], {
-    description: 'Every partner, members and those who left.',
-  })
-  partners!: PartnerAccountability[];
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountabilityQueries } from './accountability.queries';
-import { AccountabilityResolver } from './accountability.resolver';
+import {
+  AccountabilityCommitmentsResolver,
+  AccountabilityResolver,
+} from './accountability.resolver';
 
-@Module({ providers: [AccountabilityQueries, AccountabilityResolver] })
+@Module({
+  providers: [AccountabilityQueries, AccountabilityResolver, AccountabilityCommitmentsResolver],
+})
 export class AccountabilityModule {}

@@ -2,20 +2,28 @@ import { basisPointsToPercent } from '@accord/domain';
 import {
   AgreementsRegisterReader,
   BenefitPoolsReader,
+  type BenefitPoolView,
   CommitmentsRegisterReader,
+  encodeCursor,
   InitiativeOverviewReader,
   RiskRegisterReader,
+  type RiskView,
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { toPartnerAgreements } from '../agreements/agreement.model';
 import { toBenefitPool, toMoneyModel } from '../benefit-pools/benefit-pool.model';
-import { type Commitment, toCommitment } from '../commitments/commitment.model';
 import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { toRisk } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
-import { type Accountability, type CommitmentsByStatus } from './accountability.model';
+import { toPageRequest } from '../graphql/pagination';
+import {
+  type Accountability,
+  type AccountabilityPartnersArgs,
+  type PartnerAccountabilityConnection,
+} from './accountability.model';
+import { CommitmentPages } from './commitment-pages';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -27,19 +35,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function byStatus(commitments: readonly Commitment[]): CommitmentsByStatus {
-  const open = commitments.filter((c) => (c.status as string) === 'open');
-  return {
-    onTrack: open.filter((c) => !c.overdue),
-    overdue: open.filter((c) => c.overdue),
-    fulfilled: commitments.filter((c) => (c.status as string) === 'fulfilled'),
-    withdrawn: commitments.filter((c) => (c.status as string) === 'withdrawn'),
-    missed: commitments.filter((c) => (c.status as string) === 'missed'),
-    total: commitments.length,
+/** `convert`, remembering its result for each key. */
+function once<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
+  const done = new Map<string, R>();
+  return (item) => {
+    let result = done.get(key(item));
+    if (result === undefined) {
+      result = convert(item);
+      done.set(key(item), result);
+    }
+    return result;
   };
 }
 
-/** One read of each read model for the whole initiative, grouped by partner in memory. */
+/**
+ * The accountability view, a page of partners at a time: each read model is read once per page
+ * (never once per partner), and each group of commitments once for all the page's partners.
+ */
 @Injectable()
 export class AccountabilityQueries {
   constructor(
@@ -55,45 +67,64 @@ export class AccountabilityQueries {
     if (!(await this.initiatives.get(initiativeId))) {
       throw new NotFoundError('initiative', initiativeId);
     }
-    const [partners, commitments, roles, signatures, risksOf, benefitsOf] = await Promise.all([
-      this.initiatives.partners(initiativeId),
-      this.commitments.forInitiative(initiativeId),
-      this.roster.inOffice(initiativeId, on),
-      this.agreements.signaturesByPartner(initiativeId),
-      this.risks.risksByPartner(initiativeId),
-      this.benefits.benefitSharesByPartner(initiativeId),
+    return { initiativeId, on };
+  }
+
+  async partners(
+    { initiativeId, on }: Accountability,
+    args: AccountabilityPartnersArgs,
+  ): Promise<PartnerAccountabilityConnection> {
+    const page = await this.initiatives.partnerPage(
+      initiativeId,
+      toPageRequest(args),
+      args.partnerId ?? undefined,
+    );
+    const partnerIds = page.items.map((partner) => partner.partnerId);
+    const [counts, roles, signatures, risksOf, benefitsOf] = await Promise.all([
+      this.commitments.bucketCounts(initiativeId, partnerIds, on),
+      this.roster.inOffice(initiativeId, on, partnerIds),
+      this.agreements.signaturesByPartner(initiativeId, partnerIds),
+      this.risks.risksByPartner(initiativeId, partnerIds),
+      this.benefits.benefitSharesByPartner(initiativeId, partnerIds),
     ]);
+    const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
     const percent = (basisPoints: number | null) =>
       basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
-    const commitmentsOf = groupBy(
-      commitments.map((view) => toCommitment(view, on)),
-      (c) => c.partnerId,
-    );
     const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
+    // A risk or pool several partners of the page share is converted once.
+    const risk = once((view: RiskView) => view.riskId, toRisk);
+    const pool = once((view: BenefitPoolView) => view.poolId, toBenefitPool);
     return {
-      initiativeId,
-      on,
-      partners: partners.map((partner) => ({
-        partner: { ...partner, status: partner.status as PartnerStatus },
-        commitments: byStatus(commitmentsOf.get(partner.partnerId) ?? []),
-        roles: rolesOf.get(partner.partnerId) ?? [],
-        risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
-          risk: toRisk(r.risk),
-          owner: r.owner,
-          sharePercent: percent(r.basisPoints),
-        })),
-        benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
-          pool: toBenefitPool(b.pool),
-          sharePercent: percent(b.basisPoints),
-          distributed: b.distributed && toMoneyModel(b.distributed),
-        })),
-        agreements: agreementsOf.get(partner.partnerId) ?? {
-          partnerId: partner.partnerId,
-          signed: [],
-          pending: [],
+      edges: page.items.map((partner) => ({
+        cursor: encodeCursor(partner.joinedPosition),
+        node: {
+          partner: { ...partner, status: partner.status as PartnerStatus },
+          commitments: {
+            partnerId: partner.partnerId,
+            total: commitments.total(partner.partnerId),
+            pages: commitments,
+          },
+          roles: rolesOf.get(partner.partnerId) ?? [],
+          risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
+            risk: risk(r.risk),
+            owner: r.owner,
+            sharePercent: percent(r.basisPoints),
+          })),
+          benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+            pool: pool(b.pool),
+            sharePercent: percent(b.basisPoints),
+            distributed: b.distributed && toMoneyModel(b.distributed),
+          })),
+          agreements: agreementsOf.get(partner.partnerId) ?? {
+            partnerId: partner.partnerId,
+            signed: [],
+            pending: [],
+          },
         },
       })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
     };
   }
 }

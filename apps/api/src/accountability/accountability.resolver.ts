@@ -1,7 +1,15 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { type CommitmentBucket } from '@accord/projections';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommitmentConnection } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
+import { PageArgs, toPageRequest } from '../graphql/pagination';
 import { ReadingTime } from '../ledger/reading-time';
-import { Accountability } from './accountability.model';
+import {
+  Accountability,
+  AccountabilityPartnersArgs,
+  CommitmentsByStatus,
+  PartnerAccountabilityConnection,
+} from './accountability.model';
 import { AccountabilityQueries } from './accountability.queries';
 
 @Resolver(() => Accountability)
@@ -25,5 +33,50 @@ export class AccountabilityResolver {
     on?: string,
   ): Promise<Accountability> {
     return this.queries.forInitiative(initiativeId, on ?? this.readingTime.today());
+  }
+
+  @ResolveField(() => PartnerAccountabilityConnection, {
+    description: 'The partners, members and those who left, in the order they joined.',
+  })
+  partners(
+    @Parent() view: Accountability,
+    @Args() args: AccountabilityPartnersArgs,
+  ): Promise<PartnerAccountabilityConnection> {
+    return this.queries.partners(view, args);
+  }
+}
+
+/** Each group of a partner's commitments, a page at a time (see CommitmentPages). */
+@Resolver(() => CommitmentsByStatus)
+export class AccountabilityCommitmentsResolver {
+  private page(by: CommitmentsByStatus, bucket: CommitmentBucket, args: PageArgs) {
+    return by.pages.page(by.partnerId, bucket, toPageRequest(args));
+  }
+
+  @ResolveField(() => CommitmentConnection, { description: 'Open and not yet due.' })
+  onTrack(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
+    return this.page(by, 'onTrack', args);
+  }
+
+  @ResolveField(() => CommitmentConnection, { description: 'Open and past their due date.' })
+  overdue(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
+    return this.page(by, 'overdue', args);
+  }
+
+  @ResolveField(() => CommitmentConnection)
+  fulfilled(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
+    return this.page(by, 'fulfilled', args);
+  }
+
+  @ResolveField(() => CommitmentConnection)
+  withdrawn(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
+    return this.page(by, 'withdrawn', args);
+  }
+
+  @ResolveField(() => CommitmentConnection, {
+    description: 'Recorded as missed by the backbone.',
+  })
+  missed(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
+    return this.page(by, 'missed', args);
   }
 }

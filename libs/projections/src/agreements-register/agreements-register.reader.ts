@@ -197,22 +197,24 @@ export class AgreementsRegisterReader {
 
   /**
    * For the accountability view: per partner that is a party to a live agreement of the
-   * initiative (optionally one partner), the agreements whose current version it signed and
-   * those still pending its signature. Terminated and expired agreements are left out.
-   * Partners are in id order; agreements in the order they were drafted.
+   * initiative (optionally only one partner, or a list of partners), the agreements whose
+   * current version it signed and those still pending its signature. Terminated and expired
+   * agreements are left out. Partners are in id order; agreements in the order they were drafted.
    */
   async signaturesByPartner(
     initiativeId: string,
-    partnerId?: string,
+    partners?: string | readonly string[],
   ): Promise<PartnerAgreementSignatures[]> {
+    const partnerIds = typeof partners === 'string' ? [partners] : partners;
+    if (partnerIds?.length === 0) return [];
     const rows = await this.db.all<PartyAgreementRow>(
       `SELECT p.agreement_id, p.partner_id, p.last_signed_version, p.last_signed_by, p.last_signed_at,
               a.kind, a.title, a.status, a.current_version
        FROM rm_agreement_parties p JOIN rm_agreements a ON a.agreement_id = p.agreement_id
        WHERE p.initiative_id = ? AND a.status IN ${LIVE}
-         ${partnerId === undefined ? '' : 'AND p.partner_id = ?'}
+         ${partnerIds === undefined ? '' : `AND p.partner_id IN (${partnerIds.map(() => '?').join(', ')})`}
        ORDER BY p.partner_id, a.drafted_position`,
-      partnerId === undefined ? [initiativeId] : [initiativeId, partnerId],
+      [initiativeId, ...(partnerIds ?? [])],
     );
     const byPartner = new Map<string, PartnerAgreementSignatures>();
     for (const row of rows) {

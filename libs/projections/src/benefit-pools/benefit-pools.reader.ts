@@ -184,19 +184,35 @@ export class BenefitPoolsReader {
   }
 
   /**
-   * For the accountability view of a whole initiative in one read: partner id -> its benefit
-   * shares (pools where it holds a share now or received a distribution before).
+   * For the accountability view of a whole initiative in one read (or of the partners listed):
+   * partner id -> its benefit shares (pools where it holds a share now or received a
+   * distribution before).
    */
   async benefitSharesByPartner(
     initiativeId: string,
+    partnerIds?: readonly string[],
   ): Promise<Map<string, PartnerBenefitShareView[]>> {
     const byPartner = new Map<string, PartnerBenefitShareView[]>();
-    for (const pool of await this.byInitiative(initiativeId)) {
+    if (partnerIds?.length === 0) return byPartner;
+    const listed = partnerIds && new Set(partnerIds);
+    let pools: BenefitPoolView[];
+    if (partnerIds === undefined) pools = await this.byInitiative(initiativeId);
+    else {
+      const list = partnerIds.map(() => '?').join(', ');
+      pools = await this.load(
+        `initiative_id = ? AND pool_id IN (
+           SELECT pool_id FROM rm_benefit_allocations WHERE initiative_id = ? AND partner_id IN (${list})
+           UNION SELECT pool_id FROM rm_benefit_distributions WHERE initiative_id = ? AND partner_id IN (${list}))`,
+        [initiativeId, initiativeId, ...partnerIds, initiativeId, ...partnerIds],
+      );
+    }
+    for (const pool of pools) {
       const partners = new Set([
         ...pool.allocation.map((s) => s.partnerId),
         ...pool.distributedByPartner.map((p) => p.partnerId),
       ]);
       for (const partnerId of partners) {
+        if (listed && !listed.has(partnerId)) continue;
         const share = pool.allocation.find((s) => s.partnerId === partnerId);
         const received = pool.distributedByPartner.find((p) => p.partnerId === partnerId);
         const view = {

@@ -49,6 +49,7 @@ export const commitmentsRegisterProjection: Projection = {
     CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_initiative ON rm_commitments_v2 (initiative_id, made_position);
     CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner ON rm_commitments_v2 (partner_id, made_position);
     CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_status ON rm_commitments_v2 (status, due_date);
+    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner_status ON rm_commitments_v2 (initiative_id, partner_id, status, made_position, due_date);
     CREATE TABLE IF NOT EXISTS rm_commitment_revisions_v2 (
       commitment_id TEXT NOT NULL,
       revision INTEGER NOT NULL,

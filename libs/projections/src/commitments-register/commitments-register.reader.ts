@@ -114,6 +114,29 @@ const toView = (row: CommitmentRow): CommitmentView => ({
 
 const OVERDUE = "(status = 'open' AND due_date < ?)";
 
+/** Where a commitment stands on a day, as the accountability view groups them. */
+export type CommitmentBucket = 'onTrack' | 'overdue' | 'fulfilled' | 'withdrawn' | 'missed';
+
+/** Each bucket's condition; the open ones compare the due date with the day (one parameter). */
+const BUCKETS: Record<CommitmentBucket, { condition: string; byDay: boolean }> = {
+  onTrack: { condition: "status = 'open' AND due_date >= ?", byDay: true },
+  overdue: { condition: "status = 'open' AND due_date < ?", byDay: true },
+  fulfilled: { condition: "status = 'fulfilled'", byDay: false },
+  withdrawn: { condition: "status = 'withdrawn'", byDay: false },
+  missed: { condition: "status = 'missed'", byDay: false },
+};
+
+/** How many commitments of one partner stand in each bucket on a day. */
+export type BucketCounts = Record<CommitmentBucket, number>;
+
+const noCommitments = (): BucketCounts => ({
+  onTrack: 0,
+  overdue: 0,
+  fulfilled: 0,
+  withdrawn: 0,
+  missed: 0,
+});
+
 /** The WHERE clause of a filter, with its parameters in order. */
 function whereClause(filter: CommitmentFilter): { conditions: string[]; params: SqlValue[] } {
   const conditions: string[] = [];
@@ -192,6 +215,85 @@ export class CommitmentsRegisterReader {
       reason: row.reason,
       revisedAt: row.revised_at,
     }));
+  }
+
+  /**
+   * How many commitments each of these partners has in each bucket on `day`: counted by the
+   * database (GROUP BY over the partner/status index), no commitment is loaded.
+   */
+  async bucketCounts(
+    initiativeId: string,
+    partnerIds: readonly string[],
+    day: string,
+  ): Promise<Map<string, BucketCounts>> {
+    const counts = new Map(partnerIds.map((id) => [id, noCommitments()]));
+    if (partnerIds.length === 0) return counts;
+    const rows = await this.db.all<{
+      partner_id: string;
+      status: CommitmentStatus;
+      total: number | string;
+      overdue: number | string;
+    }>(
+      `SELECT partner_id, status, COUNT(*) AS total,
+              SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS overdue
+       FROM rm_commitments_v2
+       WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
+       GROUP BY partner_id, status`,
+      [day, initiativeId, ...partnerIds],
+    );
+    for (const row of rows) {
+      const of = counts.get(row.partner_id)!;
+      const total = Number(row.total);
+      if (row.status === 'open') {
+        of.overdue = Number(row.overdue);
+        of.onTrack = total - of.overdue;
+      } else of[row.status] = total;
+    }
+    return counts;
+  }
+
+  /**
+   * One page of one bucket for each of these partners, in one query: each partner's
+   * commitments in the bucket on `day` made after the cursor, in the order made, at most
+   * `page.first` of them. The rows are ranked on the partner/status index alone; only those on
+   * the page are read in full. bucketCounts gives the totals.
+   */
+  async bucketPages(
+    initiativeId: string,
+    partnerIds: readonly string[],
+    bucket: CommitmentBucket,
+    day: string,
+    page: PageRequest,
+  ): Promise<Map<string, Omit<Page<CommitmentView>, 'totalCount'>>> {
+    const rowsOf = new Map<string, CommitmentRow[]>(partnerIds.map((id) => [id, []]));
+    if (partnerIds.length > 0) {
+      const { condition, byDay } = BUCKETS[bucket];
+      const rows = await this.db.all<CommitmentRow>(
+        `WITH ranked AS (
+           SELECT made_position AS ranked_position,
+                  ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY made_position) AS page_row
+           FROM rm_commitments_v2
+           WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
+             AND ${condition} AND made_position > ?
+         )
+         SELECT c.* FROM ranked JOIN rm_commitments_v2 c ON c.made_position = ranked.ranked_position
+         WHERE ranked.page_row <= ?
+         ORDER BY c.partner_id, c.made_position`,
+        [initiativeId, ...partnerIds, ...(byDay ? [day] : []), page.after ?? 0, page.first + 1],
+      );
+      for (const row of rows) rowsOf.get(row.partner_id)?.push(row);
+    }
+    const pages = new Map<string, Omit<Page<CommitmentView>, 'totalCount'>>();
+    for (const [partnerId, rows] of rowsOf) {
+      const items = rows.slice(0, page.first).map(toView);
+      const last = items[items.length - 1];
+      pages.set(partnerId, {
+        items,
+        hasNextPage: rows.length > page.first,
+        endCursor: last ? encodeCursor(last.madePosition) : null,
+      });
+    }
+    return pages;
   }
 
   /** Every commitment of an initiative, in the order made: for views that group them by partner. */

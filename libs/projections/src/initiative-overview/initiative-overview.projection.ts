@@ -39,6 +39,7 @@ export const initiativeOverviewProjection: Projection = {
       joined_position BIGINT NOT NULL,
       PRIMARY KEY (initiative_id, partner_id)
     );
+    CREATE INDEX IF NOT EXISTS rm_initiative_partners_by_joining ON rm_initiative_partners (initiative_id, joined_position);
     CREATE TABLE IF NOT EXISTS rm_governance_rules (
       initiative_id TEXT NOT NULL,
       position BIGINT NOT NULL,

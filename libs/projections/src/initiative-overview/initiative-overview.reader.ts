@@ -15,6 +15,8 @@ export interface PartnerView {
   status: 'member' | 'left';
   joinedAt: string;
   leftAt: string | null;
+  /** The position of its first joining: the order partners are listed and paged in. */
+  joinedPosition: number;
 }
 
 export interface InitiativeView {
@@ -74,6 +76,7 @@ interface PartnerRow {
   status: 'member' | 'left';
   joined_at: string;
   left_at: string | null;
+  joined_position: number;
 }
 
 const toInitiative = (row: InitiativeRow): InitiativeView => ({
@@ -95,6 +98,7 @@ const toPartner = (row: PartnerRow): PartnerView => ({
   status: row.status,
   joinedAt: row.joined_at,
   leftAt: row.left_at,
+  joinedPosition: Number(row.joined_position),
 });
 
 export class InitiativeOverviewReader {
@@ -136,6 +140,38 @@ export class InitiativeOverviewReader {
       [initiativeId],
     );
     return rows.map(toPartner);
+  }
+
+  /**
+   * One page of an initiative's partners in the order they joined (all of them, or the one
+   * `partnerId` names), with how many there are in all.
+   */
+  async partnerPage(
+    initiativeId: string,
+    page: PageRequest,
+    partnerId?: string,
+  ): Promise<Page<PartnerView>> {
+    const where = `initiative_id = ?${partnerId === undefined ? '' : ' AND partner_id = ?'}`;
+    const params = partnerId === undefined ? [initiativeId] : [initiativeId, partnerId];
+    const [rows, count] = await Promise.all([
+      this.db.all<PartnerRow>(
+        `SELECT * FROM rm_initiative_partners WHERE ${where} AND joined_position > ?
+         ORDER BY joined_position LIMIT ?`,
+        [...params, page.after ?? 0, page.first + 1],
+      ),
+      this.db.get<{ total: number }>(
+        `SELECT COUNT(*) AS total FROM rm_initiative_partners WHERE ${where}`,
+        params,
+      ),
+    ]);
+    const items = rows.slice(0, page.first).map(toPartner);
+    const last = items[items.length - 1];
+    return {
+      items,
+      totalCount: Number(count?.total ?? 0),
+      hasNextPage: rows.length > page.first,
+      endCursor: last ? encodeCursor(last.joinedPosition) : null,
+    };
   }
 
   /** Every set of rules the initiative has had, oldest first; the defaults when none was set. */

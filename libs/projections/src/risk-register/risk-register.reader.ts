@@ -138,14 +138,35 @@ export class RiskRegisterReader {
   }
 
   /**
-   * For the accountability view of a whole initiative in one read: partner id -> the risks it
-   * owns or shares, highest exposure first, with its share of the ownership.
+   * For the accountability view of a whole initiative in one read (or of the partners listed):
+   * partner id -> the risks it owns or shares, highest exposure first, with its share of the
+   * ownership.
    */
-  async risksByPartner(initiativeId: string): Promise<Map<string, PartnerRiskView[]>> {
+  async risksByPartner(
+    initiativeId: string,
+    partnerIds?: readonly string[],
+  ): Promise<Map<string, PartnerRiskView[]>> {
     const byPartner = new Map<string, PartnerRiskView[]>();
-    for (const risk of await this.register(initiativeId)) {
+    if (partnerIds?.length === 0) return byPartner;
+    const listed = partnerIds && new Set(partnerIds);
+    let risks: RiskView[];
+    if (partnerIds === undefined) risks = await this.register(initiativeId);
+    else {
+      const list = partnerIds.map(() => '?').join(', ');
+      const where = `r.initiative_id = ? AND (r.owner_partner_id IN (${list}) OR EXISTS (
+         SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id IN (${list})))`;
+      const params = [initiativeId, ...partnerIds, ...partnerIds];
+      risks = await this.load(
+        where,
+        params,
+        `risk_id IN (SELECT r.risk_id FROM rm_risks r WHERE ${where})`,
+        params,
+      );
+    }
+    for (const risk of risks) {
       const partners = new Set([risk.ownerPartnerId, ...risk.shares.map((s) => s.partnerId)]);
       for (const partnerId of partners) {
+        if (listed && !listed.has(partnerId)) continue;
         const view = {
           risk,
           owner: risk.ownerPartnerId === partnerId,

@@ -64,18 +64,23 @@ export class RosterReader {
     return row && toView(row);
   }
 
-  /** Who held which role on that calendar day (YYYY-MM-DD), optionally for one partner. */
+  /**
+   * Who held which role on that calendar day (YYYY-MM-DD), optionally only for one partner or
+   * for a list of partners.
+   */
   async inOffice(
     initiativeId: string,
     day: string,
-    partnerId?: string,
+    partners?: string | readonly string[],
   ): Promise<RoleAssignmentView[]> {
+    const partnerIds = typeof partners === 'string' ? [partners] : partners;
+    if (partnerIds?.length === 0) return [];
     const rows = await this.db.all<RoleAssignmentRow>(
       `SELECT * FROM rm_role_assignments
        WHERE initiative_id = ? AND office_from <= ? AND ? < office_until
-         ${partnerId === undefined ? '' : 'AND partner_id = ?'}
+         ${partnerIds === undefined ? '' : `AND partner_id IN (${partnerIds.map(() => '?').join(', ')})`}
        ORDER BY role, person_id, assigned_position`,
-      partnerId === undefined ? [initiativeId, day, day] : [initiativeId, day, day, partnerId],
+      [initiativeId, day, day, ...(partnerIds ?? [])],
     );
     return rows.map(toView);
   }
