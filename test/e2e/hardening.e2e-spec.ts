@@ -42,6 +42,28 @@ describe('GraphQL hardening against hostile requests', () => {
     rejected(await app.gql(`{ ${aliases.join(' ')} }`), /cost/i);
   });
 
+  it(`counts page sizes given as variables or left to their default: more than ${QUERY_LIMITS.maxObjects} objects are refused before anything runs`, async () => {
+    const node = 'commitmentId description dueDate status resources { hours money { amount } }';
+    const branch = `initiatives(first: $n) { edges { node { partners { commitments(first: $n) { edges { node { ${node} } } } } } } }`;
+    const aliases = Array.from({ length: 3 }, (_, n) => `b${n}: ${branch}`);
+    const hostile = await app.gql(`query($n: Int) { ${aliases.join(' ')} }`, { n: 100 });
+    rejected(hostile, /could return 151200 objects, more than 100000 \(page sizes from variables/);
+    expect(hostile.data).toBeUndefined();
+    // The same query with small pages costs little, and runs.
+    expectNoErrors(await app.gql(`query($n: Int) { ${aliases.join(' ')} }`, { n: 2 }));
+    // Defaults count too: each commitment group of the accountability view pages 20 by default.
+    const groups = ['onTrack', 'overdue', 'fulfilled', 'withdrawn', 'missed']
+      .map((group) => `${group} { edges { node { ${node} } } }`)
+      .join(' ');
+    const view = (alias: string) =>
+      `${alias}: accountability(initiativeId: $initiativeId) { partners(first: $partners) { edges { node { commitments { ${groups} } } } } }`;
+    const views = (count: number) =>
+      `query($initiativeId: ID!, $partners: Int) { ${Array.from({ length: count }, (_, n) => view(`v${n}`)).join(' ')} }`;
+    const variables = { initiativeId: 'reading-by-9', partners: 100 };
+    expectNoErrors(await app.gql(views(1), variables));
+    rejected(await app.gql(views(2), variables), /could return 100802 objects, more than 100000/);
+  });
+
   it(`rejects a query of more than ${QUERY_LIMITS.maxTokens} tokens`, async () => {
     rejected(await app.gql(`{ ${'__typename '.repeat(QUERY_LIMITS.maxTokens + 10)} }`), /token/i);
   });

@@ -18,7 +18,8 @@ import { GraphiqlAssetsController } from './graphql/graphiql/graphiql.controller
 import { graphiqlLandingPage } from './graphql/graphiql/graphiql.plugin';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
-import { queryLimits } from './graphql/query-limits';
+import { objectLimit } from './graphql/list-cost';
+import { QUERY_LIMITS, queryLimits } from './graphql/query-limits';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { HistoryModule } from './history/history.module';
@@ -71,6 +72,7 @@ export class AppModule {
             // resolver to look for one: a tenth of the accountability view's time.
             ApolloServerPluginCacheControlDisabled(),
             ...limits.plugins,
+            objectLimit(QUERY_LIMITS.maxObjects),
             ...(config.production ? [] : [graphiqlLandingPage(GRAPHQL_PATH)]),
           ],
           context: buildContext,

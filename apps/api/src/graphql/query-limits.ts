@@ -9,6 +9,13 @@ export const QUERY_LIMITS = {
   maxDepth: 24,
   maxAliases: 15,
   maxCost: 5_000,
+  /**
+   * Objects (connections, edges and nodes each count) an operation could return with every page
+   * at the size it will run at, variables and defaults included: one page of 100 partners of the
+   * accountability view, every commitment group at its default size, is about 50 000; several
+   * such pages at once are refused.
+   */
+  maxObjects: 100_000,
   maxDirectives: 20,
   maxTokens: 3_000,
 } as const;
