@@ -22,6 +22,8 @@ export interface ProjectionRunnerOptions {
   /**
    * Most events read and applied at once (one commit for the group). Only catching up reads
    * full batches; following the live log, a batch is what was appended since the last one.
+   * 5 000: a tenth faster than 2 000 at a million events; 10 000 was a little faster still, but
+   * the store's subscriptions keep their last 16 batches, so it held twice the memory.
    */
   batchSize?: number;
   /** Back-off after a failure: the n-th consecutive failure waits retryDelaysMs[min(n, len) - 1]. */
@@ -192,7 +194,7 @@ export class ProjectionRunner {
   private follow(position: number): Subscription {
     const subscription = this.store.subscribe({
       fromPosition: position + 1,
-      batchSize: this.options.batchSize ?? 10_000,
+      batchSize: this.options.batchSize ?? 5_000,
     });
     this.subscriptions.add(subscription);
     return subscription;
