@@ -50,9 +50,9 @@ interface Waiter {
 
 /**
  * Projections that stand at the same checkpoint follow the log together: each batch is read
- * once and applied to all of them in one commit (applyBatches), each in its own savepoint. One
- * that fails leaves the group: it stops only itself, and retries alone, on its own
- * subscription, with back-off, while the others go on.
+ * once and applied to all of them in one commit where the database can (applyBatches). One
+ * that fails has its part rolled back and leaves the group: it stops only itself and retries
+ * alone, on its own subscription, with back-off, while the others go on.
  */
 export class ProjectionRunner {
   private readonly statuses = new Map<string, ProjectionStatus>();
@@ -140,11 +140,14 @@ export class ProjectionRunner {
         for await (const batch of subscription) {
           const outcomes = await this.db.applyBatches(group.map((p) => this.batchOf(p, batch)));
           failures = 0;
-          const failed = group.filter((projection, i) => {
+          const failed: Projection[] = [];
+          group.forEach((projection, i) => {
             const outcome = outcomes[i]!;
-            if (!outcome.ok) return this.failed(projection, outcome.error);
-            this.applied(projection, outcome.position);
-            return false;
+            if (outcome.ok) this.applied(projection, outcome.position);
+            else {
+              this.failed(projection, outcome.error);
+              failed.push(projection);
+            }
           });
           this.releaseWaiters();
           if (failed.length === 0) continue;
@@ -153,7 +156,7 @@ export class ProjectionRunner {
           if (group.length === 0) break;
         }
       } catch (error) {
-        // The shared commit itself failed: no projection of the group moved; all wait and retry.
+        // Reading the log, or the commit as a whole, failed: none of the group moved; all retry.
         failures += 1;
         for (const projection of group) this.failed(projection, error);
         await this.backOff(failures);
@@ -167,7 +170,7 @@ export class ProjectionRunner {
   /** Follows the log with one projection alone; after `failures` failures, it backs off first. */
   private async run(projection: Projection, failures = 0): Promise<void> {
     const status = this.statuses.get(projection.name)!;
-    for (; !this.stopped;) {
+    while (!this.stopped) {
       if (failures > 0) await this.backOff(failures);
       if (this.stopped) return;
       const subscription = this.follow(status.position);
@@ -211,8 +214,8 @@ export class ProjectionRunner {
     status.state = 'running';
   }
 
-  /** Records the failure (the event's position, the error) and reports it; always true. */
-  private failed(projection: Projection, error: unknown): true {
+  /** Records the failure (the event's position, the error) and reports it. */
+  private failed(projection: Projection, error: unknown): void {
     const status = this.statuses.get(projection.name)!;
     const position = error instanceof ProjectionApplyError ? error.position : status.position + 1;
     const cause = error instanceof ProjectionApplyError ? error.reason : error;
@@ -223,7 +226,6 @@ export class ProjectionRunner {
       at: new Date().toISOString(),
     };
     this.options.onError?.(projection.name, position, cause);
-    return true;
   }
 
   private batchOf(projection: Projection, batch: readonly StoredEvent[]): ProjectionBatch {
