@@ -1,9 +1,12 @@
 import { Pool, type PoolClient, types } from 'pg';
 import { POSTGRES_CLOCK_SETTING } from './temporal/history-ddl';
 import {
+  applyEachApart,
+  type BatchOutcome,
   CHECKPOINTS_DDL,
   type EventChange,
   ProjectionApplyError,
+  type ProjectionBatch,
   type ReadModelDatabase,
   type SqlValue,
   type SwapPlan,
@@ -69,6 +72,11 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
       await this.writeCheckpoint(client, projection, toPosition);
       return toPosition;
     });
+  }
+
+  /** One transaction per projection: each locks its own checkpoint row, as applyBatch does. */
+  applyBatches(batches: readonly ProjectionBatch[]): Promise<BatchOutcome[]> {
+    return applyEachApart(this, batches);
   }
 
   swapIn(

@@ -42,6 +42,20 @@ function counter(name: string, failOn?: (n: number) => boolean): Projection & { 
   return projection;
 }
 
+/** Counts too, but while broken, inserts event 3 twice: the database refuses the statement. */
+function doubleCounter(name: string, broken: () => boolean): Projection {
+  return {
+    name,
+    handles: new Set(['Counted.v1']),
+    schema: `CREATE TABLE IF NOT EXISTS counted_${name} (n INTEGER PRIMARY KEY)`,
+    apply(stored) {
+      const n = Number(stored.data.n);
+      const insert = sql(`INSERT INTO counted_${name} (n) VALUES (?)`, n);
+      return broken() && n === 3 ? [insert, insert] : [insert];
+    },
+  };
+}
+
 const counted = async (db: ReadModelDatabase, name: string) =>
   (await db.all<{ n: number }>(`SELECT n FROM counted_${name} ORDER BY n`)).map((r) => Number(r.n));
 
@@ -192,6 +206,38 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
     broken = false;
     await runner.waitFor(head, 5_000);
     expect(await counted(db, 'flaky')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a statement failing in a batch shared with others rolls back only its own projection, which goes on alone', async () => {
+    const positions: number[] = [];
+    for (let n = 1; n <= 4; n++)
+      positions.push((await store.append(`counter-${n}`, [event(n)], 'no_stream')).position);
+    let broken = true;
+    const runner = await startRunner(
+      opened.first,
+      [counter('before'), doubleCounter('strict', () => broken), counter('after')],
+      [20],
+    );
+
+    const head = positions[3]!;
+    await expect(runner.waitFor(head, 500)).rejects.toBeInstanceOf(ProjectionTimeoutError);
+    expect(runner.status().map((s) => [s.name, s.position, s.state])).toEqual([
+      ['before', head, 'running'],
+      ['strict', 0, 'failed'],
+      ['after', head, 'running'],
+    ]);
+    expect(runner.status()[1]!.lastError?.position).toBe(positions[2]);
+    expect(await counted(db, 'before')).toEqual([1, 2, 3, 4]);
+    expect(await counted(db, 'after')).toEqual([1, 2, 3, 4]);
+    expect(await counted(db, 'strict')).toEqual([]);
+
+    broken = false;
+    await runner.waitFor(head, 5_000);
+    expect(await counted(db, 'strict')).toEqual([1, 2, 3, 4]);
+    const more = await store.append('counter-5', [event(5)], 'no_stream');
+    await runner.waitFor(more.position, 5_000);
+    for (const name of ['before', 'strict', 'after'])
+      expect(await counted(db, name)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('two runners on one storage (two API processes) converge and apply every event once', async () => {

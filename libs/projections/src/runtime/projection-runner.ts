@@ -3,6 +3,7 @@ import type { Projection } from './projection';
 import {
   type EventChange,
   ProjectionApplyError,
+  type ProjectionBatch,
   type ReadModelDatabase,
 } from './read-model-database';
 import { ensureHistory, upgradeReadModels } from './temporal/temporal-catalog';
@@ -18,6 +19,12 @@ export interface ProjectionStatus {
 }
 
 export interface ProjectionRunnerOptions {
+  /**
+   * Most events read and applied at once (one commit for the group). Only catching up reads
+   * full batches; following the live log, a batch is what was appended since the last one.
+   * 5 000: a tenth faster than 2 000 at a million events; 10 000 was a little faster still, but
+   * the store's subscriptions keep their last 16 batches, so it held twice the memory.
+   */
   batchSize?: number;
   /** Back-off after a failure: the n-th consecutive failure waits retryDelaysMs[min(n, len) - 1]. */
   retryDelaysMs?: readonly number[];
@@ -42,16 +49,18 @@ interface Waiter {
 }
 
 /**
- * Runs each projection on its own catch-up subscription, so one that fails stops only
- * itself (and retries with back-off) while the others go on.
+ * Projections that stand at the same checkpoint follow the log together: each batch is read
+ * once and applied to all of them in one commit where the database can (applyBatches). One
+ * that fails has its part rolled back and leaves the group: it stops only itself and retries
+ * alone, on its own subscription, with back-off, while the others go on.
  */
 export class ProjectionRunner {
   private readonly statuses = new Map<string, ProjectionStatus>();
-  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly subscriptions = new Set<Subscription>();
   private readonly loops: Promise<void>[] = [];
   private waiters: Waiter[] = [];
   private stopped = false;
-  private wakeRetry = (): void => undefined;
+  private readonly wakeRetries = new Set<() => void>();
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -73,7 +82,12 @@ export class ProjectionRunner {
         lastError: null,
       });
     }
-    for (const projection of this.projections) this.loops.push(this.run(projection));
+    const groups = new Map<number, Projection[]>();
+    for (const projection of this.projections) {
+      const at = this.statuses.get(projection.name)!.position;
+      groups.set(at, [...(groups.get(at) ?? []), projection]);
+    }
+    for (const group of groups.values()) this.loops.push(this.runTogether(group));
   }
 
   status(): ProjectionStatus[] {
@@ -108,49 +122,113 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeRetry();
-    for (const subscription of this.subscriptions.values()) subscription.close();
+    for (const wake of this.wakeRetries) wake();
+    for (const subscription of this.subscriptions) subscription.close();
     await Promise.all(this.loops);
     for (const status of this.statuses.values()) status.state = 'stopped';
   }
 
-  private async run(projection: Projection): Promise<void> {
+  /** Follows the log with a group of projections at one checkpoint; the ones that fail go on alone. */
+  private async runTogether(projections: readonly Projection[]): Promise<void> {
+    let group = projections;
+    const alone: Promise<void>[] = [];
     let failures = 0;
-    while (!this.stopped) {
-      const status = this.statuses.get(projection.name)!;
-      const subscription = this.store.subscribe({
-        fromPosition: status.position + 1,
-        batchSize: this.options.batchSize ?? 2_000,
-      });
-      this.subscriptions.set(projection.name, subscription);
+    while (!this.stopped && group.length > 0) {
+      const from = Math.min(...group.map((p) => this.statuses.get(p.name)!.position));
+      const subscription = this.follow(from);
       try {
         for await (const batch of subscription) {
-          status.position = await this.applyBatch(projection, batch);
+          const outcomes = await this.db.applyBatches(group.map((p) => this.batchOf(p, batch)));
           failures = 0;
-          status.state = 'running';
+          const failed: Projection[] = [];
+          group.forEach((projection, i) => {
+            const outcome = outcomes[i]!;
+            if (outcome.ok) this.applied(projection, outcome.position);
+            else {
+              this.failed(projection, outcome.error);
+              failed.push(projection);
+            }
+          });
+          this.releaseWaiters();
+          if (failed.length === 0) continue;
+          group = group.filter((p) => !failed.includes(p));
+          alone.push(...failed.map((p) => this.run(p, 1)));
+          if (group.length === 0) break;
+        }
+      } catch (error) {
+        // Reading the log, or the commit as a whole, failed: none of the group moved; all retry.
+        failures += 1;
+        for (const projection of group) this.failed(projection, error);
+        await this.backOff(failures);
+      } finally {
+        this.close(subscription);
+      }
+    }
+    await Promise.all(alone);
+  }
+
+  /** Follows the log with one projection alone; after `failures` failures, it backs off first. */
+  private async run(projection: Projection, failures = 0): Promise<void> {
+    const status = this.statuses.get(projection.name)!;
+    while (!this.stopped) {
+      if (failures > 0) await this.backOff(failures);
+      if (this.stopped) return;
+      const subscription = this.follow(status.position);
+      try {
+        for await (const batch of subscription) {
+          const position = await this.db.applyBatch(
+            projection.name,
+            batch[batch.length - 1]!.position,
+            this.batchOf(projection, batch).changesAfter,
+          );
+          failures = 0;
+          this.applied(projection, position);
           this.releaseWaiters();
         }
       } catch (error) {
         failures += 1;
-        const position =
-          error instanceof ProjectionApplyError ? error.position : status.position + 1;
-        const cause = error instanceof ProjectionApplyError ? error.reason : error;
-        status.state = 'failed';
-        status.lastError = {
-          position,
-          message: cause instanceof Error ? cause.message : String(cause),
-          at: new Date().toISOString(),
-        };
-        this.options.onError?.(projection.name, position, cause);
-        await this.backOff(failures);
+        this.failed(projection, error);
       } finally {
-        subscription.close();
-        this.subscriptions.delete(projection.name);
+        this.close(subscription);
       }
     }
   }
 
-  private applyBatch(projection: Projection, batch: readonly StoredEvent[]): Promise<number> {
+  private follow(position: number): Subscription {
+    const subscription = this.store.subscribe({
+      fromPosition: position + 1,
+      batchSize: this.options.batchSize ?? 5_000,
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private close(subscription: Subscription): void {
+    subscription.close();
+    this.subscriptions.delete(subscription);
+  }
+
+  private applied(projection: Projection, position: number): void {
+    const status = this.statuses.get(projection.name)!;
+    status.position = position;
+    status.state = 'running';
+  }
+
+  /** Records the failure (the event's position, the error) and reports it. */
+  private failed(projection: Projection, error: unknown): void {
+    const status = this.statuses.get(projection.name)!;
+    const position = error instanceof ProjectionApplyError ? error.position : status.position + 1;
+    const cause = error instanceof ProjectionApplyError ? error.reason : error;
+    status.state = 'failed';
+    status.lastError = {
+      position,
+      message: cause instanceof Error ? cause.message : String(cause),
+      at: new Date().toISOString(),
+    };
+    this.options.onError?.(projection.name, position, cause);
+  }
+
+  private batchOf(projection: Projection, batch: readonly StoredEvent[]): ProjectionBatch {
     const changesAfter = (checkpoint: number): EventChange[] =>
       batch
         .filter((event) => event.position > checkpoint && projection.handles.has(event.type))
@@ -161,7 +239,11 @@ export class ProjectionRunner {
             throw new ProjectionApplyError(event.position, error);
           }
         });
-    return this.db.applyBatch(projection.name, batch[batch.length - 1]!.position, changesAfter);
+    return {
+      projection: projection.name,
+      toPosition: batch[batch.length - 1]!.position,
+      changesAfter,
+    };
   }
 
   private releaseWaiters(): void {
@@ -176,11 +258,13 @@ export class ProjectionRunner {
     const delays = this.options.retryDelaysMs ?? [100, 500, 2_000, 10_000];
     const delay = delays[Math.min(failures, delays.length) - 1] ?? 1_000;
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.wakeRetry = () => {
+      const wake = () => {
         clearTimeout(timer);
+        this.wakeRetries.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, delay);
+      this.wakeRetries.add(wake);
     });
   }
 }

@@ -18,6 +18,16 @@ export interface EventChange {
   statements: readonly SqlStatement[];
 }
 
+/** One projection's part of a batch of the log: the changes after its checkpoint, up to `toPosition`. */
+export interface ProjectionBatch {
+  projection: string;
+  toPosition: number;
+  changesAfter: (checkpoint: number) => readonly EventChange[];
+}
+
+/** What one projection's part came to: its checkpoint after, or the error that rolled it back. */
+export type BatchOutcome = { ok: true; position: number } | { ok: false; error: unknown };
+
 export interface SwapPlan {
   /** Events applied to the new tables first (each stamped on the row versions it makes). */
   changes: readonly EventChange[];
@@ -53,6 +63,13 @@ export interface ReadModelDatabase {
     toPosition: number,
     changesAfter: (checkpoint: number) => readonly EventChange[],
   ): Promise<number>;
+  /**
+   * Several projections' parts of one batch, each applied as applyBatch applies it (its rows and
+   * checkpoint together, or neither), in one commit where the database can: a projection that
+   * fails has its own changes rolled back and its error returned, and the others still commit.
+   * Rejects only when the whole commit fails (then nothing was applied).
+   */
+  applyBatches(batches: readonly ProjectionBatch[]): Promise<BatchOutcome[]>;
   checkpoint(projection: string): Promise<number>;
   /**
    * In one transaction holding the projection's checkpoint (locked against other processes):
@@ -71,3 +88,20 @@ export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoint
   position BIGINT NOT NULL,
   updated_at TEXT NOT NULL
 )`;
+
+/** applyBatches as one applyBatch (one transaction) per projection, for databases that commit each apart. */
+export async function applyEachApart(
+  db: Pick<ReadModelDatabase, 'applyBatch'>,
+  batches: readonly ProjectionBatch[],
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  for (const batch of batches) {
+    try {
+      const position = await db.applyBatch(batch.projection, batch.toPosition, batch.changesAfter);
+      outcomes.push({ ok: true, position });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}

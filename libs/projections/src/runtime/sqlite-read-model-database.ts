@@ -1,13 +1,52 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { VERSION_CLOCK_DDL } from './temporal/history-ddl';
 import {
+  applyEachApart,
+  type BatchOutcome,
   CHECKPOINTS_DDL,
   type EventChange,
   ProjectionApplyError,
+  type ProjectionBatch,
   type ReadModelDatabase,
   type SqlValue,
   type SwapPlan,
 } from './read-model-database';
+
+/**
+ * Page cache of a read-model connection, in MiB (SQLite's default is 2 MiB). With a million
+ * events the read models' indexes (the journal's, the histories') are far larger than 2 MiB and
+ * are written at random keys, so every statement read its pages from the OS again. 64 MiB is
+ * a bounded share of the API's 400 MB resident budget; the cache fills only as pages are used.
+ */
+export const READ_MODEL_CACHE_MIB = 64;
+
+export interface SqliteReadModelOptions {
+  /** Overrides READ_MODEL_CACHE_MIB; a connection whose cache is already larger keeps it. */
+  cacheMiB?: number;
+}
+
+/**
+ * - cache_size: see READ_MODEL_CACHE_MIB.
+ * - temp_store = MEMORY: an UPDATE that fires a history trigger keeps a statement journal
+ *   (to undo that statement alone); in a temporary file that cost system calls for every such
+ *   statement (replaying 100 000 events: 2.4 s of 14 s CPU, in the kernel).
+ * - wal_autocheckpoint: each checkpoint syncs the file; with batches that dirty thousands of
+ *   pages the default (1 000 pages) checkpointed after every commit. 10 000 pages: up to 40 MiB
+ *   of WAL (the API's SQLite event store shares this connection, so its file too).
+ */
+function tuneForReadModels(db: Database, cacheMiB: number): void {
+  const cacheKiB = cacheMiB * 1024;
+  const current = db.pragma('cache_size', { simple: true }) as number;
+  // Positive: pages; negative: KiB.
+  const currentKiB =
+    current < 0
+      ? -current
+      : (current * (db.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (currentKiB < cacheKiB) db.pragma(`cache_size = -${cacheKiB}`);
+  db.pragma('temp_store = MEMORY');
+  if ((db.pragma('wal_autocheckpoint', { simple: true }) as number) < 10_000)
+    db.pragma('wal_autocheckpoint = 10000');
+}
 
 /**
  * Read models in the SQLite file of the ledger. better-sqlite3 is synchronous, so a batch is
@@ -20,7 +59,11 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
   /** WAL when the connection was opened: read-model commits need not wait for the disk (below). */
   private readonly writeAhead: boolean;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    options: SqliteReadModelOptions = {},
+  ) {
+    tuneForReadModels(db, options.cacheMiB ?? READ_MODEL_CACHE_MIB);
     db.exec(CHECKPOINTS_DDL);
     db.exec(VERSION_CLOCK_DDL);
     this.writeAhead = db.pragma('journal_mode', { simple: true }) === 'wal';
@@ -41,19 +84,40 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
       // (busy_timeout) instead of failing when a read transaction tries to become a writer.
       const applied = this.withoutWaitingForDisk(() =>
         this.db
-          .transaction(() => {
-            const checkpoint = this.readCheckpoint(projection);
-            if (checkpoint >= toPosition) return checkpoint;
-            this.applyChanges(changesAfter(checkpoint));
-            this.writeCheckpoint(projection, toPosition);
-            return toPosition;
-          })
+          .transaction(() => this.applyPart({ projection, toPosition, changesAfter }))
           .immediate(),
       );
       return Promise.resolve(applied);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /**
+   * All the parts in one IMMEDIATE transaction: one commit (one WAL write of the pages they
+   * touched) per batch, instead of one per projection and batch. If any part fails, that
+   * transaction is rolled back whole and each part is applied again in its own, so only the
+   * failing one fails. (Not savepoints: a savepoint keeps a copy of every page it changes
+   * that was already dirty, which costs more than the commits it saves.)
+   */
+  async applyBatches(batches: readonly ProjectionBatch[]): Promise<BatchOutcome[]> {
+    try {
+      const positions = this.withoutWaitingForDisk(() =>
+        this.db.transaction(() => batches.map((batch) => this.applyPart(batch))).immediate(),
+      );
+      return positions.map((position) => ({ ok: true, position }));
+    } catch {
+      return applyEachApart(this, batches);
+    }
+  }
+
+  /** Inside a transaction: the projection's changes after its checkpoint, and the new checkpoint. */
+  private applyPart({ projection, toPosition, changesAfter }: ProjectionBatch): number {
+    const checkpoint = this.readCheckpoint(projection);
+    if (checkpoint >= toPosition) return checkpoint;
+    this.applyChanges(changesAfter(checkpoint));
+    this.writeCheckpoint(projection, toPosition);
+    return toPosition;
   }
 
   swapIn(

@@ -1,7 +1,13 @@
 import type { EventStore } from '@accord/event-store';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Projection } from '../projection';
-import type { EventChange, ReadModelDatabase, SqlValue, SwapPlan } from '../read-model-database';
+import type {
+  EventChange,
+  ProjectionBatch,
+  ReadModelDatabase,
+  SqlValue,
+  SwapPlan,
+} from '../read-model-database';
 import { PositionView, type ReadView, ScratchView, TemporalCatalog } from './read-views';
 
 /**
@@ -146,6 +152,7 @@ function routed(live: ReadModelDatabase, current: () => ReadView | undefined): R
       toPosition: number,
       changesAfter: (checkpoint: number) => readonly EventChange[],
     ) => live.applyBatch(projection, toPosition, changesAfter),
+    applyBatches: (batches: readonly ProjectionBatch[]) => live.applyBatches(batches),
     checkpoint: (projection: string) => live.checkpoint(projection),
     swapIn: (projection: string, build: (checkpoint: number) => SwapPlan | undefined) =>
       live.swapIn(projection, build),
