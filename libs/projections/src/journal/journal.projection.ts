@@ -29,6 +29,21 @@ export function parseStream(stream: string): { category: string; entityId: strin
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
+ * Events are journalled in log order, so the last row's high-water marks are the highest: read
+ * by the primary key, they need no index on the marks while the journal is filled from zero.
+ */
+const LAST_ROW =
+  '(SELECT occurred_high_water, recorded_high_water FROM rm_journal ORDER BY position DESC LIMIT 1) j';
+
+const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entity_id, revision, initiative_id, type,
+   person_id, partner_id, occurred_at, recorded_at, data, hash, occurred_high_water, recorded_high_water)
+ VALUES (?, ?, ?, ?, ?,
+   COALESCE(?, (SELECT j.initiative_id FROM rm_journal j WHERE j.entity_id = ? AND j.stream = ? ORDER BY j.position LIMIT 1)),
+   ?, ?, ?, ?, ?, ?, ?,
+   (SELECT CASE WHEN MAX(j.occurred_high_water) > ? THEN MAX(j.occurred_high_water) ELSE ? END FROM ${LAST_ROW}),
+   (SELECT CASE WHEN MAX(j.recorded_high_water) > ? THEN MAX(j.recorded_high_water) ELSE ? END FROM ${LAST_ROW}))`;
+
+/**
  * Journal: one row per event of the log, indexed by entity and by initiative over both times,
  * for the history of one entity and the changes across an initiative between two moments.
  * An event that does not name its initiative belongs to the initiative of its stream's first.
@@ -57,7 +72,7 @@ export const journalProjection: Projection = {
       recorded_high_water TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS rm_journal_by_entity ON rm_journal (entity_id, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_by_stream ON rm_journal (stream, position);
+    DROP INDEX IF EXISTS rm_journal_by_stream;
     CREATE INDEX IF NOT EXISTS rm_journal_by_occurred ON rm_journal (initiative_id, occurred_at, position);
     CREATE INDEX IF NOT EXISTS rm_journal_by_recorded ON rm_journal (initiative_id, recorded_at, position);
     CREATE INDEX IF NOT EXISTS rm_journal_occurred_high_water ON rm_journal (occurred_high_water, position);
@@ -66,6 +81,7 @@ export const journalProjection: Projection = {
   `,
 
   eventRows: { table: 'rm_journal', position: 'position', occurredAt: 'occurred_at' },
+  indexesForWrites: ['rm_journal_by_entity'],
 
   apply(event: StoredEvent): SqlStatement[] {
     const { category, entityId } = parseStream(event.stream);
@@ -74,19 +90,14 @@ export const journalProjection: Projection = {
     const occurredAt = text(event.metadata.occurredAt) ?? recordedAt;
     return [
       sql(
-        `INSERT INTO rm_journal (position, stream, category, entity_id, revision, initiative_id, type,
-           person_id, partner_id, occurred_at, recorded_at, data, hash, occurred_high_water, recorded_high_water)
-         VALUES (?, ?, ?, ?, ?,
-           COALESCE(?, (SELECT j.initiative_id FROM rm_journal j WHERE j.stream = ? ORDER BY j.position LIMIT 1)),
-           ?, ?, ?, ?, ?, ?, ?,
-           (SELECT CASE WHEN MAX(j.occurred_high_water) > ? THEN MAX(j.occurred_high_water) ELSE ? END FROM rm_journal j),
-           (SELECT CASE WHEN MAX(j.recorded_high_water) > ? THEN MAX(j.recorded_high_water) ELSE ? END FROM rm_journal j))`,
+        JOURNAL_EVENT,
         event.position,
         event.stream,
         category,
         entityId,
         event.revision,
         text(event.data.initiativeId),
+        entityId,
         event.stream,
         event.type,
         text(actor.personId),

@@ -5,6 +5,7 @@ import {
   type BatchOutcome,
   CHECKPOINTS_DDL,
   type EventChange,
+  needsVersionStamp,
   ProjectionApplyError,
   type ProjectionBatch,
   type ReadModelDatabase,
@@ -99,10 +100,11 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
   private async applyChanges(client: PoolClient, changes: readonly EventChange[]): Promise<void> {
     for (const change of changes) {
       try {
-        await client.query('SELECT set_config($1, $2, true)', [
-          POSTGRES_CLOCK_SETTING,
-          String(change.position),
-        ]);
+        if (needsVersionStamp(change))
+          await client.query('SELECT set_config($1, $2, true)', [
+            POSTGRES_CLOCK_SETTING,
+            String(change.position),
+          ]);
         for (const statement of change.statements)
           await client.query(toPostgresPlaceholders(statement.sql), [...statement.params]);
       } catch (error) {

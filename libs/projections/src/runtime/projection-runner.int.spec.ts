@@ -56,6 +56,57 @@ function doubleCounter(name: string, broken: () => boolean): Projection {
   };
 }
 
+/**
+ * Tallies each event under its parity: a unique index (a constraint), an index only readers
+ * use, and a history (its table is an `rm_` one) with copies of both.
+ */
+function tallies(indexesForWrites?: string[]): Projection {
+  return {
+    name: 'tallies',
+    handles: new Set(['Counted.v1']),
+    schema: `
+      CREATE TABLE IF NOT EXISTS rm_tallies (n INTEGER PRIMARY KEY, parity TEXT NOT NULL, tens INTEGER NOT NULL);
+      CREATE UNIQUE INDEX IF NOT EXISTS rm_tallies_by_tens ON rm_tallies (tens, n);
+      CREATE INDEX IF NOT EXISTS rm_tallies_by_parity ON rm_tallies (parity, n);
+    `,
+    ...(indexesForWrites && { indexesForWrites }),
+    apply(stored) {
+      const n = Number(stored.data.n);
+      return [
+        sql(
+          'INSERT INTO rm_tallies (n, parity, tens) VALUES (?, ?, ?)',
+          n,
+          n % 2 === 0 ? 'even' : 'odd',
+          Math.floor(n / 10),
+        ),
+      ];
+    },
+  };
+}
+
+/** The indexes on the tallies and their history, primary keys aside. */
+async function talliesIndexes(db: ReadModelDatabase): Promise<string[]> {
+  const rows =
+    db.dialect === 'sqlite'
+      ? await db.all<{ name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('rm_tallies', 'rm_tallies_h')
+           AND name NOT LIKE 'sqlite_autoindex%'`,
+        )
+      : await db.all<{ name: string }>(
+          `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()
+           AND tablename IN ('rm_tallies', 'rm_tallies_h') AND indexname NOT LIKE '%_pkey'`,
+        );
+  return rows.map((row) => row.name).sort();
+}
+
+const ALL_TALLIES_INDEXES = [
+  'rm_tallies_by_parity',
+  'rm_tallies_by_parity_h',
+  'rm_tallies_by_tens',
+  'rm_tallies_by_tens_h',
+  'rm_tallies_h_by_key',
+];
+
 const counted = async (db: ReadModelDatabase, name: string) =>
   (await db.all<{ n: number }>(`SELECT n FROM counted_${name} ORDER BY n`)).map((r) => Number(r.n));
 
@@ -256,5 +307,62 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
     const seen = await counted(db, 'shared');
     expect(seen).toHaveLength(40);
     expect(await counted(other.readModels, 'shared')).toEqual(seen);
+  });
+
+  describe('catching up from zero', () => {
+    const appendCounted = async (count: number) => {
+      for (let n = 1; n <= count; n++) await store.append(`counter-${n}`, [event(n)], 'no_stream');
+      return store.headPosition();
+    };
+    const talliedNumbers = async () =>
+      (await db.all<{ n: number }>('SELECT n FROM rm_tallies ORDER BY n')).map((r) => Number(r.n));
+
+    it('builds the indexes only readers use once it reaches the head, and none before', async () => {
+      const head = await appendCounted(50);
+      const runner = new ProjectionRunner(db, store, [tallies()], { batchSize: 2 });
+      runners.push(runner);
+      await runner.start();
+      await runner.waitFor(2, 5_000);
+      await runner.stop();
+      expect(runner.position()).toBeLessThan(head);
+      expect(await talliesIndexes(db)).toEqual(['rm_tallies_by_tens', 'rm_tallies_h_by_key']);
+
+      // The next start adds them before it applies anything, then goes on from its checkpoint.
+      const again = new ProjectionRunner(db, store, [tallies()]);
+      runners.push(again);
+      await again.start();
+      expect(await talliesIndexes(db)).toEqual(ALL_TALLIES_INDEXES);
+      await again.waitFor(head, 5_000);
+      expect(await talliedNumbers()).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    });
+
+    it('has every index by the time waitFor reports the head reached', async () => {
+      const head = await appendCounted(12);
+      const runner = await startRunner(opened.first, [tallies()]);
+      await runner.waitFor(head, 5_000);
+      expect(await talliesIndexes(db)).toEqual(ALL_TALLIES_INDEXES);
+      expect(await talliedNumbers()).toHaveLength(12);
+    });
+
+    it('keeps, from the start, the indexes the projection says its own statements use', async () => {
+      await appendCounted(50);
+      const runner = new ProjectionRunner(db, store, [tallies(['rm_tallies_by_parity'])], {
+        batchSize: 2,
+      });
+      runners.push(runner);
+      await runner.start();
+      await runner.waitFor(2, 5_000);
+      await runner.stop();
+      expect(await talliesIndexes(db)).toEqual([
+        'rm_tallies_by_parity',
+        'rm_tallies_by_tens',
+        'rm_tallies_h_by_key',
+      ]);
+    });
+
+    it('on an empty log, creates every index at once', async () => {
+      await startRunner(opened.first, [tallies()]);
+      expect(await talliesIndexes(db)).toEqual(ALL_TALLIES_INDEXES);
+    });
   });
 });

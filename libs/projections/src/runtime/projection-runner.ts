@@ -6,7 +6,8 @@ import {
   type ProjectionBatch,
   type ReadModelDatabase,
 } from './read-model-database';
-import { ensureHistory, upgradeReadModels } from './temporal/temporal-catalog';
+import { createReadModel } from './deferred-indexes';
+import { keepsHistory, upgradeReadModels } from './temporal/temporal-catalog';
 
 /** running: following the log (its lag says how far behind); failed: its last batch failed, and it retries until one succeeds. */
 export type ProjectionState = 'running' | 'failed' | 'stopped';
@@ -61,6 +62,8 @@ export class ProjectionRunner {
   private waiters: Waiter[] = [];
   private stopped = false;
   private readonly wakeRetries = new Set<() => void>();
+  /** Projections catching up from zero, and the head at which their read indexes get built. */
+  private readonly readIndexesDueAt = new Map<string, number>();
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -69,15 +72,22 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {}
 
-  /** Creates the read models' tables and histories, and starts following the log from each checkpoint. */
+  /**
+   * Creates the read models' tables and histories, and starts following the log from each
+   * checkpoint. One that starts from zero with events to apply gets the indexes only readers
+   * use once it has reached the head it saw here (if it stops before, its next start adds them).
+   */
   async start(): Promise<void> {
     await upgradeReadModels(this.db, this.projections);
+    const head = await this.store.headPosition();
     for (const projection of this.projections) {
-      await this.db.migrate(projection.schema);
-      await ensureHistory(this.db, projection);
+      const position = await this.db.checkpoint(projection.name);
+      const fromZero = position === 0 && head > 0;
+      await createReadModel(this.db, projection, { readIndexes: !fromZero });
+      if (fromZero) this.readIndexesDueAt.set(projection.name, head);
       this.statuses.set(projection.name, {
         name: projection.name,
-        position: await this.db.checkpoint(projection.name),
+        position,
         state: 'running',
         lastError: null,
       });
@@ -141,14 +151,14 @@ export class ProjectionRunner {
           const outcomes = await this.db.applyBatches(group.map((p) => this.batchOf(p, batch)));
           failures = 0;
           const failed: Projection[] = [];
-          group.forEach((projection, i) => {
+          for (const [i, projection] of group.entries()) {
             const outcome = outcomes[i]!;
-            if (outcome.ok) this.applied(projection, outcome.position);
+            if (outcome.ok) await this.applied(projection, outcome.position);
             else {
               this.failed(projection, outcome.error);
               failed.push(projection);
             }
-          });
+          }
           this.releaseWaiters();
           if (failed.length === 0) continue;
           group = group.filter((p) => !failed.includes(p));
@@ -182,7 +192,7 @@ export class ProjectionRunner {
             this.batchOf(projection, batch).changesAfter,
           );
           failures = 0;
-          this.applied(projection, position);
+          await this.applied(projection, position);
           this.releaseWaiters();
         }
       } catch (error) {
@@ -208,7 +218,13 @@ export class ProjectionRunner {
     this.subscriptions.delete(subscription);
   }
 
-  private applied(projection: Projection, position: number): void {
+  /** Moves the projection's status on, once any read indexes it has just become due for are built. */
+  private async applied(projection: Projection, position: number): Promise<void> {
+    const due = this.readIndexesDueAt.get(projection.name);
+    if (due !== undefined && position >= due) {
+      await createReadModel(this.db, projection, { readIndexes: true });
+      this.readIndexesDueAt.delete(projection.name);
+    }
     const status = this.statuses.get(projection.name)!;
     status.position = position;
     status.state = 'running';
@@ -229,12 +245,13 @@ export class ProjectionRunner {
   }
 
   private batchOf(projection: Projection, batch: readonly StoredEvent[]): ProjectionBatch {
+    const versioned = keepsHistory(projection);
     const changesAfter = (checkpoint: number): EventChange[] =>
       batch
         .filter((event) => event.position > checkpoint && projection.handles.has(event.type))
         .map((event) => {
           try {
-            return { position: event.position, statements: projection.apply(event) };
+            return { position: event.position, statements: projection.apply(event), versioned };
           } catch (error) {
             throw new ProjectionApplyError(event.position, error);
           }

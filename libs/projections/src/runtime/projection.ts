@@ -18,4 +18,10 @@ export interface Projection {
    * history, since the rows of events up to a position, or that occurred by a time, are its past.
    */
   readonly eventRows?: { table: string; position: string; occurredAt: string };
+  /**
+   * Indexes of the schema that its own statements find rows by, other than primary keys and
+   * unique indexes. Every other index serves only readers, so catching up from position zero
+   * builds it once at the end instead of updating it at every event (see deferred-indexes.ts).
+   */
+  readonly indexesForWrites?: readonly string[];
 }

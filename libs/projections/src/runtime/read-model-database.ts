@@ -16,7 +16,16 @@ export const sql = (text: string, ...params: SqlValue[]): SqlStatement => ({ sql
 export interface EventChange {
   position: number;
   statements: readonly SqlStatement[];
+  /**
+   * False when the statements write only tables that keep no history (the journal's event
+   * rows): then no trigger reads the position, and it is not stamped. Stamped when absent.
+   */
+  versioned?: boolean;
 }
+
+/** Whether the history triggers need the change's position stamped before its statements run. */
+export const needsVersionStamp = (change: EventChange): boolean =>
+  change.statements.length > 0 && change.versioned !== false;
 
 /** One projection's part of a batch of the log: the changes after its checkpoint, up to `toPosition`. */
 export interface ProjectionBatch {

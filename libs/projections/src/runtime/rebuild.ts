@@ -8,7 +8,7 @@ import {
   historyTable,
   type TableShape,
 } from './temporal/history-ddl';
-import { ensureHistory } from './temporal/temporal-catalog';
+import { createReadModel } from './deferred-indexes';
 
 export interface RebuildProgress {
   projection: string;
@@ -47,6 +47,9 @@ function shadowOf(projection: Projection): Projection {
     name: `${projection.name}.rebuild`,
     handles: projection.handles,
     schema: rebuildName(projection.schema),
+    ...(projection.indexesForWrites && {
+      indexesForWrites: projection.indexesForWrites.map(rebuildName),
+    }),
     ...(projection.eventRows && {
       eventRows: { ...projection.eventRows, table: rebuildName(projection.eventRows.table) },
     }),
@@ -124,8 +127,8 @@ export async function rebuildProjection(
       `DELETE FROM projection_checkpoints WHERE name = '${shadow.name}'`,
     ].join(';\n'),
   );
-  await db.migrate(shadow.schema);
-  const shadowHistories = await ensureHistory(db, shadow);
+  // The switch-over builds every index under its served name: the shadow needs only its own.
+  const shadowHistories = await createReadModel(db, shadow, { readIndexes: false });
 
   let position = 0;
   let eventsApplied = 0;

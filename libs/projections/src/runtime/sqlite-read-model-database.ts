@@ -5,6 +5,7 @@ import {
   type BatchOutcome,
   CHECKPOINTS_DDL,
   type EventChange,
+  needsVersionStamp,
   ProjectionApplyError,
   type ProjectionBatch,
   type ReadModelDatabase,
@@ -146,9 +147,10 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
   private applyChanges(changes: readonly EventChange[]): void {
     for (const change of changes) {
       try {
-        this.prepare('UPDATE accord_version_clock SET position = ? WHERE id = 1').run(
-          change.position,
-        );
+        if (needsVersionStamp(change))
+          this.prepare('UPDATE accord_version_clock SET position = ? WHERE id = 1').run(
+            change.position,
+          );
         for (const statement of change.statements)
           this.prepare(statement.sql).run(...statement.params);
       } catch (error) {

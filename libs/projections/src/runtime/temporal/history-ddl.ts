@@ -40,8 +40,20 @@ const sqliteTriggerNames = (table: string) =>
   ['insert', 'update', 'delete'].map((op) => `${table}_h_on_${op}`);
 const postgresTrigger = (table: string) => `${table}_h_record`;
 
+export interface HistoryDdlOptions {
+  /**
+   * False leaves out the copies of the table's own indexes, which serve only readers (the
+   * triggers find versions by key): a catch-up from zero builds them when it is done.
+   */
+  readIndexes?: boolean;
+}
+
 /** The history table, its indexes (the table's own, plus its key), and the triggers filling it. */
-export function historyDdl(dialect: Dialect, shape: TableShape): string[] {
+export function historyDdl(
+  dialect: Dialect,
+  shape: TableShape,
+  { readIndexes = true }: HistoryDdlOptions = {},
+): string[] {
   const h = historyTable(shape.name);
   const columns = shape.columns.map((c) => c.name).join(', ');
   const sameKey = (row: 'OLD') => shape.primaryKey.map((k) => `${k} = ${row}.${k}`).join(' AND ');
@@ -51,9 +63,11 @@ export function historyDdl(dialect: Dialect, shape: TableShape): string[] {
       .map((c) => `${c.name} ${c.type}`)
       .join(', ')}, h_from BIGINT NOT NULL, h_to BIGINT)`,
     `CREATE INDEX IF NOT EXISTS ${h}_by_key ON ${h} (${shape.primaryKey.join(', ')}, h_to)`,
-    ...[...shape.indexes].map(
-      ([index, on]) => `CREATE INDEX IF NOT EXISTS ${index}_h ON ${h} (${on}, h_from)`,
-    ),
+    ...(readIndexes
+      ? [...shape.indexes].map(
+          ([index, on]) => `CREATE INDEX IF NOT EXISTS ${index}_h ON ${h} (${on}, h_from)`,
+        )
+      : []),
   ];
   // A row changed twice by one event keeps one version for it: the first is dropped, not closed.
   const closeCurrent = (clock: string) => [

@@ -1,6 +1,6 @@
 import type { Projection } from '../projection';
 import type { ReadModelDatabase } from '../read-model-database';
-import { historyDdl, type TableShape } from './history-ddl';
+import { historyDdl, type HistoryDdlOptions, type TableShape } from './history-ddl';
 
 const TABLE = /CREATE TABLE IF NOT EXISTS (r[mb]_\w+)/g;
 const INDEX =
@@ -22,6 +22,10 @@ export const isEventRowTable = (projection: Projection, table: string): boolean 
   const served = (name: string) => name.replace(/^rb_/, 'rm_');
   return projection.eventRows !== undefined && served(projection.eventRows.table) === served(table);
 };
+
+/** Whether any of the projection's tables keeps a history (the journal's do not). */
+export const keepsHistory = (projection: Projection): boolean =>
+  tablesOf(projection.schema).some((table) => !isEventRowTable(projection, table));
 
 async function describe(
   db: ReadModelDatabase,
@@ -76,9 +80,10 @@ export async function historiedTables(
 export async function ensureHistory(
   db: ReadModelDatabase,
   projection: Projection,
+  options: HistoryDdlOptions = {},
 ): Promise<TableShape[]> {
   const shapes = await historiedTables(db, projection);
-  for (const shape of shapes) await db.migrate(historyDdl(db.dialect, shape).join(';\n'));
+  for (const shape of shapes) await db.migrate(historyDdl(db.dialect, shape, options).join(';\n'));
   return shapes;
 }
 
