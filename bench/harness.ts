@@ -34,9 +34,16 @@ export function summarise(values: readonly number[]): Sample {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
-/** One warm-up run, then `runs` measured runs; each run returns the figure it measured. */
-export async function measure(runs: number, run: () => Promise<number>): Promise<Sample> {
-  await run();
+/**
+ * One warm-up run, then `runs` measured runs; each run returns the figure it measured. A long
+ * run may warm up with a shorter one (`warmUp`) that goes through the same code.
+ */
+export async function measure(
+  runs: number,
+  run: () => Promise<number>,
+  warmUp: () => Promise<unknown> = run,
+): Promise<Sample> {
+  await warmUp();
   const values: number[] = [];
   for (let i = 0; i < runs; i++) values.push(await run());
   return summarise(values);
