@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   try {
     for (const name of names) {
       console.error(`running ${name}…`);
+      const started = Date.now();
       figures.push(...(await BENCHMARKS[name]!(options)));
+      console.error(`${name} took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   } finally {
     await (await loadHook(join(postgres, 'global-teardown.mjs'))).default();

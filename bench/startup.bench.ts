@@ -8,6 +8,7 @@ import { type Actor } from '@accord/domain';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { loadConfig } from '../apps/api/src/config/accord-config';
 import {
+  type CachedLedger,
   cachedLedger,
   cacheDirectory,
   copyLedger,
@@ -152,18 +153,25 @@ async function caughtUp(api: Api): Promise<void> {
   }
 }
 
+/** Where the ledger with its read models caught up is cached, beside the ledger itself. */
+export function caughtUpLedgerFile(ledger: CachedLedger): string {
+  // The read models' tables are the projections' and the API's doing: their version too.
+  const version = sourceVersion(['libs/projections/src', 'apps/api/src']);
+  return ledger.file.replace(/\.db$/, `.caught-up-${version}.db`);
+}
+
 /**
  * The generated ledger with every read model caught up, cached beside the ledger: catching up
- * a million events is the replay benchmark's subject, not this one's. Made by the API itself.
+ * a million events is the replay benchmark's subject, not this one's. The replay benchmark
+ * keeps its last rebuild here (the API's runner and projections, in the ledger's own file);
+ * otherwise the API itself catches up on a copy.
  */
 export async function caughtUpLedger(
   args: string[],
   events: number,
 ): Promise<{ file: string; initiativeId: string; events: number }> {
   const ledger = await cachedLedger({ events, seed: 1 }, note);
-  // The read models' tables are the projections' and the API's doing: their version too.
-  const version = sourceVersion(['libs/projections/src', 'apps/api/src']);
-  const file = ledger.file.replace(/\.db$/, `.caught-up-${version}.db`);
+  const file = caughtUpLedgerFile(ledger);
   const facts = { initiativeId: ledger.result.initiativeId, events: ledger.result.events };
   if (existsSync(file)) return { file, ...facts };
   const partial = `${file}.partial-${process.pid}`;
