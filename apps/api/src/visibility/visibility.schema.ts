@@ -40,10 +40,15 @@ async function visibleItem(viewer: Viewer, item: unknown): Promise<boolean> {
   return kind === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
 }
 
+/** The rules whose answer is checked here; the others' resolvers keep to what their reader sees. */
+type CheckedRule = Extract<RootRule, { kind: 'initiative' | 'result' }>;
+
+const isChecked = (rule: RootRule): rule is CheckedRule =>
+  rule.kind === 'initiative' || rule.kind === 'result';
+
 /** Checks a root field's answer against its rule; throws NOT_FOUND when it is not visible. */
-function rootCheck(visibility: Visibility, rule: RootRule) {
+function rootCheck(visibility: Visibility, rule: CheckedRule) {
   return async (args: Args, context: AccordContext, answer: unknown): Promise<void> => {
-    if (rule.kind === 'ledger' || rule.kind === 'resolver') return;
     const viewer = visibility.viewerOf(context);
     if (rule.kind === 'initiative') {
       const initiativeId = String(args[rule.arg]);
@@ -179,8 +184,10 @@ export function applyVisibility(schema: GraphQLSchema, visibility: Visibility): 
     return rule;
   };
   return mapSchema(schema, {
-    [MapperKind.QUERY_ROOT_FIELD]: (field: Field, name) =>
-      wrapQuery(field, rootCheck(visibility, ruleOf(name))),
+    [MapperKind.QUERY_ROOT_FIELD]: (field: Field, name) => {
+      const rule = ruleOf(name);
+      return isChecked(rule) ? wrapQuery(field, rootCheck(visibility, rule)) : field;
+    },
     [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field: Field, name) =>
       wrapSubscription(field, visibility, ruleOf(name)),
     [MapperKind.OBJECT_FIELD]: (field: Field, fieldName, typeName) => {
