@@ -222,6 +222,8 @@ export class ProjectionRunner {
   private async applied(projection: Projection, position: number): Promise<void> {
     const due = this.readIndexesDueAt.get(projection.name);
     if (due !== undefined && position >= due) {
+      // SQLite builds an index synchronously: let waiting requests run between read models.
+      await new Promise((resolve) => setImmediate(resolve));
       await createReadModel(this.db, projection, { readIndexes: true });
       this.readIndexesDueAt.delete(projection.name);
     }
