@@ -15,13 +15,14 @@ import { toPartnerAgreements } from '../agreements/agreement.model';
 import {
   type BenefitPool,
   type BenefitPoolHistoryField,
+  type BenefitPoolSummary,
   toBenefitPool,
   toBenefitPoolSummary,
   toMoneyModel,
 } from '../benefit-pools/benefit-pool.model';
 import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
-import { type Risk, toRiskSummary } from '../risks/risk.model';
+import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
 import { toPageRequest } from '../graphql/pagination';
 import {
@@ -30,7 +31,7 @@ import {
   type PartnerAccountabilityConnection,
 } from './accountability.model';
 import { CommitmentPages } from './commitment-pages';
-import { once, withDeferred } from './deferred';
+import { deferredField, once, withDeferred } from './deferred';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -147,12 +148,21 @@ export class AccountabilityQueries {
    * tens of thousands of risks, and their histories several times as many rows.
    */
   private pageRisks(initiativeId: string, partnerIds: readonly string[]) {
-    const assessments = once(() => this.risks.assessmentsByRisk(initiativeId, partnerIds));
-    const mitigations = once(() => this.risks.mitigationsByRisk(initiativeId, partnerIds));
+    const riskId = (risk: RiskSummary) => risk.riskId;
+    const assessments = deferredField(
+      riskId,
+      () => this.risks.assessmentsByRisk(initiativeId, partnerIds),
+      [],
+    );
+    const mitigations = deferredField(
+      riskId,
+      () => this.risks.mitigationsByRisk(initiativeId, partnerIds),
+      [],
+    );
     return (view: RiskSummaryView) =>
       withDeferred<Risk, 'assessments' | 'mitigations'>(toRiskSummary(view), {
-        assessments: async () => (await assessments()).get(view.riskId) ?? [],
-        mitigations: async () => (await mitigations()).get(view.riskId) ?? [],
+        assessments,
+        mitigations,
       });
   }
 
@@ -167,23 +177,22 @@ export class AccountabilityQueries {
           ]),
         ),
     );
-    return (view: BenefitPoolSummaryView) => {
-      const field =
-        <K extends BenefitPoolHistoryField>(key: K) =>
-        async (): Promise<BenefitPool[K]> => {
-          const pool = (await whole()).get(view.poolId);
-          // Pools are never deleted: one the page listed is there.
-          if (!pool) throw new Error(`benefit pool ${view.poolId} vanished`);
-          return pool[key];
-        };
-      return withDeferred<BenefitPool, BenefitPoolHistoryField>(toBenefitPoolSummary(view), {
-        allocation: field('allocation'),
-        allocationHistory: field('allocationHistory'),
-        distributions: field('distributions'),
-        distributedByPartner: field('distributedByPartner'),
-        distributed: field('distributed'),
-        remaining: field('remaining'),
-      });
+    const field = <K extends BenefitPoolHistoryField>(name: K) =>
+      async function (this: BenefitPoolSummary): Promise<BenefitPool[K]> {
+        const pool = (await whole()).get(this.poolId);
+        // Pools are never deleted: one the page listed is there.
+        if (!pool) throw new Error(`benefit pool ${this.poolId} vanished`);
+        return pool[name];
+      };
+    const history = {
+      allocation: field('allocation'),
+      allocationHistory: field('allocationHistory'),
+      distributions: field('distributions'),
+      distributedByPartner: field('distributedByPartner'),
+      distributed: field('distributed'),
+      remaining: field('remaining'),
     };
+    return (view: BenefitPoolSummaryView) =>
+      withDeferred<BenefitPool, BenefitPoolHistoryField>(toBenefitPoolSummary(view), history);
   }
 }
