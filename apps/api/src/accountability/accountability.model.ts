@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { BenefitPool } from '../benefit-pools/benefit-pool.model';
+import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/benefit-pool.model';
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
 import { Money } from '../commitments/commitment.model';
@@ -10,6 +10,7 @@ import { PageArgs, PageInfo } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
+import type { Deferred } from './deferred';
 
 /**
  * A partner's commitments, grouped by where they stand on the day. Each group is a page
@@ -32,8 +33,9 @@ export class CommitmentsByStatus {
 
 @ObjectType({ description: 'A risk a partner owns or shares.' })
 export class PartnerRisk {
+  /** Its history is read only when asked for. */
   @Field(() => Risk)
-  risk!: Risk;
+  risk!: Deferred<Risk, 'mitigations' | 'assessments'>;
 
   @Field({ description: "The partner is the risk's named owner." })
   owner!: boolean;
@@ -47,8 +49,9 @@ export class PartnerRisk {
 
 @ObjectType({ description: "A partner's share in a benefit pool, and what it received so far." })
 export class PartnerBenefitShare {
+  /** Its allocations and distributions are read only when asked for. */
   @Field(() => BenefitPool)
-  pool!: BenefitPool;
+  pool!: Deferred<BenefitPool, BenefitPoolHistoryField>;
 
   @Field(() => String, {
     nullable: true,

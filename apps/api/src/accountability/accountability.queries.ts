@@ -2,20 +2,27 @@ import { basisPointsToPercent } from '@accord/domain';
 import {
   AgreementsRegisterReader,
   BenefitPoolsReader,
-  type BenefitPoolView,
+  type BenefitPoolSummaryView,
   CommitmentsRegisterReader,
   encodeCursor,
   InitiativeOverviewReader,
   RiskRegisterReader,
-  type RiskView,
+  type RiskSummaryView,
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { toPartnerAgreements } from '../agreements/agreement.model';
-import { toBenefitPool, toMoneyModel } from '../benefit-pools/benefit-pool.model';
+import {
+  type BenefitPool,
+  type BenefitPoolHistoryField,
+  type BenefitPoolSummary,
+  toBenefitPool,
+  toBenefitPoolSummary,
+  toMoneyModel,
+} from '../benefit-pools/benefit-pool.model';
 import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
-import { toRisk } from '../risks/risk.model';
+import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
 import { toPageRequest } from '../graphql/pagination';
 import {
@@ -24,6 +31,7 @@ import {
   type PartnerAccountabilityConnection,
 } from './accountability.model';
 import { CommitmentPages } from './commitment-pages';
+import { deferredField, once, withDeferred } from './deferred';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -36,7 +44,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** `convert`, remembering its result for each key. */
-function once<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
+function oncePerKey<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
   const done = new Map<string, R>();
   return (item) => {
     let result = done.get(key(item));
@@ -93,8 +101,14 @@ export class AccountabilityQueries {
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
     const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
-    const risk = once((view: RiskView) => view.riskId, toRisk);
-    const pool = once((view: BenefitPoolView) => view.poolId, toBenefitPool);
+    const risk = oncePerKey(
+      (view: RiskSummaryView) => view.riskId,
+      this.pageRisks(initiativeId, partnerIds),
+    );
+    const pool = oncePerKey(
+      (view: BenefitPoolSummaryView) => view.poolId,
+      this.pagePools(initiativeId, partnerIds),
+    );
     return {
       edges: page.items.map((partner) => ({
         cursor: encodeCursor(partner.joinedPosition),
@@ -126,5 +140,59 @@ export class AccountabilityQueries {
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
     };
+  }
+
+  /**
+   * The risks of the page's partners, their assessments and mitigations read (for the whole
+   * page at once) only when the query asks for them: a page of a hundred partners can bear
+   * tens of thousands of risks, and their histories several times as many rows.
+   */
+  private pageRisks(initiativeId: string, partnerIds: readonly string[]) {
+    const riskId = (risk: RiskSummary) => risk.riskId;
+    const assessments = deferredField(
+      riskId,
+      () => this.risks.assessmentsByRisk(initiativeId, partnerIds),
+      [],
+    );
+    const mitigations = deferredField(
+      riskId,
+      () => this.risks.mitigationsByRisk(initiativeId, partnerIds),
+      [],
+    );
+    return (view: RiskSummaryView) =>
+      withDeferred<Risk, 'assessments' | 'mitigations'>(toRiskSummary(view), {
+        assessments,
+        mitigations,
+      });
+  }
+
+  /** The pools of the page's partners, their allocations and distributions read only when asked. */
+  private pagePools(initiativeId: string, partnerIds: readonly string[]) {
+    const whole = once(
+      async () =>
+        new Map(
+          (await this.benefits.poolsOfPartners(initiativeId, partnerIds)).map((pool) => [
+            pool.poolId,
+            toBenefitPool(pool),
+          ]),
+        ),
+    );
+    const field = <K extends BenefitPoolHistoryField>(name: K) =>
+      async function (this: BenefitPoolSummary): Promise<BenefitPool[K]> {
+        const pool = (await whole()).get(this.poolId);
+        // Pools are never deleted: one the page listed is there.
+        if (!pool) throw new Error(`benefit pool ${this.poolId} vanished`);
+        return pool[name];
+      };
+    const history = {
+      allocation: field('allocation'),
+      allocationHistory: field('allocationHistory'),
+      distributions: field('distributions'),
+      distributedByPartner: field('distributedByPartner'),
+      distributed: field('distributed'),
+      remaining: field('remaining'),
+    };
+    return (view: BenefitPoolSummaryView) =>
+      withDeferred<BenefitPool, BenefitPoolHistoryField>(toBenefitPoolSummary(view), history);
   }
 }

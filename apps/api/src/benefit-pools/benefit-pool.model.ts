@@ -5,7 +5,7 @@ import {
   type Money as DomainMoney,
   type PartnerAmount as DomainPartnerAmount,
 } from '@accord/domain';
-import type { BenefitPoolView } from '@accord/projections';
+import type { BenefitPoolSummaryView, BenefitPoolView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Money } from '../commitments/commitment.model';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
@@ -118,6 +118,28 @@ export const toMoneyModel = (money: DomainMoney): Money => ({
 const toMoneyOrNull = (money: DomainMoney | null): Money | null => money && toMoneyModel(money);
 const toPartnerMoney = (paid: readonly DomainPartnerAmount[]): PartnerMoney[] =>
   paid.map(({ partnerId, amount }) => ({ partnerId, amount: toMoneyModel(amount) }));
+
+/** The fields of a BenefitPool that come from its allocations and distributions. */
+export type BenefitPoolHistoryField =
+  | 'allocation'
+  | 'allocationHistory'
+  | 'distributions'
+  | 'distributedByPartner'
+  | 'distributed'
+  | 'remaining';
+
+/** A BenefitPool without them: what a view listing many pools gives at first. */
+export type BenefitPoolSummary = Omit<BenefitPool, BenefitPoolHistoryField>;
+
+export const toBenefitPoolSummary = (view: BenefitPoolSummaryView): BenefitPoolSummary => ({
+  poolId: view.poolId,
+  initiativeId: view.initiativeId,
+  name: view.name,
+  kind: view.kind,
+  description: view.description,
+  amount: toMoneyOrNull(view.amount),
+  revision: view.revision,
+});
 
 export function toBenefitPool(view: BenefitPoolView): BenefitPool {
   return {

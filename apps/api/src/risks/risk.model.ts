@@ -1,5 +1,5 @@
 import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
-import type { RiskView } from '@accord/projections';
+import type { RiskSummaryView, RiskView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { Receipt } from '../ledger/receipt.model';
@@ -129,9 +129,17 @@ export class Risk {
   revision!: number;
 }
 
-export function toRisk(view: RiskView): Risk {
+/** A Risk without its history: what a view listing many risks gives at first. */
+export type RiskSummary = Omit<Risk, 'mitigations' | 'assessments'>;
+
+export function toRiskSummary(view: RiskSummaryView): RiskSummary {
   const { shares, status, ...rest } = view;
   return { ...rest, status: status as RiskStatus, ownershipShares: toPercentShares(shares) };
+}
+
+export function toRisk(view: RiskView): Risk {
+  const { mitigations, assessments, ...summary } = view;
+  return { ...toRiskSummary(summary), mitigations, assessments };
 }
 
 @ObjectType()

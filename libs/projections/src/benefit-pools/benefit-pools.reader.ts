@@ -41,9 +41,15 @@ export interface BenefitPoolView {
   revision: number;
 }
 
+/** A pool without its allocations and distributions: what views listing many pools read first. */
+export type BenefitPoolSummaryView = Pick<
+  BenefitPoolView,
+  'poolId' | 'initiativeId' | 'name' | 'kind' | 'description' | 'amount' | 'revision'
+>;
+
 /** One partner's benefit share in a pool, for the accountability view. */
 export interface PartnerBenefitShareView {
-  pool: BenefitPoolView;
+  pool: BenefitPoolSummaryView;
   /** Its share in the current allocation, in basis points; null when it has none (any more). */
   basisPoints: number | null;
   /** Funding pools: what it received so far; null for other kinds. */
@@ -83,8 +89,48 @@ interface DistributionRow {
 
 function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
+}
+
+const amountOf = (row: PoolRow): Money | null =>
+  row.amount_minor !== null && row.currency !== null
+    ? { amountMinor: row.amount_minor, currency: row.currency }
+    : null;
+
+function toSummary(row: PoolRow): BenefitPoolSummaryView {
+  return {
+    poolId: row.pool_id,
+    initiativeId: row.initiative_id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    amount: amountOf(row),
+    revision: Number(row.revision),
+  };
+}
+
+/**
+ * The pools of an initiative in which the partners listed hold a share or received a
+ * distribution, at any time (all its pools without a list); `partner` keeps a table's rows to
+ * those partners.
+ */
+function partnersPools(initiativeId: string, partnerIds?: readonly string[]) {
+  if (partnerIds === undefined)
+    return { where: 'initiative_id = ?', params: [initiativeId], partner: '', partnerParams: [] };
+  const list = partnerIds.map(() => '?').join(', ');
+  return {
+    where: `initiative_id = ? AND pool_id IN (
+       SELECT pool_id FROM rm_benefit_allocations WHERE initiative_id = ? AND partner_id IN (${list})
+       UNION SELECT pool_id FROM rm_benefit_distributions WHERE initiative_id = ? AND partner_id IN (${list}))`,
+    params: [initiativeId, initiativeId, ...partnerIds, initiativeId, ...partnerIds],
+    partner: `AND partner_id IN (${list})`,
+    partnerParams: partnerIds,
+  };
 }
 
 function toAllocations(rows: readonly AllocationRow[], current: number | null): AllocationView[] {
@@ -125,10 +171,7 @@ function toView(
   const current = row.allocation_revision === null ? null : Number(row.allocation_revision);
   const allocationHistory = toAllocations(allocationRows, current);
   const allocation = allocationHistory.find((a) => a.current)?.shares ?? [];
-  const amount =
-    row.amount_minor !== null && row.currency !== null
-      ? { amountMinor: row.amount_minor, currency: row.currency }
-      : null;
+  const amount = amountOf(row);
   const received = new Map<string, bigint>(allocation.map((share) => [share.partnerId, 0n]));
   for (const paid of distributionRows)
     received.set(
@@ -185,8 +228,9 @@ export class BenefitPoolsReader {
 
   /**
    * For the accountability view of a whole initiative in one read (or of the partners listed):
-   * partner id -> its benefit shares (pools where it holds a share now or received a
-   * distribution before).
+   * partner id -> its benefit shares (pools where it holds a share now or, in a funding pool,
+   * received a distribution before), pools in the order defined. The pools come without their
+   * allocations and distributions: poolsOfPartners reads them for the same partners when asked.
    */
   async benefitSharesByPartner(
     initiativeId: string,
@@ -194,36 +238,67 @@ export class BenefitPoolsReader {
   ): Promise<Map<string, PartnerBenefitShareView[]>> {
     const byPartner = new Map<string, PartnerBenefitShareView[]>();
     if (partnerIds?.length === 0) return byPartner;
-    const listed = partnerIds && new Set(partnerIds);
-    let pools: BenefitPoolView[];
-    if (partnerIds === undefined) pools = await this.byInitiative(initiativeId);
-    else {
-      const list = partnerIds.map(() => '?').join(', ');
-      pools = await this.load(
-        `initiative_id = ? AND pool_id IN (
-           SELECT pool_id FROM rm_benefit_allocations WHERE initiative_id = ? AND partner_id IN (${list})
-           UNION SELECT pool_id FROM rm_benefit_distributions WHERE initiative_id = ? AND partner_id IN (${list}))`,
-        [initiativeId, initiativeId, ...partnerIds, initiativeId, ...partnerIds],
-      );
-    }
-    for (const pool of pools) {
-      const partners = new Set([
-        ...pool.allocation.map((s) => s.partnerId),
-        ...pool.distributedByPartner.map((p) => p.partnerId),
-      ]);
-      for (const partnerId of partners) {
-        if (listed && !listed.has(partnerId)) continue;
-        const share = pool.allocation.find((s) => s.partnerId === partnerId);
-        const received = pool.distributedByPartner.find((p) => p.partnerId === partnerId);
+    const { where, params, partner, partnerParams } = partnersPools(initiativeId, partnerIds);
+    const pools = await this.db.all<PoolRow>(
+      `SELECT * FROM rm_benefit_pools WHERE ${where} ORDER BY defined_position`,
+      params,
+    );
+    if (pools.length === 0) return byPartner;
+    // Only the partners' own shares in the allocations in force, and their own distributions.
+    const shares = groupBy(
+      await this.db.all<Pick<AllocationRow, 'pool_id' | 'partner_id' | 'basis_points'>>(
+        `SELECT a.pool_id, a.partner_id, a.basis_points FROM rm_benefit_allocations a
+         JOIN rm_benefit_pools p ON p.pool_id = a.pool_id AND p.allocation_revision = a.revision
+         WHERE a.initiative_id = ? ${partner.replace('partner_id', 'a.partner_id')}`,
+        [initiativeId, ...partnerParams],
+      ),
+      (row) => row.pool_id,
+    );
+    const paid = groupBy(
+      await this.db.all<Pick<DistributionRow, 'pool_id' | 'partner_id' | 'amount_minor'>>(
+        `SELECT pool_id, partner_id, amount_minor FROM rm_benefit_distributions
+         WHERE initiative_id = ? ${partner}`,
+        [initiativeId, ...partnerParams],
+      ),
+      (row) => row.pool_id,
+    );
+    for (const row of pools) {
+      const pool = toSummary(row);
+      const received = new Map<string, bigint>();
+      for (const share of shares.get(pool.poolId) ?? []) received.set(share.partner_id, 0n);
+      // Distributions count for funding pools only: the others have no amount to pay out.
+      if (pool.amount)
+        for (const payment of paid.get(pool.poolId) ?? [])
+          received.set(
+            payment.partner_id,
+            (received.get(payment.partner_id) ?? 0n) + BigInt(payment.amount_minor),
+          );
+      for (const [partnerId, minor] of received) {
+        const share = shares.get(pool.poolId)?.find((s) => s.partner_id === partnerId);
         const view = {
           pool,
-          basisPoints: share?.basisPoints ?? null,
-          distributed: received?.amount ?? null,
+          basisPoints: share ? Number(share.basis_points) : null,
+          distributed: pool.amount && {
+            amountMinor: minor.toString(),
+            currency: pool.amount.currency,
+          },
         };
-        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+        const views = byPartner.get(partnerId);
+        if (views) views.push(view);
+        else byPartner.set(partnerId, [view]);
       }
     }
     return byPartner;
+  }
+
+  /** The pools benefitSharesByPartner gives for the same partners, whole. */
+  poolsOfPartners(
+    initiativeId: string,
+    partnerIds?: readonly string[],
+  ): Promise<BenefitPoolView[]> {
+    if (partnerIds?.length === 0) return Promise.resolve([]);
+    const { where, params } = partnersPools(initiativeId, partnerIds);
+    return this.load(where, params);
   }
 
   private async load(where: string, params: readonly SqlValue[]): Promise<BenefitPoolView[]> {

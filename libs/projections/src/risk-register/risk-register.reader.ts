@@ -42,9 +42,12 @@ export interface RiskView {
   revision: number;
 }
 
+/** A risk without its mitigations and assessments: what views listing many risks read first. */
+export type RiskSummaryView = Omit<RiskView, 'mitigations' | 'assessments'>;
+
 /** A risk as one partner sees it: whether it owns it, and its share of the ownership. */
 export interface PartnerRiskView {
-  risk: RiskView;
+  risk: RiskSummaryView;
   /** The partner is the risk's named owner. */
   owner: boolean;
   /** The partner's ownership share in basis points, or null when ownership was not shared with it. */
@@ -94,8 +97,70 @@ interface MitigationRow {
 
 function groupBy<Row extends { risk_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.risk_id, [...(groups.get(row.risk_id) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.risk_id);
+    if (group) group.push(row);
+    else groups.set(row.risk_id, [row]);
+  }
   return groups;
+}
+
+const toAssessment = (a: AssessmentRow): RiskAssessmentView => ({
+  likelihood: Number(a.likelihood),
+  impact: Number(a.impact),
+  exposure: Number(a.likelihood) * Number(a.impact),
+  reason: a.reason,
+  assessedAt: a.assessed_at,
+});
+
+const toMitigation = (m: MitigationRow): MitigationView => ({
+  mitigationId: m.mitigation_id,
+  description: m.description,
+  commitmentIds: JSON.parse(m.commitment_ids) as string[],
+  plannedAt: m.planned_at,
+});
+
+function toSummary(row: RiskRow, shares: readonly ShareRow[]): RiskSummaryView {
+  return {
+    riskId: row.risk_id,
+    initiativeId: row.initiative_id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    likelihood: Number(row.likelihood),
+    impact: Number(row.impact),
+    exposure: Number(row.exposure),
+    ownerPartnerId: row.owner_partner_id,
+    status: row.status,
+    shares: shares.map((s) => ({ partnerId: s.partner_id, basisPoints: Number(s.basis_points) })),
+    identifiedAt: row.identified_at,
+    materialisedAt: row.materialised_at,
+    materialisation: row.materialisation,
+    closedAt: row.closed_at,
+    closingReason: row.closing_reason,
+    revision: Number(row.revision),
+  };
+}
+
+/** The risks of an initiative that the partners listed own or share (all its risks without a list). */
+function partnersRisks(initiativeId: string, partnerIds?: readonly string[]) {
+  if (partnerIds === undefined)
+    return {
+      where: 'r.initiative_id = ?',
+      params: [initiativeId],
+      childWhere: 'initiative_id = ?',
+      childParams: [initiativeId],
+    };
+  const list = partnerIds.map(() => '?').join(', ');
+  const where = `r.initiative_id = ? AND (r.owner_partner_id IN (${list}) OR EXISTS (
+     SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id IN (${list})))`;
+  const params = [initiativeId, ...partnerIds, ...partnerIds];
+  return {
+    where,
+    params,
+    childWhere: `risk_id IN (SELECT r.risk_id FROM rm_risks r WHERE ${where})`,
+    childParams: params,
+  };
 }
 
 export class RiskRegisterReader {
@@ -140,7 +205,8 @@ export class RiskRegisterReader {
   /**
    * For the accountability view of a whole initiative in one read (or of the partners listed):
    * partner id -> the risks it owns or shares, highest exposure first, with its share of the
-   * ownership.
+   * ownership. The risks come without their mitigations and assessments, which
+   * mitigationsByRisk and assessmentsByRisk read for the same partners when they are asked for.
    */
   async risksByPartner(
     initiativeId: string,
@@ -149,21 +215,21 @@ export class RiskRegisterReader {
     const byPartner = new Map<string, PartnerRiskView[]>();
     if (partnerIds?.length === 0) return byPartner;
     const listed = partnerIds && new Set(partnerIds);
-    let risks: RiskView[];
-    if (partnerIds === undefined) risks = await this.register(initiativeId);
-    else {
-      const list = partnerIds.map(() => '?').join(', ');
-      const where = `r.initiative_id = ? AND (r.owner_partner_id IN (${list}) OR EXISTS (
-         SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id IN (${list})))`;
-      const params = [initiativeId, ...partnerIds, ...partnerIds];
-      risks = await this.load(
-        where,
-        params,
-        `risk_id IN (SELECT r.risk_id FROM rm_risks r WHERE ${where})`,
-        params,
-      );
-    }
-    for (const risk of risks) {
+    const { where, params, childWhere, childParams } = partnersRisks(initiativeId, partnerIds);
+    const rows = await this.db.all<RiskRow>(
+      `SELECT * FROM rm_risks r WHERE ${where} ORDER BY r.exposure DESC, r.identified_position`,
+      params,
+    );
+    if (rows.length === 0) return byPartner;
+    const sharesOf = groupBy(
+      await this.db.all<ShareRow>(
+        `SELECT risk_id, partner_id, basis_points FROM rm_risk_shares WHERE ${childWhere}
+         ORDER BY risk_id, ordinal`,
+        childParams,
+      ),
+    );
+    for (const row of rows) {
+      const risk = toSummary(row, sharesOf.get(row.risk_id) ?? []);
       const partners = new Set([risk.ownerPartnerId, ...risk.shares.map((s) => s.partnerId)]);
       for (const partnerId of partners) {
         if (listed && !listed.has(partnerId)) continue;
@@ -172,10 +238,42 @@ export class RiskRegisterReader {
           owner: risk.ownerPartnerId === partnerId,
           basisPoints: risk.shares.find((s) => s.partnerId === partnerId)?.basisPoints ?? null,
         };
-        byPartner.set(partnerId, [...(byPartner.get(partnerId) ?? []), view]);
+        const views = byPartner.get(partnerId);
+        if (views) views.push(view);
+        else byPartner.set(partnerId, [view]);
       }
     }
     return byPartner;
+  }
+
+  /** The assessments (oldest first) of the risks risksByPartner gives for the same partners. */
+  async assessmentsByRisk(
+    initiativeId: string,
+    partnerIds?: readonly string[],
+  ): Promise<Map<string, RiskAssessmentView[]>> {
+    if (partnerIds?.length === 0) return new Map();
+    const { childWhere, childParams } = partnersRisks(initiativeId, partnerIds);
+    const rows = await this.db.all<AssessmentRow>(
+      `SELECT risk_id, likelihood, impact, reason, assessed_at FROM rm_risk_assessments
+       WHERE ${childWhere} ORDER BY risk_id, revision`,
+      childParams,
+    );
+    return new Map([...groupBy(rows)].map(([riskId, group]) => [riskId, group.map(toAssessment)]));
+  }
+
+  /** The mitigations of the risks risksByPartner gives for the same partners. */
+  async mitigationsByRisk(
+    initiativeId: string,
+    partnerIds?: readonly string[],
+  ): Promise<Map<string, MitigationView[]>> {
+    if (partnerIds?.length === 0) return new Map();
+    const { childWhere, childParams } = partnersRisks(initiativeId, partnerIds);
+    const rows = await this.db.all<MitigationRow>(
+      `SELECT risk_id, mitigation_id, description, commitment_ids, planned_at
+       FROM rm_risk_mitigations WHERE ${childWhere} ORDER BY risk_id, revision`,
+      childParams,
+    );
+    return new Map([...groupBy(rows)].map(([riskId, group]) => [riskId, group.map(toMitigation)]));
   }
 
   private async load(
@@ -207,39 +305,9 @@ export class RiskRegisterReader {
     const sharesOf = groupBy(shares);
     const mitigationsOf = groupBy(mitigations);
     return rows.map((row) => ({
-      riskId: row.risk_id,
-      initiativeId: row.initiative_id,
-      title: row.title,
-      description: row.description,
-      category: row.category,
-      likelihood: Number(row.likelihood),
-      impact: Number(row.impact),
-      exposure: Number(row.exposure),
-      ownerPartnerId: row.owner_partner_id,
-      status: row.status,
-      shares: (sharesOf.get(row.risk_id) ?? []).map((s) => ({
-        partnerId: s.partner_id,
-        basisPoints: Number(s.basis_points),
-      })),
-      mitigations: (mitigationsOf.get(row.risk_id) ?? []).map((m) => ({
-        mitigationId: m.mitigation_id,
-        description: m.description,
-        commitmentIds: JSON.parse(m.commitment_ids) as string[],
-        plannedAt: m.planned_at,
-      })),
-      assessments: (assessmentsOf.get(row.risk_id) ?? []).map((a) => ({
-        likelihood: Number(a.likelihood),
-        impact: Number(a.impact),
-        exposure: Number(a.likelihood) * Number(a.impact),
-        reason: a.reason,
-        assessedAt: a.assessed_at,
-      })),
-      identifiedAt: row.identified_at,
-      materialisedAt: row.materialised_at,
-      materialisation: row.materialisation,
-      closedAt: row.closed_at,
-      closingReason: row.closing_reason,
-      revision: Number(row.revision),
+      ...toSummary(row, sharesOf.get(row.risk_id) ?? []),
+      mitigations: (mitigationsOf.get(row.risk_id) ?? []).map(toMitigation),
+      assessments: (assessmentsOf.get(row.risk_id) ?? []).map(toAssessment),
     }));
   }
 }

@@ -1,0 +1,173 @@
+import { expectNoErrors, launchWithPartners } from '../support/fixtures';
+import {
+  ALLOCATE_SHARES,
+  DEFINE_POOL,
+  IDENTIFY_RISK,
+  PLAN_MITIGATION,
+  REALLOCATE_SHARES,
+  REASSESS_RISK,
+  RECORD_DISTRIBUTION,
+  SHARE_RISK,
+} from '../support/risks-benefits.operations';
+import {
+  ACCOUNTABILITY_DETAILS,
+  POOL_ALONE,
+  RISK_ALONE,
+} from '../support/accountability-details.operations';
+import { byPartner } from '../support/accountability.operations';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+
+/**
+ * The view reads the histories of its risks and pools (assessments, mitigations, allocations,
+ * distributions) only when a query asks for them: asked for, they are those of the risk or
+ * pool read on its own, confidential fields withheld alike.
+ */
+describe.each(STORES)('Risk and pool details in the accountability view on %s', (store) => {
+  let app: TestApp;
+  let initiativeId: string;
+  const usd = (amount: string) => ({ amount, currency: 'USD' });
+  beforeAll(async () => {
+    app = await TestApp.start({ store });
+    initiativeId = await launchWithPartners(app);
+    const ok = async (query: string, input: Record<string, unknown>) =>
+      expectNoErrors(await app.gql(query, { input }, CITY_HALL));
+    const risk = (riskId: string, ownerPartnerId: string, likelihood: number) =>
+      ok(IDENTIFY_RISK, {
+        riskId,
+        initiativeId,
+        title: riskId,
+        description: `${riskId}, in detail`,
+        category: 'FINANCIAL',
+        likelihood,
+        impact: 4,
+        ownerPartnerId,
+      });
+    await risk('grant-lapse', 'city-hall', 3);
+    await risk('cold-chain', 'food-bank', 2);
+    await ok(SHARE_RISK, {
+      riskId: 'grant-lapse',
+      shares: [
+        { partnerId: 'city-hall', percent: '60' },
+        { partnerId: 'food-bank', percent: '40' },
+      ],
+    });
+    await ok(REASSESS_RISK, { riskId: 'grant-lapse', likelihood: 4, impact: 4, reason: 'cuts' });
+    await ok(PLAN_MITIGATION, {
+      riskId: 'grant-lapse',
+      mitigationId: 'second-funder',
+      description: 'Apply to a second funder',
+      commitmentIds: [],
+    });
+    await ok(DEFINE_POOL, {
+      poolId: 'grant',
+      initiativeId,
+      name: 'Foundation grant',
+      kind: 'FUNDING',
+      description: 'Shared grant',
+      amount: usd('1000.00'),
+    });
+    await ok(ALLOCATE_SHARES, {
+      poolId: 'grant',
+      shares: [
+        { partnerId: 'food-bank', percent: '75' },
+        { partnerId: 'school-district', percent: '25' },
+      ],
+    });
+    await ok(RECORD_DISTRIBUTION, {
+      poolId: 'grant',
+      distributionId: 'first',
+      amounts: [
+        { partnerId: 'food-bank', amount: usd('300.00') },
+        { partnerId: 'school-district', amount: usd('100.00') },
+      ],
+      note: 'first tranche',
+    });
+    await ok(REALLOCATE_SHARES, {
+      poolId: 'grant',
+      reason: 'the schools took on the tutoring',
+      shares: [{ partnerId: 'school-district', percent: '100' }],
+    });
+    await ok(DEFINE_POOL, {
+      poolId: 'data',
+      initiativeId,
+      name: 'Shared data',
+      kind: 'DATA_ACCESS',
+      description: 'Meal counts',
+    });
+    await ok(ALLOCATE_SHARES, {
+      poolId: 'data',
+      shares: [
+        { partnerId: 'food-bank', percent: '50' },
+        { partnerId: 'city-hall', percent: '50' },
+      ],
+    });
+  });
+  afterAll(() => app.stop());
+
+  const alone = async (query: string, id: string, actor: typeof CITY_HALL) => {
+    const res = await app.gql(query, { id }, actor);
+    expectNoErrors(res);
+    return Object.values(res.data as Record<string, unknown>)[0];
+  };
+
+  it('gives each risk and pool whole, as read on its own', async () => {
+    const res = await app.gql(ACCOUNTABILITY_DETAILS, { initiativeId }, FOOD_BANK);
+    expectNoErrors(res);
+    const foodBank = byPartner(res.data.accountability).get('food-bank');
+    expect(foodBank.risks.map((r: any) => [r.risk.riskId, r.owner, r.sharePercent])).toEqual([
+      ['grant-lapse', false, '40'],
+      ['cold-chain', true, null],
+    ]);
+    const grantLapse = foodBank.risks[0].risk;
+    expect(grantLapse).toEqual(await alone(RISK_ALONE, 'grant-lapse', FOOD_BANK));
+    expect(grantLapse.assessments.map((a: any) => [a.exposure, a.reason])).toEqual([
+      [12, null],
+      [16, 'cuts'],
+    ]);
+    expect(grantLapse.mitigations.map((m: any) => m.mitigationId)).toEqual(['second-funder']);
+    expect(foodBank.risks[1].risk).toEqual(await alone(RISK_ALONE, 'cold-chain', FOOD_BANK));
+
+    // Reallocated away from the food bank, which keeps what it received.
+    expect(
+      foodBank.benefitShares.map((b: any) => [b.pool.poolId, b.sharePercent, b.distributed]),
+    ).toEqual([
+      ['grant', null, { amount: '300.00', amountMinor: '30000', currency: 'USD' }],
+      ['data', '50', null],
+    ]);
+    const grant = foodBank.benefitShares[0].pool;
+    expect(grant).toEqual(await alone(POOL_ALONE, 'grant', FOOD_BANK));
+    expect(grant.allocationHistory.map((a: any) => [a.revision, a.current])).toEqual([
+      [1, false],
+      [3, true],
+    ]);
+    expect(grant.distributions.map((d: any) => d.distributionId)).toEqual(['first']);
+    expect(grant.remaining).toEqual({ amount: '600.00', amountMinor: '60000', currency: 'USD' });
+    expect(foodBank.benefitShares[1].pool).toEqual(await alone(POOL_ALONE, 'data', FOOD_BANK));
+
+    // A pool two partners of the page share is the same for both.
+    const cityHall = byPartner(res.data.accountability).get('city-hall');
+    expect(cityHall.benefitShares.map((b: any) => b.pool)).toEqual([
+      foodBank.benefitShares[1].pool,
+    ]);
+  });
+
+  it('withholds the mitigations of a risk not its reader’s, as the risk alone does', async () => {
+    const res = await app.gql(
+      ACCOUNTABILITY_DETAILS,
+      { initiativeId, partnerId: 'city-hall' },
+      SCHOOLS,
+    );
+    expectNoErrors(res);
+    const [grantLapse] = byPartner(res.data.accountability).get('city-hall').risks;
+    expect(grantLapse.risk.mitigations).toBeNull();
+    expect(grantLapse.risk.description).toBeNull();
+    expect(grantLapse.risk.assessments).toHaveLength(2);
+    const riskAlone = await app.gql(RISK_ALONE, { id: 'grant-lapse' }, SCHOOLS);
+    expect(grantLapse.risk).toEqual(riskAlone.data.risk);
+    const reasons = (redacted: any[]) =>
+      redacted.map((r) => [r.field, r.reason]).sort((a, b) => a[0].localeCompare(b[0]));
+    expect(reasons(res.extensions?.redacted as any[])).toEqual(
+      reasons(riskAlone.extensions?.redacted as any[]),
+    );
+  });
+});
