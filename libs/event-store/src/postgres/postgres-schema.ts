@@ -18,7 +18,10 @@ const APPEND_FUNCTION = `
         check_streams text[], check_revisions integer[], check_ids text[], ids text[], streams text[],
         revisions integer[], types text[], datas text[], metadatas text[], hashes text[],
         channel text
-      ) RETURNS bigint LANGUAGE plpgsql AS $$
+      ) RETURNS bigint LANGUAGE plpgsql
+        -- Planned at each call, as its plain statements were: a plan cached while the table was
+        -- tiny (a sequential scan) would otherwise stay with the connection as the log grows.
+        SET plan_cache_mode = force_custom_plan AS $$
       DECLARE
         last_position bigint;
       BEGIN
