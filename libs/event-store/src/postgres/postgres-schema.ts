@@ -19,9 +19,9 @@ const APPEND_FUNCTION = `
         revisions integer[], types text[], datas text[], metadatas text[], hashes text[],
         channel text
       ) RETURNS bigint LANGUAGE plpgsql
-        -- Planned at each call, as its plain statements were: a plan cached while the table was
-        -- tiny (a sequential scan) would otherwise stay with the connection as the log grows.
-        SET plan_cache_mode = force_custom_plan AS $$
+        -- Its statements' plans are cached with the connection. Planned while the log was tiny,
+        -- they would scan the whole table, at a cost growing with the log: indexes, always.
+        SET enable_seqscan = off AS $$
       DECLARE
         last_position bigint;
       BEGIN
