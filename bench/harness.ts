@@ -34,6 +34,13 @@ export function summarise(values: readonly number[]): Sample {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
+/** The nearest-rank percentile `p` (0 < p <= 100) of `values`, which must not be empty. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 /**
  * One warm-up run, then `runs` measured runs; each run returns the figure it measured. A long
  * run may warm up with a shorter one (`warmUp`) that goes through the same code.

@@ -4,6 +4,17 @@ import type { machineFacts } from './harness';
 const round = (value: number) =>
   value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(2);
 
+/**
+ * A baseline with a median of 0 (below the measurement's resolution) leaves nothing to divide
+ * by: the cell says so instead of printing "Infinity ×" or "NaN ×".
+ */
+function ratioCell(figure: Figure): string {
+  if (figure.ratio === undefined) return '';
+  if (!Number.isFinite(figure.ratio))
+    return `n/a: the median of ${figure.baseline} is 0 ${figure.unit}, nothing to divide by`;
+  return `${figure.ratio.toFixed(2)} × ${figure.baseline}`;
+}
+
 export function markdownReport(
   figures: readonly Figure[],
   machine: ReturnType<typeof machineFacts>,
@@ -12,7 +23,7 @@ export function markdownReport(
 ): string {
   const rows = figures.map((f) => {
     const { median, min, max, runs } = f.sample;
-    const ratio = f.ratio === undefined ? '' : `${f.ratio.toFixed(2)} × ${f.baseline}`;
+    const ratio = ratioCell(f);
     const goal = f.goal === undefined ? '' : `${f.goal}: ${f.goalMet ? 'met' : '**missed**'}`;
     return `| ${f.benchmark} | ${f.subject} | ${round(median)} ${f.unit} | ${round(min)} – ${round(max)} (${runs} runs) | ${ratio} | ${goal} |`;
   });

@@ -167,6 +167,34 @@ describe('PostgreSQL event store', () => {
     await store.close();
   });
 
+  it('a head remembered by one process and moved on by another is caught, and the chain stays whole', async () => {
+    const a = await PostgresEventStore.connect(database.url);
+    const b = await PostgresEventStore.connect(database.url);
+    await a.append('moved-1', [event({ n: 0 })], 'no_stream'); // a remembers revision 0
+    // b has seen nothing of the stream: it reads the event at revision 0 to chain after it.
+    expect(await b.append('moved-1', [event({ n: 1 })], 0)).toMatchObject({ revision: 1 });
+    expect(await b.append('moved-1', [event({ n: 2 })], 'any')).toMatchObject({ revision: 2 });
+    // a still remembers revision 0 as the head: the database says otherwise.
+    const stale = await a.append('moved-1', [event({ n: 9 })], 0).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(stale).toMatchObject({ expected: 0, actual: 2 });
+    expect(await a.append('moved-1', [event({ n: 3 })], 'any')).toMatchObject({
+      revision: 3,
+      position: 4,
+    });
+    expect(await a.append('moved-1', [event({ n: 4 })], 3)).toMatchObject({ revision: 4 });
+    await expect(b.append('moved-1', [event({ n: 9 })], 'no_stream')).rejects.toMatchObject({
+      actual: 4,
+    });
+    const stored = await b.readStream('moved-1');
+    expect(stored.map((e) => e.data)).toEqual([0, 1, 2, 3, 4].map((n) => ({ n })));
+    expect(stored.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(await b.verify('moved-1')).toMatchObject({ ok: true });
+    expect((await a.verify()).ok).toBe(true);
+    await a.close();
+    await b.close();
+  });
+
   it('concurrent appends from many connections commit in position order with no gaps', async () => {
     const stores = await Promise.all([1, 2, 3].map(() => PostgresEventStore.connect(database.url)));
     await Promise.all(

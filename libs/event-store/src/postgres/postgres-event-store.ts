@@ -26,6 +26,11 @@ export interface PostgresEventStoreOptions {
   maxConnections?: number;
 }
 
+interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
 interface EventRow {
   position: string;
   id: string;
@@ -54,6 +59,8 @@ const toStored = (row: EventRow): StoredEvent => ({
 
 /** Appends per transaction at most: bounds one statement's size and the first caller's wait. */
 const MAX_GROUP = 1_000;
+/** Stream heads this process remembers, to chain an append without reading its stream's head. */
+const MAX_KNOWN_HEADS = 10_000;
 
 /**
  * The rows one transaction inserts, planned append by append: each is checked (idempotency,
@@ -72,7 +79,8 @@ class GroupPlan {
     hash: [] as string[],
   };
   private readonly ids: Map<string, { revision: number; position: number }>;
-  private readonly heads: Map<string, { revision: number; hash: string }>;
+  /** Each stream's head as planned: the stored head, moved on by the appends planned after it. */
+  readonly heads: Map<string, StreamHead>;
 
   constructor(
     found: readonly { id: string; revision: number; position: number }[],
@@ -139,6 +147,12 @@ export class PostgresEventStore implements EventStore {
   private queued: QueuedAppend[] = [];
   /** The loop writing queued appends, while there are any. */
   private writing: Promise<void> | undefined;
+  /**
+   * The latest head this process has seen of recently used streams. A stored event never
+   * changes, so "revision r of stream s has hash h" stays true; whether r is still the head is
+   * checked by the append itself (see appendAssumed).
+   */
+  private readonly knownHeads = new Map<string, StreamHead>();
 
   private constructor(
     private readonly pool: Pool,
@@ -211,8 +225,13 @@ export class PostgresEventStore implements EventStore {
     try {
       client = await this.pool.connect();
       group = take();
-      outcomes = await this.appendLocked(client, group);
-      await client.query('COMMIT');
+      let written = await this.appendAssumed(client, group);
+      if (!written) {
+        written = await this.appendLocked(client, group);
+        await client.query('COMMIT');
+      }
+      outcomes = written.outcomes;
+      for (const [stream, head] of written.heads) this.rememberHead(stream, head);
     } catch (error) {
       failure = asError(error);
       await client?.query('ROLLBACK').catch(() => undefined);
@@ -237,7 +256,105 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One round trip opens the transaction, takes the append lock (see the class comment) and
+   * The usual case in one round trip, one implicit transaction: the group is planned in memory
+   * against the heads this process assumes (no stream for 'no_stream', the remembered or
+   * freshly read event at the expected revision, the remembered head for 'any'), and the
+   * accord_append function (see postgres-schema.ts) writes it under the append lock only if,
+   * there, every assumed head is still the stream's head and no event id is stored yet. Then
+   * the hashes chained in memory are right, and every outcome is what appendLocked would have
+   * planned. Undefined when an assumption failed: nothing was written.
+   */
+  private async appendAssumed(
+    client: PoolClient,
+    group: readonly QueuedAppend[],
+  ): Promise<{ outcomes: AppendOutcome[]; heads: Map<string, StreamHead> } | undefined> {
+    const assumed = await this.assumedHeads(client, group);
+    const plan = new GroupPlan(
+      [],
+      [...assumed].flatMap(([stream, head]) => (head ? [{ stream, ...head }] : [])),
+      0,
+    );
+    const outcomes = group.map((append): AppendOutcome => {
+      try {
+        return { result: plan.add(append) };
+      } catch (error) {
+        return { error: asError(error) };
+      }
+    });
+    const c = plan.columns;
+    const { rows } = await client.query<{ last: string | null }>({
+      name: 'accord_append',
+      text: 'SELECT accord_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS last',
+      values: [
+        [...assumed.keys()],
+        [...assumed.values()].map((head) => head?.revision ?? -1),
+        group.flatMap((append) => append.events.map((event) => event.id)),
+        c.id,
+        c.stream,
+        c.revision,
+        c.type,
+        c.data,
+        c.metadata,
+        c.hash,
+        CHANNEL,
+      ],
+    });
+    const last = rows[0]?.last;
+    if (last === null || last === undefined) return undefined;
+    const offset = Number(last);
+    for (const outcome of outcomes)
+      if ('result' in outcome)
+        outcome.result = { ...outcome.result, position: outcome.result.position + offset };
+    return { outcomes, heads: plan.heads };
+  }
+
+  /**
+   * The head each stream of the group is assumed to have, from its first append's expectation.
+   * Only an expected revision this process has not seen, or 'any' on a stream it has not seen,
+   * costs a read (one for the group; outside the transaction, as a stored event never changes).
+   */
+  private async assumedHeads(
+    client: PoolClient,
+    group: readonly QueuedAppend[],
+  ): Promise<Map<string, StreamHead | undefined>> {
+    const assumed = new Map<string, StreamHead | undefined>();
+    const unknown: { stream: string; revision: number | null }[] = [];
+    for (const { stream, expectedRevision } of group) {
+      if (assumed.has(stream)) continue;
+      const known = this.knownHeads.get(stream);
+      if (expectedRevision === 'no_stream') assumed.set(stream, undefined);
+      else if (expectedRevision === 'any' ? known : known?.revision === expectedRevision)
+        assumed.set(stream, known);
+      else {
+        assumed.set(stream, undefined);
+        unknown.push({ stream, revision: expectedRevision === 'any' ? null : expectedRevision });
+      }
+    }
+    if (unknown.length > 0) {
+      const { rows } = await client.query<{ stream: string; revision: number; hash: string }>(
+        `SELECT w.stream, h.revision, h.hash
+           FROM unnest($1::text[], $2::integer[]) AS w(stream, revision)
+           CROSS JOIN LATERAL (SELECT revision, hash FROM events e
+                                WHERE e.stream = w.stream AND (w.revision IS NULL OR e.revision = w.revision)
+                                ORDER BY revision DESC LIMIT 1) h`,
+        [unknown.map((u) => u.stream), unknown.map((u) => u.revision)],
+      );
+      for (const row of rows) assumed.set(row.stream, { revision: row.revision, hash: row.hash });
+    }
+    return assumed;
+  }
+
+  private rememberHead(stream: string, head: StreamHead): void {
+    const known = this.knownHeads.get(stream);
+    if (known && known.revision >= head.revision) return;
+    this.knownHeads.delete(stream);
+    this.knownHeads.set(stream, head);
+    if (this.knownHeads.size > MAX_KNOWN_HEADS)
+      this.knownHeads.delete(this.knownHeads.keys().next().value!);
+  }
+
+  /**
+   * The general case, when appendAssumed's assumptions failed: one round trip opens the transaction, takes the append lock (see the class comment) and
    * reads what the group needs. The read is a statement of its own on purpose: under READ
    * COMMITTED a statement sees what committed before it started, so only a statement issued
    * after the lock was granted sees the previous holder's events. A multi-statement query
@@ -248,7 +365,7 @@ export class PostgresEventStore implements EventStore {
   private async appendLocked(
     client: PoolClient,
     group: readonly QueuedAppend[],
-  ): Promise<AppendOutcome[]> {
+  ): Promise<{ outcomes: AppendOutcome[]; heads: Map<string, StreamHead> }> {
     const ids = group.flatMap((append) => append.events.map((e) => escapeLiteral(e.id)));
     const streams = [...new Set(group.map((append) => escapeLiteral(append.stream)))];
     const results = (await client.query(
@@ -291,7 +408,7 @@ export class PostgresEventStore implements EventStore {
         [CHANNEL, c.position, c.id, c.stream, c.revision, c.type, c.data, c.metadata, c.hash],
       );
     }
-    return outcomes;
+    return { outcomes, heads: plan.heads };
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<StoredEvent[]> {
@@ -300,6 +417,8 @@ export class PostgresEventStore implements EventStore {
       'SELECT * FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision',
       [stream, fromRevision],
     );
+    const head = rows[rows.length - 1];
+    if (head) this.rememberHead(stream, { revision: head.revision, hash: head.hash });
     return rows.map(toStored);
   }
 
