@@ -3,45 +3,16 @@
 // appends, so the noise of a shared machine hits each alike, and reports per append: wall
 // time, the round trips (each query and its time) and the CPU time of Node and of the
 // PostgreSQL server's processes. ROUNDS and BATCH set the size (the first round is a warm-up).
-import { type NewEvent, PostgresEventStore } from '@accord/event-store';
+import { PostgresEventStore } from '@accord/event-store';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../libs/event-store/src/testing/postgres-test-database';
+import { commitmentEvent } from './append.bench';
 
 type Hook = { default: () => Promise<void> };
 const loadHook = (file: string) => import(file) as Promise<Hook>;
-
-function event(n: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CommitmentMade.v1',
-    data: {
-      commitmentId: `c-${n}`,
-      initiativeId: 'bench',
-      partnerId: `partner-${n % 200}`,
-      description: 'Weekend meal packs for 300 pupils so they come to Monday reading clubs fed',
-      resources: {
-        money: { amountMinor: '1850000', currency: 'USD' },
-        inKind: 'two vans',
-        hours: 400,
-      },
-      dueDate: '2030-06-30',
-      madeAt: '2026-03-01T10:00:00.000Z',
-    },
-    metadata: {
-      actor: { personId: 'bo', partnerId: `partner-${n % 200}` },
-      commandId: randomUUID(),
-      commandType: 'MakeCommitment',
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      occurredAt: '2026-03-01T10:00:00.000Z',
-      recordedAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  };
-}
 
 /** CPU seconds (user + system) used so far by the PostgreSQL server's processes. */
 function serverCpu(): number {
@@ -118,7 +89,7 @@ async function main(): Promise<void> {
     let position = 0;
     const sides = {
       raw: async (n: number) => {
-        const e = event(n);
+        const e = commitmentEvent(n);
         position += 1;
         await raw.query('BEGIN');
         await raw.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
@@ -134,7 +105,7 @@ async function main(): Promise<void> {
         await raw.query('COMMIT');
       },
       store: async (n: number) => {
-        await store.append(`commitment-${randomUUID()}`, [event(n)], 'no_stream');
+        await store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream');
       },
     };
     const totals = Object.fromEntries(

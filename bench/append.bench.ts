@@ -23,7 +23,8 @@ import {
 } from './peers';
 
 /** A realistic event: a commitment with resources and the full metadata the API writes. */
-function commitmentEvent(n: number): NewEvent {
+/** The event both the benchmark and bench/append-profile.ts append. */
+export function commitmentEvent(n: number): NewEvent {
   return {
     id: randomUUID(),
     type: 'CommitmentMade.v1',
