@@ -184,12 +184,7 @@ function toView(
     currency: amount!.currency,
   });
   return {
-    poolId: row.pool_id,
-    initiativeId: row.initiative_id,
-    name: row.name,
-    kind: row.kind,
-    description: row.description,
-    amount,
+    ...toSummary(row),
     allocation,
     allocationHistory,
     distributions: toDistributions(distributionRows),
@@ -198,7 +193,6 @@ function toView(
       : [],
     distributed: amount && money(distributedMinor),
     remaining: amount && money(BigInt(amount.amountMinor) - distributedMinor),
-    revision: Number(row.revision),
   };
 }
 
