@@ -64,13 +64,17 @@ export class ProjectionRunner {
   private readonly wakeRetries = new Set<() => void>();
   /** Projections catching up from zero, and the head at which their read indexes get built. */
   private readonly readIndexesDueAt = new Map<string, number>();
+  /** Projections whose changes the history triggers stamp with their position. */
+  private readonly versioned: ReadonlySet<string>;
 
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly store: EventStore,
     private readonly projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
+  ) {
+    this.versioned = new Set(projections.filter(keepsHistory).map((p) => p.name));
+  }
 
   /**
    * Creates the read models' tables and histories, and starts following the log from each
@@ -247,7 +251,7 @@ export class ProjectionRunner {
   }
 
   private batchOf(projection: Projection, batch: readonly StoredEvent[]): ProjectionBatch {
-    const versioned = keepsHistory(projection);
+    const versioned = this.versioned.has(projection.name);
     const changesAfter = (checkpoint: number): EventChange[] =>
       batch
         .filter((event) => event.position > checkpoint && projection.handles.has(event.type))
