@@ -2,7 +2,6 @@ import { type NewEvent } from '@accord/event-store';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /**
  * Emmett's event stores, installed in bench/peers (a package of their own, so that Accord's
@@ -43,8 +42,7 @@ export const EMMETT_POSTGRES = '@event-driven-io/emmett-postgresql';
 
 const PEERS_DIR = join(__dirname, 'peers');
 const fromPeers = createRequire(join(PEERS_DIR, 'package.json'));
-const load = <T>(name: string): Promise<T> =>
-  import(pathToFileURL(fromPeers.resolve(name)).href) as Promise<T>;
+const load = <T>(name: string): Promise<T> => Promise.resolve(fromPeers(name) as T);
 
 /** Whether a peer is installed in bench/peers. */
 export function installed(name: string): boolean {
