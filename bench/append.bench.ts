@@ -78,7 +78,7 @@ async function peer(
   open: () => Promise<{ append(count: number): Promise<void>; close(): Promise<void> }>,
 ): Promise<Sample | undefined> {
   if (!installed(name)) {
-    if (options.scale >= 2_000) throw new Error(`append: ${name} is not installed (npm install)`);
+    if (options.scale >= 2_000) throw new Error(`append: ${name} is not installed in bench/peers`);
     return undefined;
   }
   const store = await open();

@@ -1,8 +1,12 @@
 import { type NewEvent } from '@accord/event-store';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /**
- * Emmett's event stores (devDependencies), loaded by name at run time with the few types this
- * benchmark uses, so the type check does not depend on a peer's declarations.
+ * Emmett's event stores, installed in bench/peers (a package of their own, so that Accord's
+ * `npm install` does not compile sqlite3) and loaded by name at run time with the few types
+ * this benchmark uses, so the type check does not depend on a peer's declarations.
  */
 interface EmmettEvent {
   type: string;
@@ -36,16 +40,30 @@ interface EmmettPostgresModule {
 export const EMMETT_SQLITE = '@event-driven-io/emmett-sqlite';
 export const EMMETT_POSTGRES = '@event-driven-io/emmett-postgresql';
 
-const load = <T>(name: string): Promise<T> => import(name) as Promise<T>;
+const PEERS_DIR = join(__dirname, 'peers');
+const fromPeers = createRequire(join(PEERS_DIR, 'package.json'));
+const load = <T>(name: string): Promise<T> => Promise.resolve(fromPeers(name) as T);
 
-/** Whether a peer is installed (`npm install` brings the devDependencies). */
+/** Whether a peer is installed in bench/peers. */
 export function installed(name: string): boolean {
   try {
-    require.resolve(name);
+    fromPeers.resolve(name);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Installs the peers from bench/peers' lock file unless they are there already. */
+export function installPeers(): void {
+  if (installed(EMMETT_SQLITE) && installed(EMMETT_POSTGRES)) return;
+  console.error('installing the benchmark peers in bench/peers (first run only)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: PEERS_DIR,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('installing the benchmark peers in bench/peers failed');
 }
 
 /**

@@ -10,6 +10,7 @@ import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
 import { startupBenchmarks } from './startup.bench';
+import { installPeers } from './peers';
 import { markdownReport } from './report';
 
 export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<Figure[]>> = {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     ? { scale: 50, runs: 1 }
     : { scale: 2_000, runs: 5 };
 
+  if (!values.smoke && names.includes('append')) installPeers();
   const root = join(__dirname, '..');
   const postgres = join(root, 'test', 'postgres');
   if (!process.env.ACCORD_TEST_DATABASE_URL)
