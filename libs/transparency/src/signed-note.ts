@@ -104,8 +104,8 @@ export function verifierKey(name: string, type: SignatureType, publicKey: Uint8A
 }
 
 export function parseVerifierKey(vkey: string): NoteVerifier {
-  const parts = vkey.split('+');
-  if (parts.length !== 3) fail('KEY.MALFORMED', 'a verifier key is <name>+<key ID>+<key>');
+  const parts = splitKey(vkey, 3);
+  if (parts === undefined) return fail('KEY.MALFORMED', 'a verifier key is <name>+<key ID>+<key>');
   const [name, idHex, material] = parts as [string, string, string];
   const { type, key } = parseKeyMaterial(name, idHex, material);
   const publicKey = createPublicKey({
@@ -137,9 +137,9 @@ export function parseVerifierKey(vkey: string): NoteVerifier {
 
 /** A cosigner key needs a clock: each cosignature says when it was made. */
 export function parseSignerKey(skey: string, clock?: () => number): NoteSigner {
-  const parts = skey.split('+');
-  if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
-    fail('KEY.MALFORMED', 'a signer key is PRIVATE+KEY+<name>+<key ID>+<key>');
+  const parts = splitKey(skey, 5);
+  if (parts === undefined || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
+    return fail('KEY.MALFORMED', 'a signer key is PRIVATE+KEY+<name>+<key ID>+<key>');
   }
   const [, , name, idHex, material] = parts as [string, string, string, string, string];
   const { type, key: seed } = parseKeyMaterial(name, idHex, material, true);
@@ -319,6 +319,13 @@ function parseKeyMaterial(
     fail('KEY.MALFORMED', `key ID ${idHex} does not match the key named ${name}`);
   }
   return { type, key };
+}
+
+/** Split at the first count - 1 plus signs: the base64 key at the end may hold '+' itself. */
+function splitKey(text: string, count: number): string[] | undefined {
+  const parts = text.split('+');
+  if (parts.length < count) return undefined;
+  return [...parts.slice(0, count - 1), parts.slice(count - 1).join('+')];
 }
 
 function rawPublicKey(privateKey: KeyObject): Buffer {

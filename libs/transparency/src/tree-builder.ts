@@ -111,9 +111,9 @@ export class MemoryTree {
     return this.builder.root();
   }
 
-  rootAt(size: number): Uint8Array {
+  rootAt(size: number): Buffer {
     if (size > this.size) fail('PROOF.BAD_INPUT', `tree has ${this.size} leaves, not ${size}`);
-    return rootAt(this.node, size);
+    return Buffer.from(rootAt(this.node, size));
   }
 
   readonly node: NodeSource = (level, index) => {

@@ -71,7 +71,7 @@ export const INCLUSION_PROBES: InclusionProbe[] = [
   {
     file: 'testdata/inclusion/0/leafIdx-sub-@1.json',
     desc: 'leafIdx sub @1',
-    leafIdx: 18446744073709551615,
+    leafIdx: 2 ** 64, // 18446744073709551615 (uint64 0 - 1) in the source; a double rounds it up
     treeSize: 1,
     root: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=',
     leafHash: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=',
@@ -232,7 +232,7 @@ export const INCLUSION_PROBES: InclusionProbe[] = [
   {
     file: 'testdata/inclusion/1/leafIdx-sub-@1.json',
     desc: 'leafIdx sub @1',
-    leafIdx: 18446744073709551615,
+    leafIdx: 2 ** 64, // 18446744073709551615 (uint64 0 - 1) in the source; a double rounds it up
     treeSize: 8,
     root: 'XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=',
     leafHash: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=',
