@@ -4,3 +4,4 @@ export * from './tree-builder';
 export * from './event-leaf';
 export * from './signed-note';
 export * from './checkpoint';
+export * from './export-format';
