@@ -1,3 +1,4 @@
+import stringify from 'json-stable-stringify';
 import {
   type LedgerEvent,
   canonicalJson,
@@ -83,6 +84,14 @@ describe('the leaf of an event', () => {
     expect(canonicalJson({ b: [1, { d: null, c: true }], a: 'x', é: 1, Z: 2 })).toBe(
       '{"Z":2,"a":"x","b":[1,{"c":true,"d":null}],"é":1}',
     );
+  });
+
+  it('writes the same bytes as the json-stable-stringify the hash chain uses', () => {
+    const samples: unknown[] = [
+      event,
+      { é: 1, e: 2, E: [1.5, -0, 1e21, 'a\u2028b', '\ud83d\ude00'], z: { y: null, x: false } },
+    ];
+    for (const value of samples) expect(canonicalJson(value)).toBe(stringify(value));
   });
 });
 
