@@ -37,6 +37,14 @@ module.exports = {
       to: { path: '^libs/(projections|domain)' },
     },
     {
+      name: 'transparency-stands-alone',
+      comment:
+        'libs/transparency is the pure core of the verifiable ledger: hashing, proofs, notes. Only node:crypto and its own files.',
+      severity: 'error',
+      from: { path: '^libs/transparency/src', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/transparency/src', '^crypto$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

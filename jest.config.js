@@ -1,7 +1,7 @@
 /** One jest config; `npm test` runs every *.spec.ts (unit, int, conformance, e2e). */
 const moduleNameMapper = {
-  '^@accord/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
-  '^@accord/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@accord/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
+  '^@accord/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 module.exports = {
