@@ -62,7 +62,11 @@ export class Subscriber {
 
   /** Resolves as soon as what arrived satisfies `condition`; fails after UNTIL_TIMEOUT_MS. */
   until(condition: () => boolean, what: string): Promise<void> {
-    return this.watch(condition, UNTIL_TIMEOUT_MS, () => new Error(`timed out waiting for ${what}`));
+    return this.watch(
+      condition,
+      UNTIL_TIMEOUT_MS,
+      () => new Error(`timed out waiting for ${what}`),
+    );
   }
 
   /**
