@@ -96,12 +96,12 @@ describe.each(STORES)('Rebuilding a read model next to a running API on %s', (st
     // The API's own projection goes on from where the switch left it.
     const next = await make();
     expect((await list()).edges.map((e) => e.node.commitmentId)).toContain(next);
-  });
+  }, 120_000);
 
   it('refuses a read model it does not know, naming those it does', async () => {
     const { code, output } = await cli(app, ['projections', 'rebuild', 'nonsense']);
     expect(code).toBe(2);
     expect(output).toContain('no read model named "nonsense"');
     expect(output).toContain('commitments-register-v2');
-  });
+  }, 60_000);
 });
