@@ -13,7 +13,10 @@ const dayAhead = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const SOON = dayAhead(10);
 const IN_A_MONTH = dayAhead(30);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the clock reads a later millisecond than `after`: a moment strictly after it. */
+async function pastMillisecond(after: number): Promise<void> {
+  while (Date.now() <= after) await new Promise((resolve) => setImmediate(resolve));
+}
 
 type Connection = {
   totalCount: number;
@@ -30,10 +33,10 @@ describe.each(STORES)('Paging the accountability view on %s', (store) => {
 
   /** A moment strictly between the events before and after it. */
   const mark = async () => {
-    await sleep(5);
-    const moment = new Date().toISOString();
-    await sleep(5);
-    return moment;
+    await pastMillisecond(Date.now());
+    const moment = Date.now();
+    await pastMillisecond(moment);
+    return new Date(moment).toISOString();
   };
   const make = async (commitmentId: string, dueDate: string, occurredAt?: string) => {
     const res = await app.gql(

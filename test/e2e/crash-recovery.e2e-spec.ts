@@ -124,7 +124,11 @@ describe('A crash between an append and the projections, on SQLite', () => {
         termStart: '2020-01-01',
       },
     });
-    // Writers that keep going until the process dies under them.
+    // Writers that keep going until the process dies under them; it is killed mid-stream, once
+    // a few writes have been answered (a signal, not a guess at how long they take).
+    let answered = 0;
+    let enoughAnswered!: () => void;
+    const enough = new Promise<void>((resolve) => (enoughAnswered = resolve));
     const writers = Array.from({ length: 4 }, async (_, writer) => {
       for (let i = 0; ; i++) {
         const id = `w${writer}-${i}`;
@@ -138,12 +142,13 @@ describe('A crash between an append and the projections, on SQLite', () => {
           },
         }).catch(() => undefined);
         if (!made) return i;
+        if (++answered === 12) enoughAnswered();
         await gql(REPORT, { input: { commitmentId: id, percent: 10, note: 'started' } }).catch(
           () => undefined,
         );
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await enough;
     api!.kill('SIGKILL');
     const written = await Promise.all(writers);
     expect(written.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

@@ -38,6 +38,7 @@ describe.each(STORES)('Live ledger events over graphql-ws on %s', (store) => {
       CITY_HALL,
     );
     expectNoErrors(res);
+    return res.data.amendAgenda.receipt.position as string;
   };
   const make = async (commitmentId: string) =>
     expectNoErrors(
@@ -95,11 +96,16 @@ describe.each(STORES)('Live ledger events over graphql-ws on %s', (store) => {
     await subscriber.live(probe);
     await make('live-typed');
     await report('live-typed');
-    await subscriber.until(() => subscriber.events.length >= 1, 'one event');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A marker of a type it asked for, written last: once it arrived, anything else would have too.
+    const marker = await probe();
+    await subscriber.until(
+      () => subscriber.events.some((e) => e.position === marker),
+      'the marker',
+    );
     subscriber.close();
     expect(subscriber.events.map((e) => [e.type, e.stream])).toEqual([
       ['ProgressReported.v1', 'commitment-live-typed'],
+      ['AgendaAmended.v1', `initiative-${initiativeId}`],
     ]);
   });
 

@@ -287,7 +287,8 @@ describe.each(STORES)('People directory and erasure on %s', (store) => {
     // The subscription is live once a commitment made now arrives through it.
     for (let i = 0; subscriber.events.length === 0; i++) {
       await makeCommitment(`before-${i}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Another probe if none arrived within a second: a retry, not a wait for sync.
+      await subscriber.until(() => subscriber.events.length > 0, 'a probe', 1_000, 'resolve');
     }
     await subscriber.until(() => subscriber.events.length > 0, 'a first event');
     expect(subscriber.events[0].actor.person).toEqual({

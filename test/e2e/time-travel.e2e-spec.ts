@@ -60,8 +60,10 @@ describe.each(STORES)('time travel over GraphQL on %s', (store) => {
     positions.made = made.data.makeCommitment.receipt.position;
     positions.twenty = await report(20, 'first drops', daysAgo(20));
     positions.sixty = await report(60, 'most drops', daysAgo(5));
-    beforeBackdating = new Date().toISOString();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const before = Date.now();
+    beforeBackdating = new Date(before).toISOString();
+    // The next event is recorded at a later millisecond: wait for the clock to show one.
+    while (Date.now() <= before) await new Promise((resolve) => setImmediate(resolve));
     // Recorded last, but it happened ten days ago: between the other two reports.
     positions.backdated = await report(40, 'found a lost report', daysAgo(10));
   });

@@ -196,6 +196,7 @@ describe('Two API processes on one PostgreSQL database', () => {
           input: { initiativeId: 'shared', commonAgenda: `probe ${++probes}` },
         });
         expectNoErrors(amended);
+        return amended.data.amendAgenda.receipt.position as string;
       });
       const joined = await a.gql(token, JOIN, {
         input: {

@@ -106,18 +106,45 @@ export class PeopleSubscriber {
         next: (message) => {
           if (message.errors) this.errors.push(...message.errors);
           else this.events.push((message.data as any).ledgerEvents);
+          this.arrived();
         },
-        error: (error) => this.errors.push(error),
+        error: (error) => {
+          this.errors.push(error);
+          this.arrived();
+        },
         complete: () => undefined,
       },
     );
   }
 
-  async until(condition: () => boolean, what: string): Promise<void> {
-    for (let waited = 0; !condition(); waited += 20) {
-      if (waited > 15_000) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** Called after every message: waits look again at what arrived. */
+  private readonly watchers = new Set<() => void>();
+  private arrived(): void {
+    for (const watcher of [...this.watchers]) watcher();
+  }
+
+  /** Resolves as soon as what arrived satisfies `condition`; fails after `ms`, or resolves if `orElse` is 'resolve'. */
+  until(
+    condition: () => boolean,
+    what: string,
+    ms = 15_000,
+    orElse: 'fail' | 'resolve' = 'fail',
+  ): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        this.watchers.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => condition() && done();
+      const timer = setTimeout(
+        () => done(orElse === 'fail' ? new Error(`timed out waiting for ${what}`) : undefined),
+        ms,
+      );
+      this.watchers.add(check);
+    });
   }
 
   close(): void {

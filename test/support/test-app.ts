@@ -77,7 +77,13 @@ export class TestApp {
       ...options.env,
     });
     const app = await createApp(config, ['error']);
-    await app.init();
+    try {
+      await app.init();
+    } catch (error) {
+      // Start-up refused (e.g. a log behind its read models): close the ledger it opened.
+      await app.close();
+      throw error;
+    }
     return new TestApp(app, config, storage);
   }
 

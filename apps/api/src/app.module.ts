@@ -24,6 +24,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { LogIntactGuard } from './ledger/log-intact.guard';
 import { graphqlWsOptions } from './live/graphql-ws.options';
 import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
@@ -106,6 +107,7 @@ export class AppModule {
       providers: [
         LedgerStatusResolver,
         { provide: APP_GUARD, useClass: GqlAuthGuard },
+        { provide: APP_GUARD, useClass: LogIntactGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
       ],

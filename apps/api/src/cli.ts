@@ -7,7 +7,12 @@ import {
   redactConnectionString,
   SqliteEventStore,
 } from '@accord/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, rebuildProjection } from '@accord/projections';
+import {
+  ALL_PROJECTIONS,
+  ProjectionRunner,
+  ReadModelAheadOfLogError,
+  rebuildProjection,
+} from '@accord/projections';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,10 +35,12 @@ commands:
       copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
       and verifies the copy; a store is sqlite:<file>, a postgres:// URL or a kurrentdb://
       connection string
-  projections rebuild [<name>]
+  projections rebuild [<name>] [--accept-log]
       rebuilds one read model (or every one) from position zero into new tables, then switches
       them in; a running API keeps serving the old ones until then. Uses the same store
-      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING)
+      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING).
+      A read model that has applied events the log no longer holds is refused; --accept-log
+      (with the API stopped) rebuilds it from the log as it is and moves its checkpoint back
   seat-launchers
       for a ledger begun before launching an initiative seated its launcher: seats the launcher
       of every initiative whose roster is empty as its backbone staff, from the launch's day,
@@ -111,9 +118,10 @@ async function migrate(args: string[]): Promise<void> {
 }
 
 async function projections(args: string[]): Promise<void> {
-  const [action, name, ...extra] = args;
-  if (action !== 'rebuild' || extra.length > 0) {
-    throw new UsageError('usage: projections rebuild [<name>]');
+  const acceptLog = args.includes('--accept-log');
+  const [action, name, ...extra] = args.filter((arg) => arg !== '--accept-log');
+  if (action !== 'rebuild' || extra.length > 0 || name?.startsWith('-')) {
+    throw new UsageError('usage: projections rebuild [<name>] [--accept-log]');
   }
   const chosen = name ? ALL_PROJECTIONS.filter((p) => p.name === name) : [...ALL_PROJECTIONS];
   if (chosen.length === 0) {
@@ -128,6 +136,7 @@ async function projections(args: string[]): Promise<void> {
       progress.start();
       const result = await rebuildProjection(ledger.readModels, ledger.store, projection, {
         onProgress: (p) => progress.report(p),
+        acceptLog,
       });
       progress.done(
         `${result.projection}: rebuilt from ${result.eventsApplied} events and switched in at position ${result.position}`,
@@ -186,7 +195,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   else if (
     error instanceof ConfigError ||
     error instanceof MigrationError ||
-    error instanceof StoreUnavailableError
+    error instanceof StoreUnavailableError ||
+    error instanceof ReadModelAheadOfLogError
   )
     console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);

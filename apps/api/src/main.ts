@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/accord-config';
 import { describeStoreConfig, StoreUnavailableError } from './ledger/open-ledger';
+import { ReadModelAheadOfLogError } from '@accord/projections';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,7 +21,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof StoreUnavailableError ||
+    error instanceof ReadModelAheadOfLogError
+  ) {
     console.error(error.message);
   } else {
     console.error('Accord failed to start:', error instanceof Error ? error.message : error);

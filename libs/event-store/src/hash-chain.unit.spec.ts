@@ -36,6 +36,30 @@ describe('chainHash', () => {
   });
 });
 
+describe('the hash formula, pinned', () => {
+  // Every stored ledger's hashes were made with this formula: any change, however small, would
+  // make them all fail to verify. The hex values were computed once outside this code (sha256sum
+  // over the canonical JSON written out by hand, previous hash prefixed).
+  const first = {
+    type: 'CommitmentMade.v1',
+    metadata: { commandId: 'c1', actor: { personId: 'bo', partnerId: 'food-bank' } },
+    data: { partnerId: 'food-bank', amountMinor: '100' },
+  };
+  const second = {
+    type: 'ProgressReported.v1',
+    metadata: { commandId: 'c2', actor: { personId: 'bo', partnerId: 'food-bank' } },
+    data: { note: 'é', amountMinor: '40' },
+  };
+
+  it('gives these exact hashes for a fixed two-event chain', () => {
+    const firstHash = chainHash(GENESIS_HASH, first);
+    expect(firstHash).toBe('18567b32056cdefb9fd7cb78bd5b207e9b0cde62ea21275c18007bc3ab374720');
+    expect(chainHash(firstHash, second)).toBe(
+      '05e149348d76e37eeceb43fe4a9905f444473f6d332e6e15ebdaa742bf55141b',
+    );
+  });
+});
+
 describe('deterministicEventId', () => {
   it('gives the same UUID-shaped id for the same command and index, and another for any other', () => {
     const id = deterministicEventId('command-1', 0);

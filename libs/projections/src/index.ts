@@ -1,6 +1,7 @@
 export * from './runtime/projection';
 export * from './runtime/projection-runner';
 export * from './runtime/rebuild';
+export * from './runtime/log-behind';
 export * from './runtime/read-model-database';
 export * from './runtime/sqlite-read-model-database';
 export * from './runtime/postgres-read-model-database';

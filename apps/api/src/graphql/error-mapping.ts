@@ -1,6 +1,6 @@
 import { DomainError, mutationOf, NotPermittedError } from '@accord/domain';
 import { EventStoreError, WrongExpectedRevisionError } from '@accord/event-store';
-import { ProjectionTimeoutError } from '@accord/projections';
+import { ProjectionTimeoutError, ReadModelAheadOfLogError } from '@accord/projections';
 import { GraphQLError } from 'graphql';
 import {
   CommandIdReusedError,
@@ -17,6 +17,7 @@ export const ErrorCodes = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   PROJECTION_TIMEOUT: 'PROJECTION_TIMEOUT',
+  LOG_BEHIND_READ_MODELS: 'LOG_BEHIND_READ_MODELS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -81,6 +82,13 @@ export function toGraphQLError(exception: unknown): GraphQLError | undefined {
       ErrorCodes.PROJECTION_TIMEOUT,
       { position: String(exception.position) },
     );
+  }
+  if (exception instanceof ReadModelAheadOfLogError) {
+    return error(exception.message, ErrorCodes.LOG_BEHIND_READ_MODELS, {
+      readModel: exception.projection,
+      checkpoint: String(exception.checkpoint),
+      head: String(exception.head),
+    });
   }
   return undefined;
 }

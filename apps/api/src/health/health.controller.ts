@@ -1,5 +1,5 @@
 import { type EventStore } from '@accord/event-store';
-import { ProjectionRunner } from '@accord/projections';
+import { ProjectionRunner, ReadModelAheadOfLogError } from '@accord/projections';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 import { eventsBehind } from '../ledger/projection-lag';
@@ -9,7 +9,7 @@ export const READY_MAX_LAG = 1_000;
 
 /**
  * /health: the store answers, and how far each read model is behind the log (503 when one is
- * failing). /ready: the same, and every read model close enough to the head to serve reads,
+ * failing, or when the log went back behind them: status "halted", with the reason). /ready: the same, and every read model close enough to the head to serve reads,
  * for a load balancer to route by.
  */
 @Controller()
@@ -22,6 +22,9 @@ export class HealthController {
   @Get('health')
   async health() {
     const report = await this.report();
+    if (report.halted) {
+      throw new HttpException({ ...report, status: 'halted' }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
     if (report.projections.some((p) => p.state === 'failed')) {
       throw new HttpException({ ...report, status: 'degraded' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
@@ -32,7 +35,7 @@ export class HealthController {
   async ready() {
     const report = await this.report();
     const lagging = report.projections.filter((p) => p.state === 'failed' || p.lag > READY_MAX_LAG);
-    if (lagging.length > 0) {
+    if (report.halted || lagging.length > 0) {
       throw new HttpException({ ...report, status: 'not ready' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
     return { ...report, status: 'ready' };
@@ -51,9 +54,16 @@ export class HealthController {
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }
+    const halted = await this.projections.checkLog().then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof ReadModelAheadOfLogError) return error.message;
+        throw error;
+      },
+    );
     const statuses = this.projections.status();
     const lags = await eventsBehind(this.store, statuses);
     const projections = statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
-    return { headPosition, projections };
+    return { headPosition, ...(halted && { halted }), projections };
   }
 }

@@ -5,6 +5,7 @@ export enum ProjectionStateEnum {
   RUNNING = 'running',
   FAILED = 'failed',
   STOPPED = 'stopped',
+  HALTED = 'halted',
 }
 registerEnumType(ProjectionStateEnum, { name: 'ProjectionState' });
 

@@ -75,6 +75,8 @@ export class CommandExecutor {
   async execute<State, Event extends DomainEvent>(
     execution: CommandExecution<State, Event>,
   ): Promise<Receipt> {
+    // Appended to a log gone back behind the read models, it would get a position they passed.
+    await this.projections.checkLog();
     const receipt = await this.write(execution);
     await this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs);
     return receipt;

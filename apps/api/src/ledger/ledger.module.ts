@@ -87,6 +87,7 @@ export class LedgerModule {
             new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
               onError: (name, position, error) =>
                 logger.error(`${name} failed at position ${position}: ${String(error)}`),
+              onHalt: (error) => logger.error(`stopped serving: ${error.message}`),
             }),
         },
         {

@@ -56,6 +56,36 @@ describe('PostgreSQL event store', () => {
     });
   });
 
+  it('finds and locates a rewritten actor in the metadata', async () => {
+    const store = await PostgresEventStore.connect(database.url);
+    const signed = (personId: string): NewEvent => ({
+      ...event({ amount: 100 }),
+      metadata: { commandId: randomUUID(), actor: { personId, partnerId: 'food-bank' } },
+    });
+    await store.append('budget-a', [signed('bo'), signed('bo')], 'no_stream');
+    const target = (await store.readStream('budget-a'))[1]!;
+    await raw(async (client) => {
+      await client.query('ALTER TABLE events DISABLE TRIGGER events_are_never_changed');
+      await client.query(
+        `UPDATE events SET metadata = replace(metadata, '"bo"', '"ana"') WHERE position = $1`,
+        [target.position],
+      );
+    });
+    expect((await store.readStream('budget-a'))[1]!.metadata.actor).toMatchObject({
+      personId: 'ana',
+    });
+    expect(await store.verify()).toMatchObject({
+      ok: false,
+      firstMismatch: {
+        stream: 'budget-a',
+        revision: 1,
+        position: target.position,
+        reason: expect.stringContaining('hash mismatch'),
+      },
+    });
+    await store.close();
+  });
+
   it('finds and locates an edited byte', async () => {
     const store = await PostgresEventStore.connect(database.url);
     await store.append('budget-a', [event({ amount: 100 }), event({ amount: 200 })], 'no_stream');

@@ -102,6 +102,39 @@ describe('SQLite event store', () => {
       await store.close();
     });
 
+    it('a rewritten actor in the metadata is found and located, the data untouched', async () => {
+      const store = new SqliteEventStore(file);
+      const signed = (personId: string): NewEvent => ({
+        ...event({ amount: 100 }),
+        metadata: { commandId: randomUUID(), actor: { personId, partnerId: 'food-bank' } },
+      });
+      await store.append('budget-a', [signed('bo'), signed('bo')], 'no_stream');
+      const target = (await store.readStream('budget-a'))[1]!;
+      await store.close();
+      const db = new Database(file);
+      db.exec('DROP TRIGGER events_are_never_updated');
+      db.prepare(
+        `UPDATE events SET metadata = replace(metadata, '"bo"', '"ana"') WHERE position = ?`,
+      ).run(target.position);
+      db.close();
+      const reopened = new SqliteEventStore(file);
+      expect((await reopened.readStream('budget-a'))[1]!.metadata.actor).toEqual({
+        personId: 'ana',
+        partnerId: 'food-bank',
+      });
+      expect(await reopened.verify()).toMatchObject({
+        ok: false,
+        checked: 1,
+        firstMismatch: {
+          stream: 'budget-a',
+          revision: 1,
+          position: target.position,
+          reason: expect.stringContaining('hash mismatch'),
+        },
+      });
+      await reopened.close();
+    });
+
     it('an edited hash breaks the chain at the next event', async () => {
       const store = new SqliteEventStore(file);
       await store.append('budget-a', [event({ amount: 1 }), event({ amount: 2 })], 'no_stream');

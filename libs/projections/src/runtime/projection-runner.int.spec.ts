@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
 import { PostgresReadModelDatabase } from './postgres-read-model-database';
 import type { Projection } from './projection';
-import { ProjectionRunner, ProjectionTimeoutError } from './projection-runner';
+import { ReadModelAheadOfLogError } from './log-behind';
+import {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  ProjectionTimeoutError,
+} from './projection-runner';
 import { sql, type ReadModelDatabase } from './read-model-database';
 import { SqliteReadModelDatabase } from './sqlite-read-model-database';
 
@@ -307,6 +312,73 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
     const seen = await counted(db, 'shared');
     expect(seen).toHaveLength(40);
     expect(await counted(other.readModels, 'shared')).toEqual(seen);
+  });
+
+  describe('when the log goes back behind the read models', () => {
+    /** The store, with a head that reports `lost` fewer events than it holds, as a truncated log would. */
+    const rewindable = (real: EventStore) => {
+      const rewind = { lost: 0 };
+      const store = new Proxy(real, {
+        get(target, property) {
+          if (property === 'headPosition')
+            return async () => (await target.headPosition()) - rewind.lost;
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { store, rewind };
+    };
+    const halting = (runner: ProjectionRunner, options: ProjectionRunnerOptions) =>
+      new Promise<ReadModelAheadOfLogError>((resolve) => (options.onHalt = resolve));
+
+    it('refuses to start, naming the read model, its checkpoint and the head', async () => {
+      for (let n = 1; n <= 3; n++) await store.append(`counter-${n}`, [event(n)], 'no_stream');
+      const first = await startRunner(opened.first, [counter('a')]);
+      await first.waitFor(3, 5_000);
+      await first.stop();
+      const { store: rewound, rewind } = rewindable(store);
+      rewind.lost = 2;
+      const again = new ProjectionRunner(db, rewound, [counter('a')]);
+      await expect(again.start()).rejects.toThrow(
+        /^read model a has applied the log up to position 3, but the log ends at position 1: /,
+      );
+    });
+
+    it('halts at a batch that finds the head behind it: every wait fails with the reason', async () => {
+      const { store: rewound, rewind } = rewindable(store);
+      const options: ProjectionRunnerOptions = { logCheckIntervalMs: 0 };
+      const runner = new ProjectionRunner(db, rewound, [counter('a')], options);
+      runners.push(runner);
+      const halted = halting(runner, options);
+      await runner.start();
+      await store.append('counter-1', [event(1)], 'no_stream');
+      await runner.waitFor(1, 5_000);
+      rewind.lost = 2;
+      const pending = runner.waitFor(3, 5_000).catch((error: unknown) => error);
+      await store.append('counter-2', [event(2)], 'no_stream');
+      // Batch 1's own look may already see the lowered head: either batch halts it.
+      const reason = await halted;
+      expect(reason.checkpoint - reason.head).toBe(2);
+      expect(reason.message).toContain(`up to position ${reason.checkpoint}, but the log ends`);
+      expect(await pending).toBeInstanceOf(ReadModelAheadOfLogError);
+      await expect(runner.waitFor(1)).rejects.toBeInstanceOf(ReadModelAheadOfLogError);
+      await expect(runner.checkLog()).rejects.toBeInstanceOf(ReadModelAheadOfLogError);
+      expect(runner.status().map((s) => s.state)).toEqual(['halted']);
+    });
+
+    it('halts while idle, found by its periodic look at the head', async () => {
+      await store.append('counter-1', [event(1)], 'no_stream');
+      const { store: rewound, rewind } = rewindable(store);
+      const options: ProjectionRunnerOptions = { logCheckIntervalMs: 5 };
+      const runner = new ProjectionRunner(db, rewound, [counter('a')], options);
+      runners.push(runner);
+      const halted = halting(runner, options);
+      await runner.start();
+      await runner.waitFor(1, 5_000);
+      rewind.lost = 1;
+      expect((await halted).checkpoint).toBe(1);
+      expect(runner.halted()?.head).toBe(0);
+    });
   });
 
   describe('catching up from zero', () => {

@@ -8,9 +8,18 @@ import {
 } from './read-model-database';
 import { createReadModel } from './deferred-indexes';
 import { keepsHistory, upgradeReadModels } from './temporal/temporal-catalog';
+import {
+  aheadOfHead,
+  checkReadModelsAgainstLog,
+  type ReadModelAheadOfLogError,
+} from './log-behind';
 
-/** running: following the log (its lag says how far behind); failed: its last batch failed, and it retries until one succeeds. */
-export type ProjectionState = 'running' | 'failed' | 'stopped';
+/**
+ * running: following the log (its lag says how far behind); failed: its last batch failed, and
+ * it retries until one succeeds; halted: the log went back behind the read models, and they
+ * stopped following it (see ReadModelAheadOfLogError).
+ */
+export type ProjectionState = 'running' | 'failed' | 'stopped' | 'halted';
 
 export interface ProjectionStatus {
   name: string;
@@ -30,6 +39,10 @@ export interface ProjectionRunnerOptions {
   /** Back-off after a failure: the n-th consecutive failure waits retryDelaysMs[min(n, len) - 1]. */
   retryDelaysMs?: readonly number[];
   onError?: (projection: string, position: number, error: unknown) => void;
+  /** How often an idle runner looks whether the log went back behind the read models; 0: never. */
+  logCheckIntervalMs?: number;
+  /** Called once when the runner halts because the log is behind the read models. */
+  onHalt?: (error: ReadModelAheadOfLogError) => void;
 }
 
 export class ProjectionTimeoutError extends Error {
@@ -47,6 +60,7 @@ export class ProjectionTimeoutError extends Error {
 interface Waiter {
   position: number;
   resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -66,6 +80,9 @@ export class ProjectionRunner {
   private readonly readIndexesDueAt = new Map<string, number>();
   /** Projections whose changes the history triggers stamp with their position. */
   private readonly versioned: ReadonlySet<string>;
+  /** Set once the log is found behind the read models: nothing is applied or waited for after. */
+  private haltedBy: ReadModelAheadOfLogError | undefined;
+  private logCheck: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -80,12 +97,20 @@ export class ProjectionRunner {
    * Creates the read models' tables and histories, and starts following the log from each
    * checkpoint. One that starts from zero with events to apply gets the indexes only readers
    * use once it has reached the head it saw here (if it stops before, its next start adds them).
+   * Refuses (ReadModelAheadOfLogError) when a read model has applied events the log lacks.
    */
   async start(): Promise<void> {
     await upgradeReadModels(this.db, this.projections);
+    const checkpoints = await Promise.all(
+      this.projections.map(async (p) => ({
+        name: p.name,
+        position: await this.db.checkpoint(p.name),
+      })),
+    );
+    await checkReadModelsAgainstLog(this.store, checkpoints);
     const head = await this.store.headPosition();
-    for (const projection of this.projections) {
-      const position = await this.db.checkpoint(projection.name);
+    for (const [i, projection] of this.projections.entries()) {
+      const position = checkpoints[i]!.position;
       const fromZero = position === 0 && head > 0;
       await createReadModel(this.db, projection, { readIndexes: !fromZero });
       if (fromZero) this.readIndexesDueAt.set(projection.name, head);
@@ -102,6 +127,31 @@ export class ProjectionRunner {
       groups.set(at, [...(groups.get(at) ?? []), projection]);
     }
     for (const group of groups.values()) this.loops.push(this.runTogether(group));
+    const every = this.options.logCheckIntervalMs ?? 5_000;
+    if (every > 0) {
+      this.logCheck = setInterval(() => void this.checkLog().catch(() => undefined), every);
+      this.logCheck.unref();
+    }
+  }
+
+  /** The reason the runner halted, if it did. */
+  halted(): ReadModelAheadOfLogError | undefined {
+    return this.haltedBy;
+  }
+
+  /**
+   * Throws ReadModelAheadOfLogError, and halts, when the log's head is behind a read model:
+   * events they show are gone, and what is appended now would get positions they have passed.
+   * Writers call it before appending; the runner after every batch and when idle.
+   */
+  async checkLog(): Promise<void> {
+    if (this.haltedBy) throw this.haltedBy;
+    const head = await this.store.headPosition();
+    const ahead = aheadOfHead(this.status(), head);
+    if (ahead) {
+      this.halt(ahead);
+      throw ahead;
+    }
   }
 
   status(): ProjectionStatus[] {
@@ -116,9 +166,12 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has applied the event at `position` (read-your-writes). */
   async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+    if (this.haltedBy) throw this.haltedBy;
     if (this.position() >= position) return;
     let timer: NodeJS.Timeout | undefined;
-    const reached = new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
+    const reached = new Promise<void>((resolve, reject) =>
+      this.waiters.push({ position, resolve, reject }),
+    );
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const lagging = this.status()
@@ -135,11 +188,33 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopFollowing();
+    await Promise.all(this.loops);
+    if (this.haltedBy) return;
+    for (const status of this.statuses.values()) status.state = 'stopped';
+  }
+
+  private stopFollowing(): void {
     this.stopped = true;
+    clearInterval(this.logCheck);
     for (const wake of this.wakeRetries) wake();
     for (const subscription of this.subscriptions) subscription.close();
-    await Promise.all(this.loops);
-    for (const status of this.statuses.values()) status.state = 'stopped';
+  }
+
+  /** Stops following the log for good, and fails every wait, with the reason. */
+  private halt(error: ReadModelAheadOfLogError): void {
+    if (this.haltedBy) return;
+    this.haltedBy = error;
+    this.stopFollowing();
+    const at = new Date().toISOString();
+    for (const status of this.statuses.values()) {
+      status.state = 'halted';
+      status.lastError = { position: status.position, message: error.message, at };
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.reject(error);
+    this.options.onHalt?.(error);
   }
 
   /** Follows the log with a group of projections at one checkpoint; the ones that fail go on alone. */
@@ -164,12 +239,14 @@ export class ProjectionRunner {
             }
           }
           this.releaseWaiters();
+          await this.checkLog();
           if (failed.length === 0) continue;
           group = group.filter((p) => !failed.includes(p));
           alone.push(...failed.map((p) => this.run(p, 1)));
           if (group.length === 0) break;
         }
       } catch (error) {
+        if (this.haltedBy) break;
         // Reading the log, or the commit as a whole, failed: none of the group moved; all retry.
         failures += 1;
         for (const projection of group) this.failed(projection, error);
@@ -198,8 +275,10 @@ export class ProjectionRunner {
           failures = 0;
           await this.applied(projection, position);
           this.releaseWaiters();
+          await this.checkLog();
         }
       } catch (error) {
+        if (this.haltedBy) return;
         failures += 1;
         this.failed(projection, error);
       } finally {

@@ -9,6 +9,7 @@ import {
   type TableShape,
 } from './temporal/history-ddl';
 import { createReadModel } from './deferred-indexes';
+import { checkReadModelsAgainstLog, ReadModelAheadOfLogError } from './log-behind';
 
 export interface RebuildProgress {
   projection: string;
@@ -108,15 +109,28 @@ function switchOver(
  * projection's checkpoint: there the new tables catch up to exactly where the old ones stood
  * (or the checkpoint moves up to the new tables, if they got further), so the projection
  * continues from there with nothing skipped or applied twice.
+ *
+ * A projection that has applied events the log no longer holds (ReadModelAheadOfLogError) is
+ * refused, unless `acceptLog`: then the rebuilt tables, true to the log as it is now, are
+ * switched in and the checkpoint goes back to where they stand.
  */
 export async function rebuildProjection(
   db: ReadModelDatabase,
   store: EventStore,
   projection: Projection,
-  options: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
+  options: {
+    batchSize?: number;
+    onProgress?: (progress: RebuildProgress) => void;
+    acceptLog?: boolean;
+  } = {},
 ): Promise<RebuildResult> {
   const shadow = shadowOf(projection);
   const batchSize = options.batchSize ?? 2_000;
+  if (!options.acceptLog) {
+    await checkReadModelsAgainstLog(store, [
+      { name: projection.name, position: await db.checkpoint(projection.name) },
+    ]);
+  }
   // Leftovers of an interrupted rebuild are dropped: it starts again from zero.
   await db.migrate(
     [
@@ -159,9 +173,14 @@ export async function rebuildProjection(
     const readUpTo = pending[pending.length - 1]?.position ?? position;
     let caughtUp = 0;
     let switchedAt = position;
+    let served = 0;
+    const acceptAt = options.acceptLog ? await store.headPosition() : undefined;
     const swapped = await db.swapIn(projection.name, (checkpoint) => {
-      if (checkpoint > readUpTo) return undefined;
-      const target = Math.max(checkpoint, position);
+      served = checkpoint;
+      // Ahead of a head that is already read: only a log that went back leaves it there.
+      const ahead = acceptAt !== undefined && checkpoint > acceptAt && readUpTo >= acceptAt;
+      if (checkpoint > readUpTo && !ahead) return undefined;
+      const target = ahead ? readUpTo : Math.max(checkpoint, position);
       const catchUp = changes(pending, position, target);
       caughtUp = catchUp.length;
       switchedAt = target;
@@ -177,6 +196,11 @@ export async function rebuildProjection(
         position: switchedAt,
         eventsApplied: eventsApplied + caughtUp,
       };
+    }
+    // The served tables are ahead of all there is to read: new events, or a log gone back.
+    const head = await store.headPosition();
+    if (!options.acceptLog && served > head) {
+      throw new ReadModelAheadOfLogError(projection.name, served, head);
     }
   }
 }
