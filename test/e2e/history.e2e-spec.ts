@@ -9,9 +9,9 @@ const EVENT_FIELDS = `position stream kind entityId revision type initiativeId
 const HISTORY = `query($entityId: ID!) { history(entityId: $entityId) { ${EVENT_FIELDS} } }`;
 
 const CHANGE_FIELDS = `kind entityId stream created events { type occurredAt }`;
-const CHANGES = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline) {
-  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline) {
-    initiativeId from to timeline eventCount truncated
+const CHANGES = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline, $first: Int, $after: String) {
+  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline, first: $first, after: $after) {
+    initiativeId from to timeline eventCount pageInfo { hasNextPage endCursor }
     initiative { ${CHANGE_FIELDS} } roles { ${CHANGE_FIELDS} } commitments { ${CHANGE_FIELDS} }
     decisions { ${CHANGE_FIELDS} } agreements { ${CHANGE_FIELDS} } risks { ${CHANGE_FIELDS} }
     benefitPools { ${CHANGE_FIELDS} } measurements { ${CHANGE_FIELDS} } meetings { ${CHANGE_FIELDS} }
@@ -114,7 +114,11 @@ describe.each(STORES)('History and changes on %s', (store) => {
     });
     expectNoErrors(res);
     const changes = res.data.changes;
-    expect(changes).toMatchObject({ timeline: 'OCCURRED', eventCount: 1, truncated: false });
+    expect(changes).toMatchObject({
+      timeline: 'OCCURRED',
+      eventCount: 1,
+      pageInfo: { hasNextPage: false },
+    });
     expect(changes.commitments).toEqual([
       {
         kind: 'commitment',
@@ -135,6 +139,7 @@ describe.each(STORES)('History and changes on %s', (store) => {
       from: new Date(now - 3_600_000).toISOString(),
       to: new Date(now + 60_000).toISOString(),
       timeline: 'RECORDED',
+      first: 100,
     });
     expectNoErrors(res);
     const changes = res.data.changes;
@@ -146,6 +151,55 @@ describe.each(STORES)('History and changes on %s', (store) => {
     expect(changes.roles[0].events.map((e: any) => e.type)).toEqual(
       Array(5).fill('RoleAssigned.v1'),
     );
+  });
+
+  it('pages a window: each page a few of its events in log order, grouped by kind', async () => {
+    const window = {
+      initiativeId,
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+      timeline: 'RECORDED',
+    };
+    const whole = await app.gql(CHANGES, { ...window, first: 100 });
+    expectNoErrors(whole);
+    const typesOf = (changes: any): string[] =>
+      ['initiative', 'roles', 'commitments'].flatMap((kind) =>
+        changes[kind].flatMap((entity: any) => entity.events.map((e: any) => e.type)),
+      );
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: any = await app.gql(CHANGES, { ...window, first: 3, after });
+      expectNoErrors(page);
+      expect(page.data.changes.eventCount).toBe(whole.data.changes.eventCount);
+      const types = typesOf(page.data.changes);
+      expect(types.length).toBeLessThanOrEqual(3);
+      seen.push(...types);
+      pages += 1;
+      after = page.data.changes.pageInfo.hasNextPage ? page.data.changes.pageInfo.endCursor : null;
+    } while (after);
+    expect(pages).toBe(Math.ceil(whole.data.changes.eventCount / 3));
+    expect(seen.sort()).toEqual(typesOf(whole.data.changes).sort());
+
+    const tooMany = await app.gql(CHANGES, { ...window, first: 101 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'first' })],
+    });
+  });
+
+  it('the object limit counts the page size of changes', async () => {
+    const counted = async (first: number) => {
+      const big = `initiatives(first: $n) { edges { node { partners { commitments(first: $n) { edges { node { commitmentId resources { money { amount } } } } } } } } }`;
+      const res = await app.gql(
+        `query($n: Int, $f: Int) { a: ${big} b: ${big} c: changes(initiativeId: "x", from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", first: $f) { commitments { events { type } } } }`,
+        { n: 100, f: first },
+      );
+      return Number(/could return (\d+) objects/.exec(res.errors?.[0]?.message ?? '')?.[1]);
+    };
+    // The page itself, each kind's list and each list's events: three objects per event.
+    expect((await counted(100)) - (await counted(50))).toBe(150);
   });
 
   it('refuses a window that ends before it starts, naming the field', async () => {

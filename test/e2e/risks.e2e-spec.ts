@@ -14,6 +14,10 @@ import {
 import { launchWithSignatories, shareConfidentialFields } from '../support/agreements.operations';
 import { CITY_HALL, FOOD_BANK, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
 
+type RegisterRow = { riskId: string; title: string };
+const nodes = (res: GraphqlResponse): RegisterRow[] =>
+  (res.data.riskRegister.edges as { node: RegisterRow }[]).map((edge) => edge.node);
+
 describe.each(STORES)('Risks over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
@@ -139,7 +143,7 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
     const mid = await identified({ initiativeId: own, title: 'mid', likelihood: 3, impact: 3 });
     const register = await app.gql(RISK_REGISTER, { initiativeId: own });
     expectNoErrors(register);
-    expect(register.data.riskRegister).toEqual([
+    expect(nodes(register)).toEqual([
       { riskId: high, title: 'high', likelihood: 4, impact: 5, exposure: 20, status: 'OPEN' },
       { riskId: mid, title: 'mid', likelihood: 3, impact: 3, exposure: 9, status: 'OPEN' },
       { riskId: low, title: 'low', likelihood: 1, impact: 2, exposure: 2, status: 'OPEN' },
@@ -149,9 +153,49 @@ describe.each(STORES)('Risks over GraphQL on %s', (store) => {
       await app.gql(CLOSE_RISK, { input: { riskId: mid, reason: 'no longer relevant' } }),
     );
     const open = await app.gql(RISK_REGISTER, { initiativeId: own, status: 'OPEN' });
-    expect(open.data.riskRegister.map((r: { riskId: string }) => r.riskId)).toEqual([high, low]);
+    expect(nodes(open).map((r) => r.riskId)).toEqual([high, low]);
     const closed = await app.gql(RISK_REGISTER, { initiativeId: own, status: 'CLOSED' });
-    expect(closed.data.riskRegister.map((r: { riskId: string }) => r.riskId)).toEqual([mid]);
+    expect(nodes(closed).map((r) => r.riskId)).toEqual([mid]);
+  });
+
+  it('pages the register with first and after, counting every page', async () => {
+    const own = await launchWithPartners(app, 'register-pages');
+    const titles = ['a', 'b', 'c'];
+    for (const title of titles)
+      await identified({ initiativeId: own, title, likelihood: 2, impact: 2 });
+    const first = await app.gql(RISK_REGISTER, { initiativeId: own, first: 2 });
+    expectNoErrors(first);
+    expect(nodes(first).map((r) => r.title)).toEqual(['a', 'b']);
+    expect(first.data.riskRegister).toMatchObject({
+      totalCount: 3,
+      pageInfo: { hasNextPage: true },
+    });
+    const after = first.data.riskRegister.pageInfo.endCursor as string;
+    const second = await app.gql(RISK_REGISTER, { initiativeId: own, first: 2, after });
+    expect(nodes(second).map((r) => r.title)).toEqual(['c']);
+    expect(second.data.riskRegister.pageInfo).toEqual({
+      hasNextPage: false,
+      endCursor: expect.any(String),
+    });
+
+    const tooMany = await app.gql(RISK_REGISTER, { initiativeId: own, first: 101 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'first' })],
+    });
+  });
+
+  it('the object limit counts the page size of riskRegister', async () => {
+    const counted = async (first: number) => {
+      const big = `initiatives(first: $n) { edges { node { partners { commitments(first: $n) { edges { node { commitmentId resources { money { amount } } } } } } } } }`;
+      const res = await app.gql(
+        `query($n: Int, $f: Int) { a: ${big} b: ${big} r: riskRegister(initiativeId: "x", first: $f) { edges { node { riskId } } } }`,
+        { n: 100, f: first },
+      );
+      return Number(/could return (\d+) objects/.exec(res.errors?.[0]?.message ?? '')?.[1]);
+    };
+    // The page, its edges and their nodes: three objects per risk.
+    expect((await counted(100)) - (await counted(50))).toBe(150);
   });
 
   it('shares ownership in exact percentages stored as basis points', async () => {

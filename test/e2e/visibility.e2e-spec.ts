@@ -104,7 +104,7 @@ const READS: Record<string, Read> = {
   indicator: byId('indicator', 'indicatorId', 'indicatorId'),
   indicators: ofInitiative('indicators', 'indicatorId'),
   risk: byId('risk', 'riskId', 'riskId'),
-  riskRegister: ofInitiative('riskRegister', 'riskId'),
+  riskRegister: ofInitiative('riskRegister', 'totalCount'),
   benefitPool: byId('benefitPool', 'poolId', 'poolId'),
   benefitPools: ofInitiative('benefitPools', 'poolId'),
   roster: ofInitiative('roster', 'assignmentId'),
@@ -132,7 +132,7 @@ const READS: Record<string, Read> = {
     hidden: notFound,
   },
 };
-/** Root queries about the ledger as a whole, that every signed-in reader may run. */
+/** Root queries about the ledger as a whole (who may verify what: ledger-status.e2e-spec). */
 const LEDGER_WIDE = ['projections', 'verifyLedger'];
 
 async function holdMeeting(w: World): Promise<string> {

@@ -32,7 +32,7 @@ export const HISTORY_WITH_PEOPLE = `query History($entityId: ID!) {
 }`;
 
 export const CHANGES_WITH_PEOPLE = `query Changes($initiativeId: ID!, $from: DateTime!, $to: DateTime!) {
-  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: RECORDED) {
+  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: RECORDED, first: 100) {
     commitments { events { type data actor { personId ${NAME} } } }
     roles { events { type data actor { personId ${NAME} } } }
   }

@@ -32,8 +32,11 @@ export const CLOSE_RISK = `mutation Close($input: CloseRiskInput!) {
 
 export const RISK = `query Risk($id: ID!) { risk(id: $id) { ${RISK_FIELDS} } }`;
 
-export const RISK_REGISTER = `query Register($initiativeId: ID!, $status: RiskStatus) {
-  riskRegister(initiativeId: $initiativeId, status: $status) { riskId title likelihood impact exposure status }
+export const RISK_REGISTER = `query Register($initiativeId: ID!, $status: RiskStatus, $first: Int, $after: String) {
+  riskRegister(initiativeId: $initiativeId, status: $status, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { riskId title likelihood impact exposure status } }
+  }
 }`;
 
 const MONEY = 'amount amountMinor currency';

@@ -30,6 +30,7 @@ import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
+import { LedgerVerification } from './ledger-status/ledger-verification';
 import { RisksModule } from './risks/risks.module';
 import { addTimeTravelArguments } from './time-travel/time-travel.schema';
 import { TimeTravelModule } from './time-travel/time-travel.module';
@@ -106,6 +107,7 @@ export class AppModule {
         : [HealthController, GraphiqlAssetsController],
       providers: [
         LedgerStatusResolver,
+        LedgerVerification,
         { provide: APP_GUARD, useClass: GqlAuthGuard },
         { provide: APP_GUARD, useClass: LogIntactGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

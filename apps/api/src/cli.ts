@@ -41,6 +41,10 @@ commands:
       settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING).
       A read model that has applied events the log no longer holds is refused; --accept-log
       (with the API stopped) rebuilds it from the log as it is and moves its checkpoint back
+  verify
+      recomputes the hash chain of every event of the ledger from the first, whatever an
+      earlier check verified, and exits 1 naming the first event that does not match; uses the
+      same store settings as the API
   seat-launchers
       for a ledger begun before launching an initiative seated its launcher: seats the launcher
       of every initiative whose roster is empty as its backbone staff, from the launch's day,
@@ -147,6 +151,26 @@ async function projections(args: string[]): Promise<void> {
   }
 }
 
+/** The ledger does not verify: what failed, in one line. */
+class VerificationFailedError extends Error {}
+
+async function verify(args: string[]): Promise<void> {
+  if (args.length > 0) throw new UsageError('usage: verify');
+  const ledger = await openLedger(loadConfig().store);
+  try {
+    const result = await ledger.store.verify();
+    if (!result.ok) {
+      const { stream, revision, position, reason } = result.firstMismatch;
+      throw new VerificationFailedError(
+        `${ledger.description} does not verify: ${stream} revision ${revision} (position ${position}): ${reason}; ${result.checked} events before it verified`,
+      );
+    }
+    console.log(`${ledger.description}: all ${result.checked} events verify`);
+  } finally {
+    await ledger.close();
+  }
+}
+
 async function seatLaunchers(args: string[]): Promise<void> {
   if (args.length > 0) throw new UsageError('usage: seat-launchers');
   const app = await createApp(loadConfig(), ['error']);
@@ -175,6 +199,8 @@ async function main(argv: string[]): Promise<void> {
       return migrate(rest);
     case 'projections':
       return projections(rest);
+    case 'verify':
+      return verify(rest);
     case 'seat-launchers':
       return seatLaunchers(rest);
     case 'policy':
@@ -195,6 +221,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   else if (
     error instanceof ConfigError ||
     error instanceof MigrationError ||
+    error instanceof VerificationFailedError ||
     error instanceof StoreUnavailableError ||
     error instanceof ReadModelAheadOfLogError
   )

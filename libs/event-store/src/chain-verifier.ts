@@ -1,4 +1,4 @@
-import type { JsonObject, VerifyResult } from './event-store.port';
+import type { ChainHead, JsonObject, VerifyOptions, VerifyResult } from './event-store.port';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 
 /** One stored event as read back from storage, before its JSON is trusted. */
@@ -17,6 +17,16 @@ export interface StoredLink {
  */
 export class ChainVerifier {
   private readonly heads = new Map<string, { revision: number; hash: string }>();
+
+  /** Continues a stream's chain from a link an earlier walk verified. */
+  continueFrom(head: ChainHead): void {
+    this.heads.set(head.stream, { revision: head.revision, hash: head.hash });
+  }
+
+  headOf(stream: string): ChainHead | undefined {
+    const head = this.heads.get(stream);
+    return head && { stream, ...head };
+  }
 
   /** Undefined when the event extends its stream's chain; otherwise why it does not. */
   check(link: StoredLink): string | undefined {
@@ -47,17 +57,28 @@ export interface VerifiableRow extends StoredLink {
 
 /**
  * Verifies page after page (`nextPage` gets the last row checked, undefined at first; an
- * empty page ends the walk) and names the first event whose link does not hold.
+ * empty page ends the walk) and names the first event whose link does not hold. With
+ * `headsOf`, a stream first met in a page continues from the head an earlier walk recorded.
  */
 export async function verifyChain(
   nextPage: (last: VerifiableRow | undefined) => Promise<readonly VerifiableRow[]>,
+  options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  const { headsOf, onVerified, signal } = options;
   const verifier = new ChainVerifier();
+  const met = new Set<string>();
   let checked = 0;
   let last: VerifiableRow | undefined;
   for (;;) {
+    signal?.throwIfAborted();
     const rows = await nextPage(last);
     if (rows.length === 0) return { ok: true, checked };
+    const streams = [...new Set(rows.map((row) => row.stream))];
+    if (headsOf) {
+      const unmet = streams.filter((stream) => !met.has(stream));
+      for (const head of await headsOf(unmet)) verifier.continueFrom(head);
+    }
+    for (const stream of streams) met.add(stream);
     for (const row of rows) {
       const reason = verifier.check(row);
       if (reason) {
@@ -74,6 +95,10 @@ export async function verifyChain(
       }
       checked += 1;
     }
-    last = rows[rows.length - 1];
+    last = rows[rows.length - 1]!;
+    if (onVerified) {
+      const heads = streams.map((stream) => verifier.headOf(stream)!);
+      await onVerified({ position: last.position, heads });
+    }
   }
 }

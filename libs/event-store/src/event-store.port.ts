@@ -49,6 +49,36 @@ export type VerifyResult =
       firstMismatch: { stream: string; revision: number; position: number; reason: string };
     };
 
+/** A stream's last verified link: where its chain continues from. */
+export interface ChainHead {
+  stream: string;
+  revision: number;
+  hash: string;
+}
+
+/** How far a walk of the whole log got: every event up to `position` extends its chain. */
+export interface VerifiedPage {
+  position: number;
+  /** The heads of the streams this page moved, as the page left them. */
+  heads: readonly ChainHead[];
+}
+
+export interface VerifyOptions {
+  /** Whole log only: check the events from this position on (inclusive). Default 1. */
+  fromPosition?: number;
+  /**
+   * Whole log from a later position: the last verified link of those of `streams` that have
+   * one, recorded by an earlier walk. A stream without one must start at revision 0.
+   */
+  headsOf?: (streams: readonly string[]) => Promise<readonly ChainHead[]>;
+  /** Called after each page whose events all verified, before the next page is read. */
+  onVerified?: (page: VerifiedPage) => Promise<void>;
+  /** Looked at between pages: once aborted, the walk stops and verify rejects with its reason. */
+  signal?: AbortSignal;
+  /** Events read per page (the adapter's default when absent). */
+  pageSize?: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events whose position is >= fromPosition. Default 1 (from the start). */
   fromPosition?: number;
@@ -80,6 +110,6 @@ export interface EventStore {
   headPosition(): Promise<number>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** Recompute the hash chain of one stream, or of every stream when none is given. */
-  verify(stream?: string): Promise<VerifyResult>;
+  verify(stream?: string, options?: VerifyOptions): Promise<VerifyResult>;
   close(): Promise<void>;
 }

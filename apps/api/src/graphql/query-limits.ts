@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { oncePerOperation } from './once-per-operation';
 
 /**
  * Limits every operation must stay within, checked before anything runs (graphql-armor, a
@@ -18,13 +19,15 @@ export const QUERY_LIMITS = {
   maxObjects: 100_000,
   maxDirectives: 20,
   maxTokens: 3_000,
+  /** Root fields that walk stored events: one each per operation, whatever the aliases. */
+  oncePerOperation: ['verifyLedger'],
 } as const;
 
 /** Largest request body accepted; the largest legitimate input (a 20,000-character agenda) fits well within. */
 export const MAX_BODY = '256kb';
 
 export function queryLimits(production: boolean) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     // Introspection counts too (GraphiQL's own query is 21 deep as counted here), so a hostile
     // introspection query is refused; the schema's own types nest at most 8 deep today.
     maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false },
@@ -35,4 +38,8 @@ export function queryLimits(production: boolean) {
     // Field suggestions ("did you mean …?") describe the schema: only where introspection is off.
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  return {
+    ...armor,
+    validationRules: [...armor.validationRules, oncePerOperation(QUERY_LIMITS.oncePerOperation)],
+  };
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
+import { PageArgs, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
 
 export enum Timeline {
@@ -33,8 +34,9 @@ export class HistoryArgs {
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
+/** A window is read a page of its events at a time, in log order. */
 @ArgsType()
-export class ChangesArgs {
+export class ChangesArgs extends PageArgs {
   @Field(() => ID)
   @IsEntityId()
   initiativeId!: string;
@@ -85,11 +87,14 @@ export class InitiativeChanges {
   @Field(() => Timeline)
   timeline!: Timeline;
 
-  @Field(() => Int, { description: 'Events in the window.' })
+  @Field(() => Int, { description: 'Events in the whole window, every page.' })
   eventCount!: number;
 
-  @Field({ description: `More than ${MAX_EVENTS} events fell in the window; narrow it.` })
-  truncated!: boolean;
+  @Field(() => PageInfo, {
+    description:
+      "This page holds `first` of the window's events (after `after`); the next starts at endCursor.",
+  })
+  pageInfo!: PageInfo;
 
   @Field(() => [EntityChange], { description: 'The initiative itself: agenda, partners, rules.' })
   initiative!: EntityChange[];

@@ -1,14 +1,9 @@
-import { type JournalEntry, JournalReader } from '@accord/projections';
+import { encodeCursor, type JournalEntry, JournalReader } from '@accord/projections';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { InputValidationError } from '../graphql/input-validation';
+import { toPageRequest } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
-import {
-  ChangesArgs,
-  type EntityChange,
-  HistoryArgs,
-  InitiativeChanges,
-  MAX_EVENTS,
-} from './history.model';
+import { ChangesArgs, type EntityChange, HistoryArgs, InitiativeChanges } from './history.model';
 
 export function toLedgerEvent(entry: JournalEntry): LedgerEvent {
   return {
@@ -66,7 +61,7 @@ export class HistoryResolver {
 
   @Query(() => InitiativeChanges, {
     description:
-      'What changed across an initiative between two moments: new and changed commitments, decisions, signatures, roles, risks, measurements.',
+      "What changed across an initiative between two moments: new and changed commitments, decisions, signatures, roles, risks, measurements; a page of the window's events at a time, grouped by kind.",
   })
   async changes(@Args() args: ChangesArgs): Promise<InitiativeChanges> {
     if (Date.parse(args.from) >= Date.parse(args.to)) {
@@ -79,15 +74,23 @@ export class HistoryResolver {
       to: new Date(args.to).toISOString(),
       timeline: args.timeline,
     };
-    const entries = await this.journal.between(args.initiativeId, window, MAX_EVENTS + 1);
-    const truncated = entries.length > MAX_EVENTS;
-    const kinds = byEntity(entries.slice(0, MAX_EVENTS));
+    const page = toPageRequest(args);
+    const [entries, eventCount] = await Promise.all([
+      this.journal.between(args.initiativeId, window, page.first + 1, page.after),
+      this.journal.countBetween(args.initiativeId, window),
+    ]);
+    const shown = entries.slice(0, page.first);
+    const last = shown[shown.length - 1];
+    const kinds = byEntity(shown);
     const of = (kind: string) => kinds.get(kind) ?? [];
     return {
       initiativeId: args.initiativeId,
       ...window,
-      eventCount: Math.min(entries.length, MAX_EVENTS),
-      truncated,
+      eventCount,
+      pageInfo: {
+        hasNextPage: entries.length > page.first,
+        endCursor: last ? encodeCursor(last.position) : null,
+      },
       initiative: of('initiative'),
       roles: of('roster'),
       commitments: of('commitment'),

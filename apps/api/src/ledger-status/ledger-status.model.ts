@@ -56,7 +56,7 @@ export class ChainMismatch {
   reason!: string;
 }
 
-@ObjectType({ description: 'The result of recomputing every hash of the chain.' })
+@ObjectType({ description: 'The result of recomputing the hashes of the chain.' })
 export class ChainVerification {
   @Field({ description: "True when every stored event extends its stream's hash chain." })
   ok!: boolean;
@@ -66,4 +66,10 @@ export class ChainVerification {
 
   @Field(() => ChainMismatch, { nullable: true })
   firstMismatch!: ChainMismatch | null;
+
+  @Field({
+    description:
+      "The whole log: an earlier check had verified it up to this global position, and this one checked only the events after it (a decimal integer; '0' when it began at the first event, as it always does for one stream).",
+  })
+  resumedAfter!: string;
 }

@@ -1,7 +1,10 @@
 import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
 import type { RiskSummaryView, RiskView } from '@accord/projections';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { IsEntityId } from '../graphql/id';
+import { PageArgs, PageInfo } from '../graphql/pagination';
 import { Receipt } from '../ledger/receipt.model';
 import { PartnerSharePercent, toPercentShares } from './partner-share';
 
@@ -140,6 +143,39 @@ export function toRiskSummary(view: RiskSummaryView): RiskSummary {
 export function toRisk(view: RiskView): Risk {
   const { mitigations, assessments, ...summary } = view;
   return { ...toRiskSummary(summary), mitigations, assessments };
+}
+
+@ObjectType()
+export class RiskEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Risk)
+  node!: Risk;
+}
+
+@ObjectType()
+export class RiskConnection {
+  @Field(() => [RiskEdge])
+  edges!: RiskEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ArgsType()
+export class RiskRegisterArgs extends PageArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => RiskStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(RiskStatus))
+  status?: RiskStatus | null;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import type { Role } from '@accord/domain';
 import {
   agreementsRegisterProjection,
+  parseStream,
   type ReadModelDatabase,
   rosterProjection,
 } from '@accord/projections';
@@ -55,6 +56,29 @@ export class AccessReader {
       [personId, partnerId, day],
     );
     return rows.map((r) => r.initiative_id);
+  }
+
+  /** The roles the person holds for that partner in office on `day`, in any initiative. */
+  async rolesInOffice(personId: string, partnerId: string, day: string): Promise<Role[]> {
+    const rows = await this.live.all<{ role: Role }>(
+      `SELECT DISTINCT role FROM rm_role_assignments
+       WHERE person_id = ? AND partner_id = ? AND office_from <= ? AND ? < office_until`,
+      [personId, partnerId, day, day],
+    );
+    return rows.map((r) => r.role);
+  }
+
+  /** Whose a stream is, from its first journalled event; undefined when none is journalled. */
+  async streamOwner(
+    stream: string,
+  ): Promise<{ initiativeId: string | null; category: string; entityId: string } | undefined> {
+    const { entityId } = parseStream(stream);
+    const row = await this.live.get<{ initiative_id: string | null; category: string }>(
+      `SELECT initiative_id, category FROM rm_journal WHERE entity_id = ? AND stream = ?
+       ORDER BY position LIMIT 1`,
+      [entityId, stream],
+    );
+    return row && { initiativeId: row.initiative_id, category: row.category, entityId };
   }
 
   async sharingAgreements(initiativeId: string): Promise<SharingAgreement[]> {

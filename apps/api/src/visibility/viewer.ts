@@ -1,4 +1,4 @@
-import { type Actor, dayOf } from '@accord/domain';
+import { type Actor, dayOf, type Role } from '@accord/domain';
 import type { AccessReader, Seat, SharingAgreement } from './access.reader';
 
 /** Whether a confidential field is shown to the viewer, and why not when it is withheld. */
@@ -60,6 +60,21 @@ export class Viewer {
   visibleInitiatives(): Promise<string[]> {
     const { personId, partnerId } = this.actor;
     return (this.visible ??= this.access.initiativesOf(personId, partnerId, this.today()));
+  }
+
+  /** Whether the viewer holds, today, one of these roles in some initiative. */
+  async holdsAnyRole(roles: readonly Role[]): Promise<boolean> {
+    const { personId, partnerId } = this.actor;
+    const held = await this.access.rolesInOffice(personId, partnerId, this.today());
+    return held.some((role) => roles.includes(role));
+  }
+
+  /** A stream is seen with its initiative, a person's stream as the person is. */
+  async canSeeStream(stream: string): Promise<boolean> {
+    const owner = await this.access.streamOwner(stream);
+    if (!owner) return false;
+    if (owner.initiativeId) return this.isMember(owner.initiativeId);
+    return owner.category === 'person' && this.canSeePerson(owner.entityId);
   }
 
   /** A person is seen by themselves and by members of an initiative the person belongs to. */

@@ -43,7 +43,8 @@ export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   person: { kind: 'resolver' },
   people: { kind: 'resolver' },
   projections: { kind: 'ledger' },
-  verifyLedger: { kind: 'ledger' },
+  // The whole log only for the roles that may verify it; one stream as the stream is seen.
+  verifyLedger: { kind: 'resolver' },
   ledgerEvents: initiative,
 };
 

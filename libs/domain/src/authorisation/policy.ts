@@ -211,3 +211,17 @@ export const permissionOf = (command: CommandName): Permission => POLICY[command
 /** The GraphQL mutation that runs a command: `MakeCommitment` -> `makeCommitment`. */
 export const mutationOf = (command: CommandName): string =>
   command.charAt(0).toLowerCase() + command.slice(1);
+
+/**
+ * Who may have the API verify the whole log (`verifyLedger` without a stream): a role in office
+ * in any initiative among those that answer for the record (backbone staff, chairs) or examine
+ * it (evaluators). A full walk costs the server a pass over every event, so it is not open to
+ * every member; one stream's chain is verified by anyone who may see the stream, and an
+ * operator with access to the storage runs `accord verify`.
+ */
+export const LEDGER_VERIFIERS: readonly Role[] = [
+  'backbone_staff',
+  'chair',
+  'co_chair',
+  'evaluator',
+];

@@ -10,6 +10,7 @@ import type {
   StoredEvent,
   SubscribeOptions,
   Subscription,
+  VerifyOptions,
   VerifyResult,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
@@ -229,19 +230,20 @@ export class KurrentDbEventStore implements EventStore {
     return this.hub.subscribe((from, limit) => this.readAll(from, limit), options);
   }
 
-  verify(stream?: string): Promise<VerifyResult> {
+  verify(stream?: string, options: VerifyOptions = {}): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
-    let next = readStart(1);
+    const size = options.pageSize ?? VERIFY_BATCH;
+    let next = readStart(options.fromPosition ?? 1);
     return verifyChain(async (last) => {
       if (stream !== undefined) {
         const from = last ? last.revision + 1 : 0;
-        const records = await this.log.readStream(stream, from, VERIFY_BATCH, 'forwards');
+        const records = await this.log.readStream(stream, from, size, 'forwards');
         return records.map(toVerifiableRow);
       }
-      const page = await readLedgerForward(this.log, next, VERIFY_BATCH);
+      const page = await readLedgerForward(this.log, next, size);
       next = page.next;
       return page.records.map(toVerifiableRow);
-    });
+    }, options);
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
   StoredEvent,
   SubscribeOptions,
   Subscription,
+  VerifyOptions,
   VerifyResult,
 } from '../event-store.port';
 import { type AppendOutcome, asError, type QueuedAppend } from '../queued-append';
@@ -447,21 +448,22 @@ export class PostgresEventStore implements EventStore {
     return this.hub.subscribe((from, limit) => this.readAll(from, limit), options);
   }
 
-  verify(stream?: string): Promise<VerifyResult> {
+  verify(stream?: string, options: VerifyOptions = {}): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
+    const size = options.pageSize ?? VERIFY_BATCH;
     return verifyChain(async (last) => {
       const { rows } =
         stream === undefined
           ? await this.pool.query<EventRow>(
               'SELECT * FROM events WHERE position >= $1 ORDER BY position LIMIT $2',
-              [last ? last.position + 1 : 1, VERIFY_BATCH],
+              [last ? last.position + 1 : (options.fromPosition ?? 1), size],
             )
           : await this.pool.query<EventRow>(
               'SELECT * FROM events WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3',
-              [stream, last ? last.revision + 1 : 0, VERIFY_BATCH],
+              [stream, last ? last.revision + 1 : 0, size],
             );
       return rows.map((row) => ({ ...row, position: Number(row.position) }));
-    });
+    }, options);
   }
 
   /** Appends already accepted are committed (and answered) before the pool closes. */

@@ -14,6 +14,7 @@ import type {
   StoredEvent,
   SubscribeOptions,
   Subscription,
+  VerifyOptions,
   VerifyResult,
 } from '../event-store.port';
 import { type AppendOutcome, asError, type QueuedAppend } from '../queued-append';
@@ -278,15 +279,16 @@ export class SqliteEventStore implements EventStore {
     return this.hub.subscribe((from, limit) => this.readAll(from, limit), options);
   }
 
-  verify(stream?: string): Promise<VerifyResult> {
+  verify(stream?: string, options: VerifyOptions = {}): Promise<VerifyResult> {
     if (stream !== undefined) assertValidStreamName(stream);
+    const size = options.pageSize ?? VERIFY_BATCH;
     return verifyChain(async (last) => {
       // Pages, with a turn of the event loop between them: a long log never blocks the server.
       if (last) await new Promise((resolve) => setImmediate(resolve));
       return stream === undefined
-        ? this.statements.readAll.all(last ? last.position + 1 : 1, VERIFY_BATCH)
-        : this.statements.readStreamPage.all(stream, last ? last.revision + 1 : 0, VERIFY_BATCH);
-    });
+        ? this.statements.readAll.all(last ? last.position + 1 : (options.fromPosition ?? 1), size)
+        : this.statements.readStreamPage.all(stream, last ? last.revision + 1 : 0, size);
+    }, options);
   }
 
   /** Appends already accepted are committed (and answered) before the connection closes. */

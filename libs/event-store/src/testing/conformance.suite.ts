@@ -7,6 +7,7 @@ import {
 } from '../event-store.errors';
 import type {
   AppendResult,
+  ChainHead,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -573,6 +574,59 @@ export function describeEventStoreConformance(
         const whole = await store.verify();
         expect(whole.ok).toBe(true);
         expect(whole.checked).toBeGreaterThanOrEqual(2);
+      });
+
+      it('resumes a walk of the log from a position, each stream continuing from its recorded head', async () => {
+        const s = stream();
+        await store.append(s, [newEvent({ n: 1 }), newEvent({ n: 2 })], 'no_stream');
+        const recorded = new Map<string, ChainHead>();
+        let verifiedTo = 0;
+        const first = await store.verify(undefined, {
+          onVerified: (page) => {
+            for (const head of page.heads) recorded.set(head.stream, head);
+            verifiedTo = page.position;
+            return Promise.resolve();
+          },
+        });
+        expect(first.ok).toBe(true);
+        expect(recorded.get(s)).toMatchObject({ stream: s, revision: 1 });
+
+        const t = stream();
+        await store.append(s, [newEvent({ n: 3 })], 1);
+        await store.append(t, [newEvent()], 'no_stream');
+        const asked: string[] = [];
+        const resumed = await store.verify(undefined, {
+          fromPosition: verifiedTo + 1,
+          headsOf: (streams) => {
+            asked.push(...streams);
+            return Promise.resolve(streams.flatMap((x) => recorded.get(x) ?? []));
+          },
+        });
+        expect(resumed).toEqual({ ok: true, checked: 2 });
+        expect(asked.sort()).toEqual([s, t].sort());
+        // Without its head, a stream continued after the position does not start the chain.
+        expect(await store.verify(undefined, { fromPosition: verifiedTo + 1 })).toMatchObject({
+          ok: false,
+          checked: 0,
+          firstMismatch: { stream: s, revision: 2 },
+        });
+      });
+
+      it('stops a walk between pages once its signal is aborted', async () => {
+        await store.append(stream(), [newEvent(), newEvent(), newEvent()], 'no_stream');
+        const controller = new AbortController();
+        let pages = 0;
+        const walk = store.verify(undefined, {
+          pageSize: 1,
+          signal: controller.signal,
+          onVerified: () => {
+            pages += 1;
+            controller.abort(new Error('the client left'));
+            return Promise.resolve();
+          },
+        });
+        await expect(walk).rejects.toThrow('the client left');
+        expect(pages).toBe(1);
       });
     });
   });

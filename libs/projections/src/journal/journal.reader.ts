@@ -63,18 +63,35 @@ export class JournalReader {
     return rows.map(toEntry);
   }
 
-  /** Events of an initiative whose time on `timeline` is in [from, to), in log order. */
+  /**
+   * Events of an initiative whose time on `timeline` is in [from, to), in log order: at most
+   * `limit`, after the event at position `after`.
+   */
   async between(
     initiativeId: string,
     window: { from: string; to: string; timeline: Timeline },
     limit: number,
+    after = 0,
   ): Promise<JournalEntry[]> {
     const column = window.timeline === 'occurred' ? 'occurred_at' : 'recorded_at';
     const rows = await this.db.all<JournalRow>(
       `SELECT * FROM rm_journal WHERE initiative_id = ? AND ${column} >= ? AND ${column} < ?
-       ORDER BY position LIMIT ?`,
-      [initiativeId, window.from, window.to, limit],
+       AND position > ? ORDER BY position LIMIT ?`,
+      [initiativeId, window.from, window.to, after, limit],
     );
     return rows.map(toEntry);
+  }
+
+  /** How many events `between` gives over the whole window. */
+  async countBetween(
+    initiativeId: string,
+    window: { from: string; to: string; timeline: Timeline },
+  ): Promise<number> {
+    const column = window.timeline === 'occurred' ? 'occurred_at' : 'recorded_at';
+    const row = await this.db.get<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM rm_journal WHERE initiative_id = ? AND ${column} >= ? AND ${column} < ?`,
+      [initiativeId, window.from, window.to],
+    );
+    return Number(row?.n ?? 0);
   }
 }

@@ -1,4 +1,5 @@
 import type { RiskEvent } from '@accord/domain';
+import { decodeCursor } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 import { project, READ_MODEL_BACKENDS, storedEvents } from '../testing/read-model-backends';
 import { riskRegisterProjection } from './risk-register.projection';
@@ -81,6 +82,27 @@ describe.each(READ_MODEL_BACKENDS)('Risk register reader on $name', (backend) =>
       ['owned', 12, true, 6000],
       ['handed-on', 1, true, null],
     ]);
+  });
+
+  it('pages the register, highest exposure first, each risk with its shares', async () => {
+    const first = await reader.registerPage('i1', undefined, { first: 2 });
+    expect(first.items.map(({ risk }) => risk.riskId)).toEqual(['not-ours', 'shared']);
+    expect(first).toMatchObject({ totalCount: 4, hasNextPage: true });
+    expect(first.endCursor).toBe(first.items[1]!.cursor);
+    const second = await reader.registerPage('i1', undefined, {
+      first: 2,
+      after: decodeCursor(first.endCursor!)!,
+    });
+    expect(second.items.map(({ risk }) => [risk.riskId, risk.exposure])).toEqual([
+      ['owned', 12],
+      ['handed-on', 1],
+    ]);
+    expect(second.items[0]!.risk.shares).toEqual([
+      { partnerId: 'food-bank', basisPoints: 6000 },
+      { partnerId: 'schools', basisPoints: 4000 },
+    ]);
+    expect(second).toMatchObject({ totalCount: 4, hasNextPage: false });
+    expect((await reader.registerPage('i1', 'closed', { first: 2 })).items).toEqual([]);
   });
 
   it('groups the whole initiative by partner in one read', async () => {

@@ -1,4 +1,5 @@
 import type { PartnerShare, RiskCategory, RiskStatus } from '@accord/domain';
+import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface RiskAssessmentView {
@@ -71,6 +72,7 @@ interface RiskRow {
   closed_at: string | null;
   closing_reason: string | null;
   revision: number;
+  identified_position: number | string;
 }
 
 interface AssessmentRow {
@@ -163,6 +165,24 @@ function partnersRisks(initiativeId: string, partnerIds?: readonly string[]) {
   };
 }
 
+/**
+ * The register's order (exposure highest first, then identification order) as one number, for
+ * the position cursors every page uses: positions stay below 2^40, exposures within 1 to 25.
+ */
+const EXPOSURE_STEP = 2 ** 40;
+const registerKey = (row: RiskRow) =>
+  (25 - Number(row.exposure)) * EXPOSURE_STEP + Number(row.identified_position);
+const fromRegisterKey = (key: number) => ({
+  exposure: 25 - Math.floor(key / EXPOSURE_STEP),
+  position: key % EXPOSURE_STEP,
+});
+
+/** One risk of a page of the register, with the cursor of its place in it. */
+export interface RegisterEntry {
+  cursor: string;
+  risk: RiskView;
+}
+
 export class RiskRegisterReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
@@ -171,16 +191,49 @@ export class RiskRegisterReader {
     return view;
   }
 
-  /** The risks of an initiative, highest exposure (likelihood x impact) first, then oldest first. */
-  register(initiativeId: string, status?: RiskStatus): Promise<RiskView[]> {
-    return status === undefined
-      ? this.load('r.initiative_id = ?', [initiativeId], 'initiative_id = ?', [initiativeId])
-      : this.load(
-          'r.initiative_id = ? AND r.status = ?',
-          [initiativeId, status],
-          'initiative_id = ?',
-          [initiativeId],
-        );
+  /**
+   * One page of an initiative's risks (of one status when given), highest exposure (likelihood x
+   * impact) first, then oldest first; totalCount counts every page.
+   */
+  async registerPage(
+    initiativeId: string,
+    status: RiskStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<RegisterEntry>> {
+    const where = ['r.initiative_id = ?'];
+    const params: SqlValue[] = [initiativeId];
+    if (status !== undefined) {
+      where.push('r.status = ?');
+      params.push(status);
+    }
+    const total = await this.db.get<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM rm_risks r WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    if (page.after !== undefined) {
+      const after = fromRegisterKey(page.after);
+      where.push('(r.exposure < ? OR (r.exposure = ? AND r.identified_position > ?))');
+      params.push(after.exposure, after.exposure, after.position);
+    }
+    const rows = await this.db.all<RiskRow>(
+      `SELECT * FROM rm_risks r WHERE ${where.join(' AND ')}
+       ORDER BY r.exposure DESC, r.identified_position LIMIT ?`,
+      [...params, page.first + 1],
+    );
+    const shown = rows.slice(0, page.first);
+    const ids = shown.map((row) => row.risk_id);
+    const risks = await this.withDetails(
+      shown,
+      `risk_id IN (${ids.map(() => '?').join(', ') || 'NULL'})`,
+      ids,
+    );
+    const last = shown[shown.length - 1];
+    return {
+      items: risks.map((risk, i) => ({ cursor: encodeCursor(registerKey(shown[i]!)), risk })),
+      totalCount: Number(total?.n ?? 0),
+      hasNextPage: rows.length > page.first,
+      endCursor: last ? encodeCursor(registerKey(last)) : null,
+    };
   }
 
   /**
@@ -286,6 +339,15 @@ export class RiskRegisterReader {
       `SELECT * FROM rm_risks r WHERE ${riskWhere} ORDER BY r.exposure DESC, r.identified_position`,
       riskParams,
     );
+    return this.withDetails(rows, childWhere, childParams);
+  }
+
+  /** The risks of `rows` with their assessments, shares and mitigations (`childWhere` covers them). */
+  private async withDetails(
+    rows: readonly RiskRow[],
+    childWhere: string,
+    childParams: readonly SqlValue[],
+  ): Promise<RiskView[]> {
     if (rows.length === 0) return [];
     const [assessments, shares, mitigations] = await Promise.all([
       this.db.all<AssessmentRow>(

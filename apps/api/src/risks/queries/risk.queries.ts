@@ -1,8 +1,9 @@
 import { RiskRegisterReader } from '@accord/projections';
 import type { RiskStatus } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
+import { type PageArgs, toPageRequest } from '../../graphql/pagination';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { type Risk, toRisk } from '../risk.model';
+import { type Risk, type RiskConnection, toRisk } from '../risk.model';
 
 @Injectable()
 export class RiskQueries {
@@ -14,7 +15,16 @@ export class RiskQueries {
     return toRisk(view);
   }
 
-  async register(initiativeId: string, status?: RiskStatus): Promise<Risk[]> {
-    return (await this.reader.register(initiativeId, status)).map(toRisk);
+  async register(
+    initiativeId: string,
+    status: RiskStatus | undefined,
+    page: PageArgs,
+  ): Promise<RiskConnection> {
+    const result = await this.reader.registerPage(initiativeId, status, toPageRequest(page));
+    return {
+      edges: result.items.map(({ cursor, risk }) => ({ cursor, node: toRisk(risk) })),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+      totalCount: result.totalCount,
+    };
   }
 }

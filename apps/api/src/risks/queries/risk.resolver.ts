@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Risk, RiskStatus } from '../risk.model';
+import { Risk, RiskConnection, RiskRegisterArgs } from '../risk.model';
 import { RiskQueries } from './risk.queries';
 
 @Resolver(() => Risk)
@@ -11,14 +11,11 @@ export class RiskResolver {
     return this.queries.byId(id);
   }
 
-  @Query(() => [Risk], {
+  @Query(() => RiskConnection, {
     description:
-      "An initiative's risk register, highest exposure (likelihood x impact) first; optionally one status only.",
+      "An initiative's risk register, highest exposure (likelihood x impact) first, paged; optionally one status only.",
   })
-  riskRegister(
-    @Args('initiativeId', { type: () => ID }) initiativeId: string,
-    @Args('status', { type: () => RiskStatus, nullable: true }) status?: RiskStatus | null,
-  ): Promise<Risk[]> {
-    return this.queries.register(initiativeId, status ?? undefined);
+  riskRegister(@Args() args: RiskRegisterArgs): Promise<RiskConnection> {
+    return this.queries.register(args.initiativeId, args.status ?? undefined, args);
   }
 }
