@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -12,6 +13,14 @@ describe('GraphQL hardening against hostile requests', () => {
     await launchWithPartners(app);
   });
   afterAll(() => app.stop());
+
+  /** What was logged about one request: each a single line, no stack trace. */
+  const oneLineLogsOf = (spy: jest.SpyInstance, requestId: string): string[] => {
+    const lines = spy.mock.calls.map(([message]) => String(message));
+    const about = lines.filter((line) => line.includes(requestId));
+    for (const line of about) expect(line).not.toContain('\n');
+    return about;
+  };
 
   const rejected = (res: { errors?: Array<{ message: string }> }, pattern: RegExp) => {
     expect(res.errors?.length).toBeGreaterThan(0);
@@ -64,8 +73,27 @@ describe('GraphQL hardening against hostile requests', () => {
     rejected(await app.gql(views(2), variables), /could return 100802 objects, more than 100000/);
   });
 
-  it(`rejects a query of more than ${QUERY_LIMITS.maxTokens} tokens`, async () => {
-    rejected(await app.gql(`{ ${'__typename '.repeat(QUERY_LIMITS.maxTokens + 10)} }`), /token/i);
+  it(`rejects a query of more than ${QUERY_LIMITS.maxTokens} tokens as a refused query with the request id, logged in one line`, async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const res = await app.gql(
+        `{ ${'__typename '.repeat(QUERY_LIMITS.maxTokens + 10)} }`,
+        {},
+        undefined,
+        { 'x-request-id': 'req-tokens' },
+      );
+      rejected(res, /token limit of 3000/i);
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions).toEqual({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        requestId: 'req-tokens',
+      });
+      expect(oneLineLogsOf(warn, 'req-tokens')).toEqual([
+        'request req-tokens: refused GRAPHQL_VALIDATION_FAILED: Syntax Error: Token limit of 3000 exceeded.',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('rejects batched operations', async () => {
@@ -82,15 +110,32 @@ describe('GraphQL hardening against hostile requests', () => {
     expect(JSON.stringify(res.body ?? res.text)).not.toContain('totalCount":');
   });
 
-  it('rejects a request body over the size limit', async () => {
-    const res = await request(app.app.getHttpServer())
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .send({
-        query: '{ initiatives { totalCount } }',
-        variables: { padding: 'x'.repeat(300 * 1024) },
+  it('rejects a request body over the size limit as a GraphQL error with the request id, logged in one line', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const res = await request(app.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-request-id', 'req-big')
+        .send({
+          query: '{ initiatives { totalCount } }',
+          variables: { padding: 'x'.repeat(300 * 1024) },
+        });
+      expect(res.status).toBe(413);
+      expect(res.body).toEqual({
+        errors: [
+          {
+            message: 'the request body is larger than the limit of 262144 bytes',
+            extensions: { code: 'REQUEST_TOO_LARGE', requestId: 'req-big' },
+          },
+        ],
       });
-    expect(res.status).toBe(413);
+      expect(oneLineLogsOf(warn, 'req-big')).toEqual([
+        'request req-big: refused REQUEST_TOO_LARGE: the request body is larger than the limit of 262144 bytes',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('masks an internal error: the client gets the request id, never the SQL or a stack trace', async () => {

@@ -17,7 +17,11 @@ import {
   type World,
 } from '../support/policy.fixtures';
 import { REVOKE_ROLE } from '../support/roster.fixtures';
-import { PLAN_MITIGATION } from '../support/risks-benefits.operations';
+import {
+  MATERIALISE_RISK,
+  PLAN_MITIGATION,
+  SHARE_RISK,
+} from '../support/risks-benefits.operations';
 import { type GraphqlResponse, STORES, TestApp } from '../support/test-app';
 import { Subscriber, wsClient } from '../support/ws-subscriber';
 
@@ -356,6 +360,61 @@ describe.each(STORES)('Who sees what, on %s', (store) => {
       expect(made.resources).toBeNull();
       expect(made.description).toEqual(expect.stringContaining('Deliver'));
       expect(redacted(res)[0]).toMatchObject({ keys: ['resources'], path: ['history', 0, 'data'] });
+    });
+
+    it('are shown in history to the partners whose risk it is, as in the register', async () => {
+      const riskId = await MAKE_IN_WORLD.risk(w);
+      const staff = holder('backbone_staff');
+      await w.run(
+        PLAN_MITIGATION,
+        { riskId, description: 'Apply to a second funder', commitmentIds: [] },
+        staff,
+      );
+      const descriptions = async (actor: Actor) => {
+        const res: any = await app.gql(HISTORY, { entityId: riskId }, actor);
+        expectNoErrors(res);
+        const described = (res.data.history as Array<{ type: string; data: string }>)
+          .map((event) => [event.type, JSON.parse(event.data)] as const)
+          .filter(([, data]) => 'description' in data);
+        return {
+          shown: described.map(([type, data]) => [type, data.description]),
+          // Resolved concurrently: sorted, not in response order.
+          redacted: redacted(res)
+            .map((r: any) => r.field)
+            .sort(),
+        };
+      };
+      expect(await descriptions(BETA_REPRESENTATIVE)).toEqual({
+        shown: [
+          ['RiskIdentified.v1', null],
+          ['MitigationPlanned.v1', null],
+        ],
+        redacted: ['MitigationPlanned.v1 data', 'RiskIdentified.v1 data'],
+      });
+      await w.run(
+        SHARE_RISK,
+        {
+          riskId,
+          shares: [
+            { partnerId: ALPHA, percent: '60' },
+            { partnerId: BETA, percent: '40' },
+          ],
+        },
+        staff,
+      );
+      await w.run(MATERIALISE_RISK, { riskId, description: 'The grant lapsed' }, staff);
+      for (const owner of [ALPHA_REPRESENTATIVE, BETA_REPRESENTATIVE]) {
+        const register: any = await app.gql(RISK_DETAILS, { id: riskId }, owner);
+        expect(register.data.risk.description).toBe('Funding may lapse');
+        expect(await descriptions(owner)).toEqual({
+          shown: [
+            ['RiskIdentified.v1', 'Funding may lapse'],
+            ['MitigationPlanned.v1', 'Apply to a second funder'],
+            ['RiskMaterialised.v1', 'The grant lapsed'],
+          ],
+          redacted: [],
+        });
+      }
     });
 
     it('are shown, in queries, history and time travel, to the roles a data-sharing agreement in force names', async () => {

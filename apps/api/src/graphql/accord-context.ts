@@ -25,11 +25,16 @@ function headerId(req: IncomingMessage, name: string): string | undefined {
   return typeof value === 'string' && SAFE_ID.test(value) ? value : undefined;
 }
 
+/** The client's `x-request-id` when it is a safe id, else a new one; kept on the request once chosen. */
+export function requestIdOf(req: IncomingMessage & { requestId?: string }): string {
+  return (req.requestId ??= headerId(req, 'x-request-id') ?? randomUUID());
+}
+
 /** The context of an HTTP operation ({ req }) or of one on a graphql-ws connection ({ extra }). */
 export function buildContext(source: { req: Request } | { extra: SocketExtra }): AccordContext {
   const req = 'req' in source ? source.req : (source.extra.request as Request);
   const actor = 'extra' in source ? source.extra.actor : undefined;
-  const requestId = headerId(req, 'x-request-id') ?? randomUUID();
+  const requestId = requestIdOf(req);
   return {
     req,
     requestId,

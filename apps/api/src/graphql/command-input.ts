@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsISO8601, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsBusinessTime } from './input-bounds';
 
 const COMMAND_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
@@ -18,13 +19,10 @@ export abstract class CommandInput {
   @Field({
     nullable: true,
     description:
-      'Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now.',
+      'Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future.',
   })
   @IsOptional()
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'occurredAt must be an ISO 8601 date-time' },
-  )
+  @IsBusinessTime()
   occurredAt?: string;
 }
 

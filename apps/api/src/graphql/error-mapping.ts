@@ -18,6 +18,9 @@ export const ErrorCodes = {
   FORBIDDEN: 'FORBIDDEN',
   PROJECTION_TIMEOUT: 'PROJECTION_TIMEOUT',
   LOG_BEHIND_READ_MODELS: 'LOG_BEHIND_READ_MODELS',
+  BAD_REQUEST: 'BAD_REQUEST',
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -91,4 +94,32 @@ export function toGraphQLError(exception: unknown): GraphQLError | undefined {
     });
   }
   return undefined;
+}
+
+/** What the body parser (http-errors) throws for a request it refuses: its message is safe to show. */
+interface HttpRefusal extends Error {
+  status: number;
+  expose: true;
+  limit?: number;
+}
+
+const isHttpRefusal = (exception: unknown): exception is HttpRefusal =>
+  exception instanceof Error &&
+  (exception as Partial<HttpRefusal>).expose === true &&
+  typeof (exception as Partial<HttpRefusal>).status === 'number' &&
+  (exception as HttpRefusal).status >= 400 &&
+  (exception as HttpRefusal).status < 500;
+
+/** A request refused before GraphQL saw it (too large, not JSON): its status, code and message. */
+export function toRequestRefusal(
+  exception: unknown,
+): { status: number; code: string; message: string } | undefined {
+  if (!isHttpRefusal(exception)) return undefined;
+  if (exception.status === 413)
+    return {
+      status: 413,
+      code: ErrorCodes.REQUEST_TOO_LARGE,
+      message: `the request body is larger than the limit of ${exception.limit ?? '?'} bytes`,
+    };
+  return { status: exception.status, code: ErrorCodes.BAD_REQUEST, message: exception.message };
 }

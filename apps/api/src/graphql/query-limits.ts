@@ -1,4 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import type { AccordContext } from './accord-context';
+import { ErrorCodes } from './error-mapping';
 import { oncePerOperation } from './once-per-operation';
 
 /**
@@ -26,8 +31,57 @@ export const QUERY_LIMITS = {
 /** Largest request body accepted; the largest legitimate input (a 20,000-character agenda) fits well within. */
 export const MAX_BODY = '256kb';
 
+const logger = new Logger('GraphQL');
+
+/** Operations refused while parsing; see refusedBeforeParsing. */
+const refusals = new WeakSet<Error>();
+
+/**
+ * graphql-armor counts tokens in a hook that runs as Apollo starts parsing. Apollo turns
+ * whatever such a hook throws into HTTP 500, unless a plugin's handler of unexpected errors
+ * throws first (armor's own does, with a code only). This answers it as the refused operation it
+ * is: 400, with a code and the request id, and one line in the log.
+ */
+function refusedBeforeParsing(
+  plugin: ApolloServerPlugin<AccordContext>,
+): ApolloServerPlugin<AccordContext> {
+  if (!plugin.requestDidStart) return plugin;
+  const requestDidStart = plugin.requestDidStart.bind(plugin);
+  const rest = { ...plugin };
+  delete rest.unexpectedErrorProcessingRequest;
+  return {
+    ...rest,
+    unexpectedErrorProcessingRequest({ error }) {
+      return refusals.has(error) ? Promise.reject(error) : Promise.resolve();
+    },
+    async requestDidStart(request) {
+      const listener = await requestDidStart(request);
+      const parsingDidStart = listener?.parsingDidStart?.bind(listener);
+      if (!parsingDidStart) return listener;
+      return {
+        ...listener,
+        async parsingDidStart(parsing) {
+          try {
+            return await parsingDidStart(parsing);
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            const { requestId } = parsing.contextValue;
+            const code = ErrorCodes.GRAPHQL_VALIDATION_FAILED;
+            logger.warn(`request ${requestId}: refused ${code}: ${error.message}`);
+            const refusal = new GraphQLError(error.message, {
+              extensions: { code, requestId, http: { status: 400 } },
+            });
+            refusals.add(refusal);
+            throw refusal;
+          }
+        },
+      };
+    },
+  };
+}
+
 export function queryLimits(production: boolean) {
-  const armor = new ApolloArmor({
+  const { plugins, validationRules } = new ApolloArmor({
     // Introspection counts too (GraphiQL's own query is 21 deep as counted here), so a hostile
     // introspection query is refused; the schema's own types nest at most 8 deep today.
     maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false },
@@ -39,7 +93,7 @@ export function queryLimits(production: boolean) {
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
-    ...armor,
-    validationRules: [...armor.validationRules, oncePerOperation(QUERY_LIMITS.oncePerOperation)],
+    validationRules: [...validationRules, oncePerOperation(QUERY_LIMITS.oncePerOperation)],
+    plugins: (plugins as ApolloServerPlugin<AccordContext>[]).map(refusedBeforeParsing),
   };
 }

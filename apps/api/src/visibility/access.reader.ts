@@ -94,6 +94,16 @@ export class AccessReader {
     }));
   }
 
+  /** The partners that own a risk now: its owner and those it is shared with, as its register shows. */
+  async riskOwners(riskId: string): Promise<string[]> {
+    const rows = await this.live.all<{ partner_id: string }>(
+      `SELECT owner_partner_id AS partner_id FROM rm_risks WHERE risk_id = ?
+       UNION SELECT partner_id FROM rm_risk_shares WHERE risk_id = ?`,
+      [riskId, riskId],
+    );
+    return rows.map((r) => r.partner_id);
+  }
+
   /** Resolves once the read models judged on have applied the event at `position` (or after `timeoutMs`). */
   async caughtUpTo(position: number, timeoutMs = 10_000): Promise<void> {
     const marks = JUDGED_ON.map(() => '?').join(', ');

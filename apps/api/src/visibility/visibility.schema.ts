@@ -153,11 +153,20 @@ function wrapConfidential(field: Field, visibility: Visibility, name: string, ow
 function wrapEventData(field: Field, visibility: Visibility) {
   return around(field, async (resolve, source, args, context, info) => {
     const text = (await resolve(source, args, context, info)) as string;
-    const event = source as { type: string; initiativeId: string | null };
+    const event = source as {
+      type: string;
+      initiativeId: string | null;
+      kind: string;
+      entityId: string;
+    };
     const keys = CONFIDENTIAL_EVENT_DATA[event.type];
     if (!keys) return text;
     const data = JSON.parse(text) as Row;
-    const access = await accessTo(visibility, context, event.initiativeId, eventDataOwners(data));
+    const owners = [
+      ...eventDataOwners(data),
+      ...(await visibility.entityOwners(event.kind, event.entityId)),
+    ];
+    const access = await accessTo(visibility, context, event.initiativeId, owners);
     if (access.granted) return text;
     const withheld = keys.filter((key) => key in data);
     for (const key of withheld) data[key] = null;

@@ -24,6 +24,14 @@ export class Visibility {
     return (context.viewer ??= new Viewer(this.access, context.actor, this.now));
   }
 
+  /**
+   * The partners whose data an entity's events are beyond those the event itself names: a
+   * risk's events are its current owners', as the risk register judges them.
+   */
+  entityOwners(kind: string, entityId: string): Promise<string[]> {
+    return kind === 'risk' ? this.access.riskOwners(entityId) : Promise.resolve([]);
+  }
+
   redact(context: AccordContext, redaction: Redaction): void {
     (context.redactions ??= []).push(redaction);
   }

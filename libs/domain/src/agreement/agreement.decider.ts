@@ -10,6 +10,7 @@ import {
   evolveAgreement,
   initialAgreementState,
 } from './agreement.state';
+import { asInSchema, withArticle } from '../shared/wording';
 
 export type DraftAgreement = CommandContext & {
   type: 'DraftAgreement';
@@ -151,7 +152,7 @@ function requireConfidentialRoles(data: DraftAgreement['data']): void {
   rule(
     roles.length === 0 || data.kind === 'data_sharing',
     AgreementRules.CONFIDENTIAL_ONLY_IN_DATA_SHARING,
-    `only a data-sharing agreement names who reads confidential fields, not a ${data.kind} agreement`,
+    `only a DATA_SHARING agreement names who reads confidential fields, not ${withArticle(asInSchema(data.kind))} agreement`,
     'sharesConfidentialWith',
   );
   const duplicate = roles.find((role, index) => roles.indexOf(role) !== index);

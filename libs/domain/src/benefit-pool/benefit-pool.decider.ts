@@ -15,6 +15,7 @@ import {
   initialBenefitPoolState,
   type BenefitPoolState,
 } from './benefit-pool.state';
+import { asInSchema, withArticle } from '../shared/wording';
 
 export type DefineBenefitPool = CommandContext & {
   type: 'DefineBenefitPool';
@@ -100,7 +101,7 @@ function decideDefine(command: DefineBenefitPool, state: BenefitPoolState): Bene
   rule(
     BENEFIT_POOL_KINDS.includes(data.kind),
     BenefitPoolRules.INVALID_KIND,
-    `kind must be one of ${BENEFIT_POOL_KINDS.join(', ')}, got ${data.kind}`,
+    `kind must be one of ${BENEFIT_POOL_KINDS.map(asInSchema).join(', ')}, got ${data.kind}`,
     'kind',
   );
   if (data.kind === 'funding') {
@@ -126,7 +127,7 @@ function decideDefine(command: DefineBenefitPool, state: BenefitPoolState): Bene
     rule(
       data.amount === null,
       BenefitPoolRules.AMOUNT_NOT_ALLOWED,
-      `only a funding pool has an amount; a ${data.kind} pool has none`,
+      `only a FUNDING pool has an amount; ${withArticle(asInSchema(data.kind))} pool has none`,
       'amount',
     );
   }

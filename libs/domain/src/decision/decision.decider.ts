@@ -20,6 +20,7 @@ import {
   type VoteChoice,
 } from './decision.events';
 import { type DecisionState, evolveDecision, initialDecisionState } from './decision.state';
+import { asInSchema, withArticle } from '../shared/wording';
 
 export type ProposeDecision = CommandContext & {
   type: 'ProposeDecision';
@@ -154,13 +155,13 @@ function requireChoice(method: DecisionMethod, choice: VoteChoice, reason: strin
   rule(
     allowed.includes(choice),
     DecisionRules.CHOICE_NOT_ALLOWED,
-    `${choice} is not a choice under ${method}; choose ${allowed.join(', ')}`,
+    `${asInSchema(choice)} is not a choice under ${asInSchema(method)}; choose ${allowed.map(asInSchema).join(', ')}`,
     'choice',
   );
   rule(
     !CHOICES_NEEDING_REASON.has(choice) || (reason !== null && reason.trim() !== ''),
     DecisionRules.REASON_REQUIRED,
-    `a ${choice} must give its reason`,
+    `${withArticle(asInSchema(choice))} must give its reason`,
     'reason',
   );
 }
@@ -345,7 +346,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
       rule(
         previous.choice !== choice,
         DecisionRules.SAME_CHOICE,
-        `the vote is already ${choice}`,
+        `the vote is already ${asInSchema(choice)}`,
         'choice',
       );
       requireChoice(decision.method, choice, reason);

@@ -332,6 +332,26 @@ describe('Decision decider', () => {
         .when(vote(ana, choice, reason))
         .thenThrows(DecisionRules.REASON_REQUIRED, 'reason');
     });
+    it('words its refusals as the schema spells the choices and methods, with the right article', () => {
+      const refusal = (events: DecisionEvent[], command: Parameters<typeof vote>) => {
+        const state = events.reduce(evolveDecision, initialDecisionState());
+        try {
+          decisionDecider.decide(vote(...command), state);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'accepted';
+      };
+      expect(refusal([proposed('consent')], [ana, 'objection', null])).toBe(
+        'an OBJECTION must give its reason',
+      );
+      expect(refusal([proposed('consensus')], [ana, 'block', null])).toBe(
+        'a BLOCK must give its reason',
+      );
+      expect(refusal([proposed('consent')], [ana, 'against', 'r'])).toBe(
+        'AGAINST is not a choice under CONSENT; choose FOR, ABSTAIN, OBJECTION',
+      );
+    });
 
     it('changes a vote, keeping the previous choice', () => {
       spec

@@ -9,6 +9,7 @@ import {
   type IndicatorEvent,
 } from './indicator.events';
 import { evolveIndicator, initialIndicatorState, type IndicatorState } from './indicator.state';
+import { asInSchema } from '../shared/wording';
 
 export type DefineIndicator = CommandContext & {
   type: 'DefineIndicator';
@@ -109,7 +110,7 @@ function decideDefine(command: DefineIndicator, state: IndicatorState): Indicato
   rule(
     compareDecimals(target.value, baseline.value) === better,
     IndicatorRules.TARGET_AGAINST_DIRECTION,
-    `with direction ${data.direction} the target ${target.value} must be ${
+    `with direction ${asInSchema(data.direction)} the target ${target.value} must be ${
       data.direction === 'up' ? 'above' : 'below'
     } the baseline ${baseline.value}`,
     'target.value',

@@ -9,6 +9,7 @@ import {
 } from './percent-shares';
 import { RISK_CATEGORIES, type RiskCategory, type RiskEvent } from './risk.events';
 import { evolveRisk, initialRiskState, type RiskState } from './risk.state';
+import { asInSchema } from '../shared/wording';
 
 export type IdentifyRisk = CommandContext & {
   type: 'IdentifyRisk';
@@ -120,7 +121,7 @@ function decideIdentify(command: IdentifyRisk, state: RiskState): RiskEvent[] {
   rule(
     RISK_CATEGORIES.includes(data.category),
     RiskRules.INVALID_CATEGORY,
-    `category must be one of ${RISK_CATEGORIES.join(', ')}, got ${data.category}`,
+    `category must be one of ${RISK_CATEGORIES.map(asInSchema).join(', ')}, got ${data.category}`,
     'category',
   );
   requireScores(data.likelihood, data.impact);

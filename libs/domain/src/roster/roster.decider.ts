@@ -10,6 +10,7 @@ import {
   officePeriod,
   type RosterState,
 } from './roster.state';
+import { asInSchema } from '../shared/wording';
 
 export type AssignRole = CommandContext & {
   type: 'AssignRole';
@@ -107,7 +108,7 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
     rule(
       data.customRole === null,
       RosterRules.CUSTOM_NAME_NOT_ALLOWED,
-      `only a custom role takes a name; ${data.role} is a named role`,
+      `only a CUSTOM role takes a name; ${asInSchema(data.role)} is a named role`,
       'customRole',
     );
   }
@@ -124,14 +125,14 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
   rule(
     held === undefined,
     RosterRules.ALREADY_HELD,
-    `${data.personId} already holds ${data.role} for part of this term (assignment ${held?.assignmentId ?? ''})`,
+    `${data.personId} already holds ${asInSchema(data.role)} for part of this term (assignment ${held?.assignmentId ?? ''})`,
     'personId',
   );
   const seat = SINGLE_SEAT_ROLES.has(data.role) ? overlapping[0] : undefined;
   rule(
     seat === undefined,
     RosterRules.SEAT_TAKEN,
-    `${data.role} is a single seat, held by ${seat?.personId ?? ''} for part of this term`,
+    `${asInSchema(data.role)} is a single seat, held by ${seat?.personId ?? ''} for part of this term`,
     'termStart',
   );
   return [{ type: 'RoleAssigned.v1', data: { ...data, assignedAt: now } }];

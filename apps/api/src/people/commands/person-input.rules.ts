@@ -1,17 +1,25 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsEmail, IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { isEmail, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsText, normaliseText, textProblem } from '../../graphql/text';
 
 /** Rules shared by the inputs that carry personal fields, each message naming its field. */
-export const IsPersonName = () =>
-  applyDecorators(
-    IsNotEmpty({ message: 'name must not be empty' }),
-    Matches(/\S/, { message: 'name must not be blank' }),
-    MaxLength(200, { message: 'name must be at most 200 characters' }),
-  );
+export const IsPersonName = () => IsText({ max: 200 });
 
 export const IsContactEmail = () =>
   applyDecorators(
-    IsEmail({}, { message: 'email must be an email address such as name@example.org' }),
+    Transform(({ value }: { value: unknown }) => normaliseText(value)),
+    ValidateBy(
+      {
+        name: 'isEmail',
+        validator: {
+          // The address check decodes the text; ill-formed text would make it throw, not refuse.
+          validate: (value: unknown) =>
+            typeof value === 'string' && textProblem(value) === null && isEmail(value),
+        },
+      },
+      { message: 'email must be an email address such as name@example.org' },
+    ),
     MaxLength(254, { message: 'email must be at most 254 characters' }),
   );
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, MaxLength } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -10,12 +10,10 @@ export class AmendAgreementInput extends ExistingEntityCommandInput {
   agreementId!: string;
 
   @Field({ description: 'The full new text; it becomes the next version, awaiting signatures.' })
-  @IsNotEmpty({ message: 'text must not be empty' })
-  @MaxLength(50_000)
+  @IsText({ max: 50_000, multiline: true })
   text!: string;
 
   @Field({ description: 'Why the text changes.' })
-  @IsNotEmpty({ message: 'reason must not be empty' })
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

@@ -1,15 +1,9 @@
 import { type AgreementKind, ROLES, type Role } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { ENTITY_ID, IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 import { RoleEnum } from '../../../roster/role-assignment.model';
@@ -34,8 +28,7 @@ export class DraftAgreementInput extends CommandInput {
   kind!: AgreementKind;
 
   @Field()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(300)
+  @IsText({ max: 300 })
   title!: string;
 
   @Field(() => [ID], {
@@ -51,8 +44,7 @@ export class DraftAgreementInput extends CommandInput {
   parties!: string[];
 
   @Field({ description: 'The full text; its SHA-256 is recorded with it.' })
-  @IsNotEmpty({ message: 'text must not be empty' })
-  @MaxLength(50_000)
+  @IsText({ max: 50_000, multiline: true })
   text!: string;
 
   @Field(() => LocalDateScalar, {
@@ -60,7 +52,7 @@ export class DraftAgreementInput extends CommandInput {
     description: 'Last day the agreement runs; not before the day it is drafted. Omit: open-ended.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   endDate?: string;
 
   @Field(() => [RoleEnum], {

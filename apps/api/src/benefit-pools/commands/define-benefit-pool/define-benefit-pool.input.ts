@@ -1,9 +1,10 @@
 import type { BenefitPoolKind } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { MoneyInput } from '../../../commitments/commands/make-commitment/make-commitment.input';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { BenefitPoolKindEnum } from '../../benefit-pool.model';
 
@@ -22,8 +23,7 @@ export class DefineBenefitPoolInput extends CommandInput {
   initiativeId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @IsText({ max: 300 })
   name!: string;
 
   @Field(() => BenefitPoolKindEnum)
@@ -31,8 +31,7 @@ export class DefineBenefitPoolInput extends CommandInput {
   kind!: BenefitPoolKind;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => MoneyInput, {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { PartnerShareInput } from '../../../risks/partner-share';
 
@@ -21,7 +22,6 @@ export class ReallocateBenefitSharesInput extends ExistingEntityCommandInput {
   shares!: PartnerShareInput[];
 
   @Field({ description: 'Why the shares change.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

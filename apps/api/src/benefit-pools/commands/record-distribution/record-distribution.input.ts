@@ -1,15 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { MoneyInput } from '../../../commitments/commands/make-commitment/make-commitment.input';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType({ description: 'What one partner receives.' })
@@ -49,7 +43,6 @@ export class RecordDistributionInput extends ExistingEntityCommandInput {
   amounts!: PartnerAmountInput[];
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   note!: string;
 }

@@ -1,15 +1,9 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsDay, IsHours } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 
@@ -38,14 +32,12 @@ export class ResourcesInput {
 
   @Field({ nullable: true, description: 'What is given in kind, in words.' })
   @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(2_000)
+  @IsText({ max: 2_000, multiline: true })
   inKind?: string;
 
   @Field(() => Float, { nullable: true, description: 'Hours of work pledged.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @IsHours()
   hours?: number;
 }
 
@@ -68,8 +60,7 @@ export class MakeCommitmentInput extends CommandInput {
   partnerId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => ResourcesInput, { nullable: true })
@@ -79,6 +70,6 @@ export class MakeCommitmentInput extends CommandInput {
   resources?: ResourcesInput;
 
   @Field(() => LocalDateScalar)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   dueDate!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -16,7 +17,6 @@ export class ReportProgressInput extends ExistingEntityCommandInput {
   percent!: number;
 
   @Field({ description: 'What was done, and the evidence for it.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   note!: string;
 }

@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 
@@ -15,17 +17,15 @@ export class ReviseCommitmentInput extends ExistingEntityCommandInput {
     description: 'The new due date, not before the day of the revision; omit to keep it.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   dueDate?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The new scope; omit to keep it.' })
   @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   description?: string | null;
 
   @Field({ description: 'Why the commitment changes.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

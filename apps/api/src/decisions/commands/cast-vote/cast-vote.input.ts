@@ -1,8 +1,9 @@
 import { VOTE_CHOICES, type VoteChoice } from '@accord/domain';
 import { VoteChoiceEnum } from '../../decision.model';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -17,6 +18,6 @@ export class CastVoteInput extends ExistingEntityCommandInput {
 
   @Field({ nullable: true, description: 'Why; required for BLOCK and OBJECTION.' })
   @IsOptional()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason?: string;
 }

@@ -1,8 +1,9 @@
 import { VOTE_CHOICES, type VoteChoice } from '@accord/domain';
 import { VoteChoiceEnum } from '../../decision.model';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsNotEmpty, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -16,7 +17,6 @@ export class ChangeVoteInput extends ExistingEntityCommandInput {
   choice!: VoteChoice;
 
   @Field({ description: 'Why the vote changed.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

@@ -1,8 +1,10 @@
 import { DECISION_METHODS, type DecisionMethod } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 import {
@@ -25,18 +27,15 @@ export class ProposeDecisionInput extends CommandInput {
   initiativeId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   title!: string;
 
   @Field({ description: 'What is to be decided, in the words put to the vote.' })
-  @IsNotEmpty()
-  @MaxLength(10_000)
+  @IsText({ max: 10_000, multiline: true })
   motion!: string;
 
   @Field({ description: 'Why the motion is proposed.' })
-  @IsNotEmpty()
-  @MaxLength(10_000)
+  @IsText({ max: 10_000, multiline: true })
   rationale!: string;
 
   @Field(() => DecisionMethodEnum, {
@@ -57,7 +56,7 @@ export class ProposeDecisionInput extends CommandInput {
     description: 'When to review the decision; not before the day it is proposed.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewDate must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   reviewDate?: string;
 
   @Field(() => GovernanceRulesInput, {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, MaxLength } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { IsDecimalString } from '../../decimal-input';
 
@@ -19,7 +19,6 @@ export class CorrectMeasurementInput extends ExistingEntityCommandInput {
   value!: string;
 
   @Field({ description: 'Why the value was wrong.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

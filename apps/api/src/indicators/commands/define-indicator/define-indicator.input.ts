@@ -1,7 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, MaxLength, ValidateNested, Matches } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsMeasuredDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 import { IsDecimalString } from '../../decimal-input';
@@ -14,7 +16,7 @@ export class DatedValueInput {
   value!: string;
 
   @Field(() => LocalDateScalar)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date YYYY-MM-DD' })
+  @IsMeasuredDay()
   date!: string;
 }
 
@@ -44,13 +46,11 @@ export class DefineIndicatorInput extends CommandInput {
   initiativeId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @IsText({ max: 500 })
   name!: string;
 
   @Field({ description: 'What a value counts, e.g. "percent of third graders".' })
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   unit!: string;
 
   @Field(() => IndicatorDirection)

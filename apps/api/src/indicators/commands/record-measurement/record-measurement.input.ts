@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsMeasuredDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 import { IsDecimalString } from '../../decimal-input';
@@ -24,11 +26,11 @@ export class RecordMeasurementInput extends ExistingEntityCommandInput {
   value!: string;
 
   @Field(() => LocalDateScalar)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodStart must be a calendar date YYYY-MM-DD' })
+  @IsMeasuredDay()
   periodStart!: string;
 
   @Field(() => LocalDateScalar, { description: 'On or after periodStart.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'periodEnd must be a calendar date YYYY-MM-DD' })
+  @IsMeasuredDay()
   periodEnd!: string;
 
   @Field(() => ID, { description: 'The member partner the data comes from.' })
@@ -36,7 +38,6 @@ export class RecordMeasurementInput extends ExistingEntityCommandInput {
   sourcePartnerId!: string;
 
   @Field({ description: 'How the value was measured.' })
-  @IsNotEmpty()
-  @MaxLength(2_000)
+  @IsText({ max: 2_000, multiline: true })
   method!: string;
 }

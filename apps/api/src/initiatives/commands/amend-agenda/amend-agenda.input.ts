@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -10,12 +11,11 @@ export class AmendAgendaInput extends ExistingEntityCommandInput {
   initiativeId!: string;
 
   @Field({ description: 'The new common agenda, in full.' })
-  @IsNotEmpty()
-  @MaxLength(20_000)
+  @IsText({ max: 20_000, multiline: true })
   commonAgenda!: string;
 
   @Field({ nullable: true, description: 'Why the agenda changed.' })
   @IsOptional()
-  @MaxLength(2_000)
+  @IsText({ max: 2_000, multiline: true })
   reason?: string;
 }

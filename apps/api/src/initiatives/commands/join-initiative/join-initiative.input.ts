@@ -1,7 +1,8 @@
 import { type Sector } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsNotEmpty, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { SectorEnum } from '../../initiative.model';
 
@@ -18,8 +19,7 @@ export class JoinInitiativeInput extends ExistingEntityCommandInput {
   partnerId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   organisationName!: string;
 
   @Field(() => SectorEnum)

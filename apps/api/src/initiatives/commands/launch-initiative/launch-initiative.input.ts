@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { GovernanceRulesInput } from '../../governance-rules.model';
 
@@ -16,18 +17,15 @@ export class LaunchInitiativeInput extends CommandInput {
   initiativeId?: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   name!: string;
 
   @Field({ description: 'The social problem the partners take on together.' })
-  @IsNotEmpty()
-  @MaxLength(10_000)
+  @IsText({ max: 10_000, multiline: true })
   problemStatement!: string;
 
   @Field({ description: 'The common agenda: a shared vision of change and the joint approach.' })
-  @IsNotEmpty()
-  @MaxLength(20_000)
+  @IsText({ max: 20_000, multiline: true })
   commonAgenda!: string;
 
   @Field(() => GovernanceRulesInput, {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -15,6 +16,6 @@ export class LeaveInitiativeInput extends ExistingEntityCommandInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(2_000)
+  @IsText({ max: 2_000, multiline: true })
   reason?: string;
 }

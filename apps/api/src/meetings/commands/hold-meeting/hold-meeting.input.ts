@@ -1,15 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsBusinessTime } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -40,15 +34,11 @@ export class HoldMeetingInput extends CommandInput {
   initiativeId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   title!: string;
 
   @Field({ description: 'When the meeting took place, ISO 8601.' })
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'heldAt must be an ISO 8601 date-time' },
-  )
+  @IsBusinessTime()
   heldAt!: string;
 
   @Field(() => [AttendeeInput], { description: 'At least one; each person once.' })
@@ -59,12 +49,10 @@ export class HoldMeetingInput extends CommandInput {
 
   @Field(() => [String])
   @ArrayMaxSize(100)
-  @IsNotEmpty({ each: true })
-  @MaxLength(1_000, { each: true })
+  @IsText({ max: 1_000, each: true })
   agenda!: string[];
 
   @Field({ description: 'The minutes, in full.' })
-  @IsString()
-  @MaxLength(100_000)
+  @IsText({ max: 100_000, multiline: true })
   minutes!: string;
 }

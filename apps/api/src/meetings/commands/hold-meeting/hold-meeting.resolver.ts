@@ -24,7 +24,7 @@ export class HoldMeetingResolver {
     @Args('input') input: HoldMeetingInput,
     @RequestContext() context: AccordContext,
   ): Promise<MeetingPayload> {
-    const envelope = this.envelopes.create(input, context);
+    const envelope = this.envelopes.create(input, context, { heldAt: input.heldAt });
     const meetingId = input.meetingId ?? deriveEntityId(envelope.commandId, 'meeting');
     const { initiativeId, title, agenda, minutes } = input;
     const receipt = await this.commandBus.execute(

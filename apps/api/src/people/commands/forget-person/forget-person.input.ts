@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -21,8 +22,6 @@ export class ForgetPersonInput extends ExistingEntityCommandInput {
     description:
       'Why, kept in the ledger in plaintext (e.g. "asked to be forgotten"): do not put personal data in it.',
   })
-  @IsNotEmpty({ message: 'reason must not be empty' })
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(2_000, { message: 'reason must be at most 2000 characters' })
+  @IsText({ max: 2_000, multiline: true })
   reason!: string;
 }

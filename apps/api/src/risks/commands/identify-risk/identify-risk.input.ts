@@ -1,7 +1,9 @@
 import type { RiskCategory } from '@accord/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsScore } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { RiskCategoryEnum } from '../../risk.model';
 
@@ -20,13 +22,11 @@ export class IdentifyRiskInput extends CommandInput {
   initiativeId!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @IsText({ max: 300 })
   title!: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => RiskCategoryEnum)
@@ -34,11 +34,11 @@ export class IdentifyRiskInput extends CommandInput {
   category!: RiskCategory;
 
   @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
-  @IsInt()
+  @IsScore()
   likelihood!: number;
 
   @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
-  @IsInt()
+  @IsScore()
   impact!: number;
 
   @Field(() => ID, { description: 'The member partner that owns the risk.' })

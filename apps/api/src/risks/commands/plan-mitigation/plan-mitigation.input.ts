@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsText } from '../../../graphql/text';
 import { ENTITY_ID, IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -18,8 +19,7 @@ export class PlanMitigationInput extends ExistingEntityCommandInput {
   mitigationId?: string;
 
   @Field()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => [ID], {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, MaxLength } from 'class-validator';
 import { ExistingEntityCommandInput } from '../../../graphql/command-input';
+import { IsScore } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 
 @InputType()
@@ -10,15 +11,14 @@ export class ReassessRiskInput extends ExistingEntityCommandInput {
   riskId!: string;
 
   @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
-  @IsInt()
+  @IsScore()
   likelihood!: number;
 
   @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
-  @IsInt()
+  @IsScore()
   impact!: number;
 
   @Field({ description: 'Why the assessment changed.' })
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @IsText({ max: 5_000, multiline: true })
   reason!: string;
 }

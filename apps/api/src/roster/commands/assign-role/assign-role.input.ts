@@ -1,12 +1,12 @@
 import { type Role } from '@accord/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CommandInput } from '../../../graphql/command-input';
+import { IsDay } from '../../../graphql/input-bounds';
+import { IsText } from '../../../graphql/text';
 import { IsEntityId } from '../../../graphql/id';
 import { LocalDateScalar } from '../../../graphql/local-date.scalar';
 import { RoleEnum } from '../../role-assignment.model';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class AssignRoleInput extends CommandInput {
@@ -36,12 +36,11 @@ export class AssignRoleInput extends CommandInput {
 
   @Field({ nullable: true, description: 'The name of the role, for role CUSTOM only.' })
   @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   customRole?: string;
 
   @Field(() => LocalDateScalar, { description: 'First day of the term.' })
-  @Matches(DAY, { message: 'termStart must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   termStart!: string;
 
   @Field(() => LocalDateScalar, {
@@ -49,6 +48,6 @@ export class AssignRoleInput extends CommandInput {
     description: 'Last day of the term; none: open-ended.',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'termEnd must be a calendar date YYYY-MM-DD' })
+  @IsDay()
   termEnd?: string;
 }
