@@ -5,6 +5,7 @@ import { type CommandInput } from '../graphql/command-input';
 import { InputValidationError } from '../graphql/input-validation';
 import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
+import { payloadHash } from './payload-hash';
 
 /** Business time may be backdated, but a clock a few minutes fast is the most we accept ahead of ours. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -31,6 +32,7 @@ export class EnvelopeFactory {
       actor: context.actor,
       occurredAt: occurredAt.toISOString(),
       expectedRevision: input.expectedRevision ?? undefined,
+      payloadHash: payloadHash(input),
     };
   }
 }

@@ -2,7 +2,7 @@ import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accor
 import type { RiskSummaryView, RiskView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 import { PartnerSharePercent, toPercentShares } from './partner-share';
 
 export const RiskCategoryEnum = Object.fromEntries(
@@ -147,6 +147,6 @@ export class RiskPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Risk)
-  risk!: Risk;
+  @Field(() => Risk, { nullable: true, description: WITHHELD })
+  risk!: Risk | null;
 }
