@@ -200,12 +200,17 @@ export class CommandExecutor {
     const { commandId, payloadHash, actor } = execution.envelope;
     const first = await this.store.readEventById(deterministicEventId(commandId, 0));
     if (!first) return undefined;
-    const recorded = first.metadata as { commandType?: unknown; payloadHash?: unknown; actor?: Actor };
+    const recorded = first.metadata as {
+      commandType?: unknown;
+      payloadHash?: unknown;
+      actor?: Actor;
+    };
     const sameCommand =
       first.stream === execution.stream &&
       recorded.commandType === execution.commandType &&
       (judged !== 'anyone' ||
-        (recorded.actor?.personId === actor.personId && recorded.actor.partnerId === actor.partnerId));
+        (recorded.actor?.personId === actor.personId &&
+          recorded.actor.partnerId === actor.partnerId));
     if (!sameCommand) throw new CommandIdReusedError(commandId, 'another command');
     if (typeof recorded.payloadHash === 'string' && recorded.payloadHash !== payloadHash)
       throw new CommandIdReusedError(commandId, 'another input');

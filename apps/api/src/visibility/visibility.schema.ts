@@ -88,7 +88,9 @@ function judgedFields(field: Field, name: string): { judged: Map<string, string>
       judged.set(key, type.name);
   }
   if (judged.size === 0)
-    throw new Error(`mutation ${name} returns nothing visibility can judge (no initiativeId, no Person)`);
+    throw new Error(
+      `mutation ${name} returns nothing visibility can judge (no initiativeId, no Person)`,
+    );
   return { judged, all };
 }
 
@@ -249,8 +251,7 @@ export function applyVisibility(schema: GraphQLSchema, visibility: Visibility): 
       const rule = ruleOf(name);
       return isChecked(rule) ? wrapQuery(field, rootCheck(visibility, rule)) : field;
     },
-    [MapperKind.MUTATION_ROOT_FIELD]: (field: Field, name) =>
-      wrapMutation(field, visibility, name),
+    [MapperKind.MUTATION_ROOT_FIELD]: (field: Field, name) => wrapMutation(field, visibility, name),
     [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field: Field, name) =>
       wrapSubscription(field, visibility, ruleOf(name)),
     [MapperKind.OBJECT_FIELD]: (field: Field, fieldName, typeName) => {
