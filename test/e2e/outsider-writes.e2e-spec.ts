@@ -91,7 +91,7 @@ describe('Writes tell an outsider nothing of a hidden initiative, on sqlite', ()
     it.each(commands)(
       '%s: a replayed commandId, and every other write, answers as for an id that does not exist',
       async (command) => {
-        const { mutation, inputFields } = schema.find((m) => m.command === command)!;
+        const { inputFields } = schema.find((m) => m.command === command)!;
         const fixture = POLICY_FIXTURES[command]!;
         const owner = ownerOf(command);
         const input = (await fixture.prepare(world))(owner).input as Record<string, unknown>;
