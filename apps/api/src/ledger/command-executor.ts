@@ -108,7 +108,10 @@ export class CommandExecutor {
           { stream, expectedRevision: envelope.expectedRevision, actualRevision: current ?? null },
         );
       }
-      const events = await this.streams.decidingAs(sight, () => execution.decide(state));
+      // A command anyone may run is not about an initiative's entities: decided as recorded.
+      const events = await (judged === 'anyone'
+        ? execution.decide(state)
+        : this.streams.decidingAs(sight, () => execution.decide(state)));
       try {
         const result = await this.store.append(
           stream,
