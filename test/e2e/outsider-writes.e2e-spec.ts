@@ -12,7 +12,9 @@ import {
   replaceIds,
   stringsOf,
 } from '../support/outsider.fixtures';
+import { RELINQUISH_ROLE } from '../support/roster.fixtures';
 import {
+  BETA,
   GROUPS,
   holder,
   PERSONAS,
@@ -62,6 +64,37 @@ describe('Writes tell an outsider nothing of a hidden initiative, on sqlite', ()
     const tested = GROUPS.flatMap(([, commands]) => commands).sort();
     expect(schema.map((m) => m.command).sort()).toEqual(tested);
     for (const { command } of schema) expect(POLICY_FIXTURES[command]).toBeDefined();
+  });
+
+  it('a mutation shows no more than a query: after stepping down from their last role, the entity is null beside the receipt', async () => {
+    const world = await setUpWorld(app, 'oracle-last-role');
+    const observer = holder('observer', BETA);
+    const res = await app.gql(
+      RELINQUISH_ROLE,
+      {
+        input: {
+          initiativeId: world.initiativeId,
+          assignmentId: world.assignmentOf(observer),
+          reason: 'moving on',
+        },
+      },
+      observer,
+    );
+    expectNoErrors(res);
+    expect(res.data.relinquishRole.receipt.duplicate).toBe(false);
+    expect(res.data.relinquishRole.assignment).toBeNull();
+    expect(res.extensions?.redacted).toEqual([
+      expect.objectContaining({
+        path: ['relinquishRole', 'assignment'],
+        field: 'RoleAssignmentPayload.assignment',
+      }),
+    ]);
+    const read = await app.gql(
+      '{ roleAssignments(initiativeId: "oracle-last-role") { assignmentId } }',
+      {},
+      observer,
+    );
+    expect(read.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
   describe.each(GROUPS)('%s', (group, commands) => {
