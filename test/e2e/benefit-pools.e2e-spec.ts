@@ -1,4 +1,4 @@
-import { expectForbidden } from '../support/forbidden';
+import { expectAnsweredAsMissing } from '../support/forbidden';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import {
   ALLOCATE_SHARES,
@@ -307,7 +307,7 @@ describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
 
     it('a person acting for a partner outside the initiative', async () => {
       const poolId = await allocated();
-      await expectForbidden(
+      await expectAnsweredAsMissing(
         app,
         () =>
           app.gql(
@@ -315,7 +315,7 @@ describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
             { input: { poolId, amounts: paid('0.34', '0.33', '0.33'), note: 'n' } },
             { personId: 'eve', partnerId: 'stranger-org' },
           ),
-        { mutation: 'recordDistribution', rolesNeeded: ['backbone_staff'] },
+        { code: 'NOT_FOUND', rule: 'BENEFIT_POOL.NOT_FOUND' },
       );
     });
 

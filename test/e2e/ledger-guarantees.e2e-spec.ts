@@ -1,3 +1,5 @@
+import { deterministicEventId, type EventStore } from '@accord/event-store';
+import { EVENT_STORE } from '../../apps/api/src/ledger/ledger.tokens';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND, INITIATIVE, JOIN, LAUNCH } from '../support/operations';
 import { CITY_HALL, STORES, TestApp } from '../support/test-app';
@@ -64,6 +66,77 @@ describe.each(STORES)('Ledger guarantees through the API on %s', (store) => {
         field: 'commandId',
       });
       expect(await app.eventCount()).toBe(count);
+    });
+    it('CONFLICT when a commandId is retried with another input of the same command, and nothing is written', async () => {
+      const input = {
+        commandId: 'launch-then-other',
+        initiativeId: 'then-other',
+        name: 'First',
+        problemStatement: 'p',
+        commonAgenda: 'a',
+      };
+      expectNoErrors(await app.gql(LAUNCH, { input }));
+      const count = await app.eventCount();
+      const res = await app.gql(LAUNCH, { input: { ...input, name: 'Second' } });
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        rule: 'COMMAND_ID_REUSED',
+        field: 'commandId',
+      });
+      expect(res.errors?.[0]?.message).toContain('another input');
+      expect(await app.eventCount()).toBe(count);
+      // The same input, sent later and with its optional fields spelled out as null, is a retry.
+      const retry = await app.gql(LAUNCH, {
+        input: { ...input, governanceRules: null, occurredAt: new Date().toISOString() },
+      });
+      expectNoErrors(retry);
+      expect(retry.data.launchInitiative.receipt.duplicate).toBe(true);
+    });
+
+    it('a commandId recorded before inputs were hashed is still answered as a retry', async () => {
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const commandId = 'launch-before-hashing';
+      await store.append(
+        'initiative-before-hashing',
+        [
+          {
+            id: deterministicEventId(commandId, 0),
+            type: 'InitiativeLaunched.v1',
+            data: {
+              initiativeId: 'before-hashing',
+              name: 'Old',
+              problemStatement: 'p',
+              commonAgenda: 'a',
+              launchedAt: '2024-01-01T09:00:00.000Z',
+            },
+            metadata: {
+              actor: { ...CITY_HALL },
+              commandId,
+              commandType: 'LaunchInitiative',
+              correlationId: commandId,
+              causationId: commandId,
+              occurredAt: '2024-01-01T09:00:00.000Z',
+              recordedAt: '2024-01-01T09:00:00.000Z',
+              schemaVersion: 1,
+            },
+          },
+        ],
+        'no_stream',
+      );
+      const count = await app.eventCount();
+      const retry = await app.gql(LAUNCH, {
+        input: {
+          commandId,
+          initiativeId: 'before-hashing',
+          name: 'Old, or not',
+          problemStatement: 'p',
+          commonAgenda: 'a',
+        },
+      });
+      expectNoErrors(retry);
+      expect(retry.data.launchInitiative.receipt.duplicate).toBe(true);
+      expect(await app.eventCount()).toBe(count + 1); // the launcher's seat, which the crash left out
     });
   });
 
@@ -146,6 +219,7 @@ describe.each(STORES)('Ledger guarantees through the API on %s', (store) => {
       occurredAt,
       recordedAt: expect.any(String),
       schemaVersion: 1,
+      payloadHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(Date.parse(event.metadata.recordedAt)).toBeGreaterThan(Date.parse(occurredAt));
     expect(event.hash).toBe(res.data.launchInitiative.receipt.hash);

@@ -1,4 +1,4 @@
-import { expectForbidden } from '../support/forbidden';
+import { expectAnsweredAsMissing } from '../support/forbidden';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import {
   DECISION,
@@ -124,10 +124,11 @@ describe.each(STORES)('Meetings over GraphQL on %s', (store) => {
       });
     });
     it('a meeting recorded by someone outside the initiative', async () => {
-      await expectForbidden(app, () => app.gql(HOLD_MEETING, { input: meetingInput() }, OUTSIDER), {
-        mutation: 'holdMeeting',
-        rolesNeeded: ['backbone_staff', 'chair', 'co_chair', 'working_group_lead'],
-      });
+      await expectAnsweredAsMissing(
+        app,
+        () => app.gql(HOLD_MEETING, { input: meetingInput() }, OUTSIDER),
+        { code: 'DOMAIN_RULE_VIOLATED', rule: 'MEETING.INITIATIVE_NOT_FOUND' },
+      );
     });
     it('an unknown initiative', async () => {
       await expectRejected(app, () => hold({ initiativeId: 'nowhere' }), {
@@ -187,10 +188,10 @@ describe.each(STORES)('Meetings over GraphQL on %s', (store) => {
       const held = await hold();
       const meetingId = held.data.holdMeeting.meeting.meetingId as string;
       const decisionId = await proposeDecision(app, { initiativeId });
-      await expectForbidden(
+      await expectAnsweredAsMissing(
         app,
         () => app.gql(LINK_DECISION, { input: { meetingId, decisionId } }, OUTSIDER),
-        { mutation: 'linkDecisionToMeeting', rolesNeeded: ['backbone_staff', 'chair', 'co_chair'] },
+        { code: 'NOT_FOUND', rule: 'MEETING.NOT_FOUND' },
       );
       expectNoErrors(await app.gql(LINK_DECISION, { input: { meetingId, decisionId } }));
       await expectRejected(

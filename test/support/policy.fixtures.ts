@@ -700,5 +700,60 @@ export const POLICY_FIXTURES: Partial<Record<CommandName, PolicyFixture>> = {
   },
 };
 
+/** Commands tested on one initiative; leaving and stepping down change the people, so each gets its own. */
+export const GROUPS: ReadonlyArray<[string, CommandName[]]> = [
+  ['initiative', ['LaunchInitiative', 'AmendAgenda', 'JoinInitiative', 'ApplyGovernanceRules']],
+  ['leaving', ['LeaveInitiative']],
+  ['roster', ['AssignRole', 'RevokeRole']],
+  ['stepping-down', ['RelinquishRole']],
+  [
+    'agreements',
+    ['DraftAgreement', 'AmendAgreement', 'SignAgreement', 'TerminateAgreement', 'ExpireAgreement'],
+  ],
+  [
+    'commitments',
+    [
+      'MakeCommitment',
+      'ReportProgress',
+      'ReviseCommitment',
+      'FulfilCommitment',
+      'WithdrawCommitment',
+      'LinkCommitment',
+      'AcceptCommitment',
+      'MissCommitment',
+    ],
+  ],
+  [
+    'decisions',
+    [
+      'ProposeDecision',
+      'DeclareConflictOfInterest',
+      'CastVote',
+      'ChangeVote',
+      'CloseDecision',
+      'SupersedeDecision',
+    ],
+  ],
+  ['meetings', ['HoldMeeting', 'LinkDecisionToMeeting']],
+  ['measurement', ['DefineIndicator', 'RecordMeasurement', 'CorrectMeasurement']],
+  [
+    'risks',
+    [
+      'IdentifyRisk',
+      'ReassessRisk',
+      'ShareRiskOwnership',
+      'PlanMitigation',
+      'MaterialiseRisk',
+      'CloseRisk',
+    ],
+  ],
+  [
+    'benefit-pools',
+    ['DefineBenefitPool', 'AllocateBenefitShares', 'ReallocateBenefitShares', 'RecordDistribution'],
+  ],
+  // In this order: each caller registers, then updates, then forgets themselves.
+  ['people', ['RegisterPerson', 'UpdatePersonContact', 'ForgetPerson']],
+];
+
 /** Makes one entity of each kind in a world, as the people allowed to. */
 export const MAKE_IN_WORLD = { propose, commitment, agreement, indicator, risk, pool };

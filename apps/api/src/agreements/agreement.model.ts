@@ -17,7 +17,7 @@ import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs, PageInfo } from '../graphql/pagination';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const AgreementKindEnum = Object.fromEntries(
   AGREEMENT_KINDS.map((k) => [k.toUpperCase(), k]),
@@ -208,8 +208,8 @@ export class AgreementPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Agreement)
-  agreement!: Agreement;
+  @Field(() => Agreement, { nullable: true, description: WITHHELD })
+  agreement!: Agreement | null;
 }
 
 @ArgsType()

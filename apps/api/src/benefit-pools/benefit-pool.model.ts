@@ -9,7 +9,7 @@ import type { BenefitPoolSummaryView, BenefitPoolView } from '@accord/projection
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Money } from '../commitments/commitment.model';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 import { PartnerSharePercent, toPercentShares } from '../risks/partner-share';
 
 export const BenefitPoolKindEnum = Object.fromEntries(
@@ -166,6 +166,6 @@ export class BenefitPoolPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => BenefitPool)
-  benefitPool!: BenefitPool;
+  @Field(() => BenefitPool, { nullable: true, description: WITHHELD })
+  benefitPool!: BenefitPool | null;
 }

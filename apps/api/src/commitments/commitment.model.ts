@@ -16,7 +16,7 @@ import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { IsEntityId } from '../graphql/id';
 import { PageArgs, PageInfo } from '../graphql/pagination';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export enum CommitmentStatus {
   OPEN = 'open',
@@ -186,8 +186,8 @@ export class CommitmentPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Commitment)
-  commitment!: Commitment;
+  @Field(() => Commitment, { nullable: true, description: WITHHELD })
+  commitment!: Commitment | null;
 }
 
 @InputType()

@@ -7,7 +7,7 @@ import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs, PageInfo } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const VoteChoiceEnum = Object.fromEntries(
   VOTE_CHOICES.map((c) => [c.toUpperCase(), c]),
@@ -277,8 +277,8 @@ export class DecisionPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Decision)
-  decision!: Decision;
+  @Field(() => Decision, { nullable: true, description: WITHHELD })
+  decision!: Decision | null;
 }
 
 @ArgsType()

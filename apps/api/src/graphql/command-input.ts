@@ -10,7 +10,7 @@ export abstract class CommandInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'Makes retries safe: resending the same commandId writes nothing new and returns the first receipt.',
+      'Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED).',
   })
   @IsOptional()
   @Matches(COMMAND_ID, { message: 'commandId must be 1-128 letters, digits, "_", ".", ":" or "-"' })

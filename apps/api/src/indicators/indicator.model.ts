@@ -3,7 +3,7 @@ import type { IndicatorView, MeasurementView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export enum IndicatorDirection {
   UP = 'up',
@@ -123,8 +123,8 @@ export class IndicatorPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Indicator)
-  indicator!: Indicator;
+  @Field(() => Indicator, { nullable: true, description: WITHHELD })
+  indicator!: Indicator | null;
 }
 
 @ObjectType()
@@ -132,9 +132,9 @@ export class MeasurementPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Indicator)
-  indicator!: Indicator;
+  @Field(() => Indicator, { nullable: true, description: WITHHELD })
+  indicator!: Indicator | null;
 
-  @Field(() => Measurement)
-  measurement!: Measurement;
+  @Field(() => Measurement, { nullable: true, description: WITHHELD })
+  measurement!: Measurement | null;
 }

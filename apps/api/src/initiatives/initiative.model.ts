@@ -2,7 +2,7 @@ import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { SECTORS, type Sector } from '@accord/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../graphql/pagination';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const SectorEnum = Object.fromEntries(SECTORS.map((s) => [s.toUpperCase(), s])) as Record<
   Uppercase<Sector>,
@@ -96,6 +96,6 @@ export class InitiativePayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Initiative)
-  initiative!: Initiative;
+  @Field(() => Initiative, { nullable: true, description: WITHHELD })
+  initiative!: Initiative | null;
 }

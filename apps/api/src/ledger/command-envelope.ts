@@ -9,4 +9,9 @@ export interface CommandEnvelope {
   occurredAt: string;
   /** Optimistic concurrency: the stream revision the client last saw, if it named one. */
   expectedRevision?: number;
+  /**
+   * SHA-256 of the command's input in canonical form, without the envelope's own fields: a
+   * retried commandId must come with the same input. Absent for commands the API issues itself.
+   */
+  payloadHash?: string;
 }

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   authorise,
   type CommandName,
   type Decider,
@@ -20,6 +21,7 @@ import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
 import { asDomainEvents } from './domain-events';
 import { FoldedStreams } from './folded-streams';
+import { type InitiativeSight } from './initiative-sight';
 import { CommandIdReusedError, ConcurrencyConflictError } from './ledger.errors';
 import { ACCORD_CONFIG, EVENT_STORE } from './ledger.tokens';
 import { type Receipt } from './receipt.model';
@@ -91,25 +93,27 @@ export class CommandExecutor {
       // the check sees too, so a concurrent copy of this command is answered as a retry
       // instead of being decided against its own effects.
       const history = await this.store.readStream(stream);
-      const earlier = await this.earlierResult(execution);
-      if (earlier) return earlier;
       const current = history.length === 0 ? undefined : history[history.length - 1]!.revision;
+      const state = asDomainEvents<Event>(history).reduce(
+        execution.decider.evolve,
+        execution.decider.initialState(),
+      );
+      const sight = this.streams.sightOf(envelope.actor, this.clock.now());
+      // Nothing is answered before the actor is judged: not a retry, not a revision.
+      const judged = await this.authorise(execution, state, sight);
+      if (judged === 'unseen') return this.refuseAsAbsent(execution, state, sight);
+      const earlier = await this.earlierResult(execution, judged);
+      if (earlier) return earlier;
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
         throw new ConcurrencyConflictError(
           `${stream} is at revision ${current ?? 'none'}, not at the expected revision ${envelope.expectedRevision}`,
           { stream, expectedRevision: envelope.expectedRevision, actualRevision: current ?? null },
         );
       }
-      const state = asDomainEvents<Event>(history).reduce(
-        execution.decider.evolve,
-        execution.decider.initialState(),
-      );
-      const subject = await this.authorise(execution, state);
-      const events = await execution.decide(state);
-      if (subject === 'unresolved' && events.length > 0) {
-        // A decider that accepts a command about nothing would write unchecked: refuse.
-        throw new Error(`${execution.commandType} had no subject to authorise, yet was accepted`);
-      }
+      // A command anyone may run is not about an initiative's entities: decided as recorded.
+      const events = await (judged === 'anyone'
+        ? execution.decide(state)
+        : this.streams.decidingAs(sight, () => execution.decide(state)));
       try {
         const result = await this.store.append(
           stream,
@@ -144,46 +148,77 @@ export class CommandExecutor {
     }
   }
 
+  /**
+   * The answer for a command whose initiative the actor may not see, or that does not exist:
+   * decided as if nothing of that initiative existed, so both read the same (the decider's
+   * NOT_FOUND or *_INITIATIVE_NOT_FOUND). It never writes.
+   */
+  private async refuseAsAbsent<State, Event extends DomainEvent>(
+    execution: CommandExecution<State, Event>,
+    state: State,
+    sight: InitiativeSight,
+  ): Promise<never> {
+    const seen = await sight.asSeen(state, execution.decider.initialState);
+    const events = await this.streams.decidingAs(sight, () => execution.decide(seen));
+    // A decider that accepts a command about nothing would write unchecked: refuse.
+    throw new Error(
+      `${execution.commandType} had no subject to authorise, yet was accepted (${events.length} events)`,
+    );
+  }
+
   private policyLine(execution: CommandExecution<never, DomainEvent>): CommandName {
     return PART_OF[execution.commandType] ?? (execution.commandType as CommandName);
   }
 
   /**
    * The one place the policy is applied to a command: the roster of its initiative as of the
-   * command's business time decides; a refusal writes nothing. 'unresolved': the command's
-   * target or initiative does not exist, so there is no roster to judge by and the decider
-   * refuses it.
+   * command's business time decides; a refusal writes nothing. 'unseen': the command's target
+   * or initiative does not exist, or the actor holds no role in it (so may not see it): either
+   * way it is answered as for one that does not exist.
    */
   private async authorise<State>(
     execution: CommandExecution<State, DomainEvent>,
     state: State,
-  ): Promise<Subject | 'anyone' | 'unresolved'> {
+    sight: InitiativeSight,
+  ): Promise<Subject | 'anyone' | 'unseen'> {
     const command = this.policyLine(execution as CommandExecution<never, DomainEvent>);
     if (permissionOf(command).who === 'anyone') return 'anyone';
     const subject = await execution.subject(state);
-    if (subject === null) return 'unresolved';
+    if (subject === null || !(await sight.sees(subject.initiativeId))) return 'unseen';
     const roster = await this.streams.roster(subject.initiativeId);
-    if (Object.keys(roster.assignments).length === 0) {
-      const initiative = await this.streams.initiative(subject.initiativeId);
-      if (initiative.status === 'absent') return 'unresolved';
-    }
     const { actor, occurredAt } = execution.envelope;
     authorise(command, { roster, actor, at: occurredAt, subject });
     return subject;
   }
 
-  /** A retried command id answers with the first result and writes nothing. */
+  /**
+   * A retried command id answers with the first result and writes nothing, once the actor was
+   * authorised for it. It must name the same command on the same stream with the same input
+   * (by the hash of its canonical form; events recorded before the hash was kept are taken as
+   * the same); and a command anyone may run is answered as a retry only to the actor who ran
+   * it. Otherwise CONFLICT, naming neither the earlier command nor its stream.
+   */
   private async earlierResult(
     execution: CommandExecution<unknown, DomainEvent>,
+    judged: Subject | 'anyone',
   ): Promise<Receipt | undefined> {
-    const { commandId } = execution.envelope;
+    const { commandId, payloadHash, actor } = execution.envelope;
     const first = await this.store.readEventById(deterministicEventId(commandId, 0));
     if (!first) return undefined;
-    const commandType = first.metadata.commandType;
-    const usedFor = typeof commandType === 'string' ? commandType : 'another command';
-    if (first.stream !== execution.stream || usedFor !== execution.commandType) {
-      throw new CommandIdReusedError(commandId, `${usedFor} on ${first.stream}`);
-    }
+    const recorded = first.metadata as {
+      commandType?: unknown;
+      payloadHash?: unknown;
+      actor?: Actor;
+    };
+    const sameCommand =
+      first.stream === execution.stream &&
+      recorded.commandType === execution.commandType &&
+      (judged !== 'anyone' ||
+        (recorded.actor?.personId === actor.personId &&
+          recorded.actor.partnerId === actor.partnerId));
+    if (!sameCommand) throw new CommandIdReusedError(commandId, 'another command');
+    if (typeof recorded.payloadHash === 'string' && recorded.payloadHash !== payloadHash)
+      throw new CommandIdReusedError(commandId, 'another input');
     let last: StoredEvent = first;
     for (let index = 1; ; index++) {
       const next = await this.store.readEventById(deterministicEventId(commandId, index));
@@ -207,6 +242,7 @@ export class CommandExecutor {
       occurredAt: envelope.occurredAt,
       recordedAt: this.clock.now().toISOString(),
       schemaVersion: SCHEMA_VERSION,
+      ...(envelope.payloadHash === undefined ? {} : { payloadHash: envelope.payloadHash }),
     };
     return events.map((event, index) => ({
       id: deterministicEventId(envelope.commandId, index),

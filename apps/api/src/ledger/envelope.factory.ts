@@ -6,6 +6,7 @@ import { INPUT_BOUNDS } from '../graphql/input-bounds';
 import { InputValidationError } from '../graphql/input-validation';
 import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
+import { payloadHash } from './payload-hash';
 
 @Injectable()
 export class EnvelopeFactory {
@@ -39,6 +40,7 @@ export class EnvelopeFactory {
       actor: context.actor,
       occurredAt: occurredAt.toISOString(),
       expectedRevision: input.expectedRevision ?? undefined,
+      payloadHash: payloadHash(input),
     };
   }
 }

@@ -18,7 +18,9 @@ import {
 } from '@accord/domain';
 import { type EventStore } from '@accord/event-store';
 import { Inject, Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { asDomainEvents } from './domain-events';
+import { InitiativeSight } from './initiative-sight';
 import { EVENT_STORE } from './ledger.tokens';
 import {
   commitmentStream,
@@ -50,7 +52,22 @@ const initiativeIdOf = (entity: OfInitiative): string | undefined =>
  */
 @Injectable()
 export class FoldedStreams {
+  /** The actor a command is being decided for, while it is: what they may not see reads as absent. */
+  private readonly deciding = new AsyncLocalStorage<InitiativeSight>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** What `actor` may see, judged on the rosters as recorded, on the day of `recordedAt`. */
+  sightOf(actor: Actor, recordedAt: Date): InitiativeSight {
+    return new InitiativeSight(actor, recordedAt, (initiativeId) =>
+      this.foldAsRecorded(rosterDecider, rosterStream, initiativeId),
+    );
+  }
+
+  /** Runs `decide` so that every stream read here for it is folded as `sight`'s actor may see it. */
+  decidingAs<T>(sight: InitiativeSight, decide: () => T): T {
+    return this.deciding.run(sight, decide);
+  }
 
   initiative(initiativeId: AggregateId): Promise<InitiativeState> {
     return this.fold(initiativeDecider, initiativeStream, initiativeId);
@@ -119,10 +136,24 @@ export class FoldedStreams {
     if (decisionId === null || decisionId === undefined) return { initiativeId: null };
     const [first] = await this.store.readStream(decisionStream(decisionId));
     const data = first?.data as { initiativeId?: unknown } | undefined;
-    return { initiativeId: typeof data?.initiativeId === 'string' ? data.initiativeId : null };
+    const initiativeId = typeof data?.initiativeId === 'string' ? data.initiativeId : null;
+    const sight = this.deciding.getStore();
+    if (initiativeId !== null && sight && !(await sight.sees(initiativeId)))
+      return { initiativeId: null };
+    return { initiativeId };
   }
 
   private async fold<State, Event>(
+    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+    streamOf: (id: string) => string,
+    id: AggregateId,
+  ): Promise<State> {
+    const state = await this.foldAsRecorded(decider, streamOf, id);
+    const sight = this.deciding.getStore();
+    return sight ? sight.asSeen(state, decider.initialState) : state;
+  }
+
+  private async foldAsRecorded<State, Event>(
     decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
     streamOf: (id: string) => string,
     id: AggregateId,

@@ -9,13 +9,21 @@ export class ConcurrencyConflictError extends Error {
   }
 }
 
-/** The command id was already used for another command: a retry must resend the same command. */
+/**
+ * The command id was already used, for another command (or by another actor) or with another
+ * input: a retry must resend the same command. Names neither the earlier command nor its stream,
+ * which the caller may not be allowed to see.
+ */
 export class CommandIdReusedError extends Error {
   constructor(
     readonly commandId: string,
-    usedFor: string,
+    readonly usedFor: 'another command' | 'another input',
   ) {
-    super(`commandId ${commandId} was already used for ${usedFor}`);
+    super(
+      usedFor === 'another input'
+        ? `commandId ${commandId} was already used with another input: a retry must resend the same input; send a new commandId for a new command`
+        : `commandId ${commandId} was already used for another command: send a new commandId`,
+    );
     this.name = 'CommandIdReusedError';
   }
 }

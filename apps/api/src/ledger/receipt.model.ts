@@ -28,3 +28,7 @@ export class Receipt {
   })
   duplicate!: boolean;
 }
+
+/** How a mutation payload's entity fields say when they may be null. */
+export const WITHHELD =
+  'Null when you may not see it now (say, after stepping down from your last role in its initiative); extensions.redacted says so.';

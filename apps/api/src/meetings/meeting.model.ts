@@ -4,7 +4,7 @@ import { PersonOfPartner } from '../decisions/decision.model';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
 import { PageArgs, PageInfo } from '../graphql/pagination';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 @ObjectType({ description: 'A meeting of the initiative: who came, the agenda, the minutes.' })
 export class Meeting {
@@ -70,8 +70,8 @@ export class MeetingPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Meeting)
-  meeting!: Meeting;
+  @Field(() => Meeting, { nullable: true, description: WITHHELD })
+  meeting!: Meeting | null;
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 import { EventActor } from '../live/ledger-event.model';
 
 export enum PersonStatus {
@@ -84,6 +84,6 @@ export class PersonPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Person)
-  person!: Person;
+  @Field(() => Person, { nullable: true, description: WITHHELD })
+  person!: Person | null;
 }

@@ -5,7 +5,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
 import { PageArgs, PageInfo } from '../graphql/pagination';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 import { PartnerSharePercent, toPercentShares } from './partner-share';
 
 export const RiskCategoryEnum = Object.fromEntries(
@@ -183,6 +183,6 @@ export class RiskPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => Risk)
-  risk!: Risk;
+  @Field(() => Risk, { nullable: true, description: WITHHELD })
+  risk!: Risk | null;
 }

@@ -2,7 +2,7 @@ import { type Role, ROLES } from '@accord/domain';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { Receipt } from '../ledger/receipt.model';
+import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), r])) as Record<
   Uppercase<Role>,
@@ -71,6 +71,6 @@ export class RoleAssignmentPayload {
   @Field(() => Receipt)
   receipt!: Receipt;
 
-  @Field(() => RoleAssignment)
-  assignment!: RoleAssignment;
+  @Field(() => RoleAssignment, { nullable: true, description: WITHHELD })
+  assignment!: RoleAssignment | null;
 }

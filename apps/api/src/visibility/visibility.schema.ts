@@ -3,6 +3,8 @@ import {
   defaultFieldResolver,
   type GraphQLFieldConfig,
   type GraphQLFieldResolver,
+  getNamedType,
+  isObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   responsePathAsArray,
@@ -32,13 +34,19 @@ const notFound = (entity: string, id: string) => toGraphQLError(new NotFoundErro
 const initiativeOf = (value: unknown): string | null | undefined =>
   (value as { initiativeId?: string | null } | null)?.initiativeId;
 
-/** An entity is seen with its initiative; a person's own events, as the person is (see Viewer). */
+/** An entity is seen with its initiative; a person, and a person's own events, as the person is (see Viewer). */
 async function visibleItem(viewer: Viewer, item: unknown): Promise<boolean> {
   const initiativeId = initiativeOf(item);
   if (initiativeId) return viewer.isMember(initiativeId);
   const { kind, entityId } = item as { kind?: string; entityId?: string };
   return kind === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
 }
+
+/** A payload field's value as `visibleItem` judges it: a Person row is judged as the person. */
+const asItem = (typeName: string, value: unknown): unknown =>
+  typeName === 'Person'
+    ? { kind: 'person', entityId: (value as { personId?: string }).personId }
+    : value;
 
 /** The rules whose answer is checked here; the others' resolvers keep to what their reader sees. */
 type CheckedRule = Extract<RootRule, { kind: 'initiative' | 'result' }>;
@@ -60,6 +68,61 @@ function rootCheck(visibility: Visibility, rule: CheckedRule) {
       if (!(await visibleItem(viewer, item))) throw notFound(rule.entity, String(args[rule.idArg]));
     }
   };
+}
+
+/**
+ * What a mutation's payload is judged by: each field but the receipt whose type is seen with
+ * its initiative (it has `initiativeId`) or is a Person. A field of another type is shown with
+ * them (a measurement with its indicator); a payload with nothing to judge it by stops the
+ * server at start, so a new mutation cannot return more than a query would.
+ */
+function judgedFields(field: Field, name: string): { judged: Map<string, string>; all: string[] } {
+  const payload = getNamedType(field.type);
+  if (!isObjectType(payload) || !payload.getFields().receipt)
+    throw new Error(`mutation ${name} must return a payload with a receipt`);
+  const all = Object.keys(payload.getFields()).filter((key) => key !== 'receipt');
+  const judged = new Map<string, string>();
+  for (const key of all) {
+    const type = getNamedType(payload.getFields()[key]!.type);
+    if (type.name === 'Person' || (isObjectType(type) && type.getFields().initiativeId))
+      judged.set(key, type.name);
+  }
+  if (judged.size === 0)
+    throw new Error(
+      `mutation ${name} returns nothing visibility can judge (no initiativeId, no Person)`,
+    );
+  return { judged, all };
+}
+
+/**
+ * A mutation answers with its payload only as far as a query by the same reader would show it:
+ * when the reader may not see what it wrote (any more), its fields but the receipt are null,
+ * and `extensions.redacted` says so.
+ */
+function wrapMutation(field: Field, visibility: Visibility, name: string): Field {
+  const { judged, all } = judgedFields(field, name);
+  const payloadType = getNamedType(field.type).name;
+  return around(field, async (resolve, source, args, context, info) => {
+    const answer: unknown = await resolve(source, args, context, info);
+    if (answer instanceof Error || answer == null) return answer;
+    const payload = answer as Row;
+    const viewer = visibility.viewerOf(context);
+    for (const [key, typeName] of judged) {
+      const value = payload[key];
+      if (value == null || (await visibleItem(viewer, asItem(typeName, value)))) continue;
+      const path = responsePathAsArray(info.path);
+      for (const withheld of all)
+        visibility.redact(context, {
+          path: [...path, withheld],
+          field: `${payloadType}.${withheld}`,
+          // Named by nobody: the redaction confirms nothing the reader may not see.
+          initiativeId: '',
+          reason: 'not visible to you: you hold no role in its initiative now',
+        });
+      return { ...payload, ...Object.fromEntries(all.map((withheld) => [withheld, null])) };
+    }
+    return answer;
+  });
 }
 
 type Call = [source: unknown, args: Args, context: AccordContext, info: GraphQLResolveInfo];
@@ -183,8 +246,8 @@ function wrapEventData(field: Field, visibility: Visibility) {
 
 /**
  * Keeps every read to what its reader may see, in one place: each root field by its rule in
- * ROOT_RULES, and each confidential field wherever its type appears (queries, history, time
- * travel, subscriptions).
+ * ROOT_RULES, each mutation's payload by the same rules, and each confidential field wherever
+ * its type appears (queries, mutation payloads, history, time travel, subscriptions).
  */
 export function applyVisibility(schema: GraphQLSchema, visibility: Visibility): GraphQLSchema {
   const ruleOf = (name: string): RootRule => {
@@ -197,6 +260,7 @@ export function applyVisibility(schema: GraphQLSchema, visibility: Visibility): 
       const rule = ruleOf(name);
       return isChecked(rule) ? wrapQuery(field, rootCheck(visibility, rule)) : field;
     },
+    [MapperKind.MUTATION_ROOT_FIELD]: (field: Field, name) => wrapMutation(field, visibility, name),
     [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field: Field, name) =>
       wrapSubscription(field, visibility, ruleOf(name)),
     [MapperKind.OBJECT_FIELD]: (field: Field, fieldName, typeName) => {

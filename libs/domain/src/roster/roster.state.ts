@@ -105,3 +105,21 @@ export function votingMembersAt(roster: RosterState, at: string): string[] {
     .map((a) => a.personId);
   return [...new Set(members)].sort();
 }
+
+/**
+ * Whether the actor holds, for the partner they act for, a role in this roster that has not
+ * ended by `day` (one starting later counts): what makes an initiative visible to them, so a
+ * command's answer may name it.
+ */
+export function holdsSeat(
+  roster: RosterState,
+  actor: { personId: string; partnerId: string },
+  day: string,
+): boolean {
+  return Object.values(roster.assignments).some(
+    (a) =>
+      a.personId === actor.personId &&
+      a.partnerId === actor.partnerId &&
+      dayOf(day) < officePeriod(a).until,
+  );
+}
