@@ -1,7 +1,7 @@
 import type { Actor } from '@accord/domain';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { headerId, requestIdOf } from '../observability/request-id';
 import type { VisibilityContext } from '../visibility/visibility-context';
 
 export interface AccordContext extends VisibilityContext {
@@ -18,18 +18,11 @@ export interface SocketExtra {
   actor?: Actor;
 }
 
-const SAFE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
-
-function headerId(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' && SAFE_ID.test(value) ? value : undefined;
-}
-
 /** The context of an HTTP operation ({ req }) or of one on a graphql-ws connection ({ extra }). */
 export function buildContext(source: { req: Request } | { extra: SocketExtra }): AccordContext {
   const req = 'req' in source ? source.req : (source.extra.request as Request);
   const actor = 'extra' in source ? source.extra.actor : undefined;
-  const requestId = headerId(req, 'x-request-id') ?? randomUUID();
+  const requestId = requestIdOf(req);
   return {
     req,
     requestId,

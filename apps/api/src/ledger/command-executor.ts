@@ -16,6 +16,7 @@ import {
 import { ProjectionRunner } from '@accord/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { type AccordConfig } from '../config/accord-config';
+import { AccordMetrics } from '../observability/metrics';
 import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
 import { asDomainEvents } from './domain-events';
@@ -70,13 +71,17 @@ export class CommandExecutor {
     private readonly clock: Clock,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly streams: FoldedStreams,
+    private readonly metrics: AccordMetrics,
   ) {}
 
   async execute<State, Event extends DomainEvent>(
     execution: CommandExecution<State, Event>,
   ): Promise<Receipt> {
-    const receipt = await this.write(execution);
-    await this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs);
+    const { commandWriteSeconds, readYourWritesSeconds } = this.metrics;
+    const receipt = await this.metrics.time(commandWriteSeconds, () => this.write(execution));
+    await this.metrics.time(readYourWritesSeconds, () =>
+      this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs),
+    );
     return receipt;
   }
 
