@@ -1,5 +1,8 @@
 import { ALL_PROJECTIONS } from '@accord/projections';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { parse, validate } from 'graphql';
 import request from 'supertest';
+import { GRAPHIQL_EXAMPLES } from '../../apps/api/src/graphql/graphiql/graphiql-examples';
 import { TestApp } from '../support/test-app';
 
 describe('GraphiQL, served from the app itself', () => {
@@ -21,6 +24,23 @@ describe('GraphiQL, served from the app itself', () => {
       expect(asset.status).toBe(200);
       expect(asset.text.length).toBeGreaterThan(1000);
     }
+  });
+
+  it('opens on commented example operations that are valid against the served schema', async () => {
+    const res = await request(app.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+    expect(res.text).toContain('<title>Accord');
+    expect(res.text).toContain('query DecisionWithTally');
+    expect(res.text).toContain('npm run --silent accord -- token --person');
+    const document = parse(GRAPHIQL_EXAMPLES);
+    const operations = document.definitions.map((d) => ('name' in d ? d.name?.value : undefined));
+    expect(operations).toEqual([
+      'MyInitiatives',
+      'Accountability',
+      'DecisionWithTally',
+      'AccountabilityAsOf',
+      'History',
+    ]);
+    expect(validate(app.app.get(GraphQLSchemaHost).schema, document)).toEqual([]);
   });
 
   it('unknown assets are 404, and paths cannot escape the list', async () => {

@@ -1,9 +1,10 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type LogLevel, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
@@ -36,6 +37,8 @@ import { addTimeTravelArguments } from './time-travel/time-travel.schema';
 import { TimeTravelModule } from './time-travel/time-travel.module';
 import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
+import { loggingParams } from './observability/logging';
+import { ObservabilityModule } from './observability/observability.module';
 
 import { redactionsPlugin } from './visibility/redactions.plugin';
 import { Visibility } from './visibility/visibility';
@@ -47,13 +50,19 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
+  static forRoot(
+    config: AccordConfig,
+    ledger: Ledger,
+    logLevels: LogLevel[] | false = ['error', 'warn', 'log'],
+  ): DynamicModule {
     const limits = queryLimits(config.production);
     const visibility = new Visibility(ledger.readModels);
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(loggingParams(logLevels, process.stdout.isTTY === true)),
         LedgerModule.forRoot(config, ledger),
+        ObservabilityModule,
         VisibilityModule.forRoot(visibility),
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({

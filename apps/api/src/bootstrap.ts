@@ -1,5 +1,6 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { MAX_BODY } from './graphql/query-limits';
@@ -18,15 +19,12 @@ export async function createApp(
   const ledger = await openLedger(config.store);
   try {
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, ledger),
-      {
-        logger,
-        abortOnError: false,
-        bodyParser: false,
-      },
+      AppModule.forRoot(config, ledger, logger),
+      // Nest's own start-up lines wait for the pino logger, so they come out as JSON too.
+      { bufferLogs: true, abortOnError: false, bodyParser: false },
     );
+    app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: MAX_BODY });
-    app.enableShutdownHooks();
     return app;
   } catch (error) {
     await ledger.close();

@@ -1,16 +1,40 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/accord-config';
 import { describeStoreConfig, StoreUnavailableError } from './ledger/open-ledger';
 import { ReadModelAheadOfLogError } from '@accord/projections';
 
+/**
+ * SIGTERM or SIGINT: stop taking requests, let the ones under way (commands included) finish
+ * and answer, stop the read models, close the stores, then exit 0. A second signal exits at once.
+ */
+function stopGracefully(app: INestApplication, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.log(`${signal}: finishing the requests under way, then closing the ledger`);
+    process.once(signal, () => process.exit(1));
+    app.close().then(
+      () => {
+        logger.log('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  const logger = new Logger('Accord');
+  stopGracefully(app, logger);
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}/graphql`;
-  const logger = new Logger('Accord');
   logger.log(`ledger: ${describeStoreConfig(config.store)}`);
   logger.log(
     `GraphQL API at ${url}${config.production ? '' : ' (open it in a browser for GraphiQL)'}`,

@@ -1,7 +1,7 @@
 import type { Actor } from '@accord/domain';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { headerId, requestIdOf } from '../observability/request-id';
 import type { VisibilityContext } from '../visibility/visibility-context';
 
 export interface AccordContext extends VisibilityContext {
@@ -16,18 +16,6 @@ export interface SocketExtra {
   socket: { close(code: number, reason: string): void };
   request: IncomingMessage;
   actor?: Actor;
-}
-
-const SAFE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
-
-function headerId(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' && SAFE_ID.test(value) ? value : undefined;
-}
-
-/** The client's `x-request-id` when it is a safe id, else a new one; kept on the request once chosen. */
-export function requestIdOf(req: IncomingMessage & { requestId?: string }): string {
-  return (req.requestId ??= headerId(req, 'x-request-id') ?? randomUUID());
 }
 
 /** The context of an HTTP operation ({ req }) or of one on a graphql-ws connection ({ extra }). */

@@ -3,7 +3,8 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { type AccordContext, requestIdOf } from './accord-context';
+import { requestIdOf } from '../observability/request-id';
+import { type AccordContext } from './accord-context';
 import { ErrorCodes, toGraphQLError, toRequestRefusal } from './error-mapping';
 
 /**

@@ -17,6 +17,7 @@ import {
 import { ProjectionRunner } from '@accord/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { type AccordConfig } from '../config/accord-config';
+import { AccordMetrics } from '../observability/metrics';
 import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
 import { asDomainEvents } from './domain-events';
@@ -72,6 +73,7 @@ export class CommandExecutor {
     private readonly clock: Clock,
     @Inject(ACCORD_CONFIG) private readonly config: AccordConfig,
     private readonly streams: FoldedStreams,
+    private readonly metrics: AccordMetrics,
   ) {}
 
   async execute<State, Event extends DomainEvent>(
@@ -79,8 +81,11 @@ export class CommandExecutor {
   ): Promise<Receipt> {
     // Appended to a log gone back behind the read models, it would get a position they passed.
     await this.projections.checkLog();
-    const receipt = await this.write(execution);
-    await this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs);
+    const { commandWriteSeconds, readYourWritesSeconds } = this.metrics;
+    const receipt = await this.metrics.time(commandWriteSeconds, () => this.write(execution));
+    await this.metrics.time(readYourWritesSeconds, () =>
+      this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs),
+    );
     return receipt;
   }
 

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
@@ -24,12 +25,15 @@ export const GRAPHIQL_ASSETS: Readonly<Record<string, { file: string; contentTyp
 
 export const GRAPHIQL_ASSET_PATH = '/graphiql-assets';
 
+/** A string as a JavaScript literal that cannot close the inline <script> it stands in. */
+const inlineScript = (text: string) => JSON.stringify(text).replace(/</g, '\\u003c');
+
 export function graphiqlPage(graphqlPath: string): string {
   const asset = (name: string) => `${GRAPHIQL_ASSET_PATH}/${name}`;
   const defaultHeaders = JSON.stringify(
     {
       Authorization:
-        'Bearer <paste the token printed by: npm run accord -- token --person you --partner your-org>',
+        'Bearer <paste the output of: npm run --silent accord -- token --person <your-person-id> --partner <your-partner-id>>',
     },
     null,
     2,
@@ -38,7 +42,7 @@ export function graphiqlPage(graphqlPath: string): string {
 <html lang="en">
 <head>
   <meta charset="utf-8" />
-  <title>Accord GraphiQL</title>
+  <title>Accord — GraphQL API</title>
   <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
   <link rel="stylesheet" href="${asset('graphiql.min.css')}" />
 </head>
@@ -52,7 +56,8 @@ export function graphiqlPage(graphqlPath: string): string {
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,
-        defaultHeaders: ${JSON.stringify(defaultHeaders)},
+        defaultQuery: ${inlineScript(GRAPHIQL_EXAMPLES)},
+        defaultHeaders: ${inlineScript(defaultHeaders)},
         shouldPersistHeaders: true,
         isHeadersEditorEnabled: true,
         defaultEditorToolsVisibility: 'headers',
