@@ -31,8 +31,8 @@ export const HISTORY_WITH_PEOPLE = `query History($entityId: ID!) {
   history(entityId: $entityId) { type stream data actor { personId partnerId ${NAME} } }
 }`;
 
-export const CHANGES_WITH_PEOPLE = `query Changes($initiativeId: ID!, $from: DateTime!, $to: DateTime!) {
-  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: RECORDED, first: 100) {
+export const CHANGES_WITH_PEOPLE = `query Changes($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $first: Int = 100) {
+  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: RECORDED, first: $first) {
     commitments { events { type data actor { personId ${NAME} } } }
     roles { events { type data actor { personId ${NAME} } } }
   }
