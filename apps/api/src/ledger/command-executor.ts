@@ -23,6 +23,7 @@ import { FoldedStreams } from './folded-streams';
 import { CommandIdReusedError, ConcurrencyConflictError } from './ledger.errors';
 import { ACCORD_CONFIG, EVENT_STORE } from './ledger.tokens';
 import { type Receipt } from './receipt.model';
+import { StreamQueue } from './stream-queue';
 
 type DomainEvent = { type: string; data: object };
 
@@ -64,6 +65,9 @@ const backOff = (attempt: number) =>
  */
 @Injectable()
 export class CommandExecutor {
+  /** Commands on one stream take turns in this process; see StreamQueue. */
+  private readonly queue = new StreamQueue();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
@@ -75,7 +79,7 @@ export class CommandExecutor {
   async execute<State, Event extends DomainEvent>(
     execution: CommandExecution<State, Event>,
   ): Promise<Receipt> {
-    const receipt = await this.write(execution);
+    const receipt = await this.queue.run(execution.stream, () => this.write(execution));
     await this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs);
     return receipt;
   }
