@@ -61,7 +61,9 @@ describe.each(STORES)('Concurrent commands on one long stream, one process on %s
     );
     const refused = answers.flatMap((a) => a.errors ?? []).map((e) => e.extensions.code);
     expect(refused).toEqual([]);
-    const revisions = answers.map((a) => a.data.reportProgress.receipt.revision).sort((a, b) => a - b);
+    const revisions = answers
+      .map((a) => a.data.reportProgress.receipt.revision)
+      .sort((a, b) => a - b);
     expect(revisions).toEqual(Array.from({ length: WRITERS }, (_, n) => last + 1 + n));
   });
 

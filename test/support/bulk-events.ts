@@ -14,7 +14,7 @@ export async function appendCopiesOfLast(
   const last = history[history.length - 1];
   if (!last) throw new Error(`${stream} has no event to copy`);
   let revision = last.revision;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const batch = Array.from({ length: Math.min(batchSize, count - done) }, (_, n) => {
       const commandId = `bulk-${stream}-${done + n}`;
       return {
