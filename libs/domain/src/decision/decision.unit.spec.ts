@@ -116,6 +116,7 @@ const vote = (
   actor,
   now,
   data: { decisionId, choice, reason },
+  roster: steering,
 });
 const voted = (
   actor: typeof ana,
@@ -134,6 +135,7 @@ const change = (
   actor,
   now,
   data: { decisionId, choice, reason },
+  roster: steering,
 });
 const close = (rosterState = steering, actor = ana): DecisionCommand => ({
   type: 'CloseDecision',
