@@ -1,4 +1,5 @@
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { dayOf, END_OF_TIME, nextDay } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -78,6 +79,7 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   rule(
     initiative.partners[data.partnerId]?.status === 'member',
     RosterRules.PARTNER_NOT_MEMBER,
@@ -177,6 +179,10 @@ function requireCurrent(roster: RosterState, assignmentId: string, now: string):
     `role assignment ${assignmentId} does not exist in this initiative`,
     'assignmentId',
   );
+  requireOccurredNotBefore(now, {
+    what: `role assignment ${assignmentId} was made`,
+    at: assignment.assignedAt,
+  });
   rule(
     assignment.status === 'assigned' && officePeriod(assignment).until > dayOf(now),
     RosterRules.ALREADY_ENDED,

@@ -10,6 +10,8 @@ export interface Assignment {
   termStart: string;
   termEnd: string | null;
   status: 'assigned' | 'relinquished' | 'revoked';
+  /** Business time the assignment was made: it cannot be ended before. */
+  assignedAt: string;
   /** When it was relinquished or revoked. */
   endedAt: string | null;
 }
@@ -39,6 +41,7 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
             termStart: data.termStart,
             termEnd: data.termEnd,
             status: 'assigned',
+            assignedAt: data.assignedAt,
             endedAt: null,
           },
         },
