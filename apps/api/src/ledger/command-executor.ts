@@ -151,8 +151,11 @@ export class CommandExecutor {
   }
 
   /**
-   * The one place the policy is applied to a command: the roster of its initiative as of the
-   * command's business time decides; a refusal writes nothing. 'unresolved': the command's
+   * The one place the policy is applied to a command: the roster of its initiative as recorded
+   * now decides (assignments in office today by the clock, not at the command's backdatable
+   * business time, so a revoked member cannot act by dating a command before the revocation);
+   * a refusal writes nothing. Where the domain also cares who held office at the business time
+   * (a vote), its decider checks that too. 'unresolved': the command's
    * target or initiative does not exist, so there is no roster to judge by and the decider
    * refuses it.
    */
@@ -169,8 +172,8 @@ export class CommandExecutor {
       const initiative = await this.streams.initiative(subject.initiativeId);
       if (initiative.status === 'absent') return 'unresolved';
     }
-    const { actor, occurredAt } = execution.envelope;
-    authorise(command, { roster, actor, at: occurredAt, subject });
+    const { actor } = execution.envelope;
+    authorise(command, { roster, actor, at: this.clock.now().toISOString(), subject });
     return subject;
   }
 
