@@ -179,9 +179,10 @@ function requireCurrent(roster: RosterState, assignmentId: string, now: string):
     `role assignment ${assignmentId} does not exist in this initiative`,
     'assignmentId',
   );
+  // The term, not the day the assignment was recorded: a past term may be recorded with its end.
   requireOccurredNotBefore(now, {
-    what: `role assignment ${assignmentId} was made`,
-    at: assignment.assignedAt,
+    what: `the term of role assignment ${assignmentId} began`,
+    at: assignment.termStart,
   });
   rule(
     assignment.status === 'assigned' && officePeriod(assignment).until > dayOf(now),

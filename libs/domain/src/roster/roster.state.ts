@@ -10,8 +10,6 @@ export interface Assignment {
   termStart: string;
   termEnd: string | null;
   status: 'assigned' | 'relinquished' | 'revoked';
-  /** Business time the assignment was made: it cannot be ended before. */
-  assignedAt: string;
   /** When it was relinquished or revoked. */
   endedAt: string | null;
 }
@@ -41,7 +39,6 @@ export function evolveRoster(state: RosterState, event: RosterEvent): RosterStat
             termStart: data.termStart,
             termEnd: data.termEnd,
             status: 'assigned',
-            assignedAt: data.assignedAt,
             endedAt: null,
           },
         },
