@@ -357,7 +357,7 @@ describe('Agreement decider: business time', () => {
     const amendedLater: AgreementEvent = {
       ...amended,
       data: { ...amended.data, amendedAt: '2026-03-02T10:00:00.000Z' },
-    } as AgreementEvent;
+    };
     spec
       .given([drafted, amendedLater])
       .when(sign(cityHall, { version: 2 }))
