@@ -746,6 +746,7 @@ class InitiativeSimulation {
           choice,
           reason: CHOICES_NEEDING_REASON.has(choice) ? 'not ready yet' : null,
         },
+        roster: this.roster,
       });
       const later = this.now();
       if (this.random.chance(0.04) && state.status === 'open' && inOffice(voter.personId, later)) {
@@ -757,6 +758,7 @@ class InitiativeSimulation {
           actor: voter,
           now: later,
           data: { decisionId, choice: other, reason: 'persuaded by the discussion' },
+          roster: this.roster,
         });
       }
     }

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
-import { expectNoErrors } from '../support/fixtures';
-import { AMEND, INITIATIVE, JOIN, LAUNCH } from '../support/operations';
+import { PostgresEventStore } from '@accord/event-store';
+import { appendCopiesOfLast } from '../support/bulk-events';
+import { expectNoErrors, LAUNCHED_AT, ONE_YEAR_AHEAD } from '../support/fixtures';
+import { COMMITMENT } from '../support/measurement.operations';
+import { AMEND, INITIATIVE, JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
+import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { TEST_SECRET } from '../support/test-app';
 import { Subscriber, wsClient } from '../support/ws-subscriber';
 
@@ -162,6 +166,79 @@ describe('Two API processes on one PostgreSQL database', () => {
     expect(fromA.data.initiative.partners).toHaveLength(16);
     expect(fromB.data.initiative).toEqual(fromA.data.initiative);
   });
+
+  it('64 writers without expectedRevision, through both processes, on a 1,000-event stream all succeed', async () => {
+    const setUp = [
+      [
+        LAUNCH,
+        {
+          initiativeId: 'long',
+          name: 'Long',
+          problemStatement: 'p',
+          commonAgenda: 'a',
+          occurredAt: LAUNCHED_AT,
+        },
+      ],
+      [
+        JOIN,
+        {
+          initiativeId: 'long',
+          partnerId: 'city-hall',
+          organisationName: 'City Hall',
+          sector: 'GOVERNMENT',
+        },
+      ],
+      [
+        ASSIGN_ROLE,
+        {
+          initiativeId: 'long',
+          personId: 'ana',
+          partnerId: 'city-hall',
+          role: 'PARTNER_REPRESENTATIVE',
+          termStart: '2020-01-01',
+        },
+      ],
+      [
+        MAKE,
+        {
+          commitmentId: 'long-c',
+          initiativeId: 'long',
+          partnerId: 'city-hall',
+          description: 'd',
+          resources: { money: null, inKind: null, hours: null },
+          dueDate: ONE_YEAR_AHEAD,
+        },
+      ],
+      [REPORT, { commitmentId: 'long-c', percent: 1, note: 'first' }],
+    ] as const;
+    for (const [operation, input] of setUp)
+      expectNoErrors(await a.gql(token, operation, { input }));
+    const store = await PostgresEventStore.connect(database.url);
+    try {
+      await appendCopiesOfLast(store, 'commitment-long-c', 998);
+    } finally {
+      await store.close();
+    }
+    // Both processes take in the bulk first, so the writers below wait only for their own events.
+    for (const api of [a, b]) {
+      for (let seen = -1; seen !== 999; await new Promise((resolve) => setTimeout(resolve, 100))) {
+        seen = (await api.gql(token, COMMITMENT, { id: 'long-c' })).data?.commitment?.revision;
+      }
+    }
+
+    const answers = await Promise.all(
+      Array.from({ length: 64 }, (_, n) =>
+        (n % 2 === 0 ? a : b).gql(token, REPORT, {
+          input: { commitmentId: 'long-c', percent: n, note: `report ${n}` },
+        }),
+      ),
+    );
+    expect(answers.flatMap((r) => r.errors ?? []).map((e) => e.extensions.code)).toEqual([]);
+    const revisions = answers
+      .map((r) => r.data.reportProgress.receipt.revision as number)
+      .sort((x, y) => x - y);
+    expect(revisions).toEqual(Array.from({ length: 64 }, (_, n) => 1000 + n));
+  }, 120_000);
 
   it('a write through one process is read at once through the other', async () => {
     const joined = await a.gql(token, JOIN, {

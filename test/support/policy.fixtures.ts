@@ -17,7 +17,7 @@ import {
   PROPOSE_DECISION,
   SUPERSEDE_DECISION,
 } from './decisions.operations';
-import { expectNoErrors, ONE_YEAR_AHEAD } from './fixtures';
+import { expectNoErrors, LAUNCHED_AT, ONE_YEAR_AHEAD } from './fixtures';
 import {
   ACCEPT_COMMITMENT,
   CORRECT_MEASUREMENT,
@@ -127,7 +127,14 @@ export async function setUpWorld(app: TestApp, initiativeId: string): Promise<Wo
   const assignmentOf = (actor: Actor) => `${initiativeId}.${actor.personId}`;
   await run(
     LAUNCH,
-    { initiativeId, name: 'Policy', problemStatement: 'p', commonAgenda: 'a' },
+    // Launched long ago, so the meetings the fixtures record on past days are not before it.
+    {
+      initiativeId,
+      name: 'Policy',
+      problemStatement: 'p',
+      commonAgenda: 'a',
+      occurredAt: LAUNCHED_AT,
+    },
     LAUNCHER,
   );
   for (const [partnerId, organisationName] of [

@@ -39,3 +39,4 @@ export * from './person/person.state';
 export * from './person/person.decider';
 export * from './authorisation/policy';
 export * from './authorisation/authorise';
+export * from './shared/business-time';

@@ -26,6 +26,7 @@ import { type InitiativeSight } from './initiative-sight';
 import { CommandIdReusedError, ConcurrencyConflictError } from './ledger.errors';
 import { ACCORD_CONFIG, EVENT_STORE } from './ledger.tokens';
 import { type Receipt } from './receipt.model';
+import { StreamQueue } from './stream-queue';
 
 type DomainEvent = { type: string; data: object };
 
@@ -67,6 +68,9 @@ const backOff = (attempt: number) =>
  */
 @Injectable()
 export class CommandExecutor {
+  /** Commands on one stream take turns in this process; see StreamQueue. */
+  private readonly queue = new StreamQueue();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
@@ -82,7 +86,9 @@ export class CommandExecutor {
     // Appended to a log gone back behind the read models, it would get a position they passed.
     await this.projections.checkLog();
     const { commandWriteSeconds, readYourWritesSeconds } = this.metrics;
-    const receipt = await this.metrics.time(commandWriteSeconds, () => this.write(execution));
+    const receipt = await this.queue.run(execution.stream, () =>
+      this.metrics.time(commandWriteSeconds, () => this.write(execution)),
+    );
     await this.metrics.time(readYourWritesSeconds, () =>
       this.projections.waitFor(Number(receipt.position), this.config.readYourWritesTimeoutMs),
     );
@@ -176,10 +182,13 @@ export class CommandExecutor {
   }
 
   /**
-   * The one place the policy is applied to a command: the roster of its initiative as of the
-   * command's business time decides; a refusal writes nothing. 'unseen': the command's target
-   * or initiative does not exist, or the actor holds no role in it (so may not see it): either
-   * way it is answered as for one that does not exist.
+   * The one place the policy is applied to a command: the roster of its initiative as recorded
+   * now decides (assignments in office today by the clock, not at the command's backdatable
+   * business time, so a revoked member cannot act by dating a command before the revocation);
+   * a refusal writes nothing. Where the domain also cares who held office at the business time
+   * (a vote), its decider checks that too. 'unseen': the command's target or initiative does
+   * not exist, or the actor holds no role in it (so may not see it): either way it is answered
+   * as for one that does not exist.
    */
   private async authorise<State>(
     execution: CommandExecution<State, DomainEvent>,
@@ -191,8 +200,8 @@ export class CommandExecutor {
     const subject = await execution.subject(state);
     if (subject === null || !(await sight.sees(subject.initiativeId))) return 'unseen';
     const roster = await this.streams.roster(subject.initiativeId);
-    const { actor, occurredAt } = execution.envelope;
-    authorise(command, { roster, actor, at: occurredAt, subject });
+    const { actor } = execution.envelope;
+    authorise(command, { roster, actor, at: this.clock.now().toISOString(), subject });
     return subject;
   }
 

@@ -1,5 +1,6 @@
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import { type Role } from '../roster/roster.events';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { dayOf } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -117,6 +118,7 @@ function decideDraft(command: DraftAgreement, state: AgreementState): AgreementE
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   rule(
     data.parties.length > 0,
     AgreementRules.NO_PARTIES,
@@ -216,6 +218,10 @@ export function decideAgreement(
   const { actor, now } = command;
   const agreement = requireExisting(state, command.data.agreementId);
   requireLive(agreement);
+  requireOccurredNotBefore(now, {
+    what: `version ${agreement.version} of agreement ${agreement.agreementId} was ${agreement.version === 1 ? 'drafted' : 'amended'}`,
+    at: agreement.versionSince,
+  });
   const ids = { agreementId: agreement.agreementId, initiativeId: agreement.initiativeId };
 
   switch (command.type) {

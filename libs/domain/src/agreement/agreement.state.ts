@@ -12,6 +12,8 @@ export type AgreementState =
       /** The current version and the hash of its text. */
       version: number;
       textSha256: string;
+      /** Business time the current version was drafted or amended: acts on it cannot predate it. */
+      versionSince: string;
       endDate: string | null;
       /** The last version each party signed (a party that never signed is absent). */
       signedVersions: Readonly<Record<string, number>>;
@@ -39,6 +41,7 @@ export function evolveAgreement(state: AgreementState, event: AgreementEvent): A
         parties: data.parties,
         version: data.version,
         textSha256: data.textSha256,
+        versionSince: data.draftedAt,
         endDate: data.endDate,
         signedVersions: {},
       };
@@ -51,6 +54,7 @@ export function evolveAgreement(state: AgreementState, event: AgreementEvent): A
             status: 'awaiting_signatures',
             version: data.version,
             textSha256: data.textSha256,
+            versionSince: data.amendedAt,
           };
     case 'AgreementSigned.v1':
       return state.status === 'absent'

@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
@@ -116,6 +117,10 @@ const expire = (at: string): AgreementCommand => ({
   now: at,
   data: { agreementId },
 });
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Agreement decider', () => {
   describe('when no agreement was drafted', () => {
@@ -329,5 +334,33 @@ describe('Agreement decider', () => {
           .thenThrows(AgreementRules.EXPIRED, 'agreementId');
       },
     );
+  });
+});
+
+describe('Agreement decider: business time', () => {
+  it('refuses a draft dated before the initiative was launched', () => {
+    spec
+      .given([])
+      .when(draft({ now: EARLIER }))
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it.each([sign(cityHall), amend(), terminate()])(
+    'refuses $type dated before the version was drafted',
+    (command) => {
+      spec
+        .given([drafted])
+        .when({ ...command, now: EARLIER })
+        .thenThrows(PREDATES, 'occurredAt');
+    },
+  );
+  it('refuses a signature dated before the version it signs was amended', () => {
+    const amendedLater: AgreementEvent = {
+      ...amended,
+      data: { ...amended.data, amendedAt: '2026-03-02T10:00:00.000Z' },
+    };
+    spec
+      .given([drafted, amendedLater])
+      .when(sign(cityHall, { version: 2 }))
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

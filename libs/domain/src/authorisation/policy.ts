@@ -31,7 +31,7 @@ const RUNNING = initiativeWide('backbone_staff', 'chair', 'co_chair');
 
 /**
  * Who may run each command, by the roles the ledger's own roster gives them in the
- * command's initiative on the day of the command (its occurredAt). A role counts when the
+ * command's initiative today (as recorded now, whatever business time the command claims). A role counts when the
  * person holds it for the partner named in their token. Evaluators and observers write
  * nothing; a custom role permits nothing by itself. The single place that says who may do
  * what: the command path, the README table and the end-to-end policy test read it.

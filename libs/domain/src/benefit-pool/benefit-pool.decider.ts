@@ -1,6 +1,7 @@
-import type { InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import { memberShares, type PercentShare, requireActorMember } from '../risk/percent-shares';
 import type { CommandContext, Decider } from '../shared/decider';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { rule } from '../shared/domain-error';
 import type { Money } from '../shared/money';
 import { WHOLE } from '../shared/shares';
@@ -97,6 +98,7 @@ function decideDefine(command: DefineBenefitPool, state: BenefitPoolState): Bene
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   requireActorMember(initiative, actor, BenefitPoolRules.ACTOR_NOT_MEMBER);
   rule(
     BENEFIT_POOL_KINDS.includes(data.kind),
@@ -245,6 +247,10 @@ export function decideBenefitPool(
     `benefit pool ${data.poolId} does not exist`,
     'poolId',
   );
+  requireOccurredNotBefore(now, {
+    what: `benefit pool ${state.poolId} was defined`,
+    at: state.definedAt,
+  });
   requireActorMember(command.initiative, command.actor, BenefitPoolRules.ACTOR_NOT_MEMBER);
   const ids = { poolId: state.poolId, initiativeId: state.initiativeId };
 

@@ -8,6 +8,8 @@ export type BenefitPoolState =
       status: 'defined';
       poolId: string;
       initiativeId: string;
+      /** Business time the pool was defined: nothing on it may be dated before. */
+      definedAt: string;
       kind: BenefitPoolKind;
       amount: Money | null;
       /** The allocation in force; null until shares are first allocated. */
@@ -30,6 +32,7 @@ export function evolveBenefitPool(
         status: 'defined',
         poolId: data.poolId,
         initiativeId: data.initiativeId,
+        definedAt: data.definedAt,
         kind: data.kind,
         amount: data.amount,
         shares: null,

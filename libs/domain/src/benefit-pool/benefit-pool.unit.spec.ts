@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState } from '../initiative/initiative.state';
 import type { PercentShare } from '../risk/percent-shares';
 import { ShareRules } from '../shared/shares';
@@ -106,6 +107,10 @@ const distributed = (list: PartnerAmount[], total: string, distributionId = 'd1'
       recordedAt: now,
     },
   }) satisfies BenefitPoolEvent;
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Benefit pool decider', () => {
   describe('when no pool was defined', () => {
@@ -475,5 +480,20 @@ describe('Benefit pool decider', () => {
     it('is still allocated', () => {
       spec.given([dataPool]).when(allocate()).then([allocated]);
     });
+  });
+});
+
+describe('Benefit pool decider: business time', () => {
+  it('refuses a pool defined before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...define(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it('refuses an allocation dated before the pool was defined', () => {
+    spec
+      .given([defined])
+      .when({ ...allocate(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

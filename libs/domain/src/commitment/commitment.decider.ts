@@ -1,5 +1,6 @@
 import { type IndicatorState } from '../indicator/indicator.state';
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { dayOf } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -152,6 +153,7 @@ function decideMake(command: MakeCommitment, state: CommitmentState): Commitment
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   const partner = initiative.partners[data.partnerId];
   rule(
     partner !== undefined,
@@ -318,6 +320,10 @@ export function decideCommitment(
 
   const { now } = command;
   const commitment = requireExisting(state, command.data.commitmentId);
+  requireOccurredNotBefore(now, {
+    what: `commitment ${commitment.commitmentId} was made`,
+    at: commitment.madeAt,
+  });
   const ids: Ids = {
     commitmentId: commitment.commitmentId,
     initiativeId: commitment.initiativeId,

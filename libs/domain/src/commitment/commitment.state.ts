@@ -9,6 +9,8 @@ export type CommitmentState =
       commitmentId: string;
       initiativeId: string;
       partnerId: string;
+      /** Business time the commitment was made: nothing on it may be dated before. */
+      madeAt: string;
       percent: number;
       /** Current due date and description, after revisions. */
       dueDate: string;
@@ -27,6 +29,7 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent)
       commitmentId: data.commitmentId,
       initiativeId: data.initiativeId,
       partnerId: data.partnerId,
+      madeAt: data.madeAt,
       percent: 0,
       dueDate: data.dueDate,
       description: data.description,

@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
@@ -73,6 +74,10 @@ const withdraw = (actor = foodBank): CommitmentCommand => ({
   now,
   data: { commitmentId, reason: 'lost the warehouse' },
 });
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Commitment decider', () => {
   describe('when no commitment was made', () => {
@@ -185,5 +190,34 @@ describe('Commitment decider', () => {
         .when(command)
         .thenThrows(CommitmentRules.ALREADY_WITHDRAWN, 'commitmentId');
     });
+  });
+});
+
+describe('Commitment decider: business time', () => {
+  it('refuses a commitment dated before its initiative was launched', () => {
+    spec
+      .given([])
+      .when(make({ now: EARLIER }))
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it.each([report(10), fulfil(), withdraw()])(
+    'refuses $type dated before the commitment was made',
+    (command) => {
+      spec
+        .given([made])
+        .when({ ...command, now: EARLIER })
+        .thenThrows(PREDATES, 'occurredAt');
+    },
+  );
+  it('accepts progress dated at the moment the commitment was made', () => {
+    spec
+      .given([made])
+      .when(report(10))
+      .then([
+        {
+          type: 'ProgressReported.v1',
+          data: { ...ids, percent: 10, note: '12 drops done', reportedAt: now },
+        },
+      ]);
   });
 });

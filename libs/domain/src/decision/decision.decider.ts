@@ -3,9 +3,10 @@ import {
   type GovernanceRules,
   requireGovernanceRules,
 } from '../governance/governance-rules';
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import { type MeetingState } from '../meeting/meeting.state';
-import { type RosterState, votingMembersAt } from '../roster/roster.state';
+import { holdsRole, type RosterState, votingMembersAt } from '../roster/roster.state';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { dayOf } from '../shared/dates';
 import { type Actor, type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -44,21 +45,26 @@ export type ProposeDecision = CommandContext & {
 
 /**
  * Declaring, casting and changing a vote are for voting members (steering members in office)
- * only: the policy's rule (authorisation/policy.ts), checked before these are decided.
+ * only: the policy's rule (authorisation/policy.ts), judged on the roster as it stands now.
  */
 export type DeclareConflictOfInterest = CommandContext & {
   type: 'DeclareConflictOfInterest';
   data: { decisionId: string; reason: string };
 };
 
+/** A vote also counts only from someone who was a voting member at the vote's business time. */
 export type CastVote = CommandContext & {
   type: 'CastVote';
   data: { decisionId: string; choice: VoteChoice; reason: string | null };
+  /** The initiative's roster, to know who was a voting member when the vote was cast. */
+  roster: RosterState;
 };
 
 export type ChangeVote = CommandContext & {
   type: 'ChangeVote';
   data: { decisionId: string; choice: VoteChoice; reason: string };
+  /** The initiative's roster, to know who was a voting member when the vote was changed. */
+  roster: RosterState;
 };
 
 export type CloseDecision = CommandContext & {
@@ -101,6 +107,7 @@ export const DecisionRules = {
   NOT_VOTED: 'DECISION.NOT_VOTED',
   CHOICE_NOT_ALLOWED: 'DECISION.CHOICE_NOT_ALLOWED',
   REASON_REQUIRED: 'DECISION.REASON_REQUIRED',
+  NOT_VOTING_MEMBER_THEN: 'DECISION.NOT_VOTING_MEMBER_THEN',
   SAME_CHOICE: 'DECISION.SAME_CHOICE',
   NOT_ADOPTED: 'DECISION.NOT_ADOPTED',
   SUPERSEDING_NOT_FOUND: 'DECISION.SUPERSEDING_NOT_FOUND',
@@ -150,6 +157,17 @@ function requireMemberActor(initiative: InitiativeState, actor: Actor): void {
   );
 }
 
+/** Whoever may vote now must also have been a voting member for their partner on the vote's day. */
+function requireVotingMemberAt(roster: RosterState, actor: Actor, at: string): void {
+  const { personId, partnerId } = actor;
+  rule(
+    holdsRole(roster, { personId, partnerId, role: 'steering_member' }, at),
+    DecisionRules.NOT_VOTING_MEMBER_THEN,
+    `${personId} was not a steering member for ${partnerId} on ${dayOf(at)}, so could not vote then`,
+    'occurredAt',
+  );
+}
+
 function requireChoice(method: DecisionMethod, choice: VoteChoice, reason: string | null): void {
   const allowed = CHOICES_BY_METHOD[method];
   rule(
@@ -180,6 +198,7 @@ function decidePropose(command: ProposeDecision, state: DecisionState): Decision
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   requireMemberActor(initiative, actor);
   if (data.meetingId !== null) {
     rule(
@@ -283,6 +302,10 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
 
   const { actor, now } = command;
   const decision = requireExisting(state, command.data.decisionId);
+  requireOccurredNotBefore(now, {
+    what: `decision ${decision.decisionId} was proposed`,
+    at: decision.proposedAt,
+  });
   const ids = { decisionId: decision.decisionId, initiativeId: decision.initiativeId };
 
   switch (command.type) {
@@ -311,6 +334,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
       const { choice, reason } = command.data;
       requireOpen(decision);
       requireNotRecused(decision, actor.personId);
+      requireVotingMemberAt(command.roster, actor, now);
       rule(
         decision.votes[actor.personId] === undefined,
         DecisionRules.ALREADY_VOTED,
@@ -336,6 +360,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
       const { choice, reason } = command.data;
       requireOpen(decision);
       requireNotRecused(decision, actor.personId);
+      requireVotingMemberAt(command.roster, actor, now);
       const previous = decision.votes[actor.personId];
       rule(
         previous !== undefined,
@@ -410,6 +435,10 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
         `decision ${byDecisionId} is ${by.status}; only an adopted decision supersedes another`,
         'byDecisionId',
       );
+      requireOccurredNotBefore(now, {
+        what: `decision ${byDecisionId} was proposed`,
+        at: by.proposedAt,
+      });
       return [{ type: 'DecisionSuperseded.v1', data: { ...ids, byDecisionId, supersededAt: now } }];
     }
     default: {

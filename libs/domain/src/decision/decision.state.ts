@@ -17,6 +17,8 @@ export type DecisionState =
       status: DecisionStatus;
       decisionId: string;
       initiativeId: string;
+      /** Business time of the proposal: no recusal, vote or close may be dated before it. */
+      proposedAt: string;
       method: DecisionMethod;
       quorum: Fraction;
       supermajority: Fraction;
@@ -38,6 +40,7 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
       status: 'open',
       decisionId: data.decisionId,
       initiativeId: data.initiativeId,
+      proposedAt: data.proposedAt,
       method: data.method,
       quorum: data.quorum,
       supermajority: data.supermajority,

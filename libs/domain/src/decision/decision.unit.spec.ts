@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import type { GovernanceRules } from '../governance/governance-rules';
 import { initialInitiativeState, type InitiativeState } from '../initiative/initiative.state';
 import type { MeetingEvent } from '../meeting/meeting.events';
@@ -12,7 +13,8 @@ import {
   launched,
   now,
 } from '../testing/initiative-fixtures';
-import { rosterAfter, rosterWith } from '../testing/roster-fixtures';
+import type { RosterState } from '../roster/roster.state';
+import { assigned, rosterAfter, rosterWith } from '../testing/roster-fixtures';
 import {
   type DecisionCommand,
   decisionDecider,
@@ -116,6 +118,7 @@ const vote = (
   actor,
   now,
   data: { decisionId, choice, reason },
+  roster: steering,
 });
 const voted = (
   actor: typeof ana,
@@ -134,6 +137,7 @@ const change = (
   actor,
   now,
   data: { decisionId, choice, reason },
+  roster: steering,
 });
 const close = (rosterState = steering, actor = ana): DecisionCommand => ({
   type: 'CloseDecision',
@@ -170,6 +174,10 @@ function closing(given: DecisionEvent[], rosterState = steering) {
   if (event?.type !== 'DecisionClosed.v1') throw new Error('expected DecisionClosed.v1');
   return event.data;
 }
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Decision decider', () => {
   describe('when nothing was proposed', () => {
@@ -629,6 +637,59 @@ describe('Decision decider', () => {
       expect(
         toRulesDecision(state(withRules, closedWith('adopted'), superseded), decisionId).outcome,
       ).toBe('superseded');
+    });
+  });
+});
+
+/** A vote or change of vote judged on another roster. */
+const withRoster = (command: DecisionCommand, roster: RosterState): DecisionCommand =>
+  ({ ...command, roster }) as DecisionCommand;
+
+describe('Decision decider: business time', () => {
+  it('refuses a proposal dated before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...propose(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it.each([recuse(), vote(ana, 'for'), close()])(
+    'refuses $type dated before the decision was proposed',
+    (command) => {
+      spec
+        .given([proposed()])
+        .when({ ...command, now: EARLIER })
+        .thenThrows(PREDATES, 'occurredAt');
+    },
+  );
+  it('refuses a change of vote dated before the decision was proposed', () => {
+    spec
+      .given([proposed(), voted(ana, 'for')])
+      .when({ ...change(ana, 'against'), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+
+  describe('when the voter was not a steering member on the day of the vote', () => {
+    const seatedLater = rosterAfter(assigned(ana, 'steering_member', { termStart: '2026-04-01' }));
+    it('refuses the vote, though the policy (judged today) lets them vote', () => {
+      spec
+        .given([proposed()])
+        .when(withRoster(vote(ana, 'for'), seatedLater))
+        .thenThrows(DecisionRules.NOT_VOTING_MEMBER_THEN, 'occurredAt');
+    });
+    it('refuses a change of vote on such a day too', () => {
+      spec
+        .given([proposed(), voted(ana, 'for')])
+        .when(withRoster(change(ana, 'against'), seatedLater))
+        .thenThrows(DecisionRules.NOT_VOTING_MEMBER_THEN, 'occurredAt');
+    });
+    it('refuses a steering member seated for another partner than the one they act for', () => {
+      const forOtherPartner = rosterAfter(
+        assigned({ personId: 'ana', partnerId: 'food-bank' }, 'steering_member'),
+      );
+      spec
+        .given([proposed()])
+        .when(withRoster(vote(ana, 'for'), forOtherPartner))
+        .thenThrows(DecisionRules.NOT_VOTING_MEMBER_THEN, 'occurredAt');
     });
   });
 });

@@ -1,5 +1,6 @@
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import { type CommandContext, type Decider } from '../shared/decider';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { rule } from '../shared/domain-error';
 import { compareDecimals, DecimalRules, parseDecimal } from './decimal';
 import {
@@ -98,6 +99,7 @@ function decideDefine(command: DefineIndicator, state: IndicatorState): Indicato
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   const baseline = { ...data.baseline, value: parseDecimal(data.baseline.value, 'baseline.value') };
   const target = { ...data.target, value: parseDecimal(data.target.value, 'target.value') };
   rule(
@@ -188,6 +190,10 @@ export function decideIndicator(
     `indicator ${command.data.indicatorId} does not exist`,
     'indicatorId',
   );
+  requireOccurredNotBefore(command.now, {
+    what: `indicator ${state.indicatorId} was defined`,
+    at: state.definedAt,
+  });
   switch (command.type) {
     case 'RecordMeasurement':
       return decideRecord(command, state);

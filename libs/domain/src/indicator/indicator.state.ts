@@ -6,6 +6,8 @@ export type IndicatorState =
       status: 'defined';
       indicatorId: string;
       initiativeId: string;
+      /** Business time the indicator was defined: no measurement may be dated before. */
+      definedAt: string;
       /** The partner of the indicator's data steward: its data stewards record the measurements. */
       stewardPartnerId: string;
       /** Each recorded measurement's value in force (the latest correction, or the original). */
@@ -22,6 +24,7 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
         status: 'defined',
         indicatorId: data.indicatorId,
         initiativeId: data.initiativeId,
+        definedAt: data.definedAt,
         stewardPartnerId: data.dataSteward.partnerId,
         measurements: {},
       };

@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState, type InitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
 import {
@@ -98,6 +99,10 @@ const corrected: IndicatorEvent = {
     correctedAt: later,
   },
 };
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('decimal values', () => {
   it('spells each value one way', () => {
@@ -298,5 +303,20 @@ describe('Indicator decider', () => {
           },
         ]);
     });
+  });
+});
+
+describe('Indicator decider: business time', () => {
+  it('refuses an indicator defined before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...define(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it('refuses a measurement recorded before the indicator was defined', () => {
+    spec
+      .given([defined])
+      .when({ ...record(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

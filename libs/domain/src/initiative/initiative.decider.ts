@@ -1,8 +1,14 @@
 import { type GovernanceRules, requireGovernanceRules } from '../governance/governance-rules';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
 import { type InitiativeEvent, type Sector } from './initiative.events';
-import { evolveInitiative, initialInitiativeState, type InitiativeState } from './initiative.state';
+import {
+  evolveInitiative,
+  initialInitiativeState,
+  type InitiativeState,
+  launchOf,
+} from './initiative.state';
 
 export type LaunchInitiative = CommandContext & {
   type: 'LaunchInitiative';
@@ -62,13 +68,15 @@ export const InitiativeRules = {
   RULES_ALREADY_APPLIED: 'INITIATIVE.RULES_ALREADY_APPLIED',
 } as const;
 
-function requireLaunched(state: InitiativeState, initiativeId: string) {
+/** The initiative exists, and was launched by the business time of the act. */
+function requireLaunched(state: InitiativeState, initiativeId: string, now: string) {
   rule(
     state.status === 'launched',
     InitiativeRules.NOT_FOUND,
     `initiative ${initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(state));
   return state;
 }
 
@@ -108,7 +116,7 @@ export function decideInitiative(
     }
     case 'ApplyGovernanceRules': {
       const { data, decision } = command;
-      const initiative = requireLaunched(state, data.initiativeId);
+      const initiative = requireLaunched(state, data.initiativeId, now);
       rule(
         decision.outcome !== 'absent' && decision.initiativeId === data.initiativeId,
         InitiativeRules.DECISION_NOT_FOUND,
@@ -147,7 +155,7 @@ export function decideInitiative(
     }
     case 'AmendAgenda': {
       const { data } = command;
-      const initiative = requireLaunched(state, data.initiativeId);
+      const initiative = requireLaunched(state, data.initiativeId, now);
       rule(
         initiative.commonAgenda !== data.commonAgenda,
         InitiativeRules.AGENDA_UNCHANGED,
@@ -158,7 +166,7 @@ export function decideInitiative(
     }
     case 'JoinInitiative': {
       const { data } = command;
-      const initiative = requireLaunched(state, data.initiativeId);
+      const initiative = requireLaunched(state, data.initiativeId, now);
       rule(
         initiative.partners[data.partnerId]?.status !== 'member',
         InitiativeRules.PARTNER_ALREADY_MEMBER,
@@ -181,13 +189,18 @@ export function decideInitiative(
     }
     case 'LeaveInitiative': {
       const { data } = command;
-      const initiative = requireLaunched(state, data.initiativeId);
+      const initiative = requireLaunched(state, data.initiativeId, now);
       rule(
         initiative.partners[data.partnerId]?.status === 'member',
         InitiativeRules.PARTNER_NOT_MEMBER,
         `partner ${data.partnerId} is not a member of the initiative`,
         'partnerId',
       );
+      const partner = initiative.partners[data.partnerId]!;
+      requireOccurredNotBefore(now, {
+        what: `partner ${data.partnerId} joined`,
+        at: partner.joinedAt,
+      });
       return [{ type: 'PartnerLeft.v1', data: { ...data, leftAt: now } }];
     }
     default: {

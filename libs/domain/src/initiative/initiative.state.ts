@@ -1,4 +1,5 @@
 import { DEFAULT_GOVERNANCE_RULES, type GovernanceRules } from '../governance/governance-rules';
+import type { Since } from '../shared/business-time';
 import type { InitiativeEvent, Sector } from './initiative.events';
 
 export interface PartnerState {
@@ -6,6 +7,8 @@ export interface PartnerState {
   organisationName: string;
   sector: Sector;
   status: 'member' | 'left';
+  /** Business time the partner (last) joined. */
+  joinedAt: string;
 }
 
 export type InitiativeState =
@@ -13,6 +16,8 @@ export type InitiativeState =
   | {
       status: 'launched';
       initiativeId: string;
+      /** Business time of the launch: nothing in the initiative may be dated before it. */
+      launchedAt: string;
       name: string;
       commonAgenda: string;
       partners: Readonly<Record<string, PartnerState>>;
@@ -30,6 +35,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       return {
         status: 'launched',
         initiativeId: data.initiativeId,
+        launchedAt: data.launchedAt,
         name: data.name,
         commonAgenda: data.commonAgenda,
         partners: {},
@@ -49,6 +55,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
             organisationName: data.organisationName,
             sector: data.sector,
             status: 'member',
+            joinedAt: data.joinedAt,
           },
         },
       };
@@ -76,3 +83,11 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
     }
   }
 }
+
+export type LaunchedInitiative = Extract<InitiativeState, { status: 'launched' }>;
+
+/** The launch, as what an act in the initiative depends on. */
+export const launchOf = (initiative: LaunchedInitiative): Since => ({
+  what: `initiative ${initiative.initiativeId} was launched`,
+  at: initiative.launchedAt,
+});

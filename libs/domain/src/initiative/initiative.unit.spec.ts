@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { deciderSpecification } from '../testing/decider-specification';
 import { initiativeId, joined, left } from '../testing/initiative-fixtures';
 import { FractionRules } from '../shared/fraction';
@@ -46,6 +47,10 @@ const amend = (commonAgenda: string): InitiativeCommand => ({
   type: 'AmendAgenda',
   data: { initiativeId, commonAgenda, reason: 'annual review' },
 });
+
+/** A day before this spec's own launch (2026-01-01). */
+const EARLIER = '2025-12-31T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Initiative decider', () => {
   describe('when nothing was launched', () => {
@@ -257,5 +262,23 @@ describe('Governance rules', () => {
     [{ proposedRules: null }, InitiativeRules.DECISION_NOT_ABOUT_RULES],
   ])('rejects a decision %p with %s', (overrides, code) => {
     spec.given([launched]).when(apply(overrides)).thenThrows(code, 'decisionId');
+  });
+});
+
+describe('Initiative decider: business time', () => {
+  it.each([amend('a new agenda'), join('food-bank')])(
+    'refuses $type dated before the launch',
+    (command) => {
+      spec
+        .given([launched])
+        .when({ ...command, now: EARLIER })
+        .thenThrows(PREDATES, 'occurredAt');
+    },
+  );
+  it('refuses a partner leaving before it joined', () => {
+    spec
+      .given([launched, joined('food-bank')])
+      .when({ ...leave('food-bank'), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

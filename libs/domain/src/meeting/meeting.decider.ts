@@ -1,6 +1,8 @@
 import { type DecisionState } from '../decision/decision.state';
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import { type CommandContext, type Decider } from '../shared/decider';
+import { requireNotBefore, requireOccurredNotBefore } from '../shared/business-time';
+import { dayOf } from '../shared/dates';
 import { rule } from '../shared/domain-error';
 import { type Attendee, type MeetingEvent } from './meeting.events';
 import { evolveMeeting, initialMeetingState, type MeetingState } from './meeting.state';
@@ -56,6 +58,9 @@ function decideHold(command: HoldMeeting, state: MeetingState): MeetingEvent[] {
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
+  // By day: the meeting that launched the initiative is often held, and dated, before its record.
+  requireNotBefore(dayOf(data.heldAt), 'heldAt', launchOf(initiative));
   rule(
     initiative.partners[actor.partnerId]?.status === 'member',
     MeetingRules.PARTNER_NOT_MEMBER,
@@ -120,6 +125,11 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
         MeetingRules.DECISION_NOT_FOUND,
         `decision ${data.decisionId} does not exist in this initiative`,
         'decisionId',
+      );
+      requireOccurredNotBefore(
+        now,
+        { what: `meeting ${state.meetingId} was recorded`, at: state.recordedAt },
+        { what: `decision ${data.decisionId} was proposed`, at: decision.proposedAt },
       );
       rule(
         !state.decisionIds.includes(data.decisionId) && decision.meetingId !== state.meetingId,

@@ -6,6 +6,8 @@ export type MeetingState =
       status: 'held';
       meetingId: string;
       initiativeId: string;
+      /** Business time the meeting was recorded: a decision is linked to it only after. */
+      recordedAt: string;
       /** Decisions linked after the meeting was recorded. */
       decisionIds: readonly string[];
     };
@@ -20,6 +22,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         status: 'held',
         meetingId: data.meetingId,
         initiativeId: data.initiativeId,
+        recordedAt: data.recordedAt,
         decisionIds: [],
       };
     case 'DecisionLinkedToMeeting.v1':

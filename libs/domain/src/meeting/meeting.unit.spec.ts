@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import type { DecisionEvent } from '../decision/decision.events';
 import {
   type DecisionState,
@@ -90,6 +91,10 @@ const linked: MeetingEvent = {
   data: { meetingId: 'm1', initiativeId, decisionId: 'd1', linkedAt: now },
 };
 
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
+
 describe('Meeting decider', () => {
   describe('when no meeting was recorded', () => {
     it('records the meeting with attendees, agenda and minutes', () => {
@@ -179,5 +184,26 @@ describe('Meeting decider', () => {
         .when(link(decision(initiativeId, 'm1')))
         .thenThrows(MeetingRules.DECISION_ALREADY_LINKED, 'decisionId');
     });
+  });
+});
+
+describe('Meeting decider: business time', () => {
+  it('refuses a meeting recorded before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...hold(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it('refuses a meeting held on a day before the launch', () => {
+    spec
+      .given([])
+      .when(hold({ heldAt: '2026-02-28T18:00:00.000Z' }))
+      .thenThrows(PREDATES, 'heldAt');
+  });
+  it('refuses a link dated before the meeting was recorded', () => {
+    spec
+      .given([held])
+      .when({ ...link(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

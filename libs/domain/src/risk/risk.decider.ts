@@ -1,5 +1,6 @@
-import type { InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
 import type { CommandContext, Decider } from '../shared/decider';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { rule } from '../shared/domain-error';
 import {
   memberShares,
@@ -117,6 +118,7 @@ function decideIdentify(command: IdentifyRisk, state: RiskState): RiskEvent[] {
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   requireActorMember(initiative, actor, RiskRules.ACTOR_NOT_MEMBER);
   rule(
     RISK_CATEGORIES.includes(data.category),
@@ -186,6 +188,10 @@ export function decideRisk(command: RiskCommand, state: RiskState): RiskEvent[] 
     `risk ${data.riskId} does not exist`,
     'riskId',
   );
+  requireOccurredNotBefore(now, {
+    what: `risk ${state.riskId} was identified`,
+    at: state.identifiedAt,
+  });
   requireActorMember(command.initiative, command.actor, RiskRules.ACTOR_NOT_MEMBER);
   rule(
     state.status !== 'closed',

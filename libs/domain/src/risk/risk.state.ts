@@ -9,6 +9,8 @@ export type RiskState =
       status: RiskStatus;
       riskId: string;
       initiativeId: string;
+      /** Business time the risk was identified: nothing on it may be dated before. */
+      identifiedAt: string;
       ownerPartnerId: string;
       likelihood: number;
       impact: number;
@@ -26,6 +28,7 @@ export function evolveRisk(state: RiskState, event: RiskEvent): RiskState {
         status: 'open',
         riskId: data.riskId,
         initiativeId: data.initiativeId,
+        identifiedAt: data.identifiedAt,
         ownerPartnerId: data.ownerPartnerId,
         likelihood: data.likelihood,
         impact: data.impact,

@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState } from '../initiative/initiative.state';
 import { ShareRules } from '../shared/shares';
 import { deciderSpecification } from '../testing/decider-specification';
@@ -98,6 +99,10 @@ const close = (): RiskCommand => ({
   data: { riskId, reason: 'renewed for three years' },
   initiative,
 });
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Risk decider', () => {
   describe('when no risk was identified', () => {
@@ -423,4 +428,22 @@ describe('Risk decider', () => {
       spec.given([identified, closed]).when(command).thenThrows(RiskRules.CLOSED, 'riskId');
     });
   });
+});
+
+describe('Risk decider: business time', () => {
+  it('refuses a risk identified before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...identify(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it.each([reassess(2, 2), materialise(), close()])(
+    'refuses $type dated before the risk was identified',
+    (command) => {
+      spec
+        .given([identified])
+        .when({ ...command, now: EARLIER })
+        .thenThrows(PREDATES, 'occurredAt');
+    },
+  );
 });

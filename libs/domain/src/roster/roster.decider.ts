@@ -1,4 +1,5 @@
-import { type InitiativeState } from '../initiative/initiative.state';
+import { type InitiativeState, launchOf } from '../initiative/initiative.state';
+import { requireOccurredNotBefore } from '../shared/business-time';
 import { dayOf, END_OF_TIME, nextDay } from '../shared/dates';
 import { type CommandContext, type Decider } from '../shared/decider';
 import { rule } from '../shared/domain-error';
@@ -79,6 +80,7 @@ function decideAssign(command: AssignRole, roster: RosterState): RosterEvent[] {
     `initiative ${data.initiativeId} does not exist`,
     'initiativeId',
   );
+  requireOccurredNotBefore(now, launchOf(initiative));
   rule(
     initiative.partners[data.partnerId]?.status === 'member',
     RosterRules.PARTNER_NOT_MEMBER,
@@ -178,6 +180,11 @@ function requireCurrent(roster: RosterState, assignmentId: string, now: string):
     `role assignment ${assignmentId} does not exist in this initiative`,
     'assignmentId',
   );
+  // The term, not the day the assignment was recorded: a past term may be recorded with its end.
+  requireOccurredNotBefore(now, {
+    what: `the term of role assignment ${assignmentId} began`,
+    at: assignment.termStart,
+  });
   rule(
     assignment.status === 'assigned' && officePeriod(assignment).until > dayOf(now),
     RosterRules.ALREADY_ENDED,

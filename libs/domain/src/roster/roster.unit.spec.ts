@@ -1,3 +1,4 @@
+import { BusinessTimeRules } from '../shared/business-time';
 import { initialInitiativeState } from '../initiative/initiative.state';
 import { deciderSpecification } from '../testing/decider-specification';
 import { initiativeId, initiativeWith, now } from '../testing/initiative-fixtures';
@@ -56,6 +57,10 @@ const relinquished: RosterEvent = {
     relinquishedAt: '2026-02-10T09:00:00.000Z',
   },
 };
+
+/** A day before the fixtures' launch and every other dependency (all dated `now`). */
+const EARLIER = '2026-02-28T10:00:00.000Z';
+const PREDATES = BusinessTimeRules.PREDATES;
 
 describe('Roster decider', () => {
   describe('when nobody holds a role', () => {
@@ -319,5 +324,20 @@ describe('Who holds office', () => {
     expect(holdsRole(roster, { personId: 'bo', role: 'steering_member' }, '2026-03-05')).toBe(
       false,
     );
+  });
+});
+
+describe('Roster decider: business time', () => {
+  it('refuses an assignment dated before the initiative was launched', () => {
+    spec
+      .given([])
+      .when({ ...assign(), now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
+  });
+  it.each([relinquish(), revoke()])('refuses $type dated before the term began', (command) => {
+    spec
+      .given([assigned({ termStart: '2026-03-01' })])
+      .when({ ...command, now: EARLIER })
+      .thenThrows(PREDATES, 'occurredAt');
   });
 });

@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { inInitiativeOf } from '../../../auth/subject';
 import { type CommandEnvelope } from '../../../ledger/command-envelope';
 import { CommandExecutor } from '../../../ledger/command-executor';
+import { FoldedStreams } from '../../../ledger/folded-streams';
 import { type Receipt } from '../../../ledger/receipt.model';
 import { decisionStream } from '../../../ledger/streams';
 
@@ -17,7 +18,10 @@ export class CastVoteCommand extends Command<Receipt> {
 
 @CommandHandler(CastVoteCommand)
 export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly streams: FoldedStreams,
+  ) {}
 
   execute({ data, envelope }: CastVoteCommand): Promise<Receipt> {
     return this.executor.execute({
@@ -26,9 +30,15 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       decider: decisionDecider,
       envelope,
       subject: (state) => inInitiativeOf(state),
-      decide: (state) =>
+      decide: async (state) =>
         decisionDecider.decide(
-          { type: 'CastVote', actor: envelope.actor, now: envelope.occurredAt, data },
+          {
+            type: 'CastVote',
+            actor: envelope.actor,
+            now: envelope.occurredAt,
+            data,
+            roster: await this.streams.rosterOf(state),
+          },
           state,
         ),
     });
