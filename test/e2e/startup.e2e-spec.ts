@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { ConfigError, loadConfig } from '../../apps/api/src/config/accord-config';
 import { StoreUnavailableError } from '../../apps/api/src/ledger/open-ledger';
+import { runCli } from '../support/cli';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 
@@ -121,19 +121,4 @@ async function closedPort(): Promise<number> {
 }
 
 /** The operator's CLI as its own process. */
-function cli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(
-    process.execPath,
-    ['-r', join(root, 'tools/register-ts.js'), join(root, 'apps/api/src/cli.ts'), ...args],
-    {
-      cwd: root,
-      env: { ...process.env, ACCORD_JWT_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
-}
+const cli = (args: string[]) => runCli(args, { ACCORD_JWT_SECRET: secret });

@@ -1,231 +1,103 @@
-import {
-  type EventStore,
-  KurrentDbEventStore,
-  migrateLedger,
-  MigrationError,
-  PostgresEventStore,
-  redactConnectionString,
-  SqliteEventStore,
-} from '@accord/event-store';
-import {
-  ALL_PROJECTIONS,
-  ProjectionRunner,
-  ReadModelAheadOfLogError,
-  rebuildProjection,
-} from '@accord/projections';
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { renderPolicyTable } from './auth/policy-table';
-import { TokenService } from './auth/token.service';
-import { ConfigError, loadConfig } from './config/accord-config';
-import { openLedger, redactUrl, StoreUnavailableError } from './ledger/open-ledger';
-import { RebuildProgressReporter } from './rebuild-progress';
-import { createApp } from './bootstrap';
-import { LauncherSeat } from './initiatives/launcher-seat';
-import { LEDGER } from './ledger/ledger.tokens';
-import { type Ledger } from './ledger/open-ledger';
+import { isParseArgsError, UsageError } from './cli/usage-error';
 
-const USAGE = `usage: npm run --silent accord -- <command>
+/**
+ * `npm run accord -- <command>`. Each command's module is loaded only when it runs, so a quick
+ * command (a token) does not pay for loading the whole app.
+ */
+interface CliCommand {
+  synopsis: string;
+  description: string;
+  load(): Promise<{ run(args: string[]): Promise<void> }>;
+}
+
+const STORE_SETTINGS =
+  'Uses the same store settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING).';
+
+const COMMANDS: Record<string, CliCommand> = {
+  token: {
+    synopsis: 'token --person <person-id> --partner <partner-id> [--expires <12h, 30d, …>]',
+    description:
+      'Prints a signed token for local use; send it as "Authorization: Bearer <token>". Expires after 12 hours unless --expires says otherwise.',
+    load: () => import('./cli/token.command'),
+  },
+  migrate: {
+    synopsis: 'migrate --from <store> --to <store>',
+    description:
+      'Copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted, and verifies the copy. A store is sqlite:<file>, a postgres:// URL or a kurrentdb:// connection string.',
+    load: () => import('./cli/migrate.command'),
+  },
+  projections: {
+    synopsis: 'projections rebuild [<name>] [--accept-log]',
+    description: `Rebuilds one read model (or every one) from position zero into new tables, then switches them in; a running API keeps serving the old ones until then. A read model that has applied events the log no longer holds is refused; --accept-log (with the API stopped) rebuilds it from the log as it is and moves its checkpoint back. ${STORE_SETTINGS}`,
+    load: () => import('./cli/projections.command'),
+  },
+  verify: {
+    synopsis: 'verify',
+    description: `Recomputes the hash chain of every event of the ledger from the first, whatever an earlier check verified; exits 1 naming the first event that does not match. ${STORE_SETTINGS}`,
+    load: () => import('./cli/verify.command'),
+  },
+  'seat-launchers': {
+    synopsis: 'seat-launchers',
+    description: `For a ledger begun before launching an initiative seated its launcher: seats the launcher of every initiative whose roster is empty as its backbone staff, from the launch's day, and leaves alone initiatives that already have role assignments. ${STORE_SETTINGS}`,
+    load: () => import('./cli/seat-launchers.command'),
+  },
+  policy: {
+    synopsis: 'policy',
+    description:
+      'Prints the policy table (who may run each mutation) as the markdown of the README\'s "Who may do what" section.',
+    load: () => import('./cli/policy.command'),
+  },
+};
+
+/** Wraps text at 90 columns under a 6-space indent. */
+function indented(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > 90) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `      ${l}`).join('\n');
+}
+
+const help = (command: CliCommand) =>
+  `usage: npm run --silent accord -- ${command.synopsis}\n\n${indented(command.description)}`;
+
+const USAGE = `usage: npm run --silent accord -- <command> [--help]
 
 commands:
-  token --person <person-id> --partner <partner-id> [--expires <duration, e.g. 12h, 30d>]
-      prints a signed token for local use; send it as "Authorization: Bearer <token>"
-  migrate --from <store> --to <store>
-      copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
-      and verifies the copy; a store is sqlite:<file>, a postgres:// URL or a kurrentdb://
-      connection string
-  projections rebuild [<name>] [--accept-log]
-      rebuilds one read model (or every one) from position zero into new tables, then switches
-      them in; a running API keeps serving the old ones until then. Uses the same store
-      settings as the API (ACCORD_STORE, ACCORD_DB_FILE, DATABASE_URL, KURRENTDB_CONNECTION_STRING).
-      A read model that has applied events the log no longer holds is refused; --accept-log
-      (with the API stopped) rebuilds it from the log as it is and moves its checkpoint back
-  verify
-      recomputes the hash chain of every event of the ledger from the first, whatever an
-      earlier check verified, and exits 1 naming the first event that does not match; uses the
-      same store settings as the API
-  seat-launchers
-      for a ledger begun before launching an initiative seated its launcher: seats the launcher
-      of every initiative whose roster is empty as its backbone staff, from the launch's day,
-      and leaves alone initiatives that already have role assignments
-  policy
-      prints the policy table (who may run each mutation) as the markdown of the README's
-      "Who may do what" section`;
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.synopsis}\n${indented(command.description)}`)
+  .join('\n')}
 
-async function token(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      person: { type: 'string' },
-      partner: { type: 'string' },
-      expires: { type: 'string', default: '12h' },
-    },
-    strict: true,
-  });
-  if (!values.person || !values.partner) throw new UsageError('token needs --person and --partner');
-  const config = loadConfig();
-  const tokens = new TokenService(config.jwt, config.oidc);
-  process.stdout.write(
-    `${await tokens.issue({ personId: values.person, partnerId: values.partner }, values.expires)}\n`,
-  );
-}
-
-class UsageError extends Error {}
-
-async function openStore(spec: string): Promise<{ store: EventStore; name: string }> {
-  if (spec.startsWith('sqlite:')) {
-    const file = resolve(spec.slice('sqlite:'.length));
-    return { store: new SqliteEventStore(file), name: `SQLite ${file}` };
-  }
-  if (/^postgres(ql)?:\/\//.test(spec)) {
-    return { store: await PostgresEventStore.connect(spec), name: `PostgreSQL ${redactUrl(spec)}` };
-  }
-  if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec)) {
-    return {
-      store: await KurrentDbEventStore.connect(spec),
-      name: `KurrentDB ${redactConnectionString(spec)}`,
-    };
-  }
-  throw new UsageError(
-    `"${spec}" is not a store: use sqlite:<file>, a postgres:// URL or a kurrentdb:// connection string`,
-  );
-}
-
-async function migrate(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { from: { type: 'string' }, to: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.from || !values.to) throw new UsageError('migrate needs --from and --to');
-  const from = await openStore(values.from);
-  const to = await openStore(values.to).catch(async (error: unknown) => {
-    await from.store.close();
-    throw error;
-  });
-  try {
-    console.error(`copying ${from.name} -> ${to.name}`);
-    const result = await migrateLedger(from.store, to.store, {
-      onProgress: (p) =>
-        console.error(
-          `  ${p.skipped + p.copied} of ${p.sourceHead} positions (${p.copied} copied now)`,
-        ),
-    });
-    console.error(
-      `done: ${result.copied} events copied, ${result.skipped} already there; the copy verifies`,
-    );
-  } finally {
-    await from.store.close();
-    await to.store.close();
-  }
-}
-
-async function projections(args: string[]): Promise<void> {
-  const acceptLog = args.includes('--accept-log');
-  const [action, name, ...extra] = args.filter((arg) => arg !== '--accept-log');
-  if (action !== 'rebuild' || extra.length > 0 || name?.startsWith('-')) {
-    throw new UsageError('usage: projections rebuild [<name>] [--accept-log]');
-  }
-  const chosen = name ? ALL_PROJECTIONS.filter((p) => p.name === name) : [...ALL_PROJECTIONS];
-  if (chosen.length === 0) {
-    throw new UsageError(
-      `no read model named "${name}": ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`,
-    );
-  }
-  const ledger = await openLedger(loadConfig().store);
-  const progress = new RebuildProgressReporter();
-  try {
-    for (const projection of chosen) {
-      progress.start();
-      const result = await rebuildProjection(ledger.readModels, ledger.store, projection, {
-        onProgress: (p) => progress.report(p),
-        acceptLog,
-      });
-      progress.done(
-        `${result.projection}: rebuilt from ${result.eventsApplied} events and switched in at position ${result.position}`,
-      );
-    }
-  } finally {
-    await ledger.close();
-  }
-}
-
-/** The ledger does not verify: what failed, in one line. */
-class VerificationFailedError extends Error {}
-
-async function verify(args: string[]): Promise<void> {
-  if (args.length > 0) throw new UsageError('usage: verify');
-  const ledger = await openLedger(loadConfig().store);
-  try {
-    const result = await ledger.store.verify();
-    if (!result.ok) {
-      const { stream, revision, position, reason } = result.firstMismatch;
-      throw new VerificationFailedError(
-        `${ledger.description} does not verify: ${stream} revision ${revision} (position ${position}): ${reason}; ${result.checked} events before it verified`,
-      );
-    }
-    console.log(`${ledger.description}: all ${result.checked} events verify`);
-  } finally {
-    await ledger.close();
-  }
-}
-
-async function seatLaunchers(args: string[]): Promise<void> {
-  if (args.length > 0) throw new UsageError('usage: seat-launchers');
-  const app = await createApp(loadConfig(), ['error']);
-  await app.init();
-  try {
-    const ledger = app.get<Ledger>(LEDGER);
-    await app.get(ProjectionRunner).waitFor(await ledger.store.headPosition(), 600_000);
-    const initiatives = await ledger.readModels.all<{ initiative_id: string }>(
-      'SELECT initiative_id FROM rm_initiatives ORDER BY launched_position',
-    );
-    const seat = app.get(LauncherSeat);
-    const correlationId = randomUUID();
-    for (const { initiative_id: initiativeId } of initiatives)
-      console.log(`${initiativeId}: ${await seat.backfill(initiativeId, correlationId)}`);
-  } finally {
-    await app.close();
-  }
-}
+exit codes: 0 done, 1 the command failed (one line on stderr says why), 2 a usage error`;
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'token':
-      return token(rest);
-    case 'migrate':
-      return migrate(rest);
-    case 'projections':
-      return projections(rest);
-    case 'verify':
-      return verify(rest);
-    case 'seat-launchers':
-      return seatLaunchers(rest);
-    case 'policy':
-      console.log(renderPolicyTable());
-      return;
-    case undefined:
-    case 'help':
-    case '--help':
-      console.log(USAGE);
-      return;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`unknown command "${name}"; see --help`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(help(command));
+    return;
+  }
+  try {
+    await (await command.load()).run(rest);
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(error.message);
+    if (error instanceof UsageError) throw new UsageError(`${error.message}; see ${name} --help`);
+    throw error;
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (
-    error instanceof ConfigError ||
-    error instanceof MigrationError ||
-    error instanceof VerificationFailedError ||
-    error instanceof StoreUnavailableError ||
-    error instanceof ReadModelAheadOfLogError
-  )
-    console.error(error.message);
-  else console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message.replace(/\s*\n\s*/g, ' '));
   process.exit(error instanceof UsageError ? 2 : 1);
 });
