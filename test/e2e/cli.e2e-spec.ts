@@ -3,7 +3,7 @@ import { runCli } from '../support/cli';
 import { TEST_SECRET } from '../support/test-app';
 
 const env = { ACCORD_JWT_SECRET: TEST_SECRET };
-const COMMANDS = ['token', 'migrate', 'projections', 'verify', 'seat-launchers', 'policy'];
+const COMMANDS = ['token', 'migrate', 'projections', 'verify', 'seat-launchers', 'demo', 'policy'];
 
 describe('The operator CLI', () => {
   it('lists every command with its exit codes', async () => {

@@ -41,6 +41,11 @@ const COMMANDS: Record<string, CliCommand> = {
     description: `For a ledger begun before launching an initiative seated its launcher: seats the launcher of every initiative whose roster is empty as its backbone staff, from the launch's day, and leaves alone initiatives that already have role assignments. ${STORE_SETTINGS}`,
     load: () => import('./cli/seat-launchers.command'),
   },
+  demo: {
+    synopsis: 'demo [--seed <n>]',
+    description: `Records a realistic initiative into an empty ledger through the API, as its users would: twelve partners, named people, two years of meetings, decisions with votes, a recusal and a changed vote, an amended charter, commitments delivered, missed and overdue, risks, a grant, and indicators with a correction. The same seed gives the same demo. ${STORE_SETTINGS}`,
+    load: () => import('./cli/demo.command'),
+  },
   policy: {
     synopsis: 'policy',
     description:

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/accord-config';
+import { type AccordConfig, ConfigError, loadConfig } from './config/accord-config';
+import { describeDemo, LedgerNotEmptyError, loadDemo } from './demo/load-demo';
 import { describeStoreConfig, StoreUnavailableError } from './ledger/open-ledger';
 import { ReadModelAheadOfLogError } from '@accord/projections';
 
@@ -42,6 +43,20 @@ async function main(): Promise<void> {
   logger.log(
     'get a token for a person of a partner organisation: npm run accord -- token --person <person-id> --partner <partner-id>',
   );
+  if (config.demo) await loadDemoAtStart(app, config, logger);
+}
+
+/** ACCORD_DEMO=1: an empty ledger gets the demo initiative; a ledger with records is left alone. */
+async function loadDemoAtStart(app: INestApplication, config: AccordConfig, logger: Logger) {
+  try {
+    const summary = await loadDemo(app, config, 1);
+    logger.log(
+      `ACCORD_DEMO: loaded ${describeDemo(summary)}; sign in as its chair with: npm run accord -- token --person ana --partner city-hall`,
+    );
+  } catch (error) {
+    if (!(error instanceof LedgerNotEmptyError)) throw error;
+    logger.warn(`ACCORD_DEMO: not loaded: ${error.message}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface AccordConfig {
   host: string;
   port: number;
   production: boolean;
+  /** ACCORD_DEMO=1: an empty ledger is given the demo initiative at start-up. */
+  demo: boolean;
   store: StoreConfig;
   /** The SQLite file of the embedded store; its folder also keeps the local signing key. */
   databaseFile: string;
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env): AccordConfig {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     production: env.NODE_ENV === 'production',
+    demo: env.ACCORD_DEMO === '1' || env.ACCORD_DEMO === 'true',
     store,
     databaseFile,
     jwt: {
