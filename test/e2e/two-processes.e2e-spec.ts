@@ -2,9 +2,6 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@accord/event-store/testing/postgres-test-database';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -14,86 +11,12 @@ import { expectNoErrors, LAUNCHED_AT, ONE_YEAR_AHEAD } from '../support/fixtures
 import { COMMITMENT } from '../support/measurement.operations';
 import { AMEND, INITIATIVE, JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
+import { ApiProcess } from '../support/api-process';
 import { TEST_SECRET } from '../support/test-app';
 import { Subscriber, wsClient } from '../support/ws-subscriber';
 
-const root = join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A separate OS process running the API from its sources, as a second instance behind a load balancer would. */
-class ApiProcess {
-  private output = '';
-  private constructor(
-    readonly url: string,
-    private readonly child: ChildProcess,
-  ) {
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-  }
-
-  static async start(databaseUrl: string): Promise<ApiProcess> {
-    const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      ['-r', join(root, 'tools/register-ts.js'), join(root, 'apps/api/src/main.ts')],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          ACCORD_STORE: 'postgres',
-          DATABASE_URL: databaseUrl,
-          ACCORD_JWT_SECRET: TEST_SECRET,
-          HOST: '127.0.0.1',
-          PORT: String(port),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const api = new ApiProcess(`http://127.0.0.1:${port}`, child);
-    await api.ready();
-    return api;
-  }
-
-  private async ready(): Promise<void> {
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`API process exited: ${this.output}`);
-      const ok = await request(this.url)
-        .get('/health')
-        .then((res) => res.status === 200)
-        .catch(() => false);
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`API process did not become healthy: ${this.output}`);
-  }
-
-  async gql(token: string, query: string, variables: Record<string, unknown>) {
-    const res = await request(this.url)
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('authorization', `Bearer ${token}`)
-      .send({ query, variables });
-    return { data: res.body.data, errors: res.body.errors } as { data: any; errors?: any[] };
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
-    await exited;
-  }
-}
+const startOn = (databaseUrl: string) =>
+  ApiProcess.start({ ACCORD_STORE: 'postgres', DATABASE_URL: databaseUrl });
 
 describe('Two API processes on one PostgreSQL database', () => {
   let database: TestDatabase;
@@ -103,7 +26,7 @@ describe('Two API processes on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    [a, b] = await Promise.all([ApiProcess.start(database.url), ApiProcess.start(database.url)]);
+    [a, b] = await Promise.all([startOn(database.url), startOn(database.url)]);
     token = await new TokenService({
       secret: new TextEncoder().encode(TEST_SECRET),
       issuer: 'accord-local',
@@ -115,7 +38,7 @@ describe('Two API processes on one PostgreSQL database', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([a?.terminate(), b?.terminate()]);
     await database?.drop();
   });
 
