@@ -55,6 +55,9 @@ describe('Backdated commands (occurredAt)', () => {
           await app.gql(REVOKE_ROLE, { input: { initiativeId, assignmentId, reason: 'left' } }),
         );
       }
+      // Still a member (an observer), so the refusal names the roles; with no seat at all it
+      // would read as an initiative that does not exist (see outsider-writes).
+      await assignRole(app, { initiativeId, ...FOOD_BANK, role: 'OBSERVER' });
       const before = await app.eventCount();
 
       const attempts = [
