@@ -13,6 +13,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderPolicyTable } from './auth/policy-table';
 import { TokenService } from './auth/token.service';
+import { SIGN_IN_LINK_USAGE, signInLinkCommand } from './auth/sign-in-link.command';
+import { SignInRefused } from './auth/sign-in-links';
 import { ConfigError, loadConfig } from './config/accord-config';
 import { openLedger, redactUrl, StoreUnavailableError } from './ledger/open-ledger';
 import { RebuildProgressReporter } from './rebuild-progress';
@@ -26,6 +28,7 @@ const USAGE = `usage: npm run --silent accord -- <command>
 commands:
   token --person <person-id> --partner <partner-id> [--expires <duration, e.g. 12h, 30d>]
       prints a signed token for local use; send it as "Authorization: Bearer <token>"
+${SIGN_IN_LINK_USAGE}
   migrate --from <store> --to <store>
       copies a whole ledger in order (ids, times and hashes kept), resumes if interrupted,
       and verifies the copy; a store is sqlite:<file>, a postgres:// URL or a kurrentdb://
@@ -162,6 +165,9 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'token':
       return token(rest);
+    case 'sign-in-link':
+      console.log(await signInLinkCommand(rest, loadConfig()));
+      return;
     case 'migrate':
       return migrate(rest);
     case 'projections':
@@ -186,7 +192,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   else if (
     error instanceof ConfigError ||
     error instanceof MigrationError ||
-    error instanceof StoreUnavailableError
+    error instanceof StoreUnavailableError ||
+    error instanceof SignInRefused
   )
     console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);
