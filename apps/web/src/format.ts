@@ -20,10 +20,3 @@ export function formatMoney(amount: string, currency: string): string {
 }
 
 export const words = (constant: string): string => constant.toLowerCase().replaceAll('_', ' ');
-
-/** "2 of 3" as words where they read better. */
-export function fraction(numerator: number, denominator: number): string {
-  if (numerator === denominator) return 'all';
-  if (numerator * 2 === denominator) return 'half';
-  return `${numerator} of ${denominator}`;
-}

@@ -7,6 +7,13 @@ interface Fraction {
 
 const ratio = ({ numerator, denominator }: Fraction) => `${numerator} of ${denominator}`;
 
+/** "half of the", "all the", "2 of 3": the quorum as a chair would say it. */
+export function share({ numerator, denominator }: Fraction): string {
+  if (numerator === denominator) return 'all the';
+  if (numerator * 2 === denominator) return 'half of the';
+  return `${numerator} of ${denominator}`;
+}
+
 /** How a motion passes under each method, in words. */
 export function methodInWords(method: DecisionMethod, supermajority: Fraction): string {
   switch (method) {
@@ -27,5 +34,5 @@ export function rulesInWords(rules: {
   defaultMethod: DecisionMethod;
   supermajority: Fraction;
 }): string {
-  return `A vote counts when ${ratio(rules.quorum)} voting members take part; motions pass ${methodInWords(rules.defaultMethod, rules.supermajority)}.`;
+  return `A vote counts when ${share(rules.quorum)} voting members take part; motions pass ${methodInWords(rules.defaultMethod, rules.supermajority)}.`;
 }

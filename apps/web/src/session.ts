@@ -6,7 +6,9 @@ export interface SignedIn {
 
 export async function currentSession(): Promise<SignedIn | null> {
   const response = await fetch('/auth/session', { credentials: 'same-origin' });
-  return response.ok ? ((await response.json()) as SignedIn) : null;
+  if (!response.ok) return null;
+  const session = (await response.json()) as ({ signedIn: true } & SignedIn) | { signedIn: false };
+  return session.signedIn ? { personId: session.personId, partnerId: session.partnerId } : null;
 }
 
 /** Exchanges a one-time code from a sign-in link for a session cookie. */

@@ -71,12 +71,12 @@ export class WebSessionController {
     }
   }
 
+  /** Who the cookie signs in; answered with 200 either way, as not being signed in is no error. */
   @Get('session')
   async session(@Req() req: Request) {
     const id = cookieOf(req, SESSION_COOKIE);
     const actor = id ? await this.links.actorOf(id) : undefined;
-    if (!actor) throw new UnauthorizedException('not signed in');
-    return actor;
+    return actor ? { signedIn: true, ...actor } : { signedIn: false };
   }
 
   @Post('sign-out')

@@ -98,7 +98,16 @@ export type MyInitiativesQueryVariables = Exact<{
 }>;
 
 
-export type MyInitiativesQuery = { initiatives: { totalCount: number, edges: Array<{ node: { initiativeId: string, name: string, commonAgenda: string, roster: Array<{ personId: string, partnerId: string, role: Role }>, decisions: { edges: Array<{ node: { decisionId: string, title: string, proposedAt: string, votes: Array<{ personId: string }>, recusals: Array<{ personId: string }> } }> } } }> }, commitments: { edges: Array<{ node: { commitmentId: string, initiativeId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number } }> } };
+export type MyInitiativesQuery = { initiatives: { totalCount: number, edges: Array<{ node: { initiativeId: string, name: string, commonAgenda: string, roster: Array<{ personId: string, partnerId: string, role: Role }> } }> }, commitments: { edges: Array<{ node: { commitmentId: string, initiativeId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number } }> } };
+
+export type OpenDecisionsQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type OpenDecisionsQuery = { decisions: { edges: Array<{ node: { decisionId: string, title: string, proposedAt: string, votes: Array<{ personId: string }>, recusals: Array<{ personId: string }> } }> } };
 
 export type InitiativeOverviewQueryVariables = Exact<{
   id: string | number;
@@ -284,7 +293,7 @@ export const CommitmentCellFragmentDoc = new TypedDocumentString(`
     `, {"fragmentName":"commitmentCell"}) as unknown as TypedDocumentString<CommitmentCellFragment, unknown>;
 export const MyInitiativesDocument = new TypedDocumentString(`
     query MyInitiatives($partnerId: ID!, $asOf: DateTime, $knownAt: DateTime) {
-  initiatives(first: 50, asOf: $asOf, knownAt: $knownAt) {
+  initiatives(first: 10, asOf: $asOf, knownAt: $knownAt) {
     totalCount
     edges {
       node {
@@ -296,27 +305,12 @@ export const MyInitiativesDocument = new TypedDocumentString(`
           partnerId
           role
         }
-        decisions(status: OPEN, first: 50) {
-          edges {
-            node {
-              decisionId
-              title
-              proposedAt
-              votes {
-                personId
-              }
-              recusals {
-                personId
-              }
-            }
-          }
-        }
       }
     }
   }
   commitments(
-    filter: {partnerId: $partnerId}
-    first: 100
+    filter: {partnerId: $partnerId, status: OPEN}
+    first: 50
     asOf: $asOf
     knownAt: $knownAt
   ) {
@@ -334,6 +328,31 @@ export const MyInitiativesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyInitiativesQuery, MyInitiativesQueryVariables>;
+export const OpenDecisionsDocument = new TypedDocumentString(`
+    query OpenDecisions($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  decisions(
+    initiativeId: $initiativeId
+    status: OPEN
+    first: 20
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    edges {
+      node {
+        decisionId
+        title
+        proposedAt
+        votes {
+          personId
+        }
+        recusals {
+          personId
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenDecisionsQuery, OpenDecisionsQueryVariables>;
 export const InitiativeOverviewDocument = new TypedDocumentString(`
     query InitiativeOverview($id: ID!, $from: DateTime!, $to: DateTime!, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $id, asOf: $asOf, knownAt: $knownAt) {
@@ -705,7 +724,7 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
   }
   accountability(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     on
-    partners(first: 20, after: $after) {
+    partners(after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -721,19 +740,19 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
           }
           commitments {
             total
-            onTrack(first: 5) {
+            onTrack {
               ...commitmentCell
             }
-            overdue(first: 5) {
+            overdue {
               ...commitmentCell
             }
-            fulfilled(first: 5) {
+            fulfilled {
               ...commitmentCell
             }
-            missed(first: 5) {
+            missed {
               ...commitmentCell
             }
-            withdrawn(first: 5) {
+            withdrawn {
               ...commitmentCell
             }
           }

@@ -4,7 +4,7 @@ import { VoteForm } from '../components/vote-form';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, formatDateTime, words } from '../format';
-import { methodInWords } from '../governance';
+import { methodInWords, share } from '../governance';
 import { DecisionPageDocument, type DecisionDetailFragment } from '../graphql/generated';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
@@ -62,8 +62,7 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
               <dd>Decided {methodInWords(decision.method, decision.supermajority)}</dd>
               <dt>Quorum</dt>
               <dd>
-                {decision.quorumFraction.numerator} of {decision.quorumFraction.denominator} voting members
-                must take part
+                {share(decision.quorumFraction)} voting members must take part
                 {decision.quorum
                   ? decision.quorum.reached
                     ? ` — reached (${decision.quorum.required} needed)`

@@ -1,7 +1,7 @@
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, formatDateTime } from '../format';
-import { MyInitiativesDocument } from '../graphql/generated';
+import { MyInitiativesDocument, OpenDecisionsDocument } from '../graphql/generated';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 import { QueryView, Status } from '../components/query-view';
@@ -23,17 +23,9 @@ export function MyInitiativesScreen() {
           if (initiatives.length === 0)
             return <p>You are not a member or observer of any initiative yet.</p>;
           return initiatives.map((initiative) => {
-            const votesOpen = initiative.roster.some(
+            const voting = initiative.roster.some(
               (seat) => seat.personId === me.personId && seat.role === 'STEERING_MEMBER',
-            )
-              ? initiative.decisions.edges
-                  .map((edge) => edge.node)
-                  .filter(
-                    (d) =>
-                      !d.votes.some((v) => v.personId === me.personId) &&
-                      !d.recusals.some((r) => r.personId === me.personId),
-                  )
-              : [];
+            );
             const due = data.commitments.edges
               .map((edge) => edge.node)
               .filter((c) => c.initiativeId === initiative.initiativeId)
@@ -47,17 +39,10 @@ export function MyInitiativesScreen() {
                 </h2>
                 <p class="muted">{initiative.commonAgenda}</p>
                 <h3>Votes open to me</h3>
-                {votesOpen.length === 0 ? (
-                  <p>None.</p>
+                {voting ? (
+                  <VotesOpenToMe initiativeId={initiative.initiativeId} />
                 ) : (
-                  <ul>
-                    {votesOpen.map((d) => (
-                      <li key={d.decisionId}>
-                        <a href={href(`${base}/decisions/${encodeURIComponent(d.decisionId)}`)}>{d.title}</a>{' '}
-                        <span class="muted">proposed {formatDateTime(d.proposedAt)}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <p>You hold no vote here.</p>
                 )}
                 <h3>Commitments of {me.partnerId} due</h3>
                 {due.length === 0 ? (
@@ -82,5 +67,38 @@ export function MyInitiativesScreen() {
         }}
       </QueryView>
     </>
+  );
+}
+
+/** The open decisions of one initiative that I have neither voted on nor recused from. */
+function VotesOpenToMe({ initiativeId }: { initiativeId: string }) {
+  const { me, point } = useWorkspace();
+  const href = useHref();
+  const state = useQuery(OpenDecisionsDocument, { initiativeId, ...timeVariables(point) });
+  return (
+    <QueryView state={state}>
+      {(data) => {
+        const open = data.decisions.edges
+          .map((edge) => edge.node)
+          .filter(
+            (d) =>
+              !d.votes.some((v) => v.personId === me.personId) &&
+              !d.recusals.some((r) => r.personId === me.personId),
+          );
+        if (open.length === 0) return <p>None.</p>;
+        return (
+          <ul>
+            {open.map((d) => (
+              <li key={d.decisionId}>
+                <a href={href(`${pathOf('initiatives', initiativeId, 'decisions', d.decisionId)}`)}>
+                  {d.title}
+                </a>{' '}
+                <span class="muted">proposed {formatDateTime(d.proposedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        );
+      }}
+    </QueryView>
   );
 }
