@@ -16,7 +16,12 @@ describe('the web app is typed against the live GraphQL schema', () => {
   it('schema.graphql and generated.ts are current', () => {
     const check = spawnSync(
       process.execPath,
-      ['-r', join(ROOT, 'tools', 'register-ts.js'), join(ROOT, 'apps', 'web', 'codegen.ts'), '--check'],
+      [
+        '-r',
+        join(ROOT, 'tools', 'register-ts.js'),
+        join(ROOT, 'apps', 'web', 'codegen.ts'),
+        '--check',
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
@@ -52,7 +57,9 @@ describe('the web app is typed against the live GraphQL schema', () => {
             });
           // The decision page asks for a decision that does not exist: NOT_FOUND, nothing else.
           const problems = (res.body.errors ?? [])
-            .filter((e: any) => !(operationName === 'DecisionPage' && e.extensions.code === 'NOT_FOUND'))
+            .filter(
+              (e: any) => !(operationName === 'DecisionPage' && e.extensions.code === 'NOT_FOUND'),
+            )
             .map((e: any) => `${e.extensions.code}: ${e.message}`);
           expect({ operationName, asOf, problems }).toEqual({ operationName, asOf, problems: [] });
           if (operationName !== 'DecisionPage') expect(res.body.data ?? null).not.toBeNull();

@@ -8,13 +8,7 @@ import { expectNoErrors } from '../support/fixtures';
 import { JOIN, LAUNCH, MAKE } from '../support/operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  buildWorkspace,
-  launchChromium,
-  screenshot,
-  watchedPage,
-} from './browser';
+import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
 
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
 const DAY = 86_400_000;
@@ -123,9 +117,9 @@ describe('the web workspace in a browser', () => {
 
     await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
     await page.getByRole('heading', { name: 'Accountability' }).waitFor();
-    await expect(page.getByRole('rowheader', { name: /County Food Bank/ }).isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(
+      page.getByRole('rowheader', { name: /County Food Bank/ }).isVisible(),
+    ).resolves.toBe(true);
     await page.getByLabel('1 overdue commitments of County Food Bank').click();
     await expect(page.getByText('Reading-club snacks').isVisible()).resolves.toBe(true);
     await expectAccessible(page);
@@ -144,7 +138,9 @@ describe('the web workspace in a browser', () => {
     const local = new Date(beforeChenVoted);
     await page
       .getByLabel('Date and time')
-      .fill(new Date(local.getTime() - local.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+      .fill(
+        new Date(local.getTime() - local.getTimezoneOffset() * 60_000).toISOString().slice(0, 16),
+      );
     await page.getByRole('button', { name: 'Show' }).click();
     await page.getByText(/You are looking at the record as of/).waitFor();
     const url = new URL(page.url());
@@ -153,9 +149,9 @@ describe('the web workspace in a browser', () => {
       Math.floor(Date.parse(beforeChenVoted) / 60_000) * 60_000,
     );
     await expect(page.getByText('1 of 3 voting members so far').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('“Teachers report hungry pupils on Mondays”').count()).resolves.toBe(
-      0,
-    );
+    await expect(
+      page.getByText('“Teachers report hungry pupils on Mondays”').count(),
+    ).resolves.toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'decision-as-of');
 
@@ -172,7 +168,11 @@ describe('the web workspace in a browser', () => {
 
   it('is readable at 360 px wide: nothing but tables scrolls sideways', async () => {
     const { page, problems } = await signedIn(FOOD_BANK, { width: 360, height: 780 });
-    for (const path of ['/', `/initiatives/${INITIATIVE}`, `/initiatives/${INITIATIVE}/decisions/${DECISION}`]) {
+    for (const path of [
+      '/',
+      `/initiatives/${INITIATIVE}`,
+      `/initiatives/${INITIATIVE}/decisions/${DECISION}`,
+    ]) {
       await page.goto(`${origin}${path}`);
       await page.locator('main h1').waitFor();
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
@@ -226,8 +226,15 @@ async function seed(app: TestApp, now: number, boVotedAt: string): Promise<void>
     [SCHOOLS, 'School District 9', 'EDUCATION'],
   ] as const;
   for (const [actor, organisationName, sector] of partners) {
-    const input = { initiativeId: INITIATIVE, partnerId: actor.partnerId, organisationName, sector };
-    expectNoErrors(await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL));
+    const input = {
+      initiativeId: INITIATIVE,
+      partnerId: actor.partnerId,
+      organisationName,
+      sector,
+    };
+    expectNoErrors(
+      await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL),
+    );
   }
   const seats: [Actor, string][] = [
     [CITY_HALL, 'CHAIR'],
@@ -276,7 +283,11 @@ async function seed(app: TestApp, now: number, boVotedAt: string): Promise<void>
   );
   for (const [commitmentId, description, dueDate] of [
     ['snacks', 'Reading-club snacks', new Date(now - 5 * DAY).toISOString().slice(0, 10)],
-    ['packs', 'Weekend meal packs for 300 pupils', new Date(now + 60 * DAY).toISOString().slice(0, 10)],
+    [
+      'packs',
+      'Weekend meal packs for 300 pupils',
+      new Date(now + 60 * DAY).toISOString().slice(0, 10),
+    ],
   ] as const) {
     expectNoErrors(
       await app.gql(

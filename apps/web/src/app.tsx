@@ -59,7 +59,10 @@ export function App() {
           Skip to content
         </a>
         <header class="top">
-          <a class="brand" href={`/${location.search.size ? `?${location.search.toString()}` : ''}`}>
+          <a
+            class="brand"
+            href={`/${location.search.size ? `?${location.search.toString()}` : ''}`}
+          >
             Accord
           </a>
           <div class="who">

@@ -25,7 +25,11 @@ export function useQuery<Result, Variables>(
     request(document, JSON.parse(key) as Variables).then(
       (data) => live && setState({ data, loading: false }),
       (error: unknown) =>
-        live && setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+        live &&
+        setState({
+          error: error instanceof Error ? error : new Error(String(error)),
+          loading: false,
+        }),
     );
     return () => {
       live = false;

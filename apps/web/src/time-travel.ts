@@ -7,9 +7,7 @@ import type { Location } from './router';
  * shared, and maps to the queries' asOf / knownAt arguments.
  */
 export type TimePoint =
-  | { kind: 'now' }
-  | { kind: 'asOf'; at: string }
-  | { kind: 'knownAt'; at: string };
+  { kind: 'now' } | { kind: 'asOf'; at: string } | { kind: 'knownAt'; at: string };
 
 export function timePointOf(location: Location): TimePoint {
   const asOf = location.search.get('asOf');

@@ -35,11 +35,13 @@ export function serveWorkspace(app: NestExpressApplication, webDir: string): voi
   if (!existsSync(index)) return;
   app.useStaticAssets(webDir, {
     index: false,
-    setHeaders: (res, path) => {
+    setHeaders: (res: Response, path: string) => {
       secureHeaders(res);
       res.setHeader(
         'Cache-Control',
-        path.includes(`${join(webDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        path.includes(`${join(webDir, 'assets')}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       );
     },
   });

@@ -26,7 +26,7 @@ export function VoteForm({
 }: {
   decision: DecisionDetailFragment;
   current?: VoteChoice;
-  onRecorded(decision: DecisionDetailFragment): void;
+  onRecorded: (decision: DecisionDetailFragment) => void;
 }) {
   const [commandId] = useState(() => crypto.randomUUID());
   const [choice, setChoice] = useState<VoteChoice | ''>('');
@@ -64,8 +64,7 @@ export function VoteForm({
 
   const choiceError = missingChoice ? 'Choose how you vote.' : fieldError('choice');
   const reasonError = fieldError('reason');
-  const general =
-    failure && !choiceError && !reasonError ? failure.message : null;
+  const general = failure && !choiceError && !reasonError ? failure.message : null;
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby="vote-heading" noValidate>
       <h2 id="vote-heading">{current ? 'Change your vote' : 'Your vote'}</h2>

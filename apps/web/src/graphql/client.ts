@@ -25,7 +25,8 @@ export class GraphqlRequestError extends Error {
       const ext = error.extensions;
       if (ext?.fields) return ext.fields;
       // A domain rule names the one field it is about.
-      if (ext?.field && ext.rule) return [{ field: ext.field, rule: ext.rule, message: error.message }];
+      if (ext?.field && ext.rule)
+        return [{ field: ext.field, rule: ext.rule, message: error.message }];
       return [];
     });
   }

@@ -14,21 +14,34 @@ const GROUPS = [
   ['withdrawn', 'Withdrawn'],
 ] as const;
 
-function Cell({ cell, label, partner }: { cell: CommitmentCellFragment; label: string; partner: string }) {
-  if (cell.totalCount === 0) return <td class="num">0</td>;
+function Cell({
+  cell,
+  label,
+  partner,
+}: {
+  cell: CommitmentCellFragment;
+  label: string;
+  partner: string;
+}) {
+  if (cell.totalCount === 0) return <td>0</td>;
   return (
     <td>
       <details>
         <summary aria-label={`${cell.totalCount} ${label.toLowerCase()} commitments of ${partner}`}>
-          <span class="num">{cell.totalCount}</span>
+          <span class={label === 'Overdue' ? 'status overdue' : undefined}>{cell.totalCount}</span>
         </summary>
         <ul>
           {cell.edges.map(({ node }) => (
             <li key={node.commitmentId}>
-              {node.description} <span class="muted">due {formatDate(node.dueDate)}, {node.percent}%</span>
+              {node.description}{' '}
+              <span class="muted">
+                due {formatDate(node.dueDate)}, {node.percent}%
+              </span>
             </li>
           ))}
-          {cell.totalCount > cell.edges.length && <li class="muted">and {cell.totalCount - cell.edges.length} more</li>}
+          {cell.totalCount > cell.edges.length && (
+            <li class="muted">and {cell.totalCount - cell.edges.length} more</li>
+          )}
         </ul>
       </details>
     </td>
@@ -58,8 +71,9 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
           </p>
           <h1>Accountability</h1>
           <p>
-            Who committed to what, and did they deliver: {accountability.partners.totalCount} partners, on{' '}
-            {formatDate(accountability.on)}. Open a number to see the commitments behind it.
+            Who committed to what, and did they deliver: {accountability.partners.totalCount}{' '}
+            partners, on {formatDate(accountability.on)}. Open a number to see the commitments
+            behind it.
           </p>
           <div class="table-wrap">
             <table>
@@ -67,7 +81,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                 <tr>
                   <th scope="col">Partner</th>
                   {GROUPS.map(([, label]) => (
-                    <th scope="col" class="num" key={label}>
+                    <th scope="col" key={label}>
                       {label}
                     </th>
                   ))}
@@ -98,7 +112,8 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                     </td>
                     <td>
                       {node.agreements.signed.length} signed
-                      {node.agreements.pending.length > 0 && `, ${node.agreements.pending.length} pending`}
+                      {node.agreements.pending.length > 0 &&
+                        `, ${node.agreements.pending.length} pending`}
                     </td>
                   </tr>
                 ))}
@@ -107,9 +122,10 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
           </div>
           <nav class="pager" aria-label="Pages of partners">
             {after && <a href={href(`${base}/accountability`)}>First page</a>}
-            {accountability.partners.pageInfo.hasNextPage && accountability.partners.pageInfo.endCursor && (
-              <a href={page(accountability.partners.pageInfo.endCursor)}>Next page</a>
-            )}
+            {accountability.partners.pageInfo.hasNextPage &&
+              accountability.partners.pageInfo.endCursor && (
+                <a href={page(accountability.partners.pageInfo.endCursor)}>Next page</a>
+              )}
           </nav>
         </>
       )}

@@ -10,10 +10,20 @@ import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 
 /** `/initiatives/:id/decisions/:decisionId`: one decision, everything a chair needs to read it. */
-export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: string; decisionId: string }) {
+export function DecisionScreen({
+  initiativeId,
+  decisionId,
+}: {
+  initiativeId: string;
+  decisionId: string;
+}) {
   const { me, point } = useWorkspace();
   const href = useHref();
-  const state = useQuery(DecisionPageDocument, { id: decisionId, initiativeId, ...timeVariables(point) });
+  const state = useQuery(DecisionPageDocument, {
+    id: decisionId,
+    initiativeId,
+    ...timeVariables(point),
+  });
   const [recorded, setRecorded] = useState<DecisionDetailFragment | null>(null);
   useEffect(() => setRecorded(null), [state.data]);
   const base = pathOf('initiatives', initiativeId);
@@ -21,7 +31,9 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
     <QueryView state={state}>
       {(data) => {
         const decision = recorded ?? data.decision;
-        const names = new Map(data.initiative.partners.map((p) => [p.partnerId, p.organisationName]));
+        const names = new Map(
+          data.initiative.partners.map((p) => [p.partnerId, p.organisationName]),
+        );
         const voting = data.roster.filter((seat) => seat.role === 'STEERING_MEMBER');
         const votingMembers = decision.quorum?.votingMembers ?? voting.length;
         const participants =
@@ -98,7 +110,9 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
                 <>
                   <dt>Superseded by</dt>
                   <dd>
-                    <a href={href(`${base}/decisions/${encodeURIComponent(decision.supersededBy)}`)}>
+                    <a
+                      href={href(`${base}/decisions/${encodeURIComponent(decision.supersededBy)}`)}
+                    >
                       {decision.supersededBy}
                     </a>
                   </dd>
@@ -107,14 +121,28 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
             </dl>
             <h2>Tally</h2>
             <div class="table-wrap">
-              <table aria-describedby="tally-note">
+              <table class="compact" aria-describedby="tally-note">
                 <thead>
                   <tr>
-                    <th scope="col" class="num">For</th>
-                    <th scope="col" class="num">Against</th>
-                    <th scope="col" class="num">Abstain</th>
-                    {decision.method === 'CONSENSUS' && <th scope="col" class="num">Block</th>}
-                    {decision.method === 'CONSENT' && <th scope="col" class="num">Objection</th>}
+                    <th scope="col" class="num">
+                      For
+                    </th>
+                    <th scope="col" class="num">
+                      Against
+                    </th>
+                    <th scope="col" class="num">
+                      Abstain
+                    </th>
+                    {decision.method === 'CONSENSUS' && (
+                      <th scope="col" class="num">
+                        Block
+                      </th>
+                    )}
+                    {decision.method === 'CONSENT' && (
+                      <th scope="col" class="num">
+                        Objection
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -123,13 +151,17 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
                     <td class="num">{decision.tally.against}</td>
                     <td class="num">{decision.tally.abstain}</td>
                     {decision.method === 'CONSENSUS' && <td class="num">{decision.tally.block}</td>}
-                    {decision.method === 'CONSENT' && <td class="num">{decision.tally.objection}</td>}
+                    {decision.method === 'CONSENT' && (
+                      <td class="num">{decision.tally.objection}</td>
+                    )}
                   </tr>
                 </tbody>
               </table>
             </div>
             <p id="tally-note" class="muted">
-              {decision.status === 'OPEN' ? 'So far; the outcome is computed when the chair closes the vote.' : 'As closed.'}
+              {decision.status === 'OPEN'
+                ? 'So far; the outcome is computed when the chair closes the vote.'
+                : 'As closed.'}
             </p>
             <h2>Votes</h2>
             {decision.votes.length === 0 ? (
@@ -138,7 +170,8 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
               <ul class="plain">
                 {decision.votes.map((vote) => (
                   <li key={vote.personId} class="card">
-                    <strong>{who(vote.personId, vote.partnerId)}</strong>: {vote.choice.toLowerCase()}
+                    <strong>{who(vote.personId, vote.partnerId)}</strong>:{' '}
+                    {vote.choice.toLowerCase()}
                     {!vote.counted && ' (not counted: later recused)'}
                     {vote.reason && <p style={{ margin: '4px 0' }}>“{vote.reason}”</p>}
                     {vote.history.length > 1 && (
@@ -169,7 +202,8 @@ export function DecisionScreen({ initiativeId, decisionId }: { initiativeId: str
               <ul>
                 {decision.recusals.map((r) => (
                   <li key={r.personId}>
-                    {who(r.personId, r.partnerId)}: {r.reason} <span class="muted">({formatDateTime(r.declaredAt)})</span>
+                    {who(r.personId, r.partnerId)}: {r.reason}{' '}
+                    <span class="muted">({formatDateTime(r.declaredAt)})</span>
                   </li>
                 ))}
               </ul>

@@ -45,7 +45,9 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
                 {decisions.edges.map(({ node: d }) => (
                   <tr key={d.decisionId}>
                     <td>
-                      <a href={href(`${base}/decisions/${encodeURIComponent(d.decisionId)}`)}>{d.title}</a>
+                      <a href={href(`${base}/decisions/${encodeURIComponent(d.decisionId)}`)}>
+                        {d.title}
+                      </a>
                       {d.reviewDue && <span class="muted"> (review due)</span>}
                     </td>
                     <td>{words(d.method)}</td>

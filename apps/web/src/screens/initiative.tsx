@@ -22,14 +22,19 @@ function latest(changes: Changes, count: number) {
     ...changes.commitments,
     ...changes.agreements,
   ]
-    .flatMap((change) => change.events.map((event) => ({ ...event, kind: change.kind, entityId: change.entityId })))
+    .flatMap((change) =>
+      change.events.map((event) => ({ ...event, kind: change.kind, entityId: change.entityId })),
+    )
     .sort((a, b) => Number(BigInt(b.position) - BigInt(a.position)))
     .slice(0, count);
 }
 
 /** "DecisionProposed.v1" -> "decision proposed". */
 const eventWords = (type: string) =>
-  type.replace(/\.v\d+$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  type
+    .replace(/\.v\d+$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 
 /** `/initiatives/:id`: the common agenda, partners by sector, the rules in words, what changed lately. */
 export function InitiativeScreen({ id }: { id: string }) {
@@ -60,8 +65,12 @@ export function InitiativeScreen({ id }: { id: string }) {
             <h2>Common agenda</h2>
             <p>{initiative.commonAgenda}</p>
             <p class="muted">
-              The problem: {initiative.problemStatement} Launched {formatDateTime(initiative.launchedAt)}
-              {initiative.agendaAmendedAt ? `; agenda amended ${formatDateTime(initiative.agendaAmendedAt)}` : ''}.
+              The problem: {initiative.problemStatement} Launched{' '}
+              {formatDateTime(initiative.launchedAt)}
+              {initiative.agendaAmendedAt
+                ? `; agenda amended ${formatDateTime(initiative.agendaAmendedAt)}`
+                : ''}
+              .
             </p>
             <h2>Governance</h2>
             <p>{rulesInWords(initiative.governanceRules)}</p>
@@ -107,13 +116,18 @@ export function InitiativeScreen({ id }: { id: string }) {
                         <td>{eventWords(event.type)}</td>
                         <td>
                           {event.kind === 'decision' ? (
-                            <a href={href(`${base}/decisions/${encodeURIComponent(event.entityId)}`)}>{event.entityId}</a>
+                            <a
+                              href={href(`${base}/decisions/${encodeURIComponent(event.entityId)}`)}
+                            >
+                              {event.entityId}
+                            </a>
                           ) : (
                             `${event.kind} ${event.entityId}`
                           )}
                         </td>
                         <td>
-                          {event.actor.personId} <span class="muted">of {event.actor.partnerId}</span>
+                          {event.actor.personId}{' '}
+                          <span class="muted">of {event.actor.partnerId}</span>
                         </td>
                         <td>{formatDateTime(event.occurredAt)}</td>
                         <td>{formatDateTime(event.recordedAt)}</td>

@@ -33,7 +33,11 @@ export function MyInitiativesScreen() {
               .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
             const base = pathOf('initiatives', initiative.initiativeId);
             return (
-              <section class="card" key={initiative.initiativeId} aria-labelledby={`i-${initiative.initiativeId}`}>
+              <section
+                class="card"
+                key={initiative.initiativeId}
+                aria-labelledby={`i-${initiative.initiativeId}`}
+              >
                 <h2 id={`i-${initiative.initiativeId}`}>
                   <a href={href(base)}>{initiative.name}</a>
                 </h2>

@@ -38,8 +38,10 @@ function SignInHelp() {
   return (
     <p>
       Ask whoever runs this Accord server for a new link; they make one with{' '}
-      <code>npm run accord -- sign-in-link --person &lt;you&gt; --partner &lt;your organisation&gt;</code>.
-      A link works once, for 15 minutes.
+      <code>
+        npm run accord -- sign-in-link --person &lt;you&gt; --partner &lt;your organisation&gt;
+      </code>
+      . A link works once, for 15 minutes.
     </p>
   );
 }
