@@ -9,7 +9,7 @@ import { InitiativeScreen } from './screens/initiative';
 import { MyInitiativesScreen } from './screens/my-initiatives';
 import { SignInScreen, SignedOutScreen } from './screens/sign-in';
 import { currentSession, type SignedIn, signOut } from './session';
-import { timePointOf } from './time-travel';
+import { timePointOf, timeSearch } from './time-travel';
 
 type Session = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: SignedIn };
 
@@ -59,10 +59,7 @@ export function App() {
           Skip to content
         </a>
         <header class="top">
-          <a
-            class="brand"
-            href={`/${location.search.size ? `?${location.search.toString()}` : ''}`}
-          >
+          <a class="brand" href={`/${timeSearch(point)}`}>
             Accord
           </a>
           <div class="who">
