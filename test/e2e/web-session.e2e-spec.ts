@@ -105,6 +105,25 @@ describe('sign-in links and the web session', () => {
     expect(forged.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('a request a form on another site could send (text/plain POST, GET) is refused even with the cookie', async () => {
+    const signIn = await request(server())
+      .post('/auth/sign-in')
+      .send({ code: codeOf(await link()) });
+    const session = signIn.headers['set-cookie']![0]!.split(';')[0]!;
+    const plain = await request(server())
+      .post('/graphql')
+      .set('cookie', session)
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ query: INITIATIVES }));
+    expect(plain.body.data).toBeUndefined();
+    const get = await request(server())
+      .get('/graphql')
+      .query({ query: INITIATIVES })
+      .set('cookie', session);
+    expect(get.body.data).toBeUndefined();
+    expect(get.status).toBe(400);
+  });
+
   it('a code expires after 15 minutes unused', async () => {
     const db = new Database(':memory:');
     let now = new Date('2026-03-12T18:00:00.000Z');

@@ -85,6 +85,9 @@ describe('the web workspace in a browser', () => {
     await page.getByRole('link', { name: 'Weekend meal packs' }).click();
     await page.getByRole('heading', { name: 'Your vote' }).waitFor();
     await expect(page.getByText('1 of 3 voting members so far').isVisible()).resolves.toBe(true);
+    // The tab names the screen, and focus moved to it as on a page load.
+    expect(await page.title()).toBe('Weekend meal packs · Accord');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('content');
     await expectAccessible(page);
 
     // One form, one command id: the refused try, the retry and the double click all carry it.

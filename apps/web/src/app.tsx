@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TimeBanner, TimeControl } from './components/time-control';
 import { WorkspaceContext } from './context';
 import { followLink, match, useLocation } from './router';
@@ -42,6 +42,25 @@ export function App() {
     if (onSignInPage) return;
     void currentSession().then((me) => setSession(me ? { state: 'in', me } : { state: 'out' }));
   }, [onSignInPage]);
+
+  // After a client-side navigation, focus moves to the new screen, as a page load would.
+  const firstPath = useRef(location.path);
+  useEffect(() => {
+    if (location.path !== firstPath.current) document.getElementById('content')?.focus();
+    firstPath.current = '';
+  }, [location.path]);
+  // The tab's title names the screen (its heading), for history, bookmarks and screen readers.
+  useEffect(() => {
+    const name = () => {
+      const heading = document.querySelector('main h1')?.textContent;
+      const title = heading ? `${heading} · Accord` : 'Accord workspace';
+      if (document.title !== title) document.title = title;
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
 
   if (onSignInPage) return <SignInScreen />;
   if (session.state === 'checking') return <p role="status">Loading…</p>;
