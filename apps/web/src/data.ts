@@ -15,15 +15,21 @@ export function useQuery<Result, Variables>(
   variables: Variables,
 ): QueryState<Result> {
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data?: Result; error?: Error; loading: boolean }>({
-    loading: true,
-  });
+  const [state, setState] = useState<{
+    key?: string;
+    data?: Result;
+    error?: Error;
+    loading: boolean;
+  }>({ loading: true });
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
-    setState((previous) => ({ ...previous, loading: true }));
+    // Other variables (another time point, page or entity): never show the old answer meanwhile.
+    setState((previous) =>
+      previous.key === key ? { ...previous, loading: true } : { key, loading: true },
+    );
     request(document, JSON.parse(key) as Variables).then(
-      (data) => live && setState({ data, loading: false }),
+      (data) => live && setState({ key, data, loading: false }),
       (error: unknown) =>
         live &&
         setState({
@@ -36,5 +42,6 @@ export function useQuery<Result, Variables>(
     };
   }, [document, key, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
+  const { data, error, loading } = state;
+  return { ...(data !== undefined ? { data } : {}), ...(error ? { error } : {}), loading, reload };
 }
