@@ -99,7 +99,7 @@ export function InitiativeScreen({ id }: { id: string }) {
               <div class="table-wrap">
                 <table>
                   <caption class="muted" style={{ textAlign: 'left' }}>
-                    Newest first
+                    Latest recorded first
                   </caption>
                   <thead>
                     <tr>
