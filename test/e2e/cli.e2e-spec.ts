@@ -3,7 +3,16 @@ import { runCli } from '../support/cli';
 import { TEST_SECRET } from '../support/test-app';
 
 const env = { ACCORD_JWT_SECRET: TEST_SECRET };
-const COMMANDS = ['token', 'migrate', 'projections', 'verify', 'seat-launchers', 'demo', 'policy'];
+const COMMANDS = [
+  'token',
+  'sign-in-link',
+  'migrate',
+  'projections',
+  'verify',
+  'seat-launchers',
+  'demo',
+  'policy',
+];
 
 describe('The operator CLI', () => {
   it('lists every command with its exit codes', async () => {

@@ -29,6 +29,9 @@ import { LogIntactGuard } from './ledger/log-intact.guard';
 import { graphqlWsOptions } from './live/graphql-ws.options';
 import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
+import { SignInLinks } from './auth/sign-in-links';
+import { WebSessionController } from './auth/web-session.controller';
+import { Clock } from './ledger/clock';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { LedgerVerification } from './ledger-status/ledger-verification';
@@ -111,10 +114,17 @@ export class AppModule {
         HistoryModule,
         PeopleModule,
       ],
-      controllers: config.production
-        ? [HealthController]
-        : [HealthController, GraphiqlAssetsController],
+      controllers: [
+        HealthController,
+        WebSessionController,
+        ...(config.production ? [] : [GraphiqlAssetsController]),
+      ],
       providers: [
+        {
+          provide: SignInLinks,
+          inject: [Clock],
+          useFactory: (clock: Clock) => new SignInLinks(ledger.readModels, () => clock.now()),
+        },
         LedgerStatusResolver,
         LedgerVerification,
         { provide: APP_GUARD, useClass: GqlAuthGuard },

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { MAX_BODY } from './graphql/query-limits';
 import { type AccordConfig } from './config/accord-config';
 import { openLedger } from './ledger/open-ledger';
+import { serveWorkspace } from './web/serve-workspace';
 
 /**
  * Opens the ledger, then builds the app on it; main.ts and the end-to-end tests both start it
@@ -25,6 +26,7 @@ export async function createApp(
     );
     app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: MAX_BODY });
+    serveWorkspace(app, config.webDir);
     return app;
   } catch (error) {
     await ledger.close();

@@ -20,6 +20,12 @@ const COMMANDS: Record<string, CliCommand> = {
       'Prints a signed token for local use; send it as "Authorization: Bearer <token>". Expires after 12 hours unless --expires says otherwise.',
     load: () => import('./cli/token.command'),
   },
+  'sign-in-link': {
+    synopsis: 'sign-in-link --person <person-id> --partner <partner-id> [--url <server base URL>]',
+    description:
+      'Prints a one-time link (valid 15 minutes) that signs the person, acting for the partner, into the web workspace. Off when OpenID Connect is configured.',
+    load: () => import('./cli/sign-in-link.command'),
+  },
   migrate: {
     synopsis: 'migrate --from <store> --to <store>',
     description:

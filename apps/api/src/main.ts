@@ -40,6 +40,10 @@ async function main(): Promise<void> {
   logger.log(
     `GraphQL API at ${url}${config.production ? '' : ' (open it in a browser for GraphiQL)'}`,
   );
+  logger.log(`workspace at http://${config.host}:${config.port}/`);
+  logger.log(
+    'sign in to it with a one-time link: npm run accord -- sign-in-link --person <person-id> --partner <partner-id>',
+  );
   logger.log(
     'get a token for a person of a partner organisation: npm run accord -- token --person <person-id> --partner <partner-id>',
   );

@@ -34,7 +34,9 @@ export class InvalidTokenError extends Error {
 
 export const KEY_REFETCH_COOLDOWN_MS = 1_000;
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+/** What a person or partner id may look like. */
+export const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+const ID = VALID_ID;
 
 /** Asymmetric algorithms only: a token "signed" with the public key as an HMAC secret, or with `none`, fails. */
 const OIDC_ALGORITHMS = [

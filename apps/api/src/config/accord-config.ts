@@ -30,6 +30,8 @@ export interface AccordConfig {
   keyStore: KeyStoreConfig;
   /** How long a mutation waits for the read models to reach its write before answering. */
   readYourWritesTimeoutMs: number;
+  /** The built web workspace (`npm run build`), served at `/`. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -176,5 +178,6 @@ export function loadConfig(env: Env = process.env): AccordConfig {
     ...(oidc ? { oidc } : {}),
     keyStore: keyStoreConfig(env, store),
     readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
+    webDir: resolve(env.ACCORD_WEB_DIR || './dist/web'),
   };
 }

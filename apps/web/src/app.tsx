@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { TimeBanner, TimeControl } from './components/time-control';
+import { WorkspaceContext } from './context';
+import { followLink, match, useLocation } from './router';
+import { AccountabilityScreen } from './screens/accountability';
+import { DecisionScreen } from './screens/decision';
+import { DecisionsScreen } from './screens/decisions';
+import { InitiativeScreen } from './screens/initiative';
+import { MyInitiativesScreen } from './screens/my-initiatives';
+import { SignInScreen, SignedOutScreen } from './screens/sign-in';
+import { currentSession, type SignedIn, signOut } from './session';
+import { timePointOf, timeSearch } from './time-travel';
+
+type Session = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: SignedIn };
+
+function Screen({ path }: { path: string }) {
+  let params: Record<string, string> | null;
+  if (match('/', path)) return <MyInitiativesScreen />;
+  if ((params = match('/initiatives/:id', path))) return <InitiativeScreen id={params.id!} />;
+  if ((params = match('/initiatives/:id/decisions', path)))
+    return <DecisionsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/decisions/:decisionId', path)))
+    return <DecisionScreen initiativeId={params.id!} decisionId={params.decisionId!} />;
+  if ((params = match('/initiatives/:id/accountability', path)))
+    return <AccountabilityScreen initiativeId={params.id!} />;
+  return (
+    <>
+      <h1>Not found</h1>
+      <p>
+        There is no page at this address. <a href="/">Go to my initiatives</a>.
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  const location = useLocation();
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const onSignInPage = location.path === '/sign-in';
+
+  useEffect(() => {
+    if (onSignInPage) return;
+    void currentSession().then((me) => setSession(me ? { state: 'in', me } : { state: 'out' }));
+  }, [onSignInPage]);
+
+  // After a client-side navigation, focus moves to the new screen, as a page load would.
+  const firstPath = useRef(location.path);
+  useEffect(() => {
+    if (location.path !== firstPath.current) document.getElementById('content')?.focus();
+    firstPath.current = '';
+  }, [location.path]);
+  // The tab's title names the screen (its heading), for history, bookmarks and screen readers.
+  useEffect(() => {
+    const name = () => {
+      const heading = document.querySelector('main h1')?.textContent;
+      const title = heading ? `${heading} · Accord` : 'Accord workspace';
+      if (document.title !== title) document.title = title;
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+
+  if (onSignInPage) return <SignInScreen />;
+  if (session.state === 'checking') return <p role="status">Loading…</p>;
+  if (session.state === 'out') return <SignedOutScreen />;
+
+  const point = timePointOf(location);
+  const leave = async () => {
+    await signOut();
+    setSession({ state: 'out' });
+  };
+  return (
+    <WorkspaceContext.Provider value={{ me: session.me, point }}>
+      <div onClick={followLink}>
+        <a class="skip" href="#content">
+          Skip to content
+        </a>
+        <header class="top">
+          <a class="brand" href={`/${timeSearch(point)}`}>
+            Accord
+          </a>
+          <div class="who">
+            <span>
+              {session.me.personId} <span class="muted">of {session.me.partnerId}</span>
+            </span>
+            <button type="button" class="secondary" onClick={() => void leave()}>
+              Sign out
+            </button>
+          </div>
+        </header>
+        <TimeControl key={JSON.stringify(point)} />
+        <TimeBanner />
+        <main id="content" tabIndex={-1}>
+          <Screen path={location.path} />
+        </main>
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,81 @@
+import { QueryView, Status } from '../components/query-view';
+import { useHref, useWorkspace } from '../context';
+import { useQuery } from '../data';
+import { formatDateTime, words } from '../format';
+import { DecisionsRegisterDocument } from '../graphql/generated';
+import { pathOf, useLocation } from '../router';
+import { timeVariables } from '../time-travel';
+
+/** `/initiatives/:id/decisions`: the register, 20 a page, in the order proposed. */
+export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
+  const { point } = useWorkspace();
+  const href = useHref();
+  const location = useLocation();
+  const after = location.search.get('after');
+  const state = useQuery(DecisionsRegisterDocument, {
+    initiativeId,
+    ...(after ? { after } : {}),
+    ...timeVariables(point),
+  });
+  const base = pathOf('initiatives', initiativeId);
+  return (
+    <QueryView state={state}>
+      {({ initiative, decisions }) => (
+        <>
+          <p>
+            <a href={href(base)}>{initiative.name}</a>
+          </p>
+          <h1>Decisions</h1>
+          <p>{decisions.totalCount} decisions recorded.</p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Decision</th>
+                  <th scope="col">Method</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num">
+                    For / against / abstain
+                  </th>
+                  <th scope="col">Proposed</th>
+                  <th scope="col">Closed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {decisions.edges.map(({ node: d }) => (
+                  <tr key={d.decisionId}>
+                    <td>
+                      <a href={href(`${base}/decisions/${encodeURIComponent(d.decisionId)}`)}>
+                        {d.title}
+                      </a>
+                      {d.reviewDue && <span class="muted"> (review due)</span>}
+                    </td>
+                    <td>{words(d.method)}</td>
+                    <td>
+                      <Status value={d.status} />
+                    </td>
+                    <td class="num">
+                      {d.tally.for} / {d.tally.against} / {d.tally.abstain}
+                    </td>
+                    <td>{formatDateTime(d.proposedAt)}</td>
+                    <td>{d.closedAt ? formatDateTime(d.closedAt) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav class="pager" aria-label="Pages of decisions">
+            {after && <a href={href(`${base}/decisions`)}>First page</a>}
+            {decisions.pageInfo.hasNextPage && decisions.pageInfo.endCursor && (
+              <a
+                href={`${href(`${base}/decisions`)}${point.kind === 'now' ? '?' : '&'}after=${encodeURIComponent(decisions.pageInfo.endCursor)}`}
+              >
+                Next page
+              </a>
+            )}
+          </nav>
+        </>
+      )}
+    </QueryView>
+  );
+}

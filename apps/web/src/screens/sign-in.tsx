@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import { navigate } from '../router';
+import { redeemCode } from '../session';
+
+/** /sign-in#code=…: spends the one-time code, then leaves the code out of the address bar. */
+export function SignInScreen() {
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
+    window.history.replaceState(null, '', '/sign-in');
+    if (!code) {
+      setFailure('This address carries no sign-in code.');
+      return;
+    }
+    redeemCode(code).then(
+      () => navigate('/', { replace: true }),
+      (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  return (
+    <main id="content">
+      <h1>Signing in</h1>
+      {failure ? (
+        <>
+          <p class="form-error" role="alert">
+            {failure}
+          </p>
+          <SignInHelp />
+        </>
+      ) : (
+        <p role="status">Checking your sign-in link…</p>
+      )}
+    </main>
+  );
+}
+
+function SignInHelp() {
+  return (
+    <p>
+      Ask whoever runs this Accord server for a new link; they make one with{' '}
+      <code>
+        npm run accord -- sign-in-link --person &lt;you&gt; --partner &lt;your organisation&gt;
+      </code>
+      . A link works once, for 15 minutes.
+    </p>
+  );
+}
+
+export function SignedOutScreen() {
+  return (
+    <main id="content">
+      <h1>Accord workspace</h1>
+      <p>You are not signed in.</p>
+      <SignInHelp />
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+/**
+ * The README's screenshots are refreshed by `ACCORD_SCREENSHOTS=1 npm test` (their dates move
+ * with the clock, so a plain run would leave tracked files changed); otherwise they go to a
+ * temporary folder, still taken, so the path stays tested.
+ */
+export const SCREENSHOTS =
+  process.env.ACCORD_SCREENSHOTS === '1'
+    ? join(ROOT, 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'accord-screenshots-'));
+
+/** Builds the web app as `npm run build` does, into a folder of its own. */
+export function buildWorkspace(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'accord-web-'));
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const config = join(ROOT, 'apps', 'web', 'vite.config.mts');
+  const built = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  return outDir;
+}
+
+/** Debian's Chromium, headless. Missing, it fails the test (it is a CI dependency, not optional). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium"`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A page that records every request to a host other than the server and every console error
+ * or uncaught exception; `problems()` lists them, and each test expects none.
+ */
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; problems(): string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC' });
+  // A step that cannot happen fails in seconds, naming what it waited for.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:') return;
+    if (url.origin !== origin) problems.push(`request to another host: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems: () => problems };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is; the violations, in a readable form. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) still holds.
+  await page.evaluate(AXE_SOURCE);
+  const rules = JSON.stringify({
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  const violations = await page.evaluate<AxeViolation[]>(
+    `axe.run(document, ${rules}).then((result) => result.violations)`,
+  );
+  return violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
