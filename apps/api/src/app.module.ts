@@ -34,6 +34,7 @@ import { addTimeTravelArguments } from './time-travel/time-travel.schema';
 import { TimeTravelModule } from './time-travel/time-travel.module';
 import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
+import { TransparencyModule } from './transparency/transparency.module';
 
 import { redactionsPlugin } from './visibility/redactions.plugin';
 import { Visibility } from './visibility/visibility';
@@ -99,6 +100,7 @@ export class AppModule {
         BenefitPoolsModule,
         HistoryModule,
         PeopleModule,
+        TransparencyModule.forRoot(config, ledger),
       ],
       controllers: config.production
         ? [HealthController]

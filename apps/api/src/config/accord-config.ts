@@ -1,6 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import type { OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
+import {
+  type TransparencyConfig,
+  transparencyConfig,
+  TransparencyConfigError,
+} from '../transparency/transparency-config';
 
 export type StoreConfig =
   | { kind: 'sqlite'; file: string }
@@ -28,6 +33,8 @@ export interface AccordConfig {
   keyStore: KeyStoreConfig;
   /** How long a mutation waits for the read models to reach its write before answering. */
   readYourWritesTimeoutMs: number;
+  /** Merkle trees and signed checkpoints (docs/design/verifiable-ledger.md). */
+  transparency: TransparencyConfig;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +150,15 @@ function oidcConfig(env: Env): OidcSettings | undefined {
   };
 }
 
+function transparency(env: Env, databaseFile: string): TransparencyConfig {
+  try {
+    return transparencyConfig(env, databaseFile);
+  } catch (error) {
+    if (error instanceof TransparencyConfigError) throw new ConfigError(error.variable, error.rule);
+    throw error;
+  }
+}
+
 /** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
@@ -173,5 +189,6 @@ export function loadConfig(env: Env = process.env): AccordConfig {
     ...(oidc ? { oidc } : {}),
     keyStore: keyStoreConfig(env, store),
     readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
+    transparency: transparency(env, databaseFile),
   };
 }

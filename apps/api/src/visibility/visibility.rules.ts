@@ -45,6 +45,10 @@ export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   projections: { kind: 'ledger' },
   verifyLedger: { kind: 'ledger' },
   ledgerEvents: initiative,
+  // Their resolvers check the initiative first (transparency/tree-access.ts).
+  logCheckpoint: { kind: 'resolver' },
+  inclusionProof: { kind: 'resolver' },
+  consistencyProof: { kind: 'resolver' },
 };
 
 /** Whose data a confidential value is: that partner's own people may always read it. */
