@@ -82,7 +82,7 @@ export class TransparencyController {
   ) {
     return this.answer(res, auth, { initiativeId }, async (tree) => {
       const text = await this.service.export(tree);
-      res.type('application/jsonl').attachment(`${initiativeId}.accord-export.jsonl`).send(text);
+      res.attachment(`${initiativeId}.accord-export.jsonl`).type('application/jsonl').send(text);
     });
   }
 

@@ -17,7 +17,7 @@ import type { LogKey } from './log-key';
 import { originOf, TLOG_DDL, treeOfFirstEvent } from './log-trees';
 import { TreeStore } from './tree-store';
 
-/** Its row in projection_checkpoints serialises the processes that maintain the trees. */
+/** Its row in projection_checkpoints is only a lock: it serialises the processes that maintain the trees. */
 export const TREE_MAINTAINER = 'transparency-log';
 
 export interface TreeMaintainerOptions {
@@ -166,20 +166,18 @@ export class TreeMaintainer {
     for (const tree of new Set(events.map((event) => this.streams.get(event.stream)!))) {
       if (!this.states.has(tree)) this.states.set(tree, await this.loadTree(tree));
     }
-    let applied = false;
     try {
-      await this.db.applyBatch(TREE_MAINTAINER, last.position, () => {
-        applied = true;
-        return this.changes(events, newStreams);
-      });
+      // swapIn, not applyBatch: it runs whatever its lock row says (an upgrade of the read
+      // models may reset every projection checkpoint); where the trees stand is their own rows.
+      await this.db.swapIn(TREE_MAINTAINER, () => ({
+        changes: this.changes(events, newStreams),
+        statements: [],
+        checkpoint: last.position,
+      }));
     } catch (error) {
+      // Another process appended some of these events first (a unique key), or the commit failed.
       await this.reload();
       throw error;
-    }
-    if (!applied) {
-      // Another process appended these events to the trees first: start again from its rows.
-      await this.reload();
-      return;
     }
     this.held = last.position;
     if (this.streams.size > REMEMBERED_STREAMS) this.streams.clear();
