@@ -42,6 +42,7 @@ import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
 import { loggingParams } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
+import { TransparencyModule } from './transparency/transparency.module';
 
 import { redactionsPlugin } from './visibility/redactions.plugin';
 import { Visibility } from './visibility/visibility';
@@ -113,6 +114,7 @@ export class AppModule {
         BenefitPoolsModule,
         HistoryModule,
         PeopleModule,
+        TransparencyModule.forRoot(config, ledger),
       ],
       controllers: [
         HealthController,

@@ -5,3 +5,4 @@ export * from './event-leaf';
 export * from './signed-note';
 export * from './checkpoint';
 export * from './export-format';
+export * from './stored-nodes';

@@ -1,6 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import type { OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
+import {
+  type TransparencyConfig,
+  transparencyConfig,
+  TransparencyConfigError,
+} from '../transparency/transparency-config';
 
 export type StoreConfig =
   | { kind: 'sqlite'; file: string }
@@ -32,6 +37,8 @@ export interface AccordConfig {
   readYourWritesTimeoutMs: number;
   /** The built web workspace (`npm run build`), served at `/`. */
   webDir: string;
+  /** Merkle trees and signed checkpoints (docs/design/verifiable-ledger.md). */
+  transparency: TransparencyConfig;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +154,15 @@ function oidcConfig(env: Env): OidcSettings | undefined {
   };
 }
 
+function transparency(env: Env, databaseFile: string): TransparencyConfig {
+  try {
+    return transparencyConfig(env, databaseFile);
+  } catch (error) {
+    if (error instanceof TransparencyConfigError) throw new ConfigError(error.variable, error.rule);
+    throw error;
+  }
+}
+
 /** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
@@ -179,5 +195,6 @@ export function loadConfig(env: Env = process.env): AccordConfig {
     keyStore: keyStoreConfig(env, store),
     readYourWritesTimeoutMs: integer(env, 'ACCORD_READ_YOUR_WRITES_TIMEOUT_MS', 10_000, 1, 600_000),
     webDir: resolve(env.ACCORD_WEB_DIR || './dist/web'),
+    transparency: transparency(env, databaseFile),
   };
 }

@@ -46,6 +46,10 @@ export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   // The whole log only for the roles that may verify it; one stream as the stream is seen.
   verifyLedger: { kind: 'resolver' },
   ledgerEvents: initiative,
+  // Their resolvers check the initiative first (transparency/tree-access.ts).
+  logCheckpoint: { kind: 'resolver' },
+  inclusionProof: { kind: 'resolver' },
+  consistencyProof: { kind: 'resolver' },
 };
 
 /** Whose data a confidential value is: that partner's own people may always read it. */

@@ -1,0 +1,210 @@
+import type { EventStore, StoredEvent } from '@accord/event-store';
+import {
+  addSignatureLines,
+  consistencyProof,
+  eventLeafHash,
+  inclusionProof,
+  TreeBuilder,
+  withStoredNodes,
+  writeExport,
+} from '@accord/transparency';
+import type { LogKey } from './log-key';
+import type { TreeMaintainer } from './tree-maintainer';
+import type { StoredCheckpoint } from './tree-store';
+
+/** What a request about a tree may get wrong; the API layer words it for HTTP or GraphQL. */
+export class TransparencyRequestError extends Error {
+  constructor(
+    readonly kind: 'not_found' | 'bad_input',
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransparencyRequestError';
+  }
+}
+
+const notFound = (message: string) => new TransparencyRequestError('not_found', undefined, message);
+const badInput = (field: string, message: string) =>
+  new TransparencyRequestError('bad_input', field, message);
+
+export interface CheckpointView {
+  origin: string;
+  size: number;
+  rootHash: string;
+  /** The signed note, with the witnesses' cosignatures collected for it. */
+  note: string;
+  signedAt: string;
+  /** The verifier key of the log for this origin. */
+  logKey: string;
+}
+
+export interface InclusionProofView {
+  origin: string;
+  leafIndex: number;
+  treeSize: number;
+  position: number;
+  eventId: string;
+  leafHash: string;
+  hashes: string[];
+  checkpoint: CheckpointView;
+}
+
+export interface ConsistencyProofView {
+  origin: string;
+  fromSize: number;
+  toSize: number;
+  hashes: string[];
+  checkpoint: CheckpointView;
+}
+
+const base64 = (hash: Uint8Array) => Buffer.from(hash).toString('base64');
+
+/** Checkpoints, proofs and exports of one tree, read from the stored nodes. */
+export class TransparencyService {
+  constructor(
+    private readonly maintainer: TreeMaintainer,
+    private readonly store: EventStore,
+    private readonly key: LogKey,
+  ) {}
+
+  private get trees() {
+    return this.maintainer.trees;
+  }
+
+  /** Waits (briefly) for the trees to hold what the log held when the request came in. */
+  private async caughtUp(): Promise<void> {
+    await this.maintainer.waitFor(await this.store.headPosition());
+  }
+
+  async checkpoint(tree: string, size?: number): Promise<CheckpointView> {
+    await this.caughtUp();
+    const stored =
+      size === undefined
+        ? await this.trees.lastCheckpoint(tree)
+        : await this.trees.checkpointAt(tree, size);
+    if (!stored) {
+      throw notFound(
+        size === undefined
+          ? `${this.maintainer.origin(tree)} has no signed checkpoint yet`
+          : `${this.maintainer.origin(tree)} has no signed checkpoint of size ${size}`,
+      );
+    }
+    return this.view(stored);
+  }
+
+  private async view(stored: StoredCheckpoint): Promise<CheckpointView> {
+    const origin = this.maintainer.origin(stored.tree);
+    const cosignatures = await this.trees.cosignatures(stored.tree, stored.size);
+    return {
+      origin,
+      size: stored.size,
+      rootHash: base64(stored.root),
+      note: cosignatures.length > 0 ? addSignatureLines(stored.note, cosignatures) : stored.note,
+      signedAt: stored.signedAt,
+      logKey: this.key.verifierKey(origin),
+    };
+  }
+
+  /** The event (by position or id) in the tree's last checkpoint, or the one of `treeSize`. */
+  async inclusion(
+    tree: string,
+    event: { position?: number; eventId?: string },
+    treeSize?: number,
+  ): Promise<InclusionProofView> {
+    await this.caughtUp();
+    const leaf =
+      event.position !== undefined
+        ? await this.trees.leafAt(event.position)
+        : event.eventId !== undefined
+          ? await this.trees.leafOfEvent(event.eventId)
+          : undefined;
+    const named =
+      event.position !== undefined ? `position ${event.position}` : `event ${event.eventId}`;
+    if (!leaf || leaf.tree !== tree) {
+      throw notFound(`the event at ${named} is not in ${this.maintainer.origin(tree)}`);
+    }
+    const checkpoint = await this.checkpoint(tree, treeSize);
+    if (leaf.index >= checkpoint.size) {
+      throw notFound(
+        `the event at ${named} is leaf ${leaf.index}, not yet covered by the checkpoint of size ${checkpoint.size}`,
+      );
+    }
+    const [hashes, leafHash] = await withStoredNodes(
+      (node) => [inclusionProof(node, leaf.index, checkpoint.size), node(0, leaf.index)] as const,
+      (addresses) => this.trees.nodes(tree, addresses),
+    );
+    return {
+      origin: checkpoint.origin,
+      leafIndex: leaf.index,
+      treeSize: checkpoint.size,
+      position: leaf.position,
+      eventId: leaf.eventId,
+      leafHash: base64(leafHash),
+      hashes: hashes.map(base64),
+      checkpoint,
+    };
+  }
+
+  /** Proves the checkpoint of `fromSize` is a prefix of the last one (or of `toSize`'s). */
+  async consistency(
+    tree: string,
+    fromSize: number,
+    toSize?: number,
+  ): Promise<ConsistencyProofView> {
+    if (!Number.isSafeInteger(fromSize) || fromSize < 1) {
+      throw badInput('fromSize', 'fromSize must be a whole number of at least 1');
+    }
+    const checkpoint = await this.checkpoint(tree, toSize);
+    if (fromSize > checkpoint.size) {
+      throw badInput(
+        'fromSize',
+        `fromSize ${fromSize} is larger than the tree size ${checkpoint.size}`,
+      );
+    }
+    const hashes = await withStoredNodes(
+      (node) => consistencyProof(node, fromSize, checkpoint.size),
+      (addresses) => this.trees.nodes(tree, addresses),
+    );
+    return {
+      origin: checkpoint.origin,
+      fromSize,
+      toSize: checkpoint.size,
+      hashes: hashes.map(base64),
+      checkpoint,
+    };
+  }
+
+  /** The first `size` events of the tree, read back from the log (the tree's streams, merged). */
+  async eventsOf(tree: string, size: number): Promise<StoredEvent[]> {
+    const streams = await this.trees.streamsOf(tree);
+    const events: StoredEvent[] = [];
+    for (const stream of streams) events.push(...(await this.store.readStream(stream)));
+    events.sort((a, b) => a.position - b.position);
+    return events.slice(0, size);
+  }
+
+  /** accord-export/v1, complete: every event of the tree up to its last checkpoint. */
+  async export(tree: string): Promise<string> {
+    const checkpoint = await this.checkpoint(tree);
+    const events = await this.eventsOf(tree, checkpoint.size);
+    return writeExport(
+      {
+        origin: checkpoint.origin,
+        kind: 'complete',
+        checkpoint: checkpoint.note,
+        cosignatures: [],
+        trust: { logKeys: [checkpoint.logKey], witnessKeys: [], quorum: 0 },
+      },
+      events.map((event, index) => ({ index, event: event })),
+    );
+  }
+
+  /** The root of the first `size` events of the tree, recomputed from the log itself. */
+  async rootFromLog(tree: string, size: number): Promise<{ root: Buffer; found: number }> {
+    const events = await this.eventsOf(tree, size);
+    const builder = TreeBuilder.empty();
+    for (const event of events) builder.append(eventLeafHash(event));
+    return { root: builder.root(), found: events.length };
+  }
+}

@@ -1,0 +1,182 @@
+import type { ReadModelDatabase, SqlValue } from '@accord/projections';
+import { type NodeAddress, nodeKey } from '@accord/transparency';
+
+export interface StoredCheckpoint {
+  tree: string;
+  size: number;
+  root: Buffer;
+  note: string;
+  signedAt: string;
+}
+
+export interface StoredLeaf {
+  tree: string;
+  index: number;
+  position: number;
+  eventId: string;
+}
+
+interface CheckpointRow {
+  tree: string;
+  size: number | string;
+  root: string;
+  note: string;
+  signed_at: string;
+}
+
+interface LeafRow {
+  tree: string;
+  leaf_index: number | string;
+  position: number | string;
+  event_id: string;
+}
+
+const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
+  tree: row.tree,
+  size: Number(row.size),
+  root: Buffer.from(row.root, 'hex'),
+  note: row.note,
+  signedAt: row.signed_at,
+});
+
+const toLeaf = (row: LeafRow): StoredLeaf => ({
+  tree: row.tree,
+  index: Number(row.leaf_index),
+  position: Number(row.position),
+  eventId: row.event_id,
+});
+
+/** Reads of the trees' tables (tlog_*), on SQLite and PostgreSQL alike. */
+export class TreeStore {
+  constructor(readonly db: ReadModelDatabase) {}
+
+  /** The highest log position any tree holds: every event is a leaf of exactly one tree. */
+  async lastPosition(): Promise<number> {
+    const row = await this.db.get<{ last: number | string | null }>(
+      'SELECT MAX(position) AS last FROM tlog_leaves',
+    );
+    return Number(row?.last ?? 0);
+  }
+
+  async size(tree: string): Promise<number> {
+    const row = await this.db.get<{ last: number | string | null }>(
+      'SELECT MAX(leaf_index) AS last FROM tlog_leaves WHERE tree = ?',
+      [tree],
+    );
+    return row?.last == null ? 0 : Number(row.last) + 1;
+  }
+
+  async treesOfStreams(streams: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < streams.length; i += 500) {
+      const part = streams.slice(i, i + 500);
+      const rows = await this.db.all<{ stream: string; tree: string }>(
+        `SELECT stream, tree FROM tlog_streams WHERE stream IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const row of rows) found.set(row.stream, row.tree);
+    }
+    return found;
+  }
+
+  async streamsOf(tree: string): Promise<string[]> {
+    const rows = await this.db.all<{ stream: string }>(
+      'SELECT stream FROM tlog_streams WHERE tree = ? ORDER BY stream',
+      [tree],
+    );
+    return rows.map((row) => row.stream);
+  }
+
+  /** Hashes of complete subtrees of one tree, keyed by nodeKey(level, index). */
+  async nodes(tree: string, addresses: readonly NodeAddress[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    for (let i = 0; i < addresses.length; i += 200) {
+      const part = addresses.slice(i, i + 200);
+      const params: SqlValue[] = [tree];
+      const terms = part.map(({ level, index }) => {
+        params.push(level, index);
+        return '(level = ? AND node_index = ?)';
+      });
+      const rows = await this.db.all<{
+        level: number | string;
+        node_index: number | string;
+        hash: string;
+      }>(
+        `SELECT level, node_index, hash FROM tlog_nodes WHERE tree = ? AND (${terms.join(' OR ')})`,
+        params,
+      );
+      for (const row of rows) {
+        found.set(nodeKey(Number(row.level), Number(row.node_index)), Buffer.from(row.hash, 'hex'));
+      }
+    }
+    return found;
+  }
+
+  async leafAt(position: number): Promise<StoredLeaf | undefined> {
+    const row = await this.db.get<LeafRow>(
+      'SELECT tree, leaf_index, position, event_id FROM tlog_leaves WHERE position = ?',
+      [position],
+    );
+    return row && toLeaf(row);
+  }
+
+  async leafOfEvent(eventId: string): Promise<StoredLeaf | undefined> {
+    const row = await this.db.get<LeafRow>(
+      'SELECT tree, leaf_index, position, event_id FROM tlog_leaves WHERE event_id = ?',
+      [eventId],
+    );
+    return row && toLeaf(row);
+  }
+
+  async lastCheckpoint(tree: string): Promise<StoredCheckpoint | undefined> {
+    const row = await this.db.get<CheckpointRow>(
+      `SELECT tree, size, root, note, signed_at FROM tlog_checkpoints
+       WHERE tree = ? ORDER BY size DESC LIMIT 1`,
+      [tree],
+    );
+    return row && toCheckpoint(row);
+  }
+
+  async checkpointAt(tree: string, size: number): Promise<StoredCheckpoint | undefined> {
+    const row = await this.db.get<CheckpointRow>(
+      'SELECT tree, size, root, note, signed_at FROM tlog_checkpoints WHERE tree = ? AND size = ?',
+      [tree, size],
+    );
+    return row && toCheckpoint(row);
+  }
+
+  /** The last checkpoint of every tree that has one. */
+  async lastCheckpoints(): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.all<CheckpointRow>(
+      `SELECT c.tree, c.size, c.root, c.note, c.signed_at FROM tlog_checkpoints c
+       JOIN (SELECT tree, MAX(size) AS size FROM tlog_checkpoints GROUP BY tree) l
+         ON l.tree = c.tree AND l.size = c.size
+       ORDER BY c.tree`,
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** Trees holding leaves that no checkpoint covers yet, with their sizes. */
+  async unsignedTrees(): Promise<{ tree: string; size: number }[]> {
+    const rows = await this.db.all<{
+      tree: string;
+      size: number | string;
+      signed: number | string | null;
+    }>(
+      `SELECT l.tree, MAX(l.leaf_index) + 1 AS size,
+              (SELECT MAX(c.size) FROM tlog_checkpoints c WHERE c.tree = l.tree) AS signed
+       FROM tlog_leaves l GROUP BY l.tree`,
+    );
+    return rows
+      .filter((row) => Number(row.size) > Number(row.signed ?? 0))
+      .map((row) => ({ tree: row.tree, size: Number(row.size) }));
+  }
+
+  async cosignatures(tree: string, size: number): Promise<string[]> {
+    const rows = await this.db.all<{ line: string }>(
+      'SELECT line FROM tlog_cosignatures WHERE tree = ? AND size = ? ORDER BY witness',
+      [tree, size],
+    );
+    return rows.map((row) => row.line);
+  }
+}
