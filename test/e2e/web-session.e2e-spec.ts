@@ -157,5 +157,20 @@ describe('sign-in links and the web session', () => {
     expect((await request(server()).get('/health')).body.status).toBe('ok');
     const graphiql = await request(server()).get('/graphql').set('accept', html);
     expect(graphiql.text).not.toContain('<title>workspace</title>');
+    // A scraper or a script (Accept: */*) gets what the server answers, never the page.
+    const metrics = await request(server()).get('/metrics').set('accept', '*/*');
+    expect(metrics.text).toMatch(/^# HELP /m);
+    for (const path of ['/checkpoint/directory', '/proof/directory/consistency?fromSize=1']) {
+      for (const accept of ['*/*', html]) {
+        const answer = await request(server()).get(path).set('accept', accept);
+        expect({ path, accept, page: answer.text.includes('<title>workspace</title>') }).toEqual({
+          path,
+          accept,
+          page: false,
+        });
+      }
+    }
+    const unknown = await request(server()).get('/no-such-page').set('accept', '*/*');
+    expect(unknown.text).not.toContain('<title>workspace</title>');
   });
 });

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths the server answers itself; everything else that asks for HTML is a route of the app. */
-const SERVER_PATHS = /^\/(graphql|graphiql-assets|health|ready|auth|assets)(\/|$)/;
+const SERVER_PATHS =
+  /^\/(graphql|graphiql-assets|health|ready|metrics|auth|assets|checkpoint|proof|export)(\/|$)/;
 
 /**
  * The workspace may load nothing from elsewhere: scripts, styles, fonts, images and requests
@@ -49,7 +50,8 @@ export function serveWorkspace(app: NestExpressApplication, webDir: string): voi
     const wantsPage =
       (req.method === 'GET' || req.method === 'HEAD') &&
       !SERVER_PATHS.test(req.path) &&
-      (req.accepts(['html', 'json']) === 'html' || req.path === '/');
+      // A browser opening a page names text/html; scripts and scrapers (curl's */*) get the API.
+      (req.headers.accept?.includes('text/html') === true || req.path === '/');
     if (!wantsPage) return next();
     secureHeaders(res);
     res.setHeader('Cache-Control', 'no-cache');
