@@ -107,7 +107,8 @@ export async function loadDemoInitiative(
 ): Promise<DemoSummary> {
   const random = seeded(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const launchedAt = options.now.getTime() - SPAN_DAYS * DAY_MS;
+  // Midnight UTC, so that a meeting "at 17:00" is at five in the afternoon, whenever it is loaded.
+  const launchedAt = Math.floor(options.now.getTime() / DAY_MS) * DAY_MS - SPAN_DAYS * DAY_MS;
   const at = (day: number, hour = 10) =>
     new Date(launchedAt + day * DAY_MS + hour * 3_600_000).toISOString();
   const date = (day: number) => new Date(launchedAt + day * DAY_MS).toISOString().slice(0, 10);

@@ -141,23 +141,23 @@ export type DecisionPageQueryVariables = Exact<{
 }>;
 
 
-export type DecisionPageQuery = { decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> } };
+export type DecisionPageQuery = { decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> } };
 
-export type DecisionDetailFragment = { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string }> };
+export type DecisionDetailFragment = { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> };
 
 export type CastVoteMutationVariables = Exact<{
   input: CastVoteInput;
 }>;
 
 
-export type CastVoteMutation = { castVote: { receipt: { duplicate: boolean, position: string }, decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string }> } | null } };
+export type CastVoteMutation = { castVote: { receipt: { duplicate: boolean, position: string }, decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> } | null } };
 
 export type ChangeVoteMutationVariables = Exact<{
   input: ChangeVoteInput;
 }>;
 
 
-export type ChangeVoteMutation = { changeVote: { receipt: { duplicate: boolean, position: string }, decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string }> } | null } };
+export type ChangeVoteMutation = { changeVote: { receipt: { duplicate: boolean, position: string }, decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> } | null } };
 
 export type AccountabilityPageQueryVariables = Exact<{
   initiativeId: string | number;
@@ -225,6 +225,9 @@ export const DecisionDetailFragmentDoc = new TypedDocumentString(`
   proposedBy {
     personId
     partnerId
+    person {
+      name
+    }
   }
   proposedAt
   reviewDate
@@ -249,6 +252,9 @@ export const DecisionDetailFragmentDoc = new TypedDocumentString(`
   votes {
     personId
     partnerId
+    person {
+      name
+    }
     choice
     reason
     counted
@@ -270,6 +276,9 @@ export const DecisionDetailFragmentDoc = new TypedDocumentString(`
   recusals {
     personId
     partnerId
+    person {
+      name
+    }
     reason
     declaredAt
   }
@@ -499,6 +508,9 @@ export const DecisionPageDocument = new TypedDocumentString(`
   proposedBy {
     personId
     partnerId
+    person {
+      name
+    }
   }
   proposedAt
   reviewDate
@@ -523,6 +535,9 @@ export const DecisionPageDocument = new TypedDocumentString(`
   votes {
     personId
     partnerId
+    person {
+      name
+    }
     choice
     reason
     counted
@@ -544,6 +559,9 @@ export const DecisionPageDocument = new TypedDocumentString(`
   recusals {
     personId
     partnerId
+    person {
+      name
+    }
     reason
     declaredAt
   }
@@ -581,6 +599,9 @@ export const CastVoteDocument = new TypedDocumentString(`
   proposedBy {
     personId
     partnerId
+    person {
+      name
+    }
   }
   proposedAt
   reviewDate
@@ -605,6 +626,9 @@ export const CastVoteDocument = new TypedDocumentString(`
   votes {
     personId
     partnerId
+    person {
+      name
+    }
     choice
     reason
     counted
@@ -626,6 +650,9 @@ export const CastVoteDocument = new TypedDocumentString(`
   recusals {
     personId
     partnerId
+    person {
+      name
+    }
     reason
     declaredAt
   }
@@ -663,6 +690,9 @@ export const ChangeVoteDocument = new TypedDocumentString(`
   proposedBy {
     personId
     partnerId
+    person {
+      name
+    }
   }
   proposedAt
   reviewDate
@@ -687,6 +717,9 @@ export const ChangeVoteDocument = new TypedDocumentString(`
   votes {
     personId
     partnerId
+    person {
+      name
+    }
     choice
     reason
     counted
@@ -708,6 +741,9 @@ export const ChangeVoteDocument = new TypedDocumentString(`
   recusals {
     personId
     partnerId
+    person {
+      name
+    }
     reason
     declaredAt
   }

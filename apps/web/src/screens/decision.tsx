@@ -45,9 +45,15 @@ export function DecisionScreen({
           decision.status === 'OPEN' &&
           !recused &&
           voting.some((seat) => seat.personId === me.personId);
-        const who = (personId: string, partnerId: string) => (
+        // A registered person by name; one never registered (or forgotten) by id.
+        const who = (seat: {
+          personId: string;
+          partnerId: string;
+          person: { name: string | null };
+        }) => (
           <>
-            {personId} <span class="muted">of {names.get(partnerId) ?? partnerId}</span>
+            {seat.person.name ?? seat.personId}{' '}
+            <span class="muted">of {names.get(seat.partnerId) ?? seat.partnerId}</span>
           </>
         );
         return (
@@ -77,8 +83,8 @@ export function DecisionScreen({
                 {share(decision.quorumFraction)} voting members must take part
                 {decision.quorum
                   ? decision.quorum.reached
-                    ? ` — reached (${decision.quorum.required} needed)`
-                    : ` — not reached (${decision.quorum.required} needed)`
+                    ? `: ${decision.quorum.required} of ${decision.quorum.votingMembers}, reached`
+                    : `: ${decision.quorum.required} of ${decision.quorum.votingMembers}, not reached`
                   : ''}
               </dd>
               <dt>Participation</dt>
@@ -88,8 +94,7 @@ export function DecisionScreen({
               </dd>
               <dt>Proposed</dt>
               <dd>
-                by {who(decision.proposedBy.personId, decision.proposedBy.partnerId)},{' '}
-                {formatDateTime(decision.proposedAt)}
+                by {who(decision.proposedBy)}, {formatDateTime(decision.proposedAt)}
               </dd>
               {decision.closedAt && (
                 <>
@@ -170,8 +175,7 @@ export function DecisionScreen({
               <ul class="plain">
                 {decision.votes.map((vote) => (
                   <li key={vote.personId} class="card">
-                    <strong>{who(vote.personId, vote.partnerId)}</strong>:{' '}
-                    {vote.choice.toLowerCase()}
+                    <strong>{who(vote)}</strong>: {vote.choice.toLowerCase()}
                     {!vote.counted && ' (not counted: later recused)'}
                     {vote.reason && <p style={{ margin: '4px 0' }}>“{vote.reason}”</p>}
                     {vote.history.length > 1 && (
@@ -202,8 +206,7 @@ export function DecisionScreen({
               <ul>
                 {decision.recusals.map((r) => (
                   <li key={r.personId}>
-                    {who(r.personId, r.partnerId)}: {r.reason}{' '}
-                    <span class="muted">({formatDateTime(r.declaredAt)})</span>
+                    {who(r)}: {r.reason} <span class="muted">({formatDateTime(r.declaredAt)})</span>
                   </li>
                 ))}
               </ul>
