@@ -142,21 +142,31 @@ describe.each(STORES)('the Merkle trees over the ledger (%s)', (store) => {
         error: nowhere.body.error.replace('no-such-initiative', 'reading-by-9'),
       });
     }
-    const viaGraphql = await app.gql(
-      INCLUSION,
-      { initiativeId: 'reading-by-9', position: '1' },
-      OUTSIDER,
-    );
-    const nowhere = await app.gql(
-      INCLUSION,
-      { initiativeId: 'no-such-initiative', position: '1' },
-      OUTSIDER,
-    );
-    expect(viaGraphql.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
-    expect(viaGraphql.errors?.[0]?.message).toBe(
-      nowhere.errors?.[0]?.message.replace('no-such-initiative', 'reading-by-9'),
-    );
-    expect(viaGraphql.data).toBeNull();
+    const CONSISTENCY = `query Consistency($initiativeId: ID, $fromSize: Int!) {
+      consistencyProof(initiativeId: $initiativeId, fromSize: $fromSize) { hashes }
+    }`;
+    const asked: [string, Record<string, unknown>][] = [
+      [CHECKPOINT, {}],
+      [INCLUSION, { position: '1' }],
+      [CONSISTENCY, { fromSize: 1 }],
+    ];
+    for (const [document, variables] of asked) {
+      const hiddenAnswer = await app.gql(
+        document,
+        { ...variables, initiativeId: 'reading-by-9' },
+        OUTSIDER,
+      );
+      const missingAnswer = await app.gql(
+        document,
+        { ...variables, initiativeId: 'no-such-initiative' },
+        OUTSIDER,
+      );
+      expect(hiddenAnswer.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      expect(hiddenAnswer.errors?.[0]?.message).toBe(
+        missingAnswer.errors?.[0]?.message.replace('no-such-initiative', 'reading-by-9'),
+      );
+      expect(hiddenAnswer.data).toBeNull();
+    }
     const unsigned = await request(app.app.getHttpServer()).get(
       '/checkpoint/initiative/reading-by-9',
     );
