@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TimeBanner, TimeControl } from './components/time-control';
 import { WorkspaceContext } from './context';
+import { useQuery } from './data';
+import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
 import { DecisionScreen } from './screens/decision';
@@ -82,9 +84,7 @@ export function App() {
             Accord
           </a>
           <div class="who">
-            <span>
-              {session.me.personId} <span class="muted">of {session.me.partnerId}</span>
-            </span>
+            <SignedInAs me={session.me} />
             <button type="button" class="secondary" onClick={() => void leave()}>
               Sign out
             </button>
@@ -97,5 +97,15 @@ export function App() {
         </main>
       </div>
     </WorkspaceContext.Provider>
+  );
+}
+
+/** The signed-in person by name once the directory answers; by id if never registered. */
+function SignedInAs({ me }: { me: SignedIn }) {
+  const state = useQuery(SignedInPersonDocument, { personId: me.personId });
+  return (
+    <span>
+      {state.data?.person.name ?? me.personId} <span class="muted">of {me.partnerId}</span>
+    </span>
   );
 }

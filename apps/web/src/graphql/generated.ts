@@ -171,6 +171,13 @@ export type AccountabilityPageQuery = { initiative: { initiativeId: string, name
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
+export type SignedInPersonQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type SignedInPersonQuery = { person: { personId: string, name: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -821,3 +828,11 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<AccountabilityPageQuery, AccountabilityPageQueryVariables>;
+export const SignedInPersonDocument = new TypedDocumentString(`
+    query SignedInPerson($personId: ID!) {
+  person(personId: $personId) {
+    personId
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SignedInPersonQuery, SignedInPersonQueryVariables>;
