@@ -9,8 +9,8 @@ const EVENT_FIELDS = `position stream kind entityId revision type initiativeId
 const HISTORY = `query($entityId: ID!) { history(entityId: $entityId) { ${EVENT_FIELDS} } }`;
 
 const CHANGE_FIELDS = `kind entityId stream created events { type occurredAt }`;
-const CHANGES = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline, $first: Int, $after: String) {
-  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline, first: $first, after: $after) {
+const CHANGES = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline, $first: Int, $after: String, $newestFirst: Boolean) {
+  changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline, first: $first, after: $after, newestFirst: $newestFirst) {
     initiativeId from to timeline eventCount pageInfo { hasNextPage endCursor }
     initiative { ${CHANGE_FIELDS} } roles { ${CHANGE_FIELDS} } commitments { ${CHANGE_FIELDS} }
     decisions { ${CHANGE_FIELDS} } agreements { ${CHANGE_FIELDS} } risks { ${CHANGE_FIELDS} }
@@ -187,6 +187,67 @@ describe.each(STORES)('History and changes on %s', (store) => {
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'first' })],
     });
+  });
+
+  it('pages a window newest first: the first page holds its latest events', async () => {
+    const KINDS = [
+      'initiative',
+      'roles',
+      'commitments',
+      'decisions',
+      'agreements',
+      'risks',
+      'benefitPools',
+      'measurements',
+      'meetings',
+    ];
+    const POSITIONS = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline, $first: Int, $after: String, $newestFirst: Boolean) {
+      changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline, first: $first, after: $after, newestFirst: $newestFirst) {
+        pageInfo { hasNextPage endCursor } ${KINDS.map((k) => `${k} { events { position } }`).join(' ')}
+      }
+    }`;
+    const window = {
+      initiativeId,
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+      timeline: 'RECORDED',
+    };
+    const positionsOf = (changes: any): number[] =>
+      [
+        'initiative',
+        'roles',
+        'commitments',
+        'decisions',
+        'agreements',
+        'risks',
+        'benefitPools',
+        'measurements',
+        'meetings',
+      ].flatMap((kind) =>
+        changes[kind].flatMap((e: any) => e.events.map((ev: any) => Number(ev.position))),
+      );
+    const whole = await app.gql(POSITIONS, { ...window, first: 100 });
+    expectNoErrors(whole);
+    const all = positionsOf(whole.data.changes).sort((a, b) => a - b);
+    expect(all.length).toBeGreaterThan(3);
+
+    const seen: number[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await app.gql(POSITIONS, { ...window, first: 3, after, newestFirst: true });
+      expectNoErrors(page);
+      const positions = positionsOf(page.data.changes).sort((a, b) => b - a);
+      // Each page: the latest events not yet shown.
+      expect(positions).toEqual(
+        all
+          .filter((p) => !seen.includes(p))
+          .reverse()
+          .slice(0, 3),
+      );
+      seen.push(...positions);
+      after = page.data.changes.pageInfo.hasNextPage ? page.data.changes.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.sort((a, b) => a - b)).toEqual(all);
   });
 
   it('the object limit counts the page size of changes', async () => {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { IsEntityId } from '../graphql/id';
 import { PageArgs, PageInfo } from '../graphql/pagination';
@@ -53,6 +53,15 @@ export class ChangesArgs extends PageArgs {
   @IsOptional()
   @IsIn(Object.values(Timeline))
   timeline: Timeline = Timeline.OCCURRED;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "Page from the newest event backwards: the first page holds the window's latest events (within each entity still in log order).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  newestFirst: boolean = false;
 }
 
 @ObjectType({ description: 'What happened to one entity within the window.' })

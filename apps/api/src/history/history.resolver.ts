@@ -76,12 +76,12 @@ export class HistoryResolver {
     };
     const page = toPageRequest(args);
     const [entries, eventCount] = await Promise.all([
-      this.journal.between(args.initiativeId, window, page.first + 1, page.after),
+      this.journal.between(args.initiativeId, window, page.first + 1, page.after, args.newestFirst),
       this.journal.countBetween(args.initiativeId, window),
     ]);
     const shown = entries.slice(0, page.first);
     const last = shown[shown.length - 1];
-    const kinds = byEntity(shown);
+    const kinds = byEntity(args.newestFirst ? [...shown].reverse() : shown);
     const of = (kind: string) => kinds.get(kind) ?? [];
     return {
       initiativeId: args.initiativeId,

@@ -403,7 +403,14 @@ export const InitiativeOverviewDocument = new TypedDocumentString(`
       role
     }
   }
-  changes(initiativeId: $id, from: $from, to: $to, asOf: $asOf, knownAt: $knownAt) {
+  changes(
+    initiativeId: $id
+    from: $from
+    to: $to
+    newestFirst: true
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
     eventCount
     decisions {
       ...changed

@@ -67,16 +67,24 @@ export class JournalReader {
    * Events of an initiative whose time on `timeline` is in [from, to), in log order: at most
    * `limit`, after the event at position `after`.
    */
+  /**
+   * A page of the window's events: in log order after position `after`, or with `newestFirst`
+   * the latest ones first, before position `after` (0: from the newest).
+   */
   async between(
     initiativeId: string,
     window: { from: string; to: string; timeline: Timeline },
     limit: number,
     after = 0,
+    newestFirst = false,
   ): Promise<JournalEntry[]> {
     const column = window.timeline === 'occurred' ? 'occurred_at' : 'recorded_at';
+    const [from, order] = newestFirst
+      ? [after > 0 ? 'AND position < ?' : 'AND position > ?', 'DESC']
+      : ['AND position > ?', 'ASC'];
     const rows = await this.db.all<JournalRow>(
       `SELECT * FROM rm_journal WHERE initiative_id = ? AND ${column} >= ? AND ${column} < ?
-       AND position > ? ORDER BY position LIMIT ?`,
+       ${from} ORDER BY position ${order} LIMIT ?`,
       [initiativeId, window.from, window.to, after, limit],
     );
     return rows.map(toEntry);
