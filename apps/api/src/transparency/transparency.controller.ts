@@ -75,9 +75,7 @@ export class TransparencyController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.answer(res, auth, { initiativeId }, (tree) =>
-      this.cosign(req, res, tree, query),
-    );
+    return this.answer(res, auth, { initiativeId }, (tree) => this.cosign(req, res, tree, query));
   }
 
   private async cosign(
@@ -218,7 +216,11 @@ async function textBody(req: Request): Promise<string> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     length += chunk.length;
     if (length > MAX_COSIGNATURE_BODY) {
-      throw new TransparencyRequestError('bad_input', 'body', 'a cosignature body is at most 16 KiB');
+      throw new TransparencyRequestError(
+        'bad_input',
+        'body',
+        'a cosignature body is at most 16 KiB',
+      );
     }
     chunks.push(chunk);
   }

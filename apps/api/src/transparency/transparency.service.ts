@@ -140,7 +140,8 @@ export class TransparencyService {
     const line = `${lines[0]}\n`;
     const checkpoint = await this.checkpoint(tree, cosignature.size);
     const stored = await this.trees.checkpointAt(tree, checkpoint.size);
-    if (!stored) throw notFound(`${checkpoint.origin} has no checkpoint of size ${checkpoint.size}`);
+    if (!stored)
+      throw notFound(`${checkpoint.origin} has no checkpoint of size ${checkpoint.size}`);
     try {
       const { signatures } = parseNote(stored.note + line);
       const own = signatures.at(-1)!;
