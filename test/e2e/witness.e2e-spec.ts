@@ -152,6 +152,21 @@ describe('a partner witness, as its own process', () => {
     const kept = evidence.map((file) => readFileSync(join(stateDir, file), 'utf8'));
     expect(kept.sort()).toEqual([forged, shown].sort());
     for (const note of kept) expect(() => openCheckpoint(note, trust)).not.toThrow();
+    expect(readFileSync(join(stateDir, 'last-cosigned.note'), 'utf8')).toBe(forged);
+
+    // An earlier checkpoint the served one does not extend: the consistency proof fails.
+    const earlier = signNote(
+      formatCheckpoint({ origin: ORIGIN, size: firstSize, root: randomBytes(32) }),
+      [new LogKey(Buffer.from(LOG_SEED, 'hex')).signer(ORIGIN)],
+    );
+    writeFileSync(join(stateDir, 'last-cosigned.note'), earlier);
+    const diverged = await witness(logKey);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`size ${grown.size} does not extend size ${firstSize}`),
+    ]);
+    const more = readdirSync(stateDir).filter((file) => file.startsWith('evidence-'));
+    expect(more).toHaveLength(4);
   }, 120_000);
 
   it('the ledger keeps only a cosignature that verifies, from a member of the initiative', async () => {
