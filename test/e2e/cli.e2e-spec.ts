@@ -12,6 +12,7 @@ const COMMANDS = [
   'seat-launchers',
   'demo',
   'policy',
+  'witness',
 ];
 
 describe('The operator CLI', () => {

@@ -52,6 +52,13 @@ const COMMANDS: Record<string, CliCommand> = {
     description: `Records a realistic initiative into an empty ledger through the API, as its users would: twelve partners, named people, two years of meetings, decisions with votes, a recusal and a changed vote, an amended charter, commitments delivered, missed and overdue, risks, a grant, and indicators with a correction. The same seed gives the same demo. ${STORE_SETTINGS}`,
     load: () => import('./cli/demo.command'),
   },
+  witness: {
+    synopsis:
+      'witness --url <ledger URL> (--initiative <id> | --directory) --log-key <vkey> --key-file <file> --name <witness name> [--state <folder>] [--token <token>]',
+    description:
+      "A partner's witness: fetches the tree's signed checkpoint, checks it with the log key, checks that it extends the last one it cosigned (a consistency proof), then cosigns it and sends the cosignature to the ledger. The key file is made (mode 0600) with a new key on first use, and its verifier key printed. A checkpoint that does not extend the last one is refused (exit 1) and both notes are kept in --state (default ./data/witness) as evidence. The token comes from --token or ACCORD_TOKEN.",
+    load: () => import('./cli/witness.command'),
+  },
   policy: {
     synopsis: 'policy',
     description:

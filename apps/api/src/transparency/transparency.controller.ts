@@ -6,10 +6,12 @@ import {
   HttpException,
   HttpStatus,
   Param,
+  Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { InvalidTokenError, TokenService } from '../auth/token.service';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { Visibility } from '../visibility/visibility';
@@ -25,6 +27,8 @@ type Scope = { initiativeId?: string };
  *   GET /proof/initiative/<id>/consistency?fromSize=<m>[&toSize=<n>]                   (JSON)
  *   (and the same under /proof/directory/...)
  *   GET /export/initiative/<id>       accord-export/v1 JSON lines, for verifier/accord-verify.js
+ *   POST /checkpoint/initiative/<id>/cosignatures?key=<witness vkey>[&size=<n>]   (and
+ *        /checkpoint/directory/cosignatures): a witness's cosignature line, as text
  * An initiative the reader may not see gets the 404 of one that does not exist.
  */
 @Controller()
@@ -51,6 +55,41 @@ export class TransparencyController {
     return this.answer(res, auth, { initiativeId }, async (tree) => {
       res.type('text/plain').send((await this.service.checkpoint(tree)).note);
     });
+  }
+
+  @Post('checkpoint/directory/cosignatures')
+  directoryCosignature(
+    @Headers('authorization') auth: string | undefined,
+    @Query() query: Record<string, string>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.answer(res, auth, {}, (tree) => this.cosign(req, res, tree, query));
+  }
+
+  @Post('checkpoint/initiative/:initiativeId/cosignatures')
+  initiativeCosignature(
+    @Headers('authorization') auth: string | undefined,
+    @Param('initiativeId') initiativeId: string,
+    @Query() query: Record<string, string>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.answer(res, auth, { initiativeId }, (tree) => this.cosign(req, res, tree, query));
+  }
+
+  private async cosign(
+    req: Request,
+    res: Response,
+    tree: string,
+    query: Record<string, string>,
+  ): Promise<void> {
+    const receipt = await this.service.addCosignature(tree, {
+      body: await textBody(req),
+      witnessKey: typeof query.key === 'string' ? query.key : undefined,
+      size: optionalCount(query, 'size'),
+    });
+    res.status(receipt.added ? HttpStatus.CREATED : HttpStatus.OK).json(receipt);
   }
 
   @Get('proof/directory/:kind')
@@ -166,4 +205,24 @@ function optionalCount(query: Record<string, string>, field: string): number | u
     throw new TransparencyRequestError('bad_input', field, `${field} must be a whole number`);
   }
   return Number(raw);
+}
+
+const MAX_COSIGNATURE_BODY = 16 * 1024;
+
+/** The request body as UTF-8 text (only JSON bodies are parsed for the whole app). */
+async function textBody(req: Request): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > MAX_COSIGNATURE_BODY) {
+      throw new TransparencyRequestError(
+        'bad_input',
+        'body',
+        'a cosignature body is at most 16 KiB',
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

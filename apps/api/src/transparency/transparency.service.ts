@@ -2,6 +2,11 @@ import type { EventStore, StoredEvent } from '@accord/event-store';
 import {
   addSignatureLines,
   consistencyProof,
+  COSIGNATURE_V1,
+  openNote,
+  parseNote,
+  parseVerifierKey,
+  TransparencyError,
   eventLeafHash,
   inclusionProof,
   TreeBuilder,
@@ -37,6 +42,15 @@ export interface CheckpointView {
   signedAt: string;
   /** The verifier key of the log for this origin. */
   logKey: string;
+}
+
+export interface CosignatureReceipt {
+  origin: string;
+  size: number;
+  /** `<witness name>+<key ID>`. */
+  witness: string;
+  /** False when this witness had already cosigned this checkpoint (the first line is kept). */
+  added: boolean;
 }
 
 export interface InclusionProofView {
@@ -104,6 +118,67 @@ export class TransparencyService {
       signedAt: stored.signedAt,
       logKey: this.key.verifierKey(origin),
     };
+  }
+
+  /**
+   * A witness's tlog-cosignature/v1 line for the checkpoint of `size` (the last one when not
+   * given), checked against the witness's verifier key before it is kept. No witness policy
+   * exists yet: any witness whose cosignature verifies is accepted.
+   */
+  async addCosignature(
+    tree: string,
+    cosignature: { body: string; witnessKey: string | undefined; size?: number },
+  ): Promise<CosignatureReceipt> {
+    if (!cosignature.witnessKey) {
+      throw badInput('key', "give the witness's verifier key (key=<name>+<key ID>+<key>)");
+    }
+    const witness = this.cosignerKey(cosignature.witnessKey);
+    const lines = cosignature.body.split('\n').filter((line) => line !== '');
+    if (lines.length !== 1) {
+      throw badInput('body', `send exactly one cosignature line, got ${lines.length}`);
+    }
+    const line = `${lines[0]}\n`;
+    const checkpoint = await this.checkpoint(tree, cosignature.size);
+    const stored = await this.trees.checkpointAt(tree, checkpoint.size);
+    if (!stored)
+      throw notFound(`${checkpoint.origin} has no checkpoint of size ${checkpoint.size}`);
+    try {
+      const { signatures } = parseNote(stored.note + line);
+      const own = signatures.at(-1)!;
+      if (own.name !== witness.name || own.keyId !== witness.keyId) {
+        throw badInput('body', `the line is signed by ${own.name}, not by the key given`);
+      }
+      // Only the witness's key is trusted here: the log's own signature is ignored.
+      openNote(stored.note + line, [witness]);
+    } catch (error) {
+      if (error instanceof TransparencyError) {
+        throw badInput(
+          'body',
+          `the cosignature does not verify over ${checkpoint.origin} at size ${checkpoint.size}: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+    const name = `${witness.name}+${witness.keyId.toString(16).padStart(8, '0')}`;
+    const added = await this.trees.addCosignature({
+      tree,
+      size: checkpoint.size,
+      witness: name,
+      line,
+      receivedAt: new Date().toISOString(),
+    });
+    return { origin: checkpoint.origin, size: checkpoint.size, witness: name, added };
+  }
+
+  private cosignerKey(vkey: string) {
+    try {
+      const key = parseVerifierKey(vkey);
+      if (key.type === COSIGNATURE_V1) return key;
+    } catch (error) {
+      if (!(error instanceof TransparencyError)) throw error;
+      throw badInput('key', error.message);
+    }
+    throw badInput('key', 'the witness key must be a cosignature/v1 (type 0x04) verifier key');
   }
 
   /** The event (by position or id) in the tree's last checkpoint, or the one of `treeSize`. */

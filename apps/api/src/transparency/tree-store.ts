@@ -179,4 +179,21 @@ export class TreeStore {
     );
     return rows.map((row) => row.line);
   }
+
+  /** Keeps a witness's cosignature line; false when that witness already cosigned that size. */
+  async addCosignature(cosignature: {
+    tree: string;
+    size: number;
+    witness: string;
+    line: string;
+    receivedAt: string;
+  }): Promise<boolean> {
+    const { tree, size, witness, line, receivedAt } = cosignature;
+    const rows = await this.db.all<{ witness: string }>(
+      `INSERT INTO tlog_cosignatures (tree, size, witness, line, received_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (tree, size, witness) DO NOTHING RETURNING witness`,
+      [tree, size, witness, line, receivedAt],
+    );
+    return rows.length > 0;
+  }
 }
