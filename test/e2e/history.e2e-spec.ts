@@ -18,9 +18,29 @@ const CHANGES = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $ti
   }
 }`;
 
+/** The groups of an answer of `changes`. */
+const KINDS = [
+  'initiative',
+  'roles',
+  'commitments',
+  'decisions',
+  'agreements',
+  'risks',
+  'benefitPools',
+  'measurements',
+  'meetings',
+];
+
 describe.each(STORES)('History and changes on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
+  /** The last hour of recording time, to a minute ahead. */
+  const recordedWindow = () => ({
+    initiativeId,
+    from: new Date(Date.now() - 3_600_000).toISOString(),
+    to: new Date(Date.now() + 60_000).toISOString(),
+    timeline: 'RECORDED',
+  });
   const commitmentId = 'meal-packs';
 
   beforeAll(async () => {
@@ -154,12 +174,7 @@ describe.each(STORES)('History and changes on %s', (store) => {
   });
 
   it('pages a window: each page a few of its events in log order, grouped by kind', async () => {
-    const window = {
-      initiativeId,
-      from: new Date(Date.now() - 3_600_000).toISOString(),
-      to: new Date(Date.now() + 60_000).toISOString(),
-      timeline: 'RECORDED',
-    };
+    const window = recordedWindow();
     const whole = await app.gql(CHANGES, { ...window, first: 100 });
     expectNoErrors(whole);
     const typesOf = (changes: any): string[] =>
@@ -190,40 +205,14 @@ describe.each(STORES)('History and changes on %s', (store) => {
   });
 
   it('pages a window newest first: the first page holds its latest events', async () => {
-    const KINDS = [
-      'initiative',
-      'roles',
-      'commitments',
-      'decisions',
-      'agreements',
-      'risks',
-      'benefitPools',
-      'measurements',
-      'meetings',
-    ];
     const POSITIONS = `query($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline, $first: Int, $after: String, $newestFirst: Boolean) {
       changes(initiativeId: $initiativeId, from: $from, to: $to, timeline: $timeline, first: $first, after: $after, newestFirst: $newestFirst) {
         pageInfo { hasNextPage endCursor } ${KINDS.map((k) => `${k} { events { position } }`).join(' ')}
       }
     }`;
-    const window = {
-      initiativeId,
-      from: new Date(Date.now() - 3_600_000).toISOString(),
-      to: new Date(Date.now() + 60_000).toISOString(),
-      timeline: 'RECORDED',
-    };
+    const window = recordedWindow();
     const positionsOf = (changes: any): number[] =>
-      [
-        'initiative',
-        'roles',
-        'commitments',
-        'decisions',
-        'agreements',
-        'risks',
-        'benefitPools',
-        'measurements',
-        'meetings',
-      ].flatMap((kind) =>
+      KINDS.flatMap((kind) =>
         changes[kind].flatMap((e: any) => e.events.map((ev: any) => Number(ev.position))),
       );
     const whole = await app.gql(POSITIONS, { ...window, first: 100 });

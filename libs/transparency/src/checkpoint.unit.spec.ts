@@ -1,6 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint';
-import { TransparencyError } from './errors';
 import { consistencyProof, hashLeaf, verifyConsistency } from './merkle';
 import {
   COSIGNATURE_V1,
@@ -14,19 +13,7 @@ import {
   signatureLine,
 } from './signed-note';
 import { MemoryTree } from './tree-builder';
-
-/** The base64 part of a vkey: everything after its second '+' (base64 itself may hold '+'). */
-const keyMaterial = (vkey: string) => vkey.split('+').slice(2).join('+');
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof TransparencyError) return error.code;
-    throw error;
-  }
-}
+import { codeOf, keyMaterial } from './testing/spec-helpers';
 
 const origin = 'accord.example/initiative/i-1';
 const log = generateSignerKey(origin);

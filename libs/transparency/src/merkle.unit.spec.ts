@@ -1,4 +1,3 @@
-import { TransparencyError } from './errors';
 import {
   EMPTY_ROOT,
   consistencyProof,
@@ -14,19 +13,10 @@ import {
   REFERENCE_LEAF_INPUTS,
   REFERENCE_ROOTS,
 } from './test-vectors/transparency-dev-merkle.vectors';
+import { codeOf } from './testing/spec-helpers';
 
 const b64 = (text: string | null) => Buffer.from(text ?? '', 'base64');
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-function codeOf(check: () => void): string | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    if (error instanceof TransparencyError) return error.code;
-    throw error;
-  }
-}
 
 function treeOf(count: number): MemoryTree {
   const tree = new MemoryTree();

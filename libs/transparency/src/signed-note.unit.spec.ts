@@ -1,4 +1,3 @@
-import { TransparencyError } from './errors';
 import {
   COSIGNATURE_V1,
   ED25519,
@@ -18,19 +17,7 @@ import {
   GO_PETER_SIGNATURE_LINE,
   PETER,
 } from './test-vectors/signed-note.vectors';
-
-/** The base64 part of a vkey: everything after its second '+' (base64 itself may hold '+'). */
-const keyMaterial = (vkey: string) => vkey.split('+').slice(2).join('+');
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof TransparencyError) return error.code;
-    throw error;
-  }
-}
+import { codeOf, keyMaterial } from './testing/spec-helpers';
 
 const peter = parseVerifierKey(PETER.verifierKey);
 const enoch = parseVerifierKey(ENOCH.verifierKey);
