@@ -1,7 +1,6 @@
-import { type Actor, initiativeDecider, rosterDecider } from '@accord/domain';
+import { type Actor } from '@accord/domain';
 import { CommandExecutor } from '../../apps/api/src/ledger/command-executor';
-import { FoldedStreams } from '../../apps/api/src/ledger/folded-streams';
-import { initiativeStream, rosterStream } from '../../apps/api/src/ledger/streams';
+import { CommandTable } from '../../apps/api/src/ledger/ledger-command';
 import { cli } from '../support/cli';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { ROSTER } from '../support/roster.fixtures';
@@ -17,58 +16,30 @@ describe.each(STORES)('npm run accord -- seat-launchers, on %s', (store) => {
   });
   afterAll(() => app.stop());
 
+  const table = () => app.app.get(CommandTable);
+  const executor = () => app.app.get(CommandExecutor);
+  const old = (commandId: string, actor: Actor) => ({
+    commandId,
+    correlationId: 'old',
+    actor,
+    occurredAt: LAUNCHED_AT,
+  });
+
   /** Launches as a ledger did before launching seated the launcher: the launch event only. */
   const launchWithoutSeat = (initiativeId: string) =>
-    app.app.get(CommandExecutor).execute({
-      commandType: 'LaunchInitiative',
-      stream: initiativeStream(initiativeId),
-      decider: initiativeDecider,
-      envelope: {
-        commandId: `old-launch-${initiativeId}`,
-        correlationId: 'old',
-        actor: OLD_LAUNCHER,
-        occurredAt: LAUNCHED_AT,
-      },
-      subject: () => null,
-      decide: (state) =>
-        initiativeDecider.decide(
-          {
-            type: 'LaunchInitiative',
-            actor: OLD_LAUNCHER,
-            now: LAUNCHED_AT,
-            data: { initiativeId, name: 'Old', problemStatement: 'p', commonAgenda: 'a' },
-          },
-          state,
-        ),
+    executor().execute(table().row('LaunchInitiative'), {
+      type: 'LaunchInitiative',
+      data: { initiativeId, name: 'Old', problemStatement: 'p', commonAgenda: 'a' },
+      envelope: old(`old-launch-${initiativeId}`, OLD_LAUNCHER),
     });
 
   /** A roster begun by other means (another person seated under another command id). */
-  const seatSomeoneElse = async (initiativeId: string) => {
-    await app.app.get(CommandExecutor).execute({
-      commandType: 'SeatLauncher',
-      stream: rosterStream(initiativeId),
-      decider: rosterDecider,
-      envelope: {
-        commandId: `other-seat-${initiativeId}`,
-        correlationId: 'old',
-        actor: CITY_HALL,
-        occurredAt: LAUNCHED_AT,
-      },
-      subject: () => null,
-      decide: async (roster) =>
-        rosterDecider.decide(
-          {
-            type: 'SeatLauncher',
-            actor: CITY_HALL,
-            now: LAUNCHED_AT,
-            data: { initiativeId, assignmentId: `other-${initiativeId}` },
-            initiative: await stateOf(initiativeId),
-          },
-          roster,
-        ),
+  const seatSomeoneElse = (initiativeId: string) =>
+    executor().execute(table().row('SeatLauncher'), {
+      type: 'SeatLauncher',
+      data: { initiativeId, assignmentId: `other-${initiativeId}` },
+      envelope: old(`other-seat-${initiativeId}`, CITY_HALL),
     });
-  };
-  const stateOf = (initiativeId: string) => app.app.get(FoldedStreams).initiative(initiativeId);
 
   it('seats the launcher of every initiative with an empty roster, once, and no other', async () => {
     await launchWithPartners(app, 'seated');

@@ -1,5 +1,5 @@
 import { DomainError, type Money, parseMoney } from '@accord/domain';
-import type { MoneyInput } from '../commitments/commands/make-commitment/make-commitment.input';
+import type { MoneyInput } from '../commitments/commitments.inputs';
 import { InputValidationError } from '../graphql/input-validation';
 
 /** A money input in integer minor units; a malformed amount or currency is bad input naming `field`. */

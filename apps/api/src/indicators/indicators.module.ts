@@ -1,24 +1,20 @@
 import { Module } from '@nestjs/common';
-import { CorrectMeasurementHandler } from './commands/correct-measurement/correct-measurement.handler';
-import { CorrectMeasurementResolver } from './commands/correct-measurement/correct-measurement.resolver';
-import { DefineIndicatorHandler } from './commands/define-indicator/define-indicator.handler';
-import { DefineIndicatorResolver } from './commands/define-indicator/define-indicator.resolver';
-import { RecordMeasurementHandler } from './commands/record-measurement/record-measurement.handler';
-import { RecordMeasurementResolver } from './commands/record-measurement/record-measurement.resolver';
+import { CommandTable } from '../ledger/ledger-command';
+import { INDICATOR_COMMANDS } from './indicators.commands';
+import { IndicatorsMutations } from './indicators.mutations';
 import { IndicatorQueries } from './queries/indicator.queries';
 import { IndicatorResolver, InitiativeIndicatorsResolver } from './queries/indicator.resolver';
 
 @Module({
   providers: [
+    IndicatorsMutations,
     IndicatorQueries,
     IndicatorResolver,
     InitiativeIndicatorsResolver,
-    DefineIndicatorHandler,
-    DefineIndicatorResolver,
-    RecordMeasurementHandler,
-    RecordMeasurementResolver,
-    CorrectMeasurementHandler,
-    CorrectMeasurementResolver,
   ],
 })
-export class IndicatorsModule {}
+export class IndicatorsModule {
+  constructor(table: CommandTable) {
+    table.add(INDICATOR_COMMANDS);
+  }
+}

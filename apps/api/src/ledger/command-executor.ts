@@ -2,7 +2,6 @@ import {
   type Actor,
   authorise,
   type CommandName,
-  type Decider,
   permissionOf,
   type Subject,
 } from '@accord/domain';
@@ -19,7 +18,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AccordConfig } from '../config/accord-config';
 import { AccordMetrics } from '../observability/metrics';
 import { Clock } from './clock';
-import { type CommandEnvelope } from './command-envelope';
+import { type CommandRow, domainCommand, type Run } from './command-table';
 import { asDomainEvents } from './domain-events';
 import { FoldedStreams } from './folded-streams';
 import { type InitiativeSight } from './initiative-sight';
@@ -29,27 +28,10 @@ import { type Receipt } from './receipt.model';
 import { StreamQueue } from './stream-queue';
 
 type DomainEvent = { type: string; data: object };
-
-/** Commands no mutation runs by itself, with the command whose permission covers them. */
-const PART_OF: Record<string, CommandName> = { SeatLauncher: 'LaunchInitiative' };
-type InternalCommand = 'SeatLauncher';
-
-export interface CommandExecution<State, Event extends DomainEvent> {
-  /**
-   * Command name, kept in metadata: a retried command id must name the same command. It is
-   * also the command's line in the policy table (POLICY), which says who may run it.
-   */
-  commandType: CommandName | InternalCommand;
-  /**
-   * What the command is about, for the policy: its initiative and the partner it concerns,
-   * from the folded state or the command's data. Null when its target does not exist: then the
-   * decider refuses it (e.g. COMMITMENT.NOT_FOUND), and it may write nothing.
-   */
-  subject(state: State): Subject | null | Promise<Subject | null>;
+interface Execution {
+  row: CommandRow;
+  run: Run;
   stream: string;
-  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>;
-  decide(state: State): Event[] | Promise<Event[]>;
-  envelope: CommandEnvelope;
 }
 
 const SCHEMA_VERSION = 1;
@@ -63,8 +45,8 @@ const backOff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
 
 /**
- * The write path of every use case: load the stream, fold, decide, append with the
- * revision it was decided on, then wait until the read models show the write.
+ * The write path of every command row: load the stream, fold, authorise, decide, append with
+ * the revision it was decided on, then wait until the read models show the write.
  */
 @Injectable()
 export class CommandExecutor {
@@ -80,9 +62,8 @@ export class CommandExecutor {
     private readonly metrics: AccordMetrics,
   ) {}
 
-  async execute<State, Event extends DomainEvent>(
-    execution: CommandExecution<State, Event>,
-  ): Promise<Receipt> {
+  async execute(row: CommandRow, run: Run): Promise<Receipt> {
+    const execution = { row, run, stream: row.stream(run.data) };
     // Appended to a log gone back behind the read models, it would get a position they passed.
     await this.projections.checkLog();
     const { commandWriteSeconds, readYourWritesSeconds } = this.metrics;
@@ -95,19 +76,18 @@ export class CommandExecutor {
     return receipt;
   }
 
-  private async write<State, Event extends DomainEvent>(
-    execution: CommandExecution<State, Event>,
-  ): Promise<Receipt> {
-    const { envelope, stream } = execution;
+  private async write(execution: Execution): Promise<Receipt> {
+    const { row, run, stream } = execution;
+    const { envelope } = run;
     for (let attempt = 1; ; attempt++) {
       // Stream first, then the retry check: whatever this read of the stream already shows,
       // the check sees too, so a concurrent copy of this command is answered as a retry
       // instead of being decided against its own effects.
       const history = await this.store.readStream(stream);
       const current = history.length === 0 ? undefined : history[history.length - 1]!.revision;
-      const state = asDomainEvents<Event>(history).reduce(
-        execution.decider.evolve,
-        execution.decider.initialState(),
+      const state = asDomainEvents<DomainEvent>(history).reduce(
+        row.decider.evolve,
+        row.decider.initialState(),
       );
       const sight = this.streams.sightOf(envelope.actor, this.clock.now());
       // Nothing is answered before the actor is judged: not a retry, not a revision.
@@ -123,8 +103,8 @@ export class CommandExecutor {
       }
       // A command anyone may run is not about an initiative's entities: decided as recorded.
       const events = await (judged === 'anyone'
-        ? execution.decide(state)
-        : this.streams.decidingAs(sight, () => execution.decide(state)));
+        ? this.decide(execution, state)
+        : this.streams.decidingAs(sight, () => this.decide(execution, state)));
       try {
         const result = await this.store.append(
           stream,
@@ -164,21 +144,24 @@ export class CommandExecutor {
    * decided as if nothing of that initiative existed, so both read the same (the decider's
    * NOT_FOUND or *_INITIATIVE_NOT_FOUND). It never writes.
    */
-  private async refuseAsAbsent<State, Event extends DomainEvent>(
-    execution: CommandExecution<State, Event>,
-    state: State,
+  private async refuseAsAbsent(
+    execution: Execution,
+    state: unknown,
     sight: InitiativeSight,
   ): Promise<never> {
-    const seen = await sight.asSeen(state, execution.decider.initialState);
-    const events = await this.streams.decidingAs(sight, () => execution.decide(seen));
+    const seen = await sight.asSeen(state, execution.row.decider.initialState);
+    const events = await this.streams.decidingAs(sight, () => this.decide(execution, seen));
     // A decider that accepts a command about nothing would write unchecked: refuse.
     throw new Error(
-      `${execution.commandType} had no subject to authorise, yet was accepted (${events.length} events)`,
+      `${execution.row.type} had no subject to authorise, yet was accepted (${events.length} events)`,
     );
   }
 
-  private policyLine(execution: CommandExecution<never, DomainEvent>): CommandName {
-    return PART_OF[execution.commandType] ?? (execution.commandType as CommandName);
+  private async decide({ row, run }: Execution, state: unknown): Promise<DomainEvent[]> {
+    const command = await domainCommand(row, run, this.streams, state);
+    return row.decide
+      ? row.decide({ command, state, streams: this.streams })
+      : row.decider.decide(command, state);
   }
 
   /**
@@ -190,17 +173,17 @@ export class CommandExecutor {
    * not exist, or the actor holds no role in it (so may not see it): either way it is answered
    * as for one that does not exist.
    */
-  private async authorise<State>(
-    execution: CommandExecution<State, DomainEvent>,
-    state: State,
+  private async authorise(
+    { row, run }: Execution,
+    state: unknown,
     sight: InitiativeSight,
   ): Promise<Subject | 'anyone' | 'unseen'> {
-    const command = this.policyLine(execution as CommandExecution<never, DomainEvent>);
+    const command = row.policy ?? (row.type as CommandName);
     if (permissionOf(command).who === 'anyone') return 'anyone';
-    const subject = await execution.subject(state);
+    const subject = row.subject(state, run.data);
     if (subject === null || !(await sight.sees(subject.initiativeId))) return 'unseen';
     const roster = await this.streams.roster(subject.initiativeId);
-    const { actor } = execution.envelope;
+    const { actor } = run.envelope;
     authorise(command, { roster, actor, at: this.clock.now().toISOString(), subject });
     return subject;
   }
@@ -213,10 +196,10 @@ export class CommandExecutor {
    * it. Otherwise CONFLICT, naming neither the earlier command nor its stream.
    */
   private async earlierResult(
-    execution: CommandExecution<unknown, DomainEvent>,
+    { row, run, stream }: Execution,
     judged: Subject | 'anyone',
   ): Promise<Receipt | undefined> {
-    const { commandId, payloadHash, actor } = execution.envelope;
+    const { commandId, payloadHash, actor } = run.envelope;
     const first = await this.store.readEventById(deterministicEventId(commandId, 0));
     if (!first) return undefined;
     const recorded = first.metadata as {
@@ -225,8 +208,8 @@ export class CommandExecutor {
       actor?: Actor;
     };
     const sameCommand =
-      first.stream === execution.stream &&
-      recorded.commandType === execution.commandType &&
+      first.stream === stream &&
+      recorded.commandType === row.type &&
       (judged !== 'anyone' ||
         (recorded.actor?.personId === actor.personId &&
           recorded.actor.partnerId === actor.partnerId));
@@ -242,11 +225,9 @@ export class CommandExecutor {
     return this.receipt(commandId, last.stream, last.revision, last.position, last.hash, true);
   }
 
-  private toNewEvents(
-    events: readonly DomainEvent[],
-    execution: CommandExecution<unknown, DomainEvent>,
-  ): NewEvent[] {
-    const { envelope, commandType } = execution;
+  private toNewEvents(events: readonly DomainEvent[], { row, run }: Execution): NewEvent[] {
+    const { envelope } = run;
+    const commandType = row.type;
     const metadata: JsonObject = {
       actor: { personId: envelope.actor.personId, partnerId: envelope.actor.partnerId },
       commandId: envelope.commandId,

@@ -30,6 +30,7 @@ import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
 import { EnvelopeFactory } from './envelope.factory';
+import { Commands, CommandTable, LedgerCommandHandler } from './ledger-command';
 import { FoldedStreams } from './folded-streams';
 import { ReadingTime } from './reading-time';
 import { ACCORD_CONFIG, EVENT_STORE, LEDGER } from './ledger.tokens';
@@ -104,6 +105,9 @@ export class LedgerModule {
         })),
         { provide: TokenService, useFactory: () => new TokenService(config.jwt, config.oidc) },
         CommandExecutor,
+        CommandTable,
+        LedgerCommandHandler,
+        Commands,
         EnvelopeFactory,
         FoldedStreams,
         ReadingTime,
@@ -119,6 +123,8 @@ export class LedgerModule {
         ...READERS,
         TokenService,
         CommandExecutor,
+        CommandTable,
+        Commands,
         EnvelopeFactory,
         FoldedStreams,
         ReadingTime,

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CommandTable } from '../ledger/ledger-command';
+import { MEETING_COMMANDS } from './meetings.commands';
+import { MeetingsMutations } from './meetings.mutations';
 import { DecisionsModule } from '../decisions/decisions.module';
-import { HoldMeetingHandler } from './commands/hold-meeting/hold-meeting.handler';
-import { HoldMeetingResolver } from './commands/hold-meeting/hold-meeting.resolver';
-import { LinkDecisionToMeetingHandler } from './commands/link-decision-to-meeting/link-decision-to-meeting.handler';
-import { LinkDecisionToMeetingResolver } from './commands/link-decision-to-meeting/link-decision-to-meeting.resolver';
 import { MeetingQueries } from './queries/meeting.queries';
 import {
   DecisionMeetingsResolver,
@@ -14,14 +13,15 @@ import {
 @Module({
   imports: [DecisionsModule],
   providers: [
+    MeetingsMutations,
     MeetingQueries,
     MeetingResolver,
     DecisionMeetingsResolver,
     InitiativeMeetingsResolver,
-    HoldMeetingHandler,
-    HoldMeetingResolver,
-    LinkDecisionToMeetingHandler,
-    LinkDecisionToMeetingResolver,
   ],
 })
-export class MeetingsModule {}
+export class MeetingsModule {
+  constructor(table: CommandTable) {
+    table.add(MEETING_COMMANDS);
+  }
+}

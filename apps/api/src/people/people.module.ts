@@ -5,14 +5,11 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
+import { CommandTable } from '../ledger/ledger-command';
+import { peopleCommands } from './people.commands';
+import { PeopleMutations } from './people.mutations';
 import { type AccordConfig } from '../config/accord-config';
 import { ACCORD_CONFIG } from '../ledger/ledger.tokens';
-import { ForgetPersonHandler } from './commands/forget-person/forget-person.handler';
-import { ForgetPersonResolver } from './commands/forget-person/forget-person.resolver';
-import { RegisterPersonHandler } from './commands/register-person/register-person.handler';
-import { RegisterPersonResolver } from './commands/register-person/register-person.resolver';
-import { UpdatePersonContactHandler } from './commands/update-person-contact/update-person-contact.handler';
-import { UpdatePersonContactResolver } from './commands/update-person-contact/update-person-contact.resolver';
 import { openPersonKeyStore } from './keys/open-person-key-store';
 import { PERSON_KEY_STORE, type PersonKeyStore } from './keys/person-key-store';
 import { PeopleDirectory } from './queries/people-directory';
@@ -45,6 +42,7 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
 /** The people directory: personal data sealed per person, and erased by destroying the key. */
 @Module({
   providers: [
+    PeopleMutations,
     keyStore,
     KeyStoreLifecycle,
     PeopleDirectory,
@@ -56,13 +54,11 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
     VotePersonResolver,
     RecusalPersonResolver,
     DataStewardPersonResolver,
-    RegisterPersonHandler,
-    RegisterPersonResolver,
-    UpdatePersonContactHandler,
-    UpdatePersonContactResolver,
-    ForgetPersonHandler,
-    ForgetPersonResolver,
   ],
   exports: [PERSON_KEY_STORE, PeopleDirectory],
 })
-export class PeopleModule {}
+export class PeopleModule {
+  constructor(table: CommandTable, @Inject(PERSON_KEY_STORE) keys: PersonKeyStore) {
+    table.add(peopleCommands(keys));
+  }
+}

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AssignRoleHandler } from './commands/assign-role/assign-role.handler';
-import { AssignRoleResolver } from './commands/assign-role/assign-role.resolver';
-import { RelinquishRoleHandler } from './commands/relinquish-role/relinquish-role.handler';
-import { RelinquishRoleResolver } from './commands/relinquish-role/relinquish-role.resolver';
-import { RevokeRoleHandler } from './commands/revoke-role/revoke-role.handler';
-import { RevokeRoleResolver } from './commands/revoke-role/revoke-role.resolver';
+import { CommandTable } from '../ledger/ledger-command';
+import { ROSTER_COMMANDS } from './roster.commands';
+import { RosterMutations } from './roster.mutations';
 import { RosterQueries } from './queries/roster.queries';
 import {
   InitiativeRosterResolver,
@@ -14,17 +11,16 @@ import {
 
 @Module({
   providers: [
+    RosterMutations,
     RosterQueries,
     RosterResolver,
     InitiativeRosterResolver,
     PartnerRolesResolver,
-    AssignRoleHandler,
-    AssignRoleResolver,
-    RelinquishRoleHandler,
-    RelinquishRoleResolver,
-    RevokeRoleHandler,
-    RevokeRoleResolver,
   ],
   exports: [RosterQueries],
 })
-export class RosterModule {}
+export class RosterModule {
+  constructor(table: CommandTable) {
+    table.add(ROSTER_COMMANDS);
+  }
+}

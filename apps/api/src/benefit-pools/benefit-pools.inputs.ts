@@ -1,0 +1,123 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, ValidateNested, IsIn, IsOptional } from 'class-validator';
+import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
+import { IsEntityId } from '../graphql/id';
+import { PartnerShareInput } from '../risks/partner-share';
+import type { BenefitPoolKind } from '@accord/domain';
+import { MoneyInput } from '../commitments/commitments.inputs';
+import { IsText } from '../graphql/text';
+import { BenefitPoolKindEnum } from './benefit-pool.model';
+
+@InputType()
+export class AllocateBenefitSharesInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  poolId!: string;
+
+  @Field(() => [PartnerShareInput], {
+    description: 'Member partners and their shares, adding to exactly 100 %.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerShareInput)
+  shares!: PartnerShareInput[];
+}
+
+@InputType()
+export class DefineBenefitPoolInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  poolId?: string;
+
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field()
+  @IsText({ max: 300 })
+  name!: string;
+
+  @Field(() => BenefitPoolKindEnum)
+  @IsIn(Object.values(BenefitPoolKindEnum))
+  kind!: BenefitPoolKind;
+
+  @Field()
+  @IsText({ max: 5_000, multiline: true })
+  description!: string;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'Required for a funding pool, refused for every other kind.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  amount?: MoneyInput;
+}
+
+@InputType()
+export class ReallocateBenefitSharesInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  poolId!: string;
+
+  @Field(() => [PartnerShareInput], {
+    description: 'Member partners and their shares, adding to exactly 100 %.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerShareInput)
+  shares!: PartnerShareInput[];
+
+  @Field({ description: 'Why the shares change.' })
+  @IsText({ max: 5_000, multiline: true })
+  reason!: string;
+}
+
+@InputType({ description: 'What one partner receives.' })
+export class PartnerAmountInput {
+  @Field(() => ID)
+  @IsEntityId()
+  partnerId!: string;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  amount!: MoneyInput;
+}
+
+@InputType()
+export class RecordDistributionInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  poolId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  distributionId?: string;
+
+  @Field(() => [PartnerAmountInput], {
+    description:
+      "One amount per partner of the current allocation, each that partner's share of the total (within one minor unit).",
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerAmountInput)
+  amounts!: PartnerAmountInput[];
+
+  @Field()
+  @IsText({ max: 5_000, multiline: true })
+  note!: string;
+}

@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { isEmail, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsText, normaliseText, textProblem } from '../graphql/text';
+
+/** Rules shared by the inputs that carry personal fields, each message naming its field. */
+export const IsPersonName = () => IsText({ max: 200 });
+
+export const IsContactEmail = () =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => normaliseText(value)),
+    ValidateBy(
+      {
+        name: 'isEmail',
+        validator: {
+          // The address check decodes the text; ill-formed text would make it throw, not refuse.
+          validate: (value: unknown) =>
+            typeof value === 'string' && textProblem(value) === null && isEmail(value),
+        },
+      },
+      { message: 'email must be an email address such as name@example.org' },
+    ),
+    MaxLength(254, { message: 'email must be at most 254 characters' }),
+  );
+
+export const IsPhone = () =>
+  applyDecorators(
+    Matches(/^\+?[0-9][0-9 ().-]{2,30}$/, {
+      message: 'phone must be digits, spaces, ".", "-" or brackets, optionally after a "+"',
+    }),
+  );

@@ -1,0 +1,134 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
+import { IsText } from '../graphql/text';
+import { IsEntityId, ENTITY_ID } from '../graphql/id';
+import type { RiskCategory } from '@accord/domain';
+import { IsIn, IsOptional, ArrayMaxSize, IsArray, Matches, ValidateNested } from 'class-validator';
+import { IsScore } from '../graphql/input-bounds';
+import { RiskCategoryEnum } from './risk.model';
+import { Type } from 'class-transformer';
+import { PartnerShareInput } from './partner-share';
+
+@InputType()
+export class CloseRiskInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field({ description: 'Why the risk is closed.' })
+  @IsText({ max: 5_000, multiline: true })
+  reason!: string;
+}
+
+@InputType()
+export class IdentifyRiskInput extends CommandInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  riskId?: string;
+
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field()
+  @IsText({ max: 300 })
+  title!: string;
+
+  @Field()
+  @IsText({ max: 5_000, multiline: true })
+  description!: string;
+
+  @Field(() => RiskCategoryEnum)
+  @IsIn(Object.values(RiskCategoryEnum))
+  category!: RiskCategory;
+
+  @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
+  @IsScore()
+  likelihood!: number;
+
+  @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
+  @IsScore()
+  impact!: number;
+
+  @Field(() => ID, { description: 'The member partner that owns the risk.' })
+  @IsEntityId()
+  ownerPartnerId!: string;
+}
+
+@InputType()
+export class MaterialiseRiskInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field({ description: 'What happened.' })
+  @IsText({ max: 5_000, multiline: true })
+  description!: string;
+}
+
+@InputType()
+export class PlanMitigationInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Choose the id, or let the ledger derive one from the commandId.',
+  })
+  @IsOptional()
+  @IsEntityId()
+  mitigationId?: string;
+
+  @Field()
+  @IsText({ max: 5_000, multiline: true })
+  description!: string;
+
+  @Field(() => [ID], {
+    description: 'Commitments of the same initiative that carry the mitigation out.',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(ENTITY_ID, { each: true, message: 'each commitment id must be a valid id' })
+  commitmentIds!: string[];
+}
+
+@InputType()
+export class ReassessRiskInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
+  @IsScore()
+  likelihood!: number;
+
+  @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
+  @IsScore()
+  impact!: number;
+
+  @Field({ description: 'Why the assessment changed.' })
+  @IsText({ max: 5_000, multiline: true })
+  reason!: string;
+}
+
+@InputType()
+export class ShareRiskOwnershipInput extends ExistingEntityCommandInput {
+  @Field(() => ID)
+  @IsEntityId()
+  riskId!: string;
+
+  @Field(() => [PartnerShareInput], {
+    description:
+      'Member partners and their shares, adding to exactly 100 %; replaces any earlier sharing.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerShareInput)
+  shares!: PartnerShareInput[];
+}
