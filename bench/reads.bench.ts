@@ -13,8 +13,8 @@ import { type BenchmarkOptions, type Figure, summarise } from './harness';
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
 
 /**
- * The README's accountability view: a page of partners, each with the first page of each group
- * of its commitments (the default 20), its roles, risks, shares and agreements. The page size is
+ * The worked example's accountability view (docs/worked-example.md): a page of partners, each
+ * with the first page of each group of its commitments (the default 20), its roles, risks, shares and agreements. The page size is
  * a variable: the cost limit multiplies a literal `first` into the cost of what it pages.
  */
 export const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate, $partners: Int) {

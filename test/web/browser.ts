@@ -7,8 +7,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 /**
- * The README's screenshots are refreshed by `ACCORD_SCREENSHOTS=1 npm test` (their dates move
- * with the clock, so a plain run would leave tracked files changed); otherwise they go to a
+ * The screenshots of the README and the guide (docs/screenshots/) are refreshed by
+ * `ACCORD_SCREENSHOTS=1 npm test` (their dates move with the clock, so a plain run would leave tracked files changed); otherwise they go to a
  * temporary folder, still taken, so the path stays tested.
  */
 export const SCREENSHOTS =

@@ -62,7 +62,7 @@ const COMMANDS: Record<string, CliCommand> = {
   policy: {
     synopsis: 'policy',
     description:
-      'Prints the policy table (who may run each mutation) as the markdown of the README\'s "Who may do what" section.',
+      'Prints the policy table (who may run each mutation) as the markdown of the "Who may do what" section of docs/api-reference.md.',
     load: () => import('./cli/policy.command'),
   },
 };

@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { POLICY_TABLE_END, POLICY_TABLE_START, renderPolicyTable } from './policy-table';
 
-describe("The README's policy table", () => {
+describe('The policy table of the API reference (docs/api-reference.md)', () => {
   it('is the table the code renders (regenerate it with `npm run --silent accord -- policy`)', () => {
-    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
-    const start = readme.indexOf(POLICY_TABLE_START);
-    const end = readme.indexOf(POLICY_TABLE_END);
+    const reference = readFileSync(join(__dirname, '../../../../docs/api-reference.md'), 'utf8');
+    const start = reference.indexOf(POLICY_TABLE_START);
+    const end = reference.indexOf(POLICY_TABLE_END);
     expect(start).toBeGreaterThan(-1);
     expect(end).toBeGreaterThan(start);
-    const inReadme = readme.slice(start + POLICY_TABLE_START.length, end).trim();
-    expect(inReadme).toBe(renderPolicyTable());
+    const documented = reference.slice(start + POLICY_TABLE_START.length, end).trim();
+    expect(documented).toBe(renderPolicyTable());
   });
 
   it('has a row per mutation and marks a partner-scoped role "own"', () => {

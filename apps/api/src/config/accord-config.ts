@@ -163,7 +163,7 @@ function transparency(env: Env, databaseFile: string): TransparencyConfig {
   }
 }
 
-/** Reads the configuration table documented in the README. Throws ConfigError naming the variable. */
+/** Reads the configuration table documented in docs/operations.md. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AccordConfig {
   const databaseFile = resolve(env.ACCORD_DB_FILE || './data/accord.db');
   const store = storeConfig(env, databaseFile);

@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { IsInt, IsISO8601, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 /**
- * The ranges input values must fall in, in one place (the README's "Limits" lists them). A
- * value outside is BAD_USER_INPUT naming its field, like a malformed one.
+ * The ranges input values must fall in, in one place ("Limits" in docs/api-reference.md lists
+ * them). A value outside is BAD_USER_INPUT naming its field, like a malformed one.
  */
 export const INPUT_BOUNDS = {
   /** Acts of governance (occurredAt, a meeting's heldAt, terms, due, review and end dates). */

@@ -8,7 +8,7 @@ import { oncePerOperation } from './once-per-operation';
 
 /**
  * Limits every operation must stay within, checked before anything runs (graphql-armor, a
- * maintained set of validation rules). Sized so that the README's accountability query and
+ * maintained set of validation rules). Sized so that the worked example's accountability query and
  * GraphiQL's introspection pass with room to spare, and a hostile query does not.
  */
 export const QUERY_LIMITS = {

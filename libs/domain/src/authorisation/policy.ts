@@ -34,7 +34,7 @@ const RUNNING = initiativeWide('backbone_staff', 'chair', 'co_chair');
  * command's initiative today (as recorded now, whatever business time the command claims). A role counts when the
  * person holds it for the partner named in their token. Evaluators and observers write
  * nothing; a custom role permits nothing by itself. The single place that says who may do
- * what: the command path, the README table and the end-to-end policy test read it.
+ * what: the command path, the table in docs/api-reference.md and the end-to-end policy test read it.
  */
 export const POLICY = {
   // Initiative
