@@ -1,7 +1,7 @@
+import { IdField, TextField } from '../graphql/fields';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsText } from '../graphql/text';
-import { IsEntityId, ENTITY_ID } from '../graphql/id';
+import { ENTITY_ID } from '../graphql/id';
 import { type AgreementKind, ROLES, type Role } from '@accord/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, IsInt, Min } from 'class-validator';
 import { IsDay } from '../graphql/input-bounds';
@@ -11,39 +11,35 @@ import { AgreementKindEnum } from './agreement.model';
 
 @InputType()
 export class AmendAgreementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   agreementId!: string;
 
-  @Field({ description: 'The full new text; it becomes the next version, awaiting signatures.' })
-  @IsText({ max: 50_000, multiline: true })
+  @TextField(
+    { max: 50_000, multiline: true },
+    { description: 'The full new text; it becomes the next version, awaiting signatures.' },
+  )
   text!: string;
 
-  @Field({ description: 'Why the text changes.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the text changes.' })
   reason!: string;
 }
 
 @InputType()
 export class DraftAgreementInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   agreementId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
   @Field(() => AgreementKindEnum)
   @IsIn(Object.values(AgreementKindEnum), { message: 'kind must be an agreement kind' })
   kind!: AgreementKind;
 
-  @Field()
-  @IsText({ max: 300 })
+  @TextField({ max: 300 })
   title!: string;
 
   @Field(() => [ID], {
@@ -58,8 +54,10 @@ export class DraftAgreementInput extends CommandInput {
   })
   parties!: string[];
 
-  @Field({ description: 'The full text; its SHA-256 is recorded with it.' })
-  @IsText({ max: 50_000, multiline: true })
+  @TextField(
+    { max: 50_000, multiline: true },
+    { description: 'The full text; its SHA-256 is recorded with it.' },
+  )
   text!: string;
 
   @Field(() => LocalDateScalar, {
@@ -84,21 +82,18 @@ export class DraftAgreementInput extends CommandInput {
 
 @InputType()
 export class ExpireAgreementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   agreementId!: string;
 }
 
 @InputType()
 export class SignAgreementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   agreementId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     description: 'The party signing; the actor must act for it and hold its SIGNATORY role.',
   })
-  @IsEntityId()
   partnerId!: string;
 
   @Field(() => Int, {
@@ -111,11 +106,12 @@ export class SignAgreementInput extends ExistingEntityCommandInput {
 
 @InputType()
 export class TerminateAgreementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   agreementId!: string;
 
-  @Field({ description: 'Why the party terminates: the other parties are owed an explanation.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'Why the party terminates: the other parties are owed an explanation.' },
+  )
   reason!: string;
 }

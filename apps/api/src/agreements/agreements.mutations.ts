@@ -4,13 +4,7 @@ import type { AccordContext } from '../graphql/accord-context';
 import { AgreementPayload } from './agreement.model';
 import { AgreementQueries } from './queries/agreement.queries';
 import { sha256Hex } from './text-hash';
-import {
-  AmendAgreementInput,
-  DraftAgreementInput,
-  ExpireAgreementInput,
-  SignAgreementInput,
-  TerminateAgreementInput,
-} from './agreements.inputs';
+import { AmendAgreementInput, DraftAgreementInput, ExpireAgreementInput, SignAgreementInput, TerminateAgreementInput } from './agreements.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { Commands } from '../ledger/ledger-command';
 

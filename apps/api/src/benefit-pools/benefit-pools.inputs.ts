@@ -1,18 +1,16 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested, IsIn, IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsEntityId } from '../graphql/id';
 import { PartnerShareInput } from '../risks/partner-share';
 import type { BenefitPoolKind } from '@accord/domain';
 import { MoneyInput } from '../commitments/commitments.inputs';
-import { IsText } from '../graphql/text';
 import { BenefitPoolKindEnum } from './benefit-pool.model';
 
 @InputType()
 export class AllocateBenefitSharesInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   poolId!: string;
 
   @Field(() => [PartnerShareInput], {
@@ -27,28 +25,23 @@ export class AllocateBenefitSharesInput extends ExistingEntityCommandInput {
 
 @InputType()
 export class DefineBenefitPoolInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   poolId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field()
-  @IsText({ max: 300 })
+  @TextField({ max: 300 })
   name!: string;
 
   @Field(() => BenefitPoolKindEnum)
   @IsIn(Object.values(BenefitPoolKindEnum))
   kind!: BenefitPoolKind;
 
-  @Field()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => MoneyInput, {
@@ -63,8 +56,7 @@ export class DefineBenefitPoolInput extends CommandInput {
 
 @InputType()
 export class ReallocateBenefitSharesInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   poolId!: string;
 
   @Field(() => [PartnerShareInput], {
@@ -76,15 +68,13 @@ export class ReallocateBenefitSharesInput extends ExistingEntityCommandInput {
   @Type(() => PartnerShareInput)
   shares!: PartnerShareInput[];
 
-  @Field({ description: 'Why the shares change.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the shares change.' })
   reason!: string;
 }
 
 @InputType({ description: 'What one partner receives.' })
 export class PartnerAmountInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   partnerId!: string;
 
   @Field(() => MoneyInput)
@@ -95,16 +85,13 @@ export class PartnerAmountInput {
 
 @InputType()
 export class RecordDistributionInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   poolId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   distributionId?: string;
 
   @Field(() => [PartnerAmountInput], {
@@ -117,7 +104,6 @@ export class RecordDistributionInput extends ExistingEntityCommandInput {
   @Type(() => PartnerAmountInput)
   amounts!: PartnerAmountInput[];
 
-  @Field()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true })
   note!: string;
 }

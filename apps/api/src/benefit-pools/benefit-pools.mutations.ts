@@ -3,12 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { BenefitPoolPayload } from './benefit-pool.model';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
-import {
-  AllocateBenefitSharesInput,
-  DefineBenefitPoolInput,
-  ReallocateBenefitSharesInput,
-  RecordDistributionInput,
-} from './benefit-pools.inputs';
+import { AllocateBenefitSharesInput, DefineBenefitPoolInput, ReallocateBenefitSharesInput, RecordDistributionInput } from './benefit-pools.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { toMoney } from './money-input';
 import { Commands } from '../ledger/ledger-command';

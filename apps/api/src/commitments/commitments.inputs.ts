@@ -1,51 +1,44 @@
-import { Field, ID, InputType, Float, Int } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType, Float, Int } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsEntityId } from '../graphql/id';
 import { IsOptional, Matches, ValidateNested, IsInt, Max, Min } from 'class-validator';
-import { IsText } from '../graphql/text';
 import { Type } from 'class-transformer';
 import { IsDay, IsHours } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 
 @InputType()
 export class AcceptCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 }
 
 @InputType()
 export class FulfilCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
-  @Field({ nullable: true, description: 'How it was delivered, and the evidence.' })
-  @IsOptional()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { nullable: true, description: 'How it was delivered, and the evidence.' },
+  )
   note?: string;
 }
 
 @InputType()
 export class LinkCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'An indicator of the same initiative that this commitment serves.',
   })
-  @IsOptional()
-  @IsEntityId()
   indicatorId?: string | null;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'A decision of the same initiative that asked for this commitment.',
   })
-  @IsOptional()
-  @IsEntityId()
   decisionId?: string | null;
 }
 
@@ -72,9 +65,10 @@ export class ResourcesInput {
   @Type(() => MoneyInput)
   money?: MoneyInput;
 
-  @Field({ nullable: true, description: 'What is given in kind, in words.' })
-  @IsOptional()
-  @IsText({ max: 2_000, multiline: true })
+  @TextField(
+    { max: 2_000, multiline: true },
+    { nullable: true, description: 'What is given in kind, in words.' },
+  )
   inKind?: string;
 
   @Field(() => Float, { nullable: true, description: 'Hours of work pledged.' })
@@ -85,24 +79,19 @@ export class ResourcesInput {
 
 @InputType()
 export class MakeCommitmentInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   commitmentId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID, { description: 'The partner that commits; the actor must act for it.' })
-  @IsEntityId()
+  @IdField({ description: 'The partner that commits; the actor must act for it.' })
   partnerId!: string;
 
-  @Field()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => ResourcesInput, { nullable: true })
@@ -118,19 +107,19 @@ export class MakeCommitmentInput extends CommandInput {
 
 @InputType()
 export class MissCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
-  @Field({ description: 'What happened: partners are owed an account of the miss.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'What happened: partners are owed an account of the miss.' },
+  )
   reason!: string;
 }
 
 @InputType()
 export class ReportProgressInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
   @Field(() => Int, { description: 'Progress so far, 0 to 100.' })
@@ -139,15 +128,16 @@ export class ReportProgressInput extends ExistingEntityCommandInput {
   @Max(100)
   percent!: number;
 
-  @Field({ description: 'What was done, and the evidence for it.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'What was done, and the evidence for it.' },
+  )
   note!: string;
 }
 
 @InputType()
 export class ReviseCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
   @Field(() => LocalDateScalar, {
@@ -158,23 +148,24 @@ export class ReviseCommitmentInput extends ExistingEntityCommandInput {
   @IsDay()
   dueDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The new scope; omit to keep it.' })
-  @IsOptional()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { nullable: true, description: 'The new scope; omit to keep it.' },
+  )
   description?: string | null;
 
-  @Field({ description: 'Why the commitment changes.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the commitment changes.' })
   reason!: string;
 }
 
 @InputType()
 export class WithdrawCommitmentInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   commitmentId!: string;
 
-  @Field({ description: 'Why the partner withdraws: partners are owed an explanation.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'Why the partner withdraws: partners are owed an explanation.' },
+  )
   reason!: string;
 }

@@ -3,17 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { CommitmentPayload } from './commitment.model';
 import { CommitmentQueries } from './queries/commitment.queries';
-import {
-  AcceptCommitmentInput,
-  FulfilCommitmentInput,
-  LinkCommitmentInput,
-  MakeCommitmentInput,
-  type MoneyInput,
-  MissCommitmentInput,
-  ReportProgressInput,
-  ReviseCommitmentInput,
-  WithdrawCommitmentInput,
-} from './commitments.inputs';
+import { AcceptCommitmentInput, FulfilCommitmentInput, LinkCommitmentInput, MakeCommitmentInput, type MoneyInput, MissCommitmentInput, ReportProgressInput, ReviseCommitmentInput, WithdrawCommitmentInput } from './commitments.inputs';
 import { DomainError, type Money, parseMoney } from '@accord/domain';
 import { InputValidationError } from '../graphql/input-validation';
 import { deriveEntityId } from '../ledger/streams';

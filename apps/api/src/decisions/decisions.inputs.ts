@@ -1,6 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsEntityId } from '../graphql/id';
 import {
   VOTE_CHOICES,
   type VoteChoice,
@@ -9,7 +9,6 @@ import {
 } from '@accord/domain';
 import { VoteChoiceEnum } from './decision.model';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { IsText } from '../graphql/text';
 import { Type } from 'class-transformer';
 import { IsDay } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
@@ -17,88 +16,81 @@ import { DecisionMethodEnum, GovernanceRulesInput } from '../initiatives/governa
 
 @InputType()
 export class ApplyGovernanceRulesInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID, { description: 'The adopted decision whose proposed rules come into force.' })
-  @IsEntityId()
+  @IdField({ description: 'The adopted decision whose proposed rules come into force.' })
   decisionId!: string;
 }
 
 @InputType()
 export class CastVoteInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   decisionId!: string;
 
   @Field(() => VoteChoiceEnum)
   @IsIn(VOTE_CHOICES)
   choice!: VoteChoice;
 
-  @Field({ nullable: true, description: 'Why; required for BLOCK and OBJECTION.' })
-  @IsOptional()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { nullable: true, description: 'Why; required for BLOCK and OBJECTION.' },
+  )
   reason?: string;
 }
 
 @InputType()
 export class ChangeVoteInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   decisionId!: string;
 
   @Field(() => VoteChoiceEnum)
   @IsIn(VOTE_CHOICES)
   choice!: VoteChoice;
 
-  @Field({ description: 'Why the vote changed.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the vote changed.' })
   reason!: string;
 }
 
 @InputType()
 export class CloseDecisionInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   decisionId!: string;
 }
 
 @InputType()
 export class DeclareConflictOfInterestInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   decisionId!: string;
 
-  @Field({ description: 'The interest that conflicts: recorded for everyone to see.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'The interest that conflicts: recorded for everyone to see.' },
+  )
   reason!: string;
 }
 
 @InputType()
 export class ProposeDecisionInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   decisionId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field()
-  @IsText({ max: 200 })
+  @TextField({ max: 200 })
   title!: string;
 
-  @Field({ description: 'What is to be decided, in the words put to the vote.' })
-  @IsText({ max: 10_000, multiline: true })
+  @TextField(
+    { max: 10_000, multiline: true },
+    { description: 'What is to be decided, in the words put to the vote.' },
+  )
   motion!: string;
 
-  @Field({ description: 'Why the motion is proposed.' })
-  @IsText({ max: 10_000, multiline: true })
+  @TextField({ max: 10_000, multiline: true }, { description: 'Why the motion is proposed.' })
   rationale!: string;
 
   @Field(() => DecisionMethodEnum, {
@@ -109,9 +101,7 @@ export class ProposeDecisionInput extends CommandInput {
   @IsIn(DECISION_METHODS)
   method?: DecisionMethod;
 
-  @Field(() => ID, { nullable: true, description: 'The meeting where it is proposed.' })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true, description: 'The meeting where it is proposed.' })
   meetingId?: string;
 
   @Field(() => LocalDateScalar, {
@@ -134,11 +124,9 @@ export class ProposeDecisionInput extends CommandInput {
 
 @InputType()
 export class SupersedeDecisionInput extends ExistingEntityCommandInput {
-  @Field(() => ID, { description: 'The adopted decision that is superseded.' })
-  @IsEntityId()
+  @IdField({ description: 'The adopted decision that is superseded.' })
   decisionId!: string;
 
-  @Field(() => ID, { description: 'The later adopted decision that supersedes it.' })
-  @IsEntityId()
+  @IdField({ description: 'The later adopted decision that supersedes it.' })
   byDecisionId!: string;
 }

@@ -3,15 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { InitiativePayload } from '../initiatives/initiative.model';
 import { InitiativeQueries } from '../initiatives/queries/initiative.queries';
-import {
-  ApplyGovernanceRulesInput,
-  CastVoteInput,
-  ChangeVoteInput,
-  CloseDecisionInput,
-  DeclareConflictOfInterestInput,
-  ProposeDecisionInput,
-  SupersedeDecisionInput,
-} from './decisions.inputs';
+import { ApplyGovernanceRulesInput, CastVoteInput, ChangeVoteInput, CloseDecisionInput, DeclareConflictOfInterestInput, ProposeDecisionInput, SupersedeDecisionInput } from './decisions.inputs';
 import { DecisionPayload } from './decision.model';
 import { DecisionQueries } from './queries/decision.queries';
 import { toDomainRules } from '../initiatives/governance-rules.model';

@@ -1,30 +1,26 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsText } from '../graphql/text';
-import { IsEntityId } from '../graphql/id';
 import { IsDecimalString } from './decimal-input';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, ValidateNested } from 'class-validator';
 import { IsMeasuredDay } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { IndicatorDirection } from './indicator.model';
 
 @InputType()
 export class CorrectMeasurementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   indicatorId!: string;
 
-  @Field(() => ID, { description: 'The measurement this corrects; its original value stays.' })
-  @IsEntityId()
+  @IdField({ description: 'The measurement this corrects; its original value stays.' })
   measurementId!: string;
 
   @Field({ description: 'The corrected value, a decimal string.' })
   @IsDecimalString()
   value!: string;
 
-  @Field({ description: 'Why the value was wrong.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the value was wrong.' })
   reason!: string;
 }
 
@@ -41,35 +37,28 @@ export class DatedValueInput {
 
 @InputType()
 export class DataStewardInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   personId!: string;
 
-  @Field(() => ID, { description: 'A member partner of the initiative.' })
-  @IsEntityId()
+  @IdField({ description: 'A member partner of the initiative.' })
   partnerId!: string;
 }
 
 @InputType()
 export class DefineIndicatorInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   indicatorId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field()
-  @IsText({ max: 500 })
+  @TextField({ max: 500 })
   name!: string;
 
-  @Field({ description: 'What a value counts, e.g. "percent of third graders".' })
-  @IsText({ max: 200 })
+  @TextField({ max: 200 }, { description: 'What a value counts, e.g. "percent of third graders".' })
   unit!: string;
 
   @Field(() => IndicatorDirection)
@@ -96,16 +85,13 @@ export class DefineIndicatorInput extends CommandInput {
 
 @InputType()
 export class RecordMeasurementInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   indicatorId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   measurementId?: string;
 
   @Field({ description: 'Decimal as a string, e.g. "-3.5" or "72.25".' })
@@ -120,11 +106,9 @@ export class RecordMeasurementInput extends ExistingEntityCommandInput {
   @IsMeasuredDay()
   periodEnd!: string;
 
-  @Field(() => ID, { description: 'The member partner the data comes from.' })
-  @IsEntityId()
+  @IdField({ description: 'The member partner the data comes from.' })
   sourcePartnerId!: string;
 
-  @Field({ description: 'How the value was measured.' })
-  @IsText({ max: 2_000, multiline: true })
+  @TextField({ max: 2_000, multiline: true }, { description: 'How the value was measured.' })
   method!: string;
 }

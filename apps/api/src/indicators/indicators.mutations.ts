@@ -3,11 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { MeasurementPayload, IndicatorPayload } from './indicator.model';
 import { IndicatorQueries } from './queries/indicator.queries';
-import {
-  CorrectMeasurementInput,
-  DefineIndicatorInput,
-  RecordMeasurementInput,
-} from './indicators.inputs';
+import { CorrectMeasurementInput, DefineIndicatorInput, RecordMeasurementInput } from './indicators.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { Commands } from '../ledger/ledger-command';
 

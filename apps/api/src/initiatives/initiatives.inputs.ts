@@ -1,8 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsIn, ValidateNested } from 'class-validator';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsText } from '../graphql/text';
-import { IsEntityId } from '../graphql/id';
 import type { Sector } from '@accord/domain';
 import { SectorEnum } from './initiative.model';
 import { Type } from 'class-transformer';
@@ -10,34 +9,30 @@ import { GovernanceRulesInput } from './governance-rules.model';
 
 @InputType()
 export class AmendAgendaInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field({ description: 'The new common agenda, in full.' })
-  @IsText({ max: 20_000, multiline: true })
+  @TextField({ max: 20_000, multiline: true }, { description: 'The new common agenda, in full.' })
   commonAgenda!: string;
 
-  @Field({ nullable: true, description: 'Why the agenda changed.' })
-  @IsOptional()
-  @IsText({ max: 2_000, multiline: true })
+  @TextField(
+    { max: 2_000, multiline: true },
+    { nullable: true, description: 'Why the agenda changed.' },
+  )
   reason?: string;
 }
 
 @InputType()
 export class JoinInitiativeInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     description: "The partner organisation id, as it appears in its people's tokens.",
   })
-  @IsEntityId()
   partnerId!: string;
 
-  @Field()
-  @IsText({ max: 200 })
+  @TextField({ max: 200 })
   organisationName!: string;
 
   @Field(() => SectorEnum)
@@ -47,24 +42,25 @@ export class JoinInitiativeInput extends ExistingEntityCommandInput {
 
 @InputType()
 export class LaunchInitiativeInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   initiativeId?: string;
 
-  @Field()
-  @IsText({ max: 200 })
+  @TextField({ max: 200 })
   name!: string;
 
-  @Field({ description: 'The social problem the partners take on together.' })
-  @IsText({ max: 10_000, multiline: true })
+  @TextField(
+    { max: 10_000, multiline: true },
+    { description: 'The social problem the partners take on together.' },
+  )
   problemStatement!: string;
 
-  @Field({ description: 'The common agenda: a shared vision of change and the joint approach.' })
-  @IsText({ max: 20_000, multiline: true })
+  @TextField(
+    { max: 20_000, multiline: true },
+    { description: 'The common agenda: a shared vision of change and the joint approach.' },
+  )
   commonAgenda!: string;
 
   @Field(() => GovernanceRulesInput, {
@@ -80,16 +76,12 @@ export class LaunchInitiativeInput extends CommandInput {
 
 @InputType()
 export class LeaveInitiativeInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   partnerId!: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsText({ max: 2_000, multiline: true })
+  @TextField({ max: 2_000, multiline: true }, { nullable: true })
   reason?: string;
 }

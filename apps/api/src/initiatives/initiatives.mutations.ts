@@ -3,12 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { InitiativePayload } from './initiative.model';
 import { InitiativeQueries } from './queries/initiative.queries';
-import {
-  AmendAgendaInput,
-  JoinInitiativeInput,
-  LaunchInitiativeInput,
-  LeaveInitiativeInput,
-} from './initiatives.inputs';
+import { AmendAgendaInput, JoinInitiativeInput, LaunchInitiativeInput, LeaveInitiativeInput } from './initiatives.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { toDomainRules } from './governance-rules.model';
 import { Commands } from '../ledger/ledger-command';

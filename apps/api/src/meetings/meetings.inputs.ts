@@ -1,40 +1,34 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ValidateNested } from 'class-validator';
 import { CommandInput, ExistingEntityCommandInput } from '../graphql/command-input';
 import { IsBusinessTime } from '../graphql/input-bounds';
 import { IsText } from '../graphql/text';
-import { IsEntityId } from '../graphql/id';
 
 @InputType()
 export class AttendeeInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   personId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     description: 'The partner the attendee acts for; a member of the initiative.',
   })
-  @IsEntityId()
   partnerId!: string;
 }
 
 @InputType()
 export class HoldMeetingInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   meetingId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field()
-  @IsText({ max: 200 })
+  @TextField({ max: 200 })
   title!: string;
 
   @Field({ description: 'When the meeting took place, ISO 8601.' })
@@ -52,18 +46,15 @@ export class HoldMeetingInput extends CommandInput {
   @IsText({ max: 1_000, each: true })
   agenda!: string[];
 
-  @Field({ description: 'The minutes, in full.' })
-  @IsText({ max: 100_000, multiline: true })
+  @TextField({ max: 100_000, multiline: true }, { description: 'The minutes, in full.' })
   minutes!: string;
 }
 
 @InputType()
 export class LinkDecisionToMeetingInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   meetingId!: string;
 
-  @Field(() => ID, { description: 'A decision of the same initiative, taken at the meeting.' })
-  @IsEntityId()
+  @IdField({ description: 'A decision of the same initiative, taken at the meeting.' })
   decisionId!: string;
 }

@@ -1,49 +1,43 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { IdField, TextField } from '../graphql/fields';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsText } from '../graphql/text';
-import { IsEntityId } from '../graphql/id';
 import { IsContactEmail, IsPersonName, IsPhone } from './person-input.rules';
 
 @InputType()
 export class ForgetPersonInput extends ExistingEntityCommandInput {
-  @Field(() => ID, { description: 'The person to forget: yourself, or someone else as staff.' })
-  @IsEntityId()
+  @IdField({ description: 'The person to forget: yourself, or someone else as staff.' })
   personId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'The initiative whose backbone staff you are, to forget someone else.',
   })
-  @IsOptional()
-  @IsEntityId()
   initiativeId?: string;
 
-  @Field({
-    description:
-      'Why, kept in the ledger in plaintext (e.g. "asked to be forgotten"): do not put personal data in it.',
-  })
-  @IsText({ max: 2_000, multiline: true })
+  @TextField(
+    { max: 2_000, multiline: true },
+    {
+      description:
+        'Why, kept in the ledger in plaintext (e.g. "asked to be forgotten"): do not put personal data in it.',
+    },
+  )
   reason!: string;
 }
 
 @InputType()
 export class RegisterPersonInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description:
       'The person registered; yourself (the person of your token) when omitted. Someone else needs initiativeId, of which you are backbone staff.',
   })
-  @IsOptional()
-  @IsEntityId()
   personId?: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'The initiative whose backbone staff you are, to register someone else.',
   })
-  @IsOptional()
-  @IsEntityId()
   initiativeId?: string;
 
   @Field({ description: 'Personal data: sealed in the ledger with the person’s own key.' })
@@ -62,17 +56,13 @@ export class RegisterPersonInput extends CommandInput {
 
 @InputType()
 export class UpdatePersonContactInput extends ExistingEntityCommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Yourself when omitted; someone else needs initiativeId (backbone staff).',
   })
-  @IsOptional()
-  @IsEntityId()
   personId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   initiativeId?: string;
 
   @Field({ nullable: true, description: 'A new name; unchanged when omitted.' })

@@ -1,9 +1,9 @@
+import { IdField, TextField } from '../graphql/fields';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsText } from '../graphql/text';
-import { IsEntityId, ENTITY_ID } from '../graphql/id';
+import { ENTITY_ID } from '../graphql/id';
 import type { RiskCategory } from '@accord/domain';
-import { IsIn, IsOptional, ArrayMaxSize, IsArray, Matches, ValidateNested } from 'class-validator';
+import { IsIn, ArrayMaxSize, IsArray, Matches, ValidateNested } from 'class-validator';
 import { IsScore } from '../graphql/input-bounds';
 import { RiskCategoryEnum } from './risk.model';
 import { Type } from 'class-transformer';
@@ -11,35 +11,28 @@ import { PartnerShareInput } from './partner-share';
 
 @InputType()
 export class CloseRiskInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   riskId!: string;
 
-  @Field({ description: 'Why the risk is closed.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the risk is closed.' })
   reason!: string;
 }
 
 @InputType()
 export class IdentifyRiskInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   riskId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field()
-  @IsText({ max: 300 })
+  @TextField({ max: 300 })
   title!: string;
 
-  @Field()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => RiskCategoryEnum)
@@ -54,38 +47,31 @@ export class IdentifyRiskInput extends CommandInput {
   @IsScore()
   impact!: number;
 
-  @Field(() => ID, { description: 'The member partner that owns the risk.' })
-  @IsEntityId()
+  @IdField({ description: 'The member partner that owns the risk.' })
   ownerPartnerId!: string;
 }
 
 @InputType()
 export class MaterialiseRiskInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   riskId!: string;
 
-  @Field({ description: 'What happened.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'What happened.' })
   description!: string;
 }
 
 @InputType()
 export class PlanMitigationInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   riskId!: string;
 
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   mitigationId?: string;
 
-  @Field()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true })
   description!: string;
 
   @Field(() => [ID], {
@@ -99,8 +85,7 @@ export class PlanMitigationInput extends ExistingEntityCommandInput {
 
 @InputType()
 export class ReassessRiskInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   riskId!: string;
 
   @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
@@ -111,15 +96,13 @@ export class ReassessRiskInput extends ExistingEntityCommandInput {
   @IsScore()
   impact!: number;
 
-  @Field({ description: 'Why the assessment changed.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { description: 'Why the assessment changed.' })
   reason!: string;
 }
 
 @InputType()
 export class ShareRiskOwnershipInput extends ExistingEntityCommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   riskId!: string;
 
   @Field(() => [PartnerShareInput], {

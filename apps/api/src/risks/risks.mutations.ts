@@ -3,14 +3,7 @@ import { RequestContext } from '../auth/request-context.decorator';
 import type { AccordContext } from '../graphql/accord-context';
 import { RiskQueries } from './queries/risk.queries';
 import { RiskPayload } from './risk.model';
-import {
-  CloseRiskInput,
-  IdentifyRiskInput,
-  MaterialiseRiskInput,
-  PlanMitigationInput,
-  ReassessRiskInput,
-  ShareRiskOwnershipInput,
-} from './risks.inputs';
+import { CloseRiskInput, IdentifyRiskInput, MaterialiseRiskInput, PlanMitigationInput, ReassessRiskInput, ShareRiskOwnershipInput } from './risks.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { Commands } from '../ledger/ledger-command';
 

@@ -1,42 +1,37 @@
+import { IdField, TextField } from '../graphql/fields';
 import type { Role } from '@accord/domain';
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
 import { CommandInput } from '../graphql/command-input';
 import { IsDay } from '../graphql/input-bounds';
-import { IsText } from '../graphql/text';
-import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { RoleEnum } from './role-assignment.model';
 
 @InputType()
 export class AssignRoleInput extends CommandInput {
-  @Field(() => ID, {
+  @IdField({
     nullable: true,
     description: 'Choose the id, or let the ledger derive one from the commandId.',
   })
-  @IsOptional()
-  @IsEntityId()
   assignmentId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID, { description: 'The person who takes the role.' })
-  @IsEntityId()
+  @IdField({ description: 'The person who takes the role.' })
   personId!: string;
 
-  @Field(() => ID, { description: 'The member partner the person acts for in this role.' })
-  @IsEntityId()
+  @IdField({ description: 'The member partner the person acts for in this role.' })
   partnerId!: string;
 
   @Field(() => RoleEnum)
   @IsIn(Object.values(RoleEnum))
   role!: Role;
 
-  @Field({ nullable: true, description: 'The name of the role, for role CUSTOM only.' })
-  @IsOptional()
-  @IsText({ max: 200 })
+  @TextField(
+    { max: 200 },
+    { nullable: true, description: 'The name of the role, for role CUSTOM only.' },
+  )
   customRole?: string;
 
   @Field(() => LocalDateScalar, { description: 'First day of the term.' })
@@ -54,31 +49,27 @@ export class AssignRoleInput extends CommandInput {
 
 @InputType()
 export class RelinquishRoleInput extends CommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   assignmentId!: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsText({ max: 5_000, multiline: true })
+  @TextField({ max: 5_000, multiline: true }, { nullable: true })
   reason?: string;
 }
 
 @InputType()
 export class RevokeRoleInput extends CommandInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   assignmentId!: string;
 
-  @Field({ description: 'Why the role is revoked: the roster keeps it.' })
-  @IsText({ max: 5_000, multiline: true })
+  @TextField(
+    { max: 5_000, multiline: true },
+    { description: 'Why the role is revoked: the roster keeps it.' },
+  )
   reason!: string;
 }

@@ -1,0 +1,90 @@
+import { type CommandName, mutationOf } from '@accord/domain';
+import { type Type } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '../auth/request-context.decorator';
+import { type CommandEnvelope } from '../ledger/command-envelope';
+import { Commands } from '../ledger/ledger-command';
+import type { AccordContext } from './accord-context';
+import { type CommandInput } from './command-input';
+
+/** One mutation: the command it sends, its input, and how the input becomes the command's data. */
+export interface MutationRow {
+  command: CommandName;
+  input: Type<CommandInput>;
+  description: string;
+  /** The command's data: what its events record, every optional field spelled out. */
+  data(input: CommandInput, envelope: CommandEnvelope): unknown;
+  /** Other business times of the input that cannot be in the future either. */
+  pastTimes?(input: CommandInput): Record<string, string>;
+  payload: Type<unknown>;
+  reader: Type<unknown>;
+  /** The entity as the read models show it once the command is recorded. */
+  answer(reader: unknown, data: unknown): Promise<object>;
+}
+
+/**
+ * The mutations answering with one payload type, read through one query service:
+ * `const commitment = mutationsOf(CommitmentPayload, CommitmentQueries, async (read, data) =>
+ * ({ commitment: await read.byId(data.commitmentId) }))`, then one row a mutation:
+ * `commitment('AcceptCommitment', AcceptCommitmentInput, 'description', (input) => ({ ... }))`.
+ */
+export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
+  payload: Type<Payload>,
+  reader: Type<Reader>,
+  answer: (reader: Reader, data: Key) => Promise<Omit<Payload, 'receipt'>>,
+) {
+  return <Input extends CommandInput, Data extends Key>(
+    command: CommandName,
+    input: Type<Input>,
+    description: string,
+    data: (input: Input, envelope: CommandEnvelope) => Data,
+    pastTimes?: (input: Input) => Record<string, string>,
+  ): MutationRow =>
+    ({ command, input, description, data, pastTimes, payload, reader, answer }) as MutationRow;
+}
+
+/**
+ * An area's mutations resolver, built from its rows: each mutation validates its input (the
+ * input class's rules), sends its command with the envelope made from the request, and answers
+ * with the receipt and the entity, as a hand-written resolver method would.
+ */
+export function mutationsResolver(name: string, rows: readonly MutationRow[]): Type<unknown> {
+  const readers = [...new Set(rows.map((row) => row.reader))];
+
+  @Resolver()
+  class AreaMutations {
+    readonly readers: unknown[];
+    constructor(
+      readonly commands: Commands,
+      ...readers: unknown[]
+    ) {
+      this.readers = readers;
+    }
+  }
+  Object.defineProperty(AreaMutations, 'name', { value: name });
+  Reflect.defineMetadata('design:paramtypes', [Commands, ...readers], AreaMutations);
+
+  const prototype = AreaMutations.prototype as unknown as Record<string, unknown>;
+  for (const row of rows) {
+    const method = mutationOf(row.command);
+    const reader = readers.indexOf(row.reader);
+    prototype[method] = async function (
+      this: AreaMutations,
+      input: CommandInput,
+      context: AccordContext,
+    ) {
+      const envelope = this.commands.envelope(input, context, row.pastTimes?.(input));
+      const data = row.data(input, envelope);
+      const receipt = await this.commands.run(row.command, data, envelope);
+      return { receipt, ...(await row.answer(this.readers[reader], data)) };
+    };
+    // What TypeScript would emit for a method written out: Nest reads the input's class from it.
+    Reflect.defineMetadata('design:paramtypes', [row.input, Object], prototype, method);
+    Reflect.defineMetadata('design:returntype', Promise, prototype, method);
+    Args('input')(prototype, method, 0);
+    RequestContext()(prototype, method, 1);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, method)!;
+    Mutation(() => row.payload, { description: row.description })(prototype, method, descriptor);
+  }
+  return AreaMutations;
+}
