@@ -40,7 +40,7 @@ export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
     data: (input: Input, envelope: CommandEnvelope) => Data,
     pastTimes?: (input: Input) => Record<string, string>,
   ): MutationRow =>
-    ({ command, input, description, data, pastTimes, payload, reader, answer }) as MutationRow;
+    ({ command, input, description, data, pastTimes, payload, reader, answer });
 }
 
 /**

@@ -1,50 +1,48 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../auth/request-context.decorator';
-import type { AccordContext } from '../graphql/accord-context';
 import { MeasurementPayload, IndicatorPayload } from './indicator.model';
 import { IndicatorQueries } from './queries/indicator.queries';
-import { CorrectMeasurementInput, DefineIndicatorInput, RecordMeasurementInput } from './indicators.inputs';
+import {
+  CorrectMeasurementInput,
+  DefineIndicatorInput,
+  RecordMeasurementInput,
+} from './indicators.inputs';
 import { deriveEntityId } from '../ledger/streams';
-import { Commands } from '../ledger/ledger-command';
+import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-@Resolver()
-export class IndicatorsMutations {
-  constructor(
-    private readonly commands: Commands,
-    private readonly indicators: IndicatorQueries,
-  ) {}
+const indicator = mutationsOf(
+  IndicatorPayload,
+  IndicatorQueries,
+  async (read, data: { indicatorId: string }) => ({ indicator: await read.byId(data.indicatorId) }),
+);
+const measurement = mutationsOf(
+  MeasurementPayload,
+  IndicatorQueries,
+  (read, data: { indicatorId: string; measurementId: string }) =>
+    read.withMeasurement(data.indicatorId, data.measurementId),
+);
 
-  @Mutation(() => MeasurementPayload, {
-    description:
-      'Correct a measurement with a new value and the reason; the original stays in the history.',
-  })
-  async correctMeasurement(
-    @Args('input') input: CorrectMeasurementInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<MeasurementPayload> {
-    const { indicatorId, measurementId, value, reason } = input;
-    const receipt = await this.commands.send('CorrectMeasurement', input, context, {
-      indicatorId,
-      measurementId,
-      value,
-      reason,
-    });
-    return { receipt, ...(await this.indicators.withMeasurement(indicatorId, measurementId)) };
-  }
-
-  @Mutation(() => IndicatorPayload, {
-    description: 'Define a shared measure: unit, direction, baseline, target and data steward.',
-  })
-  async defineIndicator(
-    @Args('input') input: DefineIndicatorInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<IndicatorPayload> {
-    const envelope = this.commands.envelope(input, context);
-    const indicatorId = input.indicatorId ?? deriveEntityId(envelope.commandId, 'indicator');
-    const { initiativeId, name, unit, direction, baseline, target, dataSteward } = input;
-    const receipt = await this.commands.run(
-      'DefineIndicator',
-      {
+export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
+  measurement(
+    'CorrectMeasurement',
+    CorrectMeasurementInput,
+    'Correct a measurement with a new value and the reason; the original stays in the history.',
+    (input) => {
+      const { indicatorId, measurementId, value, reason } = input;
+      return {
+        indicatorId,
+        measurementId,
+        value,
+        reason,
+      };
+    },
+  ),
+  indicator(
+    'DefineIndicator',
+    DefineIndicatorInput,
+    'Define a shared measure: unit, direction, baseline, target and data steward.',
+    (input, envelope) => {
+      const indicatorId = input.indicatorId ?? deriveEntityId(envelope.commandId, 'indicator');
+      const { initiativeId, name, unit, direction, baseline, target, dataSteward } = input;
+      return {
         indicatorId,
         initiativeId,
         name,
@@ -53,27 +51,18 @@ export class IndicatorsMutations {
         baseline: { value: baseline.value, date: baseline.date },
         target: { value: target.value, date: target.date },
         dataSteward: { personId: dataSteward.personId, partnerId: dataSteward.partnerId },
-      },
-      envelope,
-    );
-    return { receipt, indicator: await this.indicators.byId(indicatorId) };
-  }
-
-  @Mutation(() => MeasurementPayload, {
-    description: 'Record a measurement of an indicator for a period, from a source partner.',
-  })
-  async recordMeasurement(
-    @Args('input') input: RecordMeasurementInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<MeasurementPayload> {
-    const envelope = this.commands.envelope(input, context);
-    const measurementId = input.measurementId ?? deriveEntityId(envelope.commandId, 'measurement');
-    const { indicatorId, value, periodStart, periodEnd, sourcePartnerId, method } = input;
-    const receipt = await this.commands.run(
-      'RecordMeasurement',
-      { indicatorId, measurementId, value, periodStart, periodEnd, sourcePartnerId, method },
-      envelope,
-    );
-    return { receipt, ...(await this.indicators.withMeasurement(indicatorId, measurementId)) };
-  }
-}
+      };
+    },
+  ),
+  measurement(
+    'RecordMeasurement',
+    RecordMeasurementInput,
+    'Record a measurement of an indicator for a period, from a source partner.',
+    (input, envelope) => {
+      const measurementId =
+        input.measurementId ?? deriveEntityId(envelope.commandId, 'measurement');
+      const { indicatorId, value, periodStart, periodEnd, sourcePartnerId, method } = input;
+      return { indicatorId, measurementId, value, periodStart, periodEnd, sourcePartnerId, method };
+    },
+  ),
+]);

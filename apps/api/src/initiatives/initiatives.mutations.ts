@@ -1,90 +1,78 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../auth/request-context.decorator';
-import type { AccordContext } from '../graphql/accord-context';
 import { InitiativePayload } from './initiative.model';
 import { InitiativeQueries } from './queries/initiative.queries';
-import { AmendAgendaInput, JoinInitiativeInput, LaunchInitiativeInput, LeaveInitiativeInput } from './initiatives.inputs';
+import {
+  AmendAgendaInput,
+  JoinInitiativeInput,
+  LaunchInitiativeInput,
+  LeaveInitiativeInput,
+} from './initiatives.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { toDomainRules } from './governance-rules.model';
-import { Commands } from '../ledger/ledger-command';
+import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-@Resolver()
-export class InitiativesMutations {
-  constructor(
-    private readonly commands: Commands,
-    private readonly initiatives: InitiativeQueries,
-  ) {}
+const initiative = mutationsOf(
+  InitiativePayload,
+  InitiativeQueries,
+  async (read, data: { initiativeId: string }) => ({
+    initiative: await read.byId(data.initiativeId),
+  }),
+);
 
-  @Mutation(() => InitiativePayload, {
-    description: 'Replace the common agenda; the earlier one stays in the history.',
-  })
-  async amendAgenda(
-    @Args('input') input: AmendAgendaInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<InitiativePayload> {
-    const { initiativeId, commonAgenda } = input;
-    const receipt = await this.commands.send('AmendAgenda', input, context, {
-      initiativeId,
-      commonAgenda,
-      reason: input.reason ?? null,
-    });
-    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
-  }
-
-  @Mutation(() => InitiativePayload, {
-    description: 'A partner organisation joins the initiative.',
-  })
-  async joinInitiative(
-    @Args('input') input: JoinInitiativeInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<InitiativePayload> {
-    const { initiativeId, partnerId, organisationName, sector } = input;
-    const receipt = await this.commands.send('JoinInitiative', input, context, {
-      initiativeId,
-      partnerId,
-      organisationName,
-      sector,
-    });
-    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
-  }
-
-  @Mutation(() => InitiativePayload, {
-    description: 'Launch an initiative with its problem statement and common agenda.',
-  })
-  async launchInitiative(
-    @Args('input') input: LaunchInitiativeInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<InitiativePayload> {
-    const envelope = this.commands.envelope(input, context);
-    const initiativeId = input.initiativeId ?? deriveEntityId(envelope.commandId, 'initiative');
-    const { name, problemStatement, commonAgenda, governanceRules } = input;
-    const receipt = await this.commands.run(
-      'LaunchInitiative',
-      {
+export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
+  initiative(
+    'AmendAgenda',
+    AmendAgendaInput,
+    'Replace the common agenda; the earlier one stays in the history.',
+    (input) => {
+      const { initiativeId, commonAgenda } = input;
+      return {
+        initiativeId,
+        commonAgenda,
+        reason: input.reason ?? null,
+      };
+    },
+  ),
+  initiative(
+    'JoinInitiative',
+    JoinInitiativeInput,
+    'A partner organisation joins the initiative.',
+    (input) => {
+      const { initiativeId, partnerId, organisationName, sector } = input;
+      return {
+        initiativeId,
+        partnerId,
+        organisationName,
+        sector,
+      };
+    },
+  ),
+  initiative(
+    'LaunchInitiative',
+    LaunchInitiativeInput,
+    'Launch an initiative with its problem statement and common agenda.',
+    (input, envelope) => {
+      const initiativeId = input.initiativeId ?? deriveEntityId(envelope.commandId, 'initiative');
+      const { name, problemStatement, commonAgenda, governanceRules } = input;
+      return {
         initiativeId,
         name,
         problemStatement,
         commonAgenda,
         ...(governanceRules ? { governanceRules: toDomainRules(governanceRules) } : {}),
-      },
-      envelope,
-    );
-    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
-  }
-
-  @Mutation(() => InitiativePayload, {
-    description: 'A partner leaves; its history and commitments stay.',
-  })
-  async leaveInitiative(
-    @Args('input') input: LeaveInitiativeInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<InitiativePayload> {
-    const { initiativeId, partnerId } = input;
-    const receipt = await this.commands.send('LeaveInitiative', input, context, {
-      initiativeId,
-      partnerId,
-      reason: input.reason ?? null,
-    });
-    return { receipt, initiative: await this.initiatives.byId(initiativeId) };
-  }
-}
+      };
+    },
+  ),
+  initiative(
+    'LeaveInitiative',
+    LeaveInitiativeInput,
+    'A partner leaves; its history and commitments stay.',
+    (input) => {
+      const { initiativeId, partnerId } = input;
+      return {
+        initiativeId,
+        partnerId,
+        reason: input.reason ?? null,
+      };
+    },
+  ),
+]);

@@ -1,4 +1,3 @@
-import { type CommandName } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AccordContext } from '../graphql/accord-context';
@@ -64,23 +63,7 @@ export class LedgerCommandHandler implements ICommandHandler<LedgerCommand> {
   }
 }
 
-/** Fields of every command input that go to the envelope, not to the command's data. */
-type EnvelopeFields = 'commandId' | 'occurredAt' | 'expectedRevision';
-
-/** A command input's own fields: its data, when the mutation passes them on unchanged. */
-export function dataOf<Input extends CommandInput>(input: Input): Omit<Input, EnvelopeFields> {
-  const {
-    commandId: _id,
-    occurredAt: _at,
-    ...data
-  } = input as Input & {
-    expectedRevision?: number;
-  };
-  delete (data as { expectedRevision?: number }).expectedRevision;
-  return data as Omit<Input, EnvelopeFields>;
-}
-
-/** What a mutation resolver calls: makes the envelope from the request and sends the command. */
+/** What a mutation calls: makes the envelope from the request, and sends the command. */
 @Injectable()
 export class Commands {
   constructor(
@@ -88,20 +71,7 @@ export class Commands {
     private readonly envelopes: EnvelopeFactory,
   ) {}
 
-  /** Sends a command whose data is the input's own fields, or `data` when given. */
-  send(
-    type: CommandName,
-    input: CommandInput,
-    context: AccordContext,
-    data: unknown = dataOf(input),
-  ): Promise<Receipt> {
-    return this.run(type, data, this.envelope(input, context));
-  }
-
-  /**
-   * For a mutation whose data depends on the envelope (an id derived from the commandId).
-   * `pastTimes`: other business times of the input that cannot be in the future either.
-   */
+  /** `pastTimes`: other business times of the input that cannot be in the future either. */
   envelope(
     input: CommandInput,
     context: AccordContext,

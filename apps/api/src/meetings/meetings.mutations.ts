@@ -1,32 +1,24 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '../auth/request-context.decorator';
-import type { AccordContext } from '../graphql/accord-context';
 import { deriveEntityId } from '../ledger/streams';
 import { MeetingPayload } from './meeting.model';
 import { MeetingQueries } from './queries/meeting.queries';
 import { HoldMeetingInput, LinkDecisionToMeetingInput } from './meetings.inputs';
-import { Commands } from '../ledger/ledger-command';
+import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-@Resolver()
-export class MeetingsMutations {
-  constructor(
-    private readonly commands: Commands,
-    private readonly meetings: MeetingQueries,
-  ) {}
+const meeting = mutationsOf(
+  MeetingPayload,
+  MeetingQueries,
+  async (read, data: { meetingId: string }) => ({ meeting: await read.byId(data.meetingId) }),
+);
 
-  @Mutation(() => MeetingPayload, {
-    description: 'Record a meeting that was held: attendees, agenda and minutes.',
-  })
-  async holdMeeting(
-    @Args('input') input: HoldMeetingInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<MeetingPayload> {
-    const envelope = this.commands.envelope(input, context, { heldAt: input.heldAt });
-    const meetingId = input.meetingId ?? deriveEntityId(envelope.commandId, 'meeting');
-    const { initiativeId, title, agenda, minutes } = input;
-    const receipt = await this.commands.run(
-      'HoldMeeting',
-      {
+export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
+  meeting(
+    'HoldMeeting',
+    HoldMeetingInput,
+    'Record a meeting that was held: attendees, agenda and minutes.',
+    (input, envelope) => {
+      const meetingId = input.meetingId ?? deriveEntityId(envelope.commandId, 'meeting');
+      const { initiativeId, title, agenda, minutes } = input;
+      return {
         meetingId,
         initiativeId,
         title,
@@ -34,22 +26,20 @@ export class MeetingsMutations {
         attendees: input.attendees.map(({ personId, partnerId }) => ({ personId, partnerId })),
         agenda,
         minutes,
-      },
-      envelope,
-    );
-    return { receipt, meeting: await this.meetings.byId(meetingId) };
-  }
-
-  @Mutation(() => MeetingPayload, { description: 'Link a decision to the meeting that took it.' })
-  async linkDecisionToMeeting(
-    @Args('input') input: LinkDecisionToMeetingInput,
-    @RequestContext() context: AccordContext,
-  ): Promise<MeetingPayload> {
-    const { meetingId, decisionId } = input;
-    const receipt = await this.commands.send('LinkDecisionToMeeting', input, context, {
-      meetingId,
-      decisionId,
-    });
-    return { receipt, meeting: await this.meetings.byId(meetingId) };
-  }
-}
+      };
+    },
+    (input) => ({ heldAt: input.heldAt }),
+  ),
+  meeting(
+    'LinkDecisionToMeeting',
+    LinkDecisionToMeetingInput,
+    'Link a decision to the meeting that took it.',
+    (input) => {
+      const { meetingId, decisionId } = input;
+      return {
+        meetingId,
+        decisionId,
+      };
+    },
+  ),
+]);
