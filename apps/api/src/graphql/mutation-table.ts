@@ -39,8 +39,7 @@ export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
     description: string,
     data: (input: Input, envelope: CommandEnvelope) => Data,
     pastTimes?: (input: Input) => Record<string, string>,
-  ): MutationRow =>
-    ({ command, input, description, data, pastTimes, payload, reader, answer });
+  ): MutationRow => ({ command, input, description, data, pastTimes, payload, reader, answer });
 }
 
 /**
