@@ -33,13 +33,10 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'ApplyGovernanceRules',
     ApplyGovernanceRulesInput,
     'Put in force the governance rules an adopted decision proposed; each decision applies once.',
-    (input) => {
-      const { initiativeId, decisionId } = input;
-      return {
-        initiativeId,
-        decisionId,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      decisionId: input.decisionId,
+    }),
   ),
   decision(
     'CastVote',
@@ -102,12 +99,9 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'SupersedeDecision',
     SupersedeDecisionInput,
     'Record that a later adopted decision supersedes an adopted one.',
-    (input) => {
-      const { decisionId, byDecisionId } = input;
-      return {
-        decisionId,
-        byDecisionId,
-      };
-    },
+    (input) => ({
+      decisionId: input.decisionId,
+      byDecisionId: input.byDecisionId,
+    }),
   ),
 ]);

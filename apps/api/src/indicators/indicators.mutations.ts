@@ -25,15 +25,12 @@ export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
     'CorrectMeasurement',
     CorrectMeasurementInput,
     'Correct a measurement with a new value and the reason; the original stays in the history.',
-    (input) => {
-      const { indicatorId, measurementId, value, reason } = input;
-      return {
-        indicatorId,
-        measurementId,
-        value,
-        reason,
-      };
-    },
+    (input) => ({
+      indicatorId: input.indicatorId,
+      measurementId: input.measurementId,
+      value: input.value,
+      reason: input.reason,
+    }),
   ),
   indicator(
     'DefineIndicator',

@@ -23,28 +23,22 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'AmendAgenda',
     AmendAgendaInput,
     'Replace the common agenda; the earlier one stays in the history.',
-    (input) => {
-      const { initiativeId, commonAgenda } = input;
-      return {
-        initiativeId,
-        commonAgenda,
-        reason: input.reason ?? null,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      commonAgenda: input.commonAgenda,
+      reason: input.reason ?? null,
+    }),
   ),
   initiative(
     'JoinInitiative',
     JoinInitiativeInput,
     'A partner organisation joins the initiative.',
-    (input) => {
-      const { initiativeId, partnerId, organisationName, sector } = input;
-      return {
-        initiativeId,
-        partnerId,
-        organisationName,
-        sector,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      partnerId: input.partnerId,
+      organisationName: input.organisationName,
+      sector: input.sector,
+    }),
   ),
   initiative(
     'LaunchInitiative',
@@ -66,13 +60,10 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'LeaveInitiative',
     LeaveInitiativeInput,
     'A partner leaves; its history and commitments stay.',
-    (input) => {
-      const { initiativeId, partnerId } = input;
-      return {
-        initiativeId,
-        partnerId,
-        reason: input.reason ?? null,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      partnerId: input.partnerId,
+      reason: input.reason ?? null,
+    }),
   ),
 ]);

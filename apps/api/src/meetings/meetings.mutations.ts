@@ -34,12 +34,9 @@ export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
     'LinkDecisionToMeeting',
     LinkDecisionToMeetingInput,
     'Link a decision to the meeting that took it.',
-    (input) => {
-      const { meetingId, decisionId } = input;
-      return {
-        meetingId,
-        decisionId,
-      };
-    },
+    (input) => ({
+      meetingId: input.meetingId,
+      decisionId: input.decisionId,
+    }),
   ),
 ]);

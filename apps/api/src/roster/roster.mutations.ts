@@ -35,26 +35,20 @@ export const RosterMutations = mutationsResolver('RosterMutations', [
     'RelinquishRole',
     RelinquishRoleInput,
     'The holder steps down from a role; out of office from the day recorded.',
-    (input) => {
-      const { initiativeId, assignmentId } = input;
-      return {
-        initiativeId,
-        assignmentId,
-        reason: input.reason ?? null,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      assignmentId: input.assignmentId,
+      reason: input.reason ?? null,
+    }),
   ),
   assignment(
     'RevokeRole',
     RevokeRoleInput,
     'Revoke a role from its holder, with the reason; out of office from the day recorded.',
-    (input) => {
-      const { initiativeId, assignmentId } = input;
-      return {
-        initiativeId,
-        assignmentId,
-        reason: input.reason,
-      };
-    },
+    (input) => ({
+      initiativeId: input.initiativeId,
+      assignmentId: input.assignmentId,
+      reason: input.reason,
+    }),
   ),
 ]);
