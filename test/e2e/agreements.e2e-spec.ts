@@ -12,14 +12,14 @@ import {
   TERMINATE_AGREEMENT,
 } from '../support/agreements.operations';
 import { expectNoErrors, ONE_YEAR_AHEAD } from '../support/fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 import type { Actor } from '@accord/domain';
 
 const PARTIES = [CITY_HALL.partnerId, FOOD_BANK.partnerId, SCHOOLS.partnerId];
 const CHARTER_TEXT =
   'The partners of Reading by Nine agree on a common agenda, shared measurement and continuous communication.';
 
-describe.each(STORES)('Agreements over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Agreements over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
   REALLOCATE_SHARES,
   RECORD_DISTRIBUTION,
 } from '../support/risks-benefits.operations';
-import { CITY_HALL, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, type GraphqlResponse, FEATURE_STORES, TestApp } from '../support/test-app';
 
 type Share = { partnerId: string; percent: string };
 const THIRDS: Share[] = [
@@ -23,7 +23,7 @@ const paid = (foodBank: string, cityHall: string, schools: string) => [
   { partnerId: 'school-district', amount: usd(schools) },
 ];
 
-describe.each(STORES)('Benefit pools over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Benefit pools over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

@@ -13,13 +13,13 @@ import {
 } from '../support/measurement.operations';
 import { COMMITMENTS, FULFIL, REPORT, WITHDRAW } from '../support/operations';
 import { assignRole } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
 const BACKBONE = { personId: 'dora', partnerId: 'city-hall' };
 const PAST_DUE = '2025-02-01';
 const MADE_BEFORE_DUE = '2025-01-10T10:00:00.000Z';
 
-describe.each(STORES)('Commitments accepted, revised, missed and linked on %s', (store) => {
+describe.each(FEATURE_STORES)('Commitments accepted, revised, missed and linked on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let otherInitiativeId: string;

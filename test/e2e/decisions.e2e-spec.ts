@@ -18,9 +18,9 @@ import {
   voteAndClose,
 } from '../support/decisions.operations';
 import { expectAnsweredAsMissing, expectForbidden } from '../support/forbidden';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Decisions over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Decisions over GraphQL on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ store });

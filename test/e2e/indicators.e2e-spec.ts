@@ -8,9 +8,9 @@ import {
   RECORD_MEASUREMENT,
 } from '../support/measurement.operations';
 import { assignRole } from '../support/roster.fixtures';
-import { CITY_HALL, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Shared measurement over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Shared measurement over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

@@ -11,9 +11,9 @@ import {
   OUTSIDER,
   proposeDecision,
 } from '../support/decisions.operations';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Meetings over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Meetings over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let otherInitiative: string;

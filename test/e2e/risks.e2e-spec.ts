@@ -12,13 +12,19 @@ import {
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
 import { launchWithSignatories, shareConfidentialFields } from '../support/agreements.operations';
-import { CITY_HALL, FOOD_BANK, type GraphqlResponse, STORES, TestApp } from '../support/test-app';
+import {
+  CITY_HALL,
+  FOOD_BANK,
+  type GraphqlResponse,
+  FEATURE_STORES,
+  TestApp,
+} from '../support/test-app';
 
 type RegisterRow = { riskId: string; title: string };
 const nodes = (res: GraphqlResponse): RegisterRow[] =>
   (res.data.riskRegister.edges as { node: RegisterRow }[]).map((edge) => edge.node);
 
-describe.each(STORES)('Risks over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Risks over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

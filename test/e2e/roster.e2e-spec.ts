@@ -7,9 +7,9 @@ import {
   ROLE_ASSIGNMENTS,
   ROSTER,
 } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Roles and the roster over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Roles and the roster over GraphQL on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ store });
