@@ -25,7 +25,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { TokenService } from '../auth/token.service';
 import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
@@ -102,7 +101,6 @@ export class LedgerModule {
           inject: [TimeTravel],
           useFactory: (travel: TimeTravel) => new Reader(travel.database),
         })),
-        { provide: TokenService, useFactory: () => new TokenService(config.jwt, config.oidc) },
         CommandExecutor,
         EnvelopeFactory,
         FoldedStreams,
@@ -117,7 +115,6 @@ export class LedgerModule {
         ProjectionRunner,
         TimeTravel,
         ...READERS,
-        TokenService,
         CommandExecutor,
         EnvelopeFactory,
         FoldedStreams,
