@@ -13,7 +13,9 @@ const shared = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Transpile only (tsconfig.jest.json sets isolatedModules): `npm run typecheck` checks the
+  // types once, before jest; type-checking every spec again in ts-jest cost half its CPU.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper,
   testTimeout: 30000,
