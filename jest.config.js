@@ -18,10 +18,11 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper,
-  testTimeout: 30000,
 };
 
+// A run-wide option: jest reads the timeout from the top level, not from a project.
 module.exports = {
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
