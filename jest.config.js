@@ -1,18 +1,41 @@
-/** One jest config; `npm test` runs every *.spec.ts (unit, int, conformance, e2e). */
+/**
+ * Two jest projects. `npm test` runs both; `npm run test:unit` selects `unit`.
+ * - unit: pure specs (`*.unit.spec.ts`), no database and no server: no global setup.
+ * - integration: everything else (int, conformance, e2e, browser). Its global setup starts
+ *   PostgreSQL (or uses DATABASE_URL) and runs only when a spec of this project runs.
+ */
 const moduleNameMapper = {
   '^@accord/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
   '^@accord/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-module.exports = {
+const shared = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  // Transpile only (tsconfig.jest.json sets isolatedModules): `npm run typecheck` checks the
+  // types once, before jest; type-checking every spec again in ts-jest cost half its CPU.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper,
+};
+
+// A run-wide option: jest reads the timeout from the top level, not from a project.
+module.exports = {
   testTimeout: 30000,
-  globalSetup: '<rootDir>/test/postgres/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/postgres/global-teardown.mjs',
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testRegex: '.*\\.unit\\.spec\\.ts$',
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.unit\\.spec\\.ts$'],
+      globalSetup: '<rootDir>/test/postgres/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/postgres/global-teardown.mjs',
+    },
+  ],
 };

@@ -2,7 +2,9 @@
 // the benchmarks): transpiles each file (with decorator metadata, which Nest's injection needs)
 // and resolves the @accord/* path aliases. Type checking is tsc's job, not this hook's.
 const Module = require('node:module');
-const { readFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const ts = require('typescript');
 
@@ -14,16 +16,39 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, target, ...rest);
 };
 
+const compilerOptions = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
+};
+
+// Each process (a CLI run, a second API in the tests) would transpile the whole app again:
+// keep the output in the temporary folder, keyed by the source, its path, the options and
+// the compiler's version.
+const cacheDir = join(tmpdir(), `accord-register-ts-${ts.version}`);
+mkdirSync(cacheDir, { recursive: true });
+
+function transpile(filename) {
+  const source = readFileSync(filename, 'utf8');
+  const key = createHash('sha256')
+    .update(JSON.stringify([filename, compilerOptions]))
+    .update(source)
+    .digest('hex');
+  const cached = join(cacheDir, `${key}.js`);
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions });
+    // Written whole under another name, then renamed: a reader never sees half a file.
+    const partial = `${cached}.${process.pid}`;
+    writeFileSync(partial, outputText);
+    renameSync(partial, cached);
+    return outputText;
+  }
+}
+
 require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-    },
-  });
-  module._compile(outputText, filename);
+  module._compile(transpile(filename), filename);
 };

@@ -15,14 +15,14 @@ import {
   RISK_ALONE,
 } from '../support/accountability-details.operations';
 import { byPartner } from '../support/accountability.operations';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
 /**
  * The view reads the histories of its risks and pools (assessments, mitigations, allocations,
  * distributions) only when a query asks for them: asked for, they are those of the risk or
  * pool read on its own, confidential fields withheld alike.
  */
-describe.each(STORES)('Risk and pool details in the accountability view on %s', (store) => {
+describe.each(FEATURE_STORES)('Risk and pool details in the accountability view on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   const usd = (amount: string) => ({ amount, currency: 'USD' });

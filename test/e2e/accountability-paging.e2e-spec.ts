@@ -7,7 +7,7 @@ import {
 } from '../support/accountability.operations';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { FULFIL, MAKE } from '../support/operations';
-import { FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 const dayAhead = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -24,7 +24,7 @@ type Connection = {
   edges: { cursor: string; node: { commitmentId: string } }[];
 };
 
-describe.each(STORES)('Paging the accountability view on %s', (store) => {
+describe.each(ALL_STORES)('Paging the accountability view on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   /** Business times between the commitments made: after c4, after c5, after c7. */

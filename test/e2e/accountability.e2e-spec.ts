@@ -10,9 +10,9 @@ import {
 } from '../support/risks-benefits.operations';
 import { ACCOUNTABILITY, byPartner, idsOf } from '../support/accountability.operations';
 import { assignRole } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('The accountability view on %s', (store) => {
+describe.each(FEATURE_STORES)('The accountability view on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

@@ -8,9 +8,9 @@ import {
   REPORT,
   WITHDRAW,
 } from '../support/operations';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Commitments over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Commitments over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

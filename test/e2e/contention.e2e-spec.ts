@@ -4,13 +4,13 @@ import { EVENT_STORE } from '../../apps/api/src/ledger/ledger.tokens';
 import { appendCopiesOfLast } from '../support/bulk-events';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { MAKE, REPORT } from '../support/operations';
-import { FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 const WRITERS = 64;
 /** Building a 1,000-event stream and projecting it takes a while on a busy machine. */
 jest.setTimeout(120_000);
 
-describe.each(STORES)('Concurrent commands on one long stream, one process on %s', (store) => {
+describe.each(ALL_STORES)('Concurrent commands on one long stream, one process on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { FULFIL, MAKE, REPORT } from '../support/operations';
 import { assignRole } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 const EVENT_FIELDS = `position stream kind entityId revision type initiativeId
   actor { personId partnerId } occurredAt recordedAt data hash`;
@@ -31,7 +31,7 @@ const KINDS = [
   'meetings',
 ];
 
-describe.each(STORES)('History and changes on %s', (store) => {
+describe.each(ALL_STORES)('History and changes on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   /** The last hour of recording time, to a minute ahead. */

@@ -1,8 +1,8 @@
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND, INITIATIVE, JOIN, LAUNCH, LEAVE } from '../support/operations';
-import { CITY_HALL, FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, FEATURE_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Initiatives over GraphQL on %s', (store) => {
+describe.each(FEATURE_STORES)('Initiatives over GraphQL on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ store });

@@ -2,9 +2,9 @@ import { deterministicEventId, type EventStore } from '@accord/event-store';
 import { EVENT_STORE } from '../../apps/api/src/ledger/ledger.tokens';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND, INITIATIVE, JOIN, LAUNCH } from '../support/operations';
-import { CITY_HALL, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, ALL_STORES, TestApp } from '../support/test-app';
 
-describe.each(STORES)('Ledger guarantees through the API on %s', (store) => {
+describe.each(ALL_STORES)('Ledger guarantees through the API on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ store });
@@ -226,7 +226,7 @@ describe.each(STORES)('Ledger guarantees through the API on %s', (store) => {
   });
 });
 
-describe.each(STORES)('Restart on %s', (store) => {
+describe.each(ALL_STORES)('Restart on %s', (store) => {
   it('read models resume from their checkpoint: nothing lost, nothing applied twice', async () => {
     const first = await TestApp.start({ store });
     const id = await launchWithPartners(first, 'durable');

@@ -2,10 +2,10 @@ import { type Client } from 'graphql-ws';
 import type { AddressInfo } from 'node:net';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { AMEND, MAKE, REPORT } from '../support/operations';
-import { CITY_HALL, FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 import { Subscriber, wsClient } from '../support/ws-subscriber';
 
-describe.each(STORES)('Live ledger events over graphql-ws on %s', (store) => {
+describe.each(ALL_STORES)('Live ledger events over graphql-ws on %s', (store) => {
   let app: TestApp;
   let url: string;
   let initiativeId: string;

@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, type JWK, type KeyLike, SignJWT, UnsecuredJWT } from 'jose';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wsClient } from '../support/ws-subscriber';
 import { KEY_REFETCH_COOLDOWN_MS } from '../../apps/api/src/auth/token.service';
 import { ConfigError, loadConfig } from '../../apps/api/src/config/accord-config';
 import { LAUNCH } from '../support/operations';
@@ -87,6 +88,27 @@ describe('Tokens from an OpenID Connect issuer (JWKS)', () => {
     const [event] = await app.rawEvents();
     expect(event?.metadata.actor).toEqual({ personId: 'ana', partnerId: 'city-hall' });
     expect(issuer.requests).toBeGreaterThanOrEqual(2);
+  });
+
+  it("checks WebSocket connections with the same token service: the issuer's keys are fetched once", async () => {
+    const bearer = await token();
+    expect((await app.gql(LAUNCH, launchInput, bearer)).errors).toBeUndefined();
+    const fetchedForHttp = issuer.requests;
+    await app.app.listen(0, '127.0.0.1');
+    const { port } = app.app.getHttpServer().address() as AddressInfo;
+    const client = wsClient(`ws://127.0.0.1:${port}/graphql`, `Bearer ${bearer}`);
+    try {
+      const answer = await new Promise((resolve, reject) => {
+        client.subscribe(
+          { query: '{ __typename }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
+      });
+      expect(answer).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await client.dispose();
+    }
+    expect(issuer.requests).toBe(fetchedForHttp);
   });
 
   const refused: Array<[string, () => Promise<string> | string]> = [

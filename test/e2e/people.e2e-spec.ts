@@ -23,7 +23,7 @@ import {
   VERIFY_LEDGER,
 } from '../support/people.operations';
 import { assignRole } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, FEATURE_STORES, TestApp } from '../support/test-app';
 import { wsClient } from '../support/ws-subscriber';
 
 const LENA = { personId: 'lena', partnerId: 'food-bank' };
@@ -40,7 +40,7 @@ const PERSONAL_DATA = [LENA_NAME, LENA_EMAIL, LENA_PHONE, LENA_NEW_EMAIL, OMAR_N
 
 const ERASED = { name: null, status: 'ERASED', erased: true };
 
-describe.each(STORES)('People directory and erasure on %s', (store) => {
+describe.each(FEATURE_STORES)('People directory and erasure on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let url: string;

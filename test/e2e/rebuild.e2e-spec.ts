@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { COMMITMENTS, MAKE } from '../support/operations';
 import { cli } from '../support/cli';
-import { FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 /** Edits a read-model row behind the app's back, as a bug or a hand would. */
 async function tamper(app: TestApp, commitmentId: string): Promise<void> {
@@ -23,7 +23,7 @@ async function tamper(app: TestApp, commitmentId: string): Promise<void> {
   await client.end();
 }
 
-describe.each(STORES)('Rebuilding a read model next to a running API on %s', (store) => {
+describe.each(ALL_STORES)('Rebuilding a read model next to a running API on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let made = 0;

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { cli } from '../support/cli';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { COMMITMENTS, MAKE } from '../support/operations';
-import { FOOD_BANK, STORES, TEST_SECRET, TestApp, type Storage } from '../support/test-app';
+import { FOOD_BANK, ALL_STORES, TEST_SECRET, TestApp, type Storage } from '../support/test-app';
 
 /**
  * Removes the log's last events behind the app's back, as restoring an older copy of the log
@@ -66,7 +66,7 @@ function serve(storage: Storage): Promise<{ code: number | null; stderr: string 
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-describe.each(STORES)('A log that lost its last events under the ledger, on %s', (store) => {
+describe.each(ALL_STORES)('A log that lost its last events under the ledger, on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let made = 0;

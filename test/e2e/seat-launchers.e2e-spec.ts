@@ -4,12 +4,12 @@ import { CommandTable } from '../../apps/api/src/ledger/ledger-command';
 import { cli } from '../support/cli';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { ROSTER } from '../support/roster.fixtures';
-import { CITY_HALL, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, FEATURE_STORES, TestApp } from '../support/test-app';
 
 const OLD_LAUNCHER: Actor = { personId: 'olu', partnerId: 'city-hall' };
 const LAUNCHED_AT = '2021-03-04T10:00:00.000Z';
 
-describe.each(STORES)('npm run accord -- seat-launchers, on %s', (store) => {
+describe.each(FEATURE_STORES)('npm run accord -- seat-launchers, on %s', (store) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({ store });

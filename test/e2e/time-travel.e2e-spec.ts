@@ -1,6 +1,6 @@
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { MAKE, REPORT } from '../support/operations';
-import { FOOD_BANK, STORES, TestApp } from '../support/test-app';
+import { FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 const COMMITMENT_AT = `query($id: ID!, $asOf: DateTime, $knownAt: DateTime, $atPosition: String) {
   commitment(id: $id, asOf: $asOf, knownAt: $knownAt, atPosition: $atPosition) {
@@ -21,7 +21,7 @@ const HISTORY_AT = `query($entityId: ID!, $atPosition: String) {
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
-describe.each(STORES)('time travel over GraphQL on %s', (store) => {
+describe.each(ALL_STORES)('time travel over GraphQL on %s', (store) => {
   let app: TestApp;
   let initiativeId: string;
   let commitmentId: string;

@@ -15,7 +15,7 @@ import {
 import request from 'supertest';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { JOIN } from '../support/operations';
-import { CITY_HALL, type RawEvent, STORES, TestApp } from '../support/test-app';
+import { CITY_HALL, type RawEvent, ALL_STORES, TestApp } from '../support/test-app';
 
 const EVERY_EVENT = { ACCORD_CHECKPOINT_EVERY_EVENTS: '1', ACCORD_LOG_ORIGIN: 'accord.test' };
 const OUTSIDER = { personId: 'zed', partnerId: 'elsewhere' };
@@ -61,7 +61,7 @@ function rootOf(events: readonly LedgerEvent[]): Buffer {
   return tree.root();
 }
 
-describe.each(STORES)('the Merkle trees over the ledger (%s)', (store) => {
+describe.each(ALL_STORES)('the Merkle trees over the ledger (%s)', (store) => {
   let app: TestApp;
 
   beforeEach(async () => {

@@ -22,7 +22,7 @@ import {
   PLAN_MITIGATION,
   SHARE_RISK,
 } from '../support/risks-benefits.operations';
-import { type GraphqlResponse, STORES, TestApp } from '../support/test-app';
+import { type GraphqlResponse, ALL_STORES, TestApp } from '../support/test-app';
 import { Subscriber, wsClient } from '../support/ws-subscriber';
 
 const OUTSIDER: Actor = { personId: 'zed', partnerId: 'elsewhere' };
@@ -185,7 +185,7 @@ const RISK_DETAILS = `query($id: ID!) {
 }`;
 const HISTORY = 'query($entityId: ID!) { history(entityId: $entityId) { type data } }';
 
-describe.each(STORES)('Who sees what, on %s', (store) => {
+describe.each(ALL_STORES)('Who sees what, on %s', (store) => {
   let app: TestApp;
   let w: World;
   let ids: Ids;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Ledger, openLedger } from '../../apps/api/src/ledger/open-ledger';
 
-/** The ledger (event store and read models) as the API opens it, on each store. */
+/** The ledger (event store and read models) as the API opens it, on every store (as ALL_STORES). */
 export const LEDGER_BACKENDS: { name: string; open(): Promise<Ledger> }[] = [
   {
     name: 'SQLite',

@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { AgreementsModule } from './agreements/agreements.module';
 import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
@@ -61,11 +62,13 @@ export class AppModule {
   ): DynamicModule {
     const limits = queryLimits(config.production);
     const visibility = new Visibility(ledger.readModels);
+    const tokens = new TokenService(config.jwt, config.oidc);
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggingParams(logLevels, process.stdout.isTTY === true)),
         LedgerModule.forRoot(config, ledger),
+        AuthModule.forRoot(tokens),
         ObservabilityModule,
         VisibilityModule.forRoot(visibility),
         CqrsModule.forRoot(),
@@ -94,10 +97,7 @@ export class AppModule {
           transformSchema: (schema: GraphQLSchema) =>
             applyVisibility(addTimeTravelArguments(schema), visibility),
           subscriptions: {
-            'graphql-ws': graphqlWsOptions(
-              new TokenService(config.jwt, config.oidc),
-              limits.validationRules,
-            ),
+            'graphql-ws': graphqlWsOptions(tokens, limits.validationRules),
           },
         }),
         InitiativesModule,

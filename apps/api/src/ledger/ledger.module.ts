@@ -25,7 +25,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { TokenService } from '../auth/token.service';
 import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
@@ -103,7 +102,6 @@ export class LedgerModule {
           inject: [TimeTravel],
           useFactory: (travel: TimeTravel) => new Reader(travel.database),
         })),
-        { provide: TokenService, useFactory: () => new TokenService(config.jwt, config.oidc) },
         CommandExecutor,
         CommandTable,
         LedgerCommandHandler,
@@ -121,7 +119,6 @@ export class LedgerModule {
         ProjectionRunner,
         TimeTravel,
         ...READERS,
-        TokenService,
         CommandExecutor,
         CommandTable,
         Commands,
