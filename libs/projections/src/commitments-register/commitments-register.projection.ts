@@ -20,48 +20,59 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
 export const commitmentsRegisterProjection: Projection = {
   name: 'commitments-register-v2',
   handles: new Set(COMMITMENT_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_commitments_v2 (
-      commitment_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      description TEXT NOT NULL,
-      money_amount_minor TEXT,
-      money_currency TEXT,
-      in_kind TEXT,
-      hours DOUBLE PRECISION,
-      due_date TEXT NOT NULL,
-      status TEXT NOT NULL,
-      percent INTEGER NOT NULL,
-      last_progress_note TEXT,
-      last_progress_at TEXT,
-      made_at TEXT NOT NULL,
-      closed_at TEXT,
-      closing_note TEXT,
-      accepted_by TEXT,
-      accepted_at TEXT,
-      indicator_id TEXT,
-      decision_id TEXT,
-      revision INTEGER NOT NULL,
-      made_position BIGINT NOT NULL
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_commitments_v2_by_position ON rm_commitments_v2 (made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_initiative ON rm_commitments_v2 (initiative_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner ON rm_commitments_v2 (partner_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_status ON rm_commitments_v2 (status, due_date);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner_status ON rm_commitments_v2 (initiative_id, partner_id, status, made_position, due_date);
-    CREATE TABLE IF NOT EXISTS rm_commitment_revisions_v2 (
-      commitment_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      due_date TEXT,
-      description TEXT,
-      previous_due_date TEXT NOT NULL,
-      previous_description TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      revised_at TEXT NOT NULL,
-      PRIMARY KEY (commitment_id, revision)
-    );
-  `,
+  tables: [
+    {
+      name: 'commitments_v2',
+      columns: {
+        commitment_id: 'text',
+        initiative_id: 'text',
+        partner_id: 'text',
+        description: 'text',
+        money_amount_minor: 'text?',
+        money_currency: 'text?',
+        in_kind: 'text?',
+        hours: 'real?',
+        due_date: 'text',
+        status: 'text',
+        percent: 'integer',
+        last_progress_note: 'text?',
+        last_progress_at: 'text?',
+        made_at: 'text',
+        closed_at: 'text?',
+        closing_note: 'text?',
+        accepted_by: 'text?',
+        accepted_at: 'text?',
+        indicator_id: 'text?',
+        decision_id: 'text?',
+        revision: 'integer',
+        made_position: 'bigint',
+      },
+      primaryKey: ['commitment_id'],
+      indexes: {
+        by_position: { on: ['made_position'], unique: true },
+        by_initiative: { on: ['initiative_id', 'made_position'] },
+        by_partner: { on: ['partner_id', 'made_position'] },
+        by_status: { on: ['status', 'due_date'] },
+        by_partner_status: {
+          on: ['initiative_id', 'partner_id', 'status', 'made_position', 'due_date'],
+        },
+      },
+    },
+    {
+      name: 'commitment_revisions_v2',
+      columns: {
+        commitment_id: 'text',
+        revision: 'integer',
+        due_date: 'text?',
+        description: 'text?',
+        previous_due_date: 'text',
+        previous_description: 'text',
+        reason: 'text',
+        revised_at: 'text',
+      },
+      primaryKey: ['commitment_id', 'revision'],
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as CommitmentEvent;

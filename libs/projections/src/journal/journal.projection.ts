@@ -53,35 +53,39 @@ const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entit
 export const journalProjection: Projection = {
   name: 'journal',
   handles: { has: (_type: string) => true },
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_journal (
-      position BIGINT PRIMARY KEY,
-      stream TEXT NOT NULL,
-      category TEXT NOT NULL,
-      entity_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      initiative_id TEXT,
-      type TEXT NOT NULL,
-      person_id TEXT,
-      partner_id TEXT,
-      occurred_at TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      data TEXT NOT NULL,
-      hash TEXT NOT NULL,
-      occurred_high_water TEXT NOT NULL,
-      recorded_high_water TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_journal_by_entity ON rm_journal (entity_id, position);
-    DROP INDEX IF EXISTS rm_journal_by_stream;
-    CREATE INDEX IF NOT EXISTS rm_journal_by_occurred ON rm_journal (initiative_id, occurred_at, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_by_recorded ON rm_journal (initiative_id, recorded_at, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_occurred_high_water ON rm_journal (occurred_high_water, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_recorded_high_water ON rm_journal (recorded_high_water, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_backdated ON rm_journal (position) WHERE occurred_at < occurred_high_water;
-  `,
-
-  eventRows: { table: 'rm_journal', position: 'position', occurredAt: 'occurred_at' },
-  indexesForWrites: ['rm_journal_by_entity'],
+  tables: [
+    {
+      name: 'journal',
+      columns: {
+        position: 'bigint',
+        stream: 'text',
+        category: 'text',
+        entity_id: 'text',
+        revision: 'integer',
+        initiative_id: 'text?',
+        type: 'text',
+        person_id: 'text?',
+        partner_id: 'text?',
+        occurred_at: 'text',
+        recorded_at: 'text',
+        data: 'text',
+        hash: 'text',
+        occurred_high_water: 'text',
+        recorded_high_water: 'text',
+      },
+      primaryKey: ['position'],
+      indexes: {
+        by_entity: { on: ['entity_id', 'position'], forWrites: true },
+        by_occurred: { on: ['initiative_id', 'occurred_at', 'position'] },
+        by_recorded: { on: ['initiative_id', 'recorded_at', 'position'] },
+        occurred_high_water: { on: ['occurred_high_water', 'position'] },
+        recorded_high_water: { on: ['recorded_high_water', 'position'] },
+        backdated: { on: ['position'], where: 'occurred_at < occurred_high_water' },
+      },
+      eventRows: { position: 'position', occurredAt: 'occurred_at' },
+      retiredIndexes: ['by_stream'],
+    },
+  ],
 
   apply(event: StoredEvent): SqlStatement[] {
     const { category, entityId } = parseStream(event.stream);

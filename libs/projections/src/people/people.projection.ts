@@ -16,23 +16,29 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
 export const peopleProjection: Projection = {
   name: 'people',
   handles: new Set(PERSON_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_people (
-      person_id TEXT PRIMARY KEY,
-      registered_in TEXT,
-      name_sealed TEXT,
-      email_sealed TEXT,
-      phone_sealed TEXT,
-      status TEXT NOT NULL,
-      registered_at TEXT NOT NULL,
-      updated_at TEXT,
-      forgotten_at TEXT,
-      forgotten_reason TEXT,
-      forgotten_by_person TEXT,
-      forgotten_by_partner TEXT
-    );
-    CREATE INDEX IF NOT EXISTS rm_people_by_initiative ON rm_people (registered_in);
-  `,
+  tables: [
+    {
+      name: 'people',
+      columns: {
+        person_id: 'text',
+        registered_in: 'text?',
+        name_sealed: 'text?',
+        email_sealed: 'text?',
+        phone_sealed: 'text?',
+        status: 'text',
+        registered_at: 'text',
+        updated_at: 'text?',
+        forgotten_at: 'text?',
+        forgotten_reason: 'text?',
+        forgotten_by_person: 'text?',
+        forgotten_by_partner: 'text?',
+      },
+      primaryKey: ['person_id'],
+      indexes: {
+        by_initiative: { on: ['registered_in'] },
+      },
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as PersonEvent;

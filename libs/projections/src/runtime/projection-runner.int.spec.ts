@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
 import { PostgresReadModelDatabase } from './postgres-read-model-database';
 import type { Projection } from './projection';
+import type { ReadModelTable } from './read-model-tables';
 import { ReadModelAheadOfLogError } from './log-behind';
 import {
   ProjectionRunner,
@@ -28,20 +29,24 @@ const event = (n: number, type = 'Counted.v1'): NewEvent => ({
   metadata: {},
 });
 
+const countedTable = (name: string): ReadModelTable[] => [
+  { name: `counted_${name}`, columns: { n: 'integer' }, primaryKey: ['n'] },
+];
+
 /** Counts the events it sees into a table whose primary key would refuse a double application. */
 function counter(name: string, failOn?: (n: number) => boolean): Projection & { failures: number } {
   const projection = {
     name,
     failures: 0,
     handles: new Set(['Counted.v1']),
-    schema: `CREATE TABLE IF NOT EXISTS counted_${name} (n INTEGER PRIMARY KEY)`,
+    tables: countedTable(name),
     apply(stored: { data: Record<string, unknown> }) {
       const n = Number(stored.data.n);
       if (failOn?.(n)) {
         projection.failures += 1;
         throw new Error(`cannot count ${n}`);
       }
-      return [sql(`INSERT INTO counted_${name} (n) VALUES (?)`, n)];
+      return [sql(`INSERT INTO rm_counted_${name} (n) VALUES (?)`, n)];
     },
   };
   return projection;
@@ -52,10 +57,10 @@ function doubleCounter(name: string, broken: () => boolean): Projection {
   return {
     name,
     handles: new Set(['Counted.v1']),
-    schema: `CREATE TABLE IF NOT EXISTS counted_${name} (n INTEGER PRIMARY KEY)`,
+    tables: countedTable(name),
     apply(stored) {
       const n = Number(stored.data.n);
-      const insert = sql(`INSERT INTO counted_${name} (n) VALUES (?)`, n);
+      const insert = sql(`INSERT INTO rm_counted_${name} (n) VALUES (?)`, n);
       return broken() && n === 3 ? [insert, insert] : [insert];
     },
   };
@@ -63,18 +68,23 @@ function doubleCounter(name: string, broken: () => boolean): Projection {
 
 /**
  * Tallies each event under its parity: a unique index (a constraint), an index only readers
- * use, and a history (its table is an `rm_` one) with copies of both.
+ * use, and a history with copies of both.
  */
-function tallies(indexesForWrites?: string[]): Projection {
+function tallies({ parityForWrites = false } = {}): Projection {
   return {
     name: 'tallies',
     handles: new Set(['Counted.v1']),
-    schema: `
-      CREATE TABLE IF NOT EXISTS rm_tallies (n INTEGER PRIMARY KEY, parity TEXT NOT NULL, tens INTEGER NOT NULL);
-      CREATE UNIQUE INDEX IF NOT EXISTS rm_tallies_by_tens ON rm_tallies (tens, n);
-      CREATE INDEX IF NOT EXISTS rm_tallies_by_parity ON rm_tallies (parity, n);
-    `,
-    ...(indexesForWrites && { indexesForWrites }),
+    tables: [
+      {
+        name: 'tallies',
+        columns: { n: 'integer', parity: 'text', tens: 'integer' },
+        primaryKey: ['n'],
+        indexes: {
+          by_tens: { on: ['tens', 'n'], unique: true },
+          by_parity: { on: ['parity', 'n'], forWrites: parityForWrites },
+        },
+      },
+    ],
     apply(stored) {
       const n = Number(stored.data.n);
       return [
@@ -113,7 +123,9 @@ const ALL_TALLIES_INDEXES = [
 ];
 
 const counted = async (db: ReadModelDatabase, name: string) =>
-  (await db.all<{ n: number }>(`SELECT n FROM counted_${name} ORDER BY n`)).map((r) => Number(r.n));
+  (await db.all<{ n: number }>(`SELECT n FROM rm_counted_${name} ORDER BY n`)).map((r) =>
+    Number(r.n),
+  );
 
 interface Ledger {
   store: EventStore;
@@ -418,7 +430,7 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
 
     it('keeps, from the start, the indexes the projection says its own statements use', async () => {
       await appendCounted(50);
-      const runner = new ProjectionRunner(db, store, [tallies(['rm_tallies_by_parity'])], {
+      const runner = new ProjectionRunner(db, store, [tallies({ parityForWrites: true })], {
         batchSize: 2,
       });
       runners.push(runner);
