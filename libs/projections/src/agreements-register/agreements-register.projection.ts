@@ -15,6 +15,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const agreementsRegisterProjection: Projection = {
   name: 'agreements-register',
+  version: 1,
   handles: new Set(AGREEMENT_EVENT_TYPES),
   tables: [
     {

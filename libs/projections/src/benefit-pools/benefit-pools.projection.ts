@@ -14,6 +14,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const benefitPoolsProjection: Projection = {
   name: 'benefit-pools',
+  version: 1,
   handles: new Set(BENEFIT_POOL_EVENT_TYPES),
   tables: [
     {

@@ -6,8 +6,8 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
 
 /**
  * Commitments register: one row per commitment, and one row per revision.
- * v2: the columns changed (acceptance, links, missed), so the name and tables did too and
- * an existing database builds this read model afresh from the log.
+ * Version 2: the columns changed (acceptance, links, missed). It was served for a while as
+ * `commitments-register-v2` (tables `rm_*_v2`), which it replaces.
  * - CommitmentMade: inserts it, open at 0 %.
  * - ProgressReported: sets percent and the latest note.
  * - CommitmentFulfilled: closes it as fulfilled at 100 %, with the closing note.
@@ -18,11 +18,18 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  * - CommitmentLinked: sets the indicator and/or decision it is linked to (null keeps the link).
  */
 export const commitmentsRegisterProjection: Projection = {
-  name: 'commitments-register-v2',
+  name: 'commitments-register',
+  version: 2,
+  replaces: [
+    {
+      name: 'commitments-register-v2',
+      tables: ['rm_commitments_v2', 'rm_commitment_revisions_v2'],
+    },
+  ],
   handles: new Set(COMMITMENT_EVENT_TYPES),
   tables: [
     {
-      name: 'commitments_v2',
+      name: 'commitments',
       columns: {
         commitment_id: 'text',
         initiative_id: 'text',
@@ -59,7 +66,7 @@ export const commitmentsRegisterProjection: Projection = {
       },
     },
     {
-      name: 'commitment_revisions_v2',
+      name: 'commitment_revisions',
       columns: {
         commitment_id: 'text',
         revision: 'integer',
@@ -81,7 +88,7 @@ export const commitmentsRegisterProjection: Projection = {
         const d = event.data;
         return [
           sql(
-            `INSERT INTO rm_commitments_v2 (commitment_id, initiative_id, partner_id, description, money_amount_minor,
+            `INSERT INTO rm_commitments (commitment_id, initiative_id, partner_id, description, money_amount_minor,
                money_currency, in_kind, hours, due_date, status, percent, made_at, revision, made_position)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?, ?)`,
             d.commitmentId,
@@ -102,7 +109,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'ProgressReported.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
+            `UPDATE rm_commitments SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.percent,
             event.data.note,
@@ -114,7 +121,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentFulfilled.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.fulfilledAt,
             event.data.note,
@@ -125,7 +132,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentWithdrawn.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.withdrawnAt,
             event.data.reason,
@@ -136,7 +143,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentAccepted.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET accepted_by = ?, accepted_at = ?, revision = ? WHERE commitment_id = ?`,
+            `UPDATE rm_commitments SET accepted_by = ?, accepted_at = ?, revision = ? WHERE commitment_id = ?`,
             event.data.acceptedBy,
             event.data.acceptedAt,
             stored.revision,
@@ -147,7 +154,7 @@ export const commitmentsRegisterProjection: Projection = {
         const d = event.data;
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET due_date = COALESCE(?, due_date), description = COALESCE(?, description),
+            `UPDATE rm_commitments SET due_date = COALESCE(?, due_date), description = COALESCE(?, description),
                revision = ? WHERE commitment_id = ?`,
             d.dueDate,
             d.description,
@@ -155,7 +162,7 @@ export const commitmentsRegisterProjection: Projection = {
             d.commitmentId,
           ),
           sql(
-            `INSERT INTO rm_commitment_revisions_v2 (commitment_id, revision, due_date, description,
+            `INSERT INTO rm_commitment_revisions (commitment_id, revision, due_date, description,
                previous_due_date, previous_description, reason, revised_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             d.commitmentId,
@@ -172,7 +179,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentMissed.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'missed', closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'missed', closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.missedAt,
             event.data.reason,
@@ -183,7 +190,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentLinked.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET indicator_id = COALESCE(?, indicator_id),
+            `UPDATE rm_commitments SET indicator_id = COALESCE(?, indicator_id),
                decision_id = COALESCE(?, decision_id), revision = ? WHERE commitment_id = ?`,
             event.data.indicatorId,
             event.data.decisionId,

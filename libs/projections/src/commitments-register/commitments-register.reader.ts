@@ -174,7 +174,7 @@ export class CommitmentsRegisterReader {
 
   async get(commitmentId: string): Promise<CommitmentView | undefined> {
     const row = await this.db.get<CommitmentRow>(
-      'SELECT * FROM rm_commitments_v2 WHERE commitment_id = ?',
+      'SELECT * FROM rm_commitments WHERE commitment_id = ?',
       [commitmentId],
     );
     return row && toView(row);
@@ -183,11 +183,11 @@ export class CommitmentsRegisterReader {
   async list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
     const { conditions, params } = whereClause(filter);
     const rows = await this.db.all<CommitmentRow>(
-      `SELECT * FROM rm_commitments_v2 ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
+      `SELECT * FROM rm_commitments ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
       [...params, page.after ?? 0, page.first + 1],
     );
     const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_commitments_v2 ${where(conditions)}`,
+      `SELECT COUNT(*) AS total FROM rm_commitments ${where(conditions)}`,
       params,
     );
     const items = rows.slice(0, page.first).map(toView);
@@ -203,7 +203,7 @@ export class CommitmentsRegisterReader {
   /** The revisions of a commitment, oldest first. */
   async revisions(commitmentId: string): Promise<CommitmentRevisionView[]> {
     const rows = await this.db.all<RevisionRow>(
-      'SELECT * FROM rm_commitment_revisions_v2 WHERE commitment_id = ? ORDER BY revision',
+      'SELECT * FROM rm_commitment_revisions WHERE commitment_id = ? ORDER BY revision',
       [commitmentId],
     );
     return rows.map((row) => ({
@@ -236,7 +236,7 @@ export class CommitmentsRegisterReader {
     }>(
       `SELECT partner_id, status, COUNT(*) AS total,
               SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS overdue
-       FROM rm_commitments_v2
+       FROM rm_commitments
        WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
        GROUP BY partner_id, status`,
       [day, initiativeId, ...partnerIds],
@@ -272,11 +272,11 @@ export class CommitmentsRegisterReader {
         `WITH ranked AS (
            SELECT made_position AS ranked_position,
                   ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY made_position) AS page_row
-           FROM rm_commitments_v2
+           FROM rm_commitments
            WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
              AND ${condition} AND made_position > ?
          )
-         SELECT c.* FROM ranked JOIN rm_commitments_v2 c ON c.made_position = ranked.ranked_position
+         SELECT c.* FROM ranked JOIN rm_commitments c ON c.made_position = ranked.ranked_position
          WHERE ranked.page_row <= ?
          ORDER BY c.partner_id, c.made_position`,
         [initiativeId, ...partnerIds, ...(byDay ? [day] : []), page.after ?? 0, page.first + 1],
@@ -299,7 +299,7 @@ export class CommitmentsRegisterReader {
   /** Every commitment of an initiative, in the order made: for views that group them by partner. */
   async forInitiative(initiativeId: string): Promise<CommitmentView[]> {
     const rows = await this.db.all<CommitmentRow>(
-      'SELECT * FROM rm_commitments_v2 WHERE initiative_id = ? ORDER BY made_position',
+      'SELECT * FROM rm_commitments WHERE initiative_id = ? ORDER BY made_position',
       [initiativeId],
     );
     return rows.map(toView);

@@ -16,6 +16,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const decisionRegisterProjection: Projection = {
   name: 'decision-register',
+  version: 1,
   handles: new Set(DECISION_EVENT_TYPES),
   tables: [
     {

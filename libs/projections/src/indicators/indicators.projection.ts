@@ -13,6 +13,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const indicatorsProjection: Projection = {
   name: 'indicators',
+  version: 1,
   handles: new Set(INDICATOR_EVENT_TYPES),
   tables: [
     {

@@ -15,6 +15,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const initiativeOverviewProjection: Projection = {
   name: 'initiative-overview',
+  version: 1,
   handles: new Set(INITIATIVE_EVENT_TYPES),
   tables: [
     {

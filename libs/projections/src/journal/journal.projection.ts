@@ -52,6 +52,7 @@ const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entit
  */
 export const journalProjection: Projection = {
   name: 'journal',
+  version: 1,
   handles: { has: (_type: string) => true },
   tables: [
     {

@@ -13,6 +13,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const meetingsProjection: Projection = {
   name: 'meetings',
+  version: 1,
   handles: new Set<string>([...MEETING_EVENT_TYPES, 'DecisionProposed.v1']),
   tables: [
     {

@@ -15,6 +15,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const peopleProjection: Projection = {
   name: 'people',
+  version: 1,
   handles: new Set(PERSON_EVENT_TYPES),
   tables: [
     {

@@ -14,6 +14,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const riskRegisterProjection: Projection = {
   name: 'risk-register',
+  version: 1,
   handles: new Set(RISK_EVENT_TYPES),
   tables: [
     {

@@ -12,6 +12,7 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const rosterProjection: Projection = {
   name: 'roster',
+  version: 1,
   handles: new Set(ROSTER_EVENT_TYPES),
   tables: [
     {

@@ -46,6 +46,7 @@ function shadowOf(projection: Projection): Projection {
   const toShadow = retarget(projection);
   return {
     name: `${projection.name}.rebuild`,
+    version: projection.version,
     handles: projection.handles,
     tables: projection.tables,
     apply: (event) =>
