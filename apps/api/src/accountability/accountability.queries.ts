@@ -4,7 +4,7 @@ import {
   BenefitPoolsReader,
   type BenefitPoolSummaryView,
   CommitmentsRegisterReader,
-  encodeCursor,
+  mapPage,
   InitiativeOverviewReader,
   RiskRegisterReader,
   type RiskSummaryView,
@@ -87,7 +87,7 @@ export class AccountabilityQueries {
       toPageRequest(args),
       args.partnerId ?? undefined,
     );
-    const partnerIds = page.items.map((partner) => partner.partnerId);
+    const partnerIds = page.edges.map(({ node }) => node.partnerId);
     const [counts, roles, signatures, risksOf, benefitsOf] = await Promise.all([
       this.commitments.bucketCounts(initiativeId, partnerIds, on),
       this.roster.inOffice(initiativeId, on, partnerIds),
@@ -109,37 +109,30 @@ export class AccountabilityQueries {
       (view: BenefitPoolSummaryView) => view.poolId,
       this.pagePools(initiativeId, partnerIds),
     );
-    return {
-      edges: page.items.map((partner) => ({
-        cursor: encodeCursor(partner.joinedPosition),
-        node: {
-          partner: { ...partner, status: partner.status as PartnerStatus },
-          commitments: {
-            partnerId: partner.partnerId,
-            total: commitments.total(partner.partnerId),
-            pages: commitments,
-          },
-          roles: rolesOf.get(partner.partnerId) ?? [],
-          risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
-            risk: risk(r.risk),
-            owner: r.owner,
-            sharePercent: percent(r.basisPoints),
-          })),
-          benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
-            pool: pool(b.pool),
-            sharePercent: percent(b.basisPoints),
-            distributed: b.distributed && toMoneyModel(b.distributed),
-          })),
-          agreements: agreementsOf.get(partner.partnerId) ?? {
-            partnerId: partner.partnerId,
-            signed: [],
-            pending: [],
-          },
-        },
+    return mapPage(page, (partner) => ({
+      partner: { ...partner, status: partner.status as PartnerStatus },
+      commitments: {
+        partnerId: partner.partnerId,
+        total: commitments.total(partner.partnerId),
+        pages: commitments,
+      },
+      roles: rolesOf.get(partner.partnerId) ?? [],
+      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
+        risk: risk(r.risk),
+        owner: r.owner,
+        sharePercent: percent(r.basisPoints),
       })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+      benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+        pool: pool(b.pool),
+        sharePercent: percent(b.basisPoints),
+        distributed: b.distributed && toMoneyModel(b.distributed),
+      })),
+      agreements: agreementsOf.get(partner.partnerId) ?? {
+        partnerId: partner.partnerId,
+        signed: [],
+        pending: [],
+      },
+    }));
   }
 
   /**

@@ -124,13 +124,13 @@ describe.each(READ_MODEL_BACKENDS)('Agreements register on $name', (backend) => 
 
   it('pages and filters agreements in the order drafted', async () => {
     const first = await reader.list({ initiativeId: 'i1' }, { first: 2 });
-    expect([first.items.map((a) => a.agreementId), first.totalCount, first.hasNextPage]).toEqual([
-      ['a1', 'a2'],
-      3,
-      true,
-    ]);
+    expect([
+      first.edges.map((e) => e.node).map((a) => a.agreementId),
+      first.totalCount,
+      first.pageInfo.hasNextPage,
+    ]).toEqual([['a1', 'a2'], 3, true]);
     const inForce = await reader.list({ status: 'in_force' }, { first: 5 });
-    expect(inForce.items.map((a) => a.agreementId)).toEqual(['a2']);
+    expect(inForce.edges.map((e) => e.node).map((a) => a.agreementId)).toEqual(['a2']);
   });
 
   it("groups each partner's live agreements into signed and pending", async () => {

@@ -112,16 +112,16 @@ describe.each(READ_MODEL_BACKENDS)('Commitments register on $name', (backend) =>
   it('pages a filtered list in the order made, and counts every match', async () => {
     const today = '2026-03-01';
     const first = await reader.list({ initiativeId: 'i1', today }, { first: 2 });
-    expect(first.items.map((c) => c.commitmentId)).toEqual(['c1', 'c2']);
-    expect([first.totalCount, first.hasNextPage]).toEqual([4, true]);
+    expect(first.edges.map((e) => e.node).map((c) => c.commitmentId)).toEqual(['c1', 'c2']);
+    expect([first.totalCount, first.pageInfo.hasNextPage]).toEqual([4, true]);
     const next = await reader.list(
       { initiativeId: 'i1', today },
-      { first: 2, after: first.items[1]!.madePosition },
+      { first: 2, after: first.edges.map((e) => e.node)[1]!.madePosition },
     );
-    expect(next.items.map((c) => c.commitmentId)).toEqual(['c3', 'c4']);
-    expect(next.hasNextPage).toBe(false);
+    expect(next.edges.map((e) => e.node).map((c) => c.commitmentId)).toEqual(['c3', 'c4']);
+    expect(next.pageInfo.hasNextPage).toBe(false);
     const overdue = await reader.list({ overdue: true, today }, { first: 10 });
-    expect(overdue.items.map((c) => c.commitmentId)).toEqual(['c2']);
+    expect(overdue.edges.map((e) => e.node).map((c) => c.commitmentId)).toEqual(['c2']);
   });
 
   it("counts and pages each partner's commitments by bucket", async () => {
@@ -137,6 +137,11 @@ describe.each(READ_MODEL_BACKENDS)('Commitments register on $name', (backend) =>
     const pages = await reader.bucketPages('i1', ['food-bank'], 'onTrack', '2026-03-01', {
       first: 5,
     });
-    expect(pages.get('food-bank')?.items.map((c) => c.commitmentId)).toEqual(['c1']);
+    expect(
+      pages
+        .get('food-bank')
+        ?.edges.map((e) => e.node)
+        .map((c) => c.commitmentId),
+    ).toEqual(['c1']);
   });
 });

@@ -1,5 +1,5 @@
 import type { CommitmentStatus, Money } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, pageOf, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface CommitmentView {
@@ -166,9 +166,6 @@ function whereClause(filter: CommitmentFilter): { conditions: string[]; params: 
   return { conditions, params };
 }
 
-const where = (conditions: readonly string[]) =>
-  conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-
 export class CommitmentsRegisterReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
@@ -180,24 +177,14 @@ export class CommitmentsRegisterReader {
     return row && toView(row);
   }
 
-  async list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
+  list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
     const { conditions, params } = whereClause(filter);
-    const rows = await this.db.all<CommitmentRow>(
-      `SELECT * FROM rm_commitments ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
-      [...params, page.after ?? 0, page.first + 1],
+    return keysetPage<CommitmentRow, CommitmentView>(
+      this.db,
+      { table: 'rm_commitments', key: 'made_position', where: conditions, params },
+      page,
+      (rows) => rows.map(toView),
     );
-    const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_commitments ${where(conditions)}`,
-      params,
-    );
-    const items = rows.slice(0, page.first).map(toView);
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.madePosition) : null,
-    };
   }
 
   /** The revisions of a commitment, oldest first. */
@@ -285,13 +272,14 @@ export class CommitmentsRegisterReader {
     }
     const pages = new Map<string, Omit<Page<CommitmentView>, 'totalCount'>>();
     for (const [partnerId, rows] of rowsOf) {
-      const items = rows.slice(0, page.first).map(toView);
-      const last = items[items.length - 1];
-      pages.set(partnerId, {
-        items,
-        hasNextPage: rows.length > page.first,
-        endCursor: last ? encodeCursor(last.madePosition) : null,
-      });
+      const { totalCount: _unknown, ...onPage } = await pageOf(
+        rows,
+        page,
+        0,
+        (row) => Number(row.made_position),
+        (shown) => shown.map(toView),
+      );
+      pages.set(partnerId, onPage);
     }
     return pages;
   }

@@ -124,13 +124,13 @@ describe.each(READ_MODEL_BACKENDS)('Decision register on $name', (backend) => {
   it('pages and filters decisions, and finds many by id', async () => {
     const today = '2026-03-01';
     const all = await reader.list({ initiativeId: 'i1', today }, { first: 1 });
-    expect([all.items.map((d) => d.decisionId), all.totalCount, all.hasNextPage]).toEqual([
-      ['d1'],
-      2,
-      true,
-    ]);
+    expect([
+      all.edges.map((e) => e.node).map((d) => d.decisionId),
+      all.totalCount,
+      all.pageInfo.hasNextPage,
+    ]).toEqual([['d1'], 2, true]);
     const open = await reader.list({ status: 'open', today }, { first: 5 });
-    expect(open.items.map((d) => d.decisionId)).toEqual(['d2']);
+    expect(open.edges.map((e) => e.node).map((d) => d.decisionId)).toEqual(['d2']);
     expect((await reader.byIds(['d2', 'd1'])).map((d) => d.decisionId).sort()).toEqual([
       'd1',
       'd2',

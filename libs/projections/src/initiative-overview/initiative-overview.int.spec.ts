@@ -77,11 +77,11 @@ describe.each(READ_MODEL_BACKENDS)('Initiative overview on $name', (backend) => 
       ['city-hall', 'member'],
     ]);
     const page = await reader.partnerPage('i1', { first: 1 });
-    expect([page.items.map((p) => p.partnerId), page.totalCount, page.hasNextPage]).toEqual([
-      ['food-bank'],
-      2,
-      true,
-    ]);
+    expect([
+      page.edges.map((e) => e.node).map((p) => p.partnerId),
+      page.totalCount,
+      page.pageInfo.hasNextPage,
+    ]).toEqual([['food-bank'], 2, true]);
   });
 
   it('gives the governance rules in force over time, the defaults when none were set', async () => {
@@ -95,11 +95,17 @@ describe.each(READ_MODEL_BACKENDS)('Initiative overview on $name', (backend) => 
 
   it('pages the initiatives asked for in the order launched', async () => {
     const first = await reader.list({ first: 1 }, ['i3', 'i1']);
-    expect([first.items.map((i) => i.initiativeId), first.totalCount]).toEqual([['i1'], 2]);
-    const rest = await reader.list({ first: 1, after: first.items[0]!.launchedPosition }, [
-      'i3',
-      'i1',
+    expect([first.edges.map((e) => e.node).map((i) => i.initiativeId), first.totalCount]).toEqual([
+      ['i1'],
+      2,
     ]);
-    expect([rest.items.map((i) => i.initiativeId), rest.hasNextPage]).toEqual([['i3'], false]);
+    const rest = await reader.list(
+      { first: 1, after: first.edges.map((e) => e.node)[0]!.launchedPosition },
+      ['i3', 'i1'],
+    );
+    expect([
+      rest.edges.map((e) => e.node).map((i) => i.initiativeId),
+      rest.pageInfo.hasNextPage,
+    ]).toEqual([['i3'], false]);
   });
 });

@@ -4,7 +4,7 @@ import {
   type GovernanceRules,
   type Sector,
 } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 
 export interface PartnerView {
@@ -113,25 +113,14 @@ export class InitiativeOverviewReader {
   }
 
   /** A page of the initiatives among `initiativeIds` (those the reader may see), in launch order. */
-  async list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
+  list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
     const among = `initiative_id IN (${initiativeIds.map(() => '?').join(', ') || 'NULL'})`;
-    const rows = await this.db.all<InitiativeRow>(
-      `SELECT * FROM rm_initiatives WHERE ${among} AND launched_position > ?
-       ORDER BY launched_position LIMIT ?`,
-      [...initiativeIds, page.after ?? 0, page.first + 1],
+    return keysetPage<InitiativeRow, InitiativeView>(
+      this.db,
+      { table: 'rm_initiatives', key: 'launched_position', where: [among], params: initiativeIds },
+      page,
+      (rows) => rows.map(toInitiative),
     );
-    const items = rows.slice(0, page.first).map(toInitiative);
-    const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_initiatives WHERE ${among}`,
-      [...initiativeIds],
-    );
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.launchedPosition) : null,
-    };
   }
 
   async partners(initiativeId: string): Promise<PartnerView[]> {
@@ -146,32 +135,24 @@ export class InitiativeOverviewReader {
    * One page of an initiative's partners in the order they joined (all of them, or the one
    * `partnerId` names), with how many there are in all.
    */
-  async partnerPage(
+  partnerPage(
     initiativeId: string,
     page: PageRequest,
     partnerId?: string,
   ): Promise<Page<PartnerView>> {
-    const where = `initiative_id = ?${partnerId === undefined ? '' : ' AND partner_id = ?'}`;
-    const params = partnerId === undefined ? [initiativeId] : [initiativeId, partnerId];
-    const [rows, count] = await Promise.all([
-      this.db.all<PartnerRow>(
-        `SELECT * FROM rm_initiative_partners WHERE ${where} AND joined_position > ?
-         ORDER BY joined_position LIMIT ?`,
-        [...params, page.after ?? 0, page.first + 1],
-      ),
-      this.db.get<{ total: number }>(
-        `SELECT COUNT(*) AS total FROM rm_initiative_partners WHERE ${where}`,
-        params,
-      ),
-    ]);
-    const items = rows.slice(0, page.first).map(toPartner);
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.joinedPosition) : null,
-    };
+    const [where, params] =
+      partnerId === undefined
+        ? [['initiative_id = ?'], [initiativeId]]
+        : [
+            ['initiative_id = ?', 'partner_id = ?'],
+            [initiativeId, partnerId],
+          ];
+    return keysetPage<PartnerRow, PartnerView>(
+      this.db,
+      { table: 'rm_initiative_partners', key: 'joined_position', where, params },
+      page,
+      (rows) => rows.map(toPartner),
+    );
   }
 
   /** Every set of rules the initiative has had, oldest first; the defaults when none was set. */

@@ -60,10 +60,13 @@ describe.each(READ_MODEL_BACKENDS)('Meetings on $name', (backend) => {
 
   it('pages the meetings of an initiative in the order held', async () => {
     const first = await reader.list('i1', { first: 2 });
-    expect(first.items.map((m) => m.meetingId)).toEqual(['m1', 'm2']);
-    expect([first.totalCount, first.hasNextPage]).toEqual([3, true]);
-    const rest = await reader.list('i1', { first: 2, after: first.items[1]!.heldPosition });
-    expect(rest.items.map((m) => m.meetingId)).toEqual(['m3']);
-    expect(rest.hasNextPage).toBe(false);
+    expect(first.edges.map((e) => e.node).map((m) => m.meetingId)).toEqual(['m1', 'm2']);
+    expect([first.totalCount, first.pageInfo.hasNextPage]).toEqual([3, true]);
+    const rest = await reader.list('i1', {
+      first: 2,
+      after: first.edges.map((e) => e.node)[1]!.heldPosition,
+    });
+    expect(rest.edges.map((e) => e.node).map((m) => m.meetingId)).toEqual(['m3']);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
   });
 });

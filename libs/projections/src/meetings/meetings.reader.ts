@@ -1,5 +1,5 @@
 import type { Attendee } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 
 export interface MeetingView {
@@ -40,24 +40,18 @@ export class MeetingsReader {
     return row && this.toView(row);
   }
 
-  async list(initiativeId: string, page: PageRequest): Promise<Page<MeetingView>> {
-    const rows = await this.db.all<MeetingRow>(
-      `SELECT * FROM rm_meetings WHERE initiative_id = ? AND held_position > ?
-       ORDER BY held_position LIMIT ?`,
-      [initiativeId, page.after ?? 0, page.first + 1],
+  list(initiativeId: string, page: PageRequest): Promise<Page<MeetingView>> {
+    return keysetPage<MeetingRow, MeetingView>(
+      this.db,
+      {
+        table: 'rm_meetings',
+        key: 'held_position',
+        where: ['initiative_id = ?'],
+        params: [initiativeId],
+      },
+      page,
+      (rows) => Promise.all(rows.map((row) => this.toView(row))),
     );
-    const count = await this.db.get<{ total: number | string }>(
-      'SELECT COUNT(*) AS total FROM rm_meetings WHERE initiative_id = ?',
-      [initiativeId],
-    );
-    const items = await Promise.all(rows.slice(0, page.first).map((row) => this.toView(row)));
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.heldPosition) : null,
-    };
   }
 
   /** The meetings where a decision was proposed or to which it was linked. */

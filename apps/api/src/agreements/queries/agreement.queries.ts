@@ -1,4 +1,4 @@
-import { AgreementsRegisterReader, type AgreementFilter, encodeCursor } from '@accord/projections';
+import { AgreementsRegisterReader, type AgreementFilter, mapPage } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
 import { NotFoundError } from '../../ledger/ledger.errors';
@@ -21,15 +21,7 @@ export class AgreementQueries {
   }
 
   async list(filter: AgreementFilter, page: PageArgs): Promise<AgreementConnection> {
-    const result = await this.reader.list(filter, toPageRequest(page));
-    return {
-      edges: result.items.map((view) => ({
-        cursor: encodeCursor(view.draftedPosition),
-        node: toAgreement(view),
-      })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return mapPage(await this.reader.list(filter, toPageRequest(page)), toAgreement);
   }
 
   async ofPartner(initiativeId: string, partnerId: string): Promise<PartnerAgreements> {

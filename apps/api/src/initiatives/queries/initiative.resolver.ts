@@ -1,4 +1,4 @@
-import { encodeCursor, InitiativeOverviewReader } from '@accord/projections';
+import { InitiativeOverviewReader } from '@accord/projections';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AccordContext } from '../../graphql/accord-context';
 import { Visibility } from '../../visibility/visibility';
@@ -30,12 +30,7 @@ export class InitiativeResolver {
     @Context() context: AccordContext,
   ): Promise<InitiativeConnection> {
     const visible = await this.visibility.viewerOf(context).visibleInitiatives();
-    const result = await this.reader.list(toPageRequest(page), visible);
-    return {
-      edges: result.items.map((node) => ({ cursor: encodeCursor(node.launchedPosition), node })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return this.reader.list(toPageRequest(page), visible);
   }
 
   @ResolveField(() => [Partner], { description: 'Partners in joining order; filter by status.' })
