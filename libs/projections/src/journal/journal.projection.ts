@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
 
 /** Stream categories, longest first so `benefit-pool-x` is not read as category `benefit`. */
@@ -43,6 +44,38 @@ const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entit
    (SELECT CASE WHEN MAX(j.occurred_high_water) > ? THEN MAX(j.occurred_high_water) ELSE ? END FROM ${LAST_ROW}),
    (SELECT CASE WHEN MAX(j.recorded_high_water) > ? THEN MAX(j.recorded_high_water) ELSE ? END FROM ${LAST_ROW}))`;
 
+export const JOURNAL: ReadModelTable = {
+  name: 'journal',
+  columns: {
+    position: 'bigint',
+    stream: 'text',
+    category: 'text',
+    entity_id: 'text',
+    revision: 'integer',
+    initiative_id: 'text?',
+    type: 'text',
+    person_id: 'text?',
+    partner_id: 'text?',
+    occurred_at: 'text',
+    recorded_at: 'text',
+    data: 'text',
+    hash: 'text',
+    occurred_high_water: 'text',
+    recorded_high_water: 'text',
+  },
+  primaryKey: ['position'],
+  indexes: {
+    by_entity: { on: ['entity_id', 'position'], forWrites: true },
+    by_occurred: { on: ['initiative_id', 'occurred_at', 'position'] },
+    by_recorded: { on: ['initiative_id', 'recorded_at', 'position'] },
+    occurred_high_water: { on: ['occurred_high_water', 'position'] },
+    recorded_high_water: { on: ['recorded_high_water', 'position'] },
+    backdated: { on: ['position'], where: 'occurred_at < occurred_high_water' },
+  },
+  eventRows: { position: 'position', occurredAt: 'occurred_at' },
+  retiredIndexes: ['by_stream'],
+};
+
 /**
  * Journal: one row per event of the log, indexed by entity and by initiative over both times,
  * for the history of one entity and the changes across an initiative between two moments.
@@ -54,39 +87,7 @@ export const journalProjection: Projection = {
   name: 'journal',
   version: 1,
   handles: { has: (_type: string) => true },
-  tables: [
-    {
-      name: 'journal',
-      columns: {
-        position: 'bigint',
-        stream: 'text',
-        category: 'text',
-        entity_id: 'text',
-        revision: 'integer',
-        initiative_id: 'text?',
-        type: 'text',
-        person_id: 'text?',
-        partner_id: 'text?',
-        occurred_at: 'text',
-        recorded_at: 'text',
-        data: 'text',
-        hash: 'text',
-        occurred_high_water: 'text',
-        recorded_high_water: 'text',
-      },
-      primaryKey: ['position'],
-      indexes: {
-        by_entity: { on: ['entity_id', 'position'], forWrites: true },
-        by_occurred: { on: ['initiative_id', 'occurred_at', 'position'] },
-        by_recorded: { on: ['initiative_id', 'recorded_at', 'position'] },
-        occurred_high_water: { on: ['occurred_high_water', 'position'] },
-        recorded_high_water: { on: ['recorded_high_water', 'position'] },
-        backdated: { on: ['position'], where: 'occurred_at < occurred_high_water' },
-      },
-      eventRows: { position: 'position', occurredAt: 'occurred_at' },
-      retiredIndexes: ['by_stream'],
-    },
-  ],
+  tables: [JOURNAL],
 
   apply(event: StoredEvent): SqlStatement[] {
     const { category, entityId } = parseStream(event.stream);

@@ -2,7 +2,34 @@ import type { RosterEvent } from '@accord/domain';
 import { END_OF_TIME, nextDay, ROSTER_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const ROLE_ASSIGNMENTS: ReadModelTable = {
+  name: 'role_assignments',
+  columns: {
+    assignment_id: 'text',
+    initiative_id: 'text',
+    person_id: 'text',
+    partner_id: 'text',
+    role: 'text',
+    custom_role: 'text?',
+    term_start: 'text',
+    term_end: 'text?',
+    office_from: 'text',
+    office_until: 'text',
+    status: 'text',
+    assigned_at: 'text',
+    ended_at: 'text?',
+    end_reason: 'text?',
+    assigned_position: 'bigint',
+  },
+  primaryKey: ['assignment_id'],
+  indexes: {
+    by_initiative: { on: ['initiative_id', 'office_from', 'office_until'] },
+    by_person: { on: ['person_id'] },
+  },
+};
 
 /**
  * Roster: one row per role assignment, in office over [office_from, office_until) days.
@@ -14,33 +41,7 @@ export const rosterProjection: Projection = {
   name: 'roster',
   version: 1,
   handles: new Set(ROSTER_EVENT_TYPES),
-  tables: [
-    {
-      name: 'role_assignments',
-      columns: {
-        assignment_id: 'text',
-        initiative_id: 'text',
-        person_id: 'text',
-        partner_id: 'text',
-        role: 'text',
-        custom_role: 'text?',
-        term_start: 'text',
-        term_end: 'text?',
-        office_from: 'text',
-        office_until: 'text',
-        status: 'text',
-        assigned_at: 'text',
-        ended_at: 'text?',
-        end_reason: 'text?',
-        assigned_position: 'bigint',
-      },
-      primaryKey: ['assignment_id'],
-      indexes: {
-        by_initiative: { on: ['initiative_id', 'office_from', 'office_until'] },
-        by_person: { on: ['person_id'] },
-      },
-    },
-  ],
+  tables: [ROLE_ASSIGNMENTS],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as RosterEvent;

@@ -111,3 +111,25 @@ export function shapeOf(table: ReadModelTable, prefix: TablePrefix = 'rm_'): Tab
     ),
   };
 }
+
+/** `made_position` -> `madePosition`: the name a view gives a column. */
+const viewName = (column: string): string =>
+  column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The select list that gives each column of the table (all, or those named) the name the view
+ * uses, so a reader's rows are its views: `made_position AS "madePosition"`. With `alias`,
+ * the columns are read from that alias of the table.
+ */
+export function viewColumns(
+  table: ReadModelTable,
+  { only, alias }: { only?: readonly string[]; alias?: string } = {},
+): string {
+  return (only ?? Object.keys(table.columns))
+    .map((column) => {
+      const name = viewName(column);
+      const source = alias ? `${alias}.${column}` : column;
+      return name === column && !alias ? column : `${source} AS "${name}"`;
+    })
+    .join(', ');
+}
