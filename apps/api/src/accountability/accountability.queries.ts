@@ -20,7 +20,6 @@ import {
   toBenefitPoolSummary,
   toMoneyModel,
 } from '../benefit-pools/benefit-pool.model';
-import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
@@ -110,7 +109,7 @@ export class AccountabilityQueries {
       this.pagePools(initiativeId, partnerIds),
     );
     return mapPage(page, (partner) => ({
-      partner: { ...partner, status: partner.status as PartnerStatus },
+      partner,
       commitments: {
         partnerId: partner.partnerId,
         total: commitments.total(partner.partnerId),

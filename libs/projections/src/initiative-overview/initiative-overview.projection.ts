@@ -2,7 +2,44 @@ import type { InitiativeEvent } from '@accord/domain';
 import { INITIATIVE_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const INITIATIVES: ReadModelTable = {
+  name: 'initiatives',
+  columns: {
+    initiative_id: 'text',
+    name: 'text',
+    problem_statement: 'text',
+    common_agenda: 'text',
+    launched_at: 'text',
+    agenda_amended_at: 'text?',
+    revision: 'integer',
+    launched_position: 'bigint',
+  },
+  primaryKey: ['initiative_id'],
+  indexes: {
+    by_position: { on: ['launched_position'], unique: true },
+  },
+};
+
+export const INITIATIVE_PARTNERS: ReadModelTable = {
+  name: 'initiative_partners',
+  columns: {
+    initiative_id: 'text',
+    partner_id: 'text',
+    organisation_name: 'text',
+    sector: 'text',
+    status: 'text',
+    joined_at: 'text',
+    left_at: 'text?',
+    joined_position: 'bigint',
+  },
+  primaryKey: ['initiative_id', 'partner_id'],
+  indexes: {
+    by_joining: { on: ['initiative_id', 'joined_position'] },
+  },
+};
 
 /**
  * Initiative overview: one row per initiative, one per partner membership.
@@ -18,40 +55,8 @@ export const initiativeOverviewProjection: Projection = {
   version: 1,
   handles: new Set(INITIATIVE_EVENT_TYPES),
   tables: [
-    {
-      name: 'initiatives',
-      columns: {
-        initiative_id: 'text',
-        name: 'text',
-        problem_statement: 'text',
-        common_agenda: 'text',
-        launched_at: 'text',
-        agenda_amended_at: 'text?',
-        revision: 'integer',
-        launched_position: 'bigint',
-      },
-      primaryKey: ['initiative_id'],
-      indexes: {
-        by_position: { on: ['launched_position'], unique: true },
-      },
-    },
-    {
-      name: 'initiative_partners',
-      columns: {
-        initiative_id: 'text',
-        partner_id: 'text',
-        organisation_name: 'text',
-        sector: 'text',
-        status: 'text',
-        joined_at: 'text',
-        left_at: 'text?',
-        joined_position: 'bigint',
-      },
-      primaryKey: ['initiative_id', 'partner_id'],
-      indexes: {
-        by_joining: { on: ['initiative_id', 'joined_position'] },
-      },
-    },
+    INITIATIVES,
+    INITIATIVE_PARTNERS,
     {
       name: 'governance_rules',
       columns: {

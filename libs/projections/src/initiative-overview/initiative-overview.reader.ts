@@ -6,6 +6,8 @@ import {
 } from '@accord/domain';
 import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { INITIATIVE_PARTNERS, INITIATIVES } from './initiative-overview.projection';
 
 export interface PartnerView {
   initiativeId: string;
@@ -57,78 +59,43 @@ const toRules = (row: GovernanceRulesRow): GovernanceRulesView => ({
   setAt: row.set_at,
 });
 
-interface InitiativeRow {
-  initiative_id: string;
-  name: string;
-  problem_statement: string;
-  common_agenda: string;
-  launched_at: string;
-  agenda_amended_at: string | null;
-  revision: number;
-  launched_position: number;
-}
-
-interface PartnerRow {
-  initiative_id: string;
-  partner_id: string;
-  organisation_name: string;
-  sector: Sector;
-  status: 'member' | 'left';
-  joined_at: string;
-  left_at: string | null;
-  joined_position: number;
-}
-
-const toInitiative = (row: InitiativeRow): InitiativeView => ({
-  initiativeId: row.initiative_id,
-  name: row.name,
-  problemStatement: row.problem_statement,
-  commonAgenda: row.common_agenda,
-  launchedAt: row.launched_at,
-  agendaAmendedAt: row.agenda_amended_at,
-  revision: row.revision,
-  launchedPosition: Number(row.launched_position),
-});
-
-const toPartner = (row: PartnerRow): PartnerView => ({
-  initiativeId: row.initiative_id,
-  partnerId: row.partner_id,
-  organisationName: row.organisation_name,
-  sector: row.sector,
-  status: row.status,
-  joinedAt: row.joined_at,
-  leftAt: row.left_at,
-  joinedPosition: Number(row.joined_position),
-});
+const INITIATIVE = viewColumns(INITIATIVES);
+const PARTNER = viewColumns(INITIATIVE_PARTNERS);
 
 export class InitiativeOverviewReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(initiativeId: string): Promise<InitiativeView | undefined> {
-    const row = await this.db.get<InitiativeRow>(
-      'SELECT * FROM rm_initiatives WHERE initiative_id = ?',
+    const row = await this.db.get<InitiativeView>(
+      `SELECT ${INITIATIVE} FROM rm_initiatives WHERE initiative_id = ?`,
       [initiativeId],
     );
-    return row && toInitiative(row);
+    return row;
   }
 
   /** A page of the initiatives among `initiativeIds` (those the reader may see), in launch order. */
   list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
     const among = `initiative_id IN (${initiativeIds.map(() => '?').join(', ') || 'NULL'})`;
-    return keysetPage<InitiativeRow, InitiativeView>(
+    return keysetPage<InitiativeView, InitiativeView>(
       this.db,
-      { table: 'rm_initiatives', key: 'launched_position', where: [among], params: initiativeIds },
+      {
+        table: 'rm_initiatives',
+        select: INITIATIVE,
+        key: 'launched_position',
+        where: [among],
+        params: initiativeIds,
+      },
       page,
-      (rows) => rows.map(toInitiative),
+      (rows) => rows,
     );
   }
 
   async partners(initiativeId: string): Promise<PartnerView[]> {
-    const rows = await this.db.all<PartnerRow>(
-      'SELECT * FROM rm_initiative_partners WHERE initiative_id = ? ORDER BY joined_position',
+    const rows = await this.db.all<PartnerView>(
+      `SELECT ${PARTNER} FROM rm_initiative_partners WHERE initiative_id = ? ORDER BY joined_position`,
       [initiativeId],
     );
-    return rows.map(toPartner);
+    return rows;
   }
 
   /**
@@ -147,11 +114,11 @@ export class InitiativeOverviewReader {
             ['initiative_id = ?', 'partner_id = ?'],
             [initiativeId, partnerId],
           ];
-    return keysetPage<PartnerRow, PartnerView>(
+    return keysetPage<PartnerView, PartnerView>(
       this.db,
-      { table: 'rm_initiative_partners', key: 'joined_position', where, params },
+      { table: 'rm_initiative_partners', select: PARTNER, key: 'joined_position', where, params },
       page,
-      (rows) => rows.map(toPartner),
+      (rows) => rows,
     );
   }
 

@@ -1,5 +1,6 @@
 import type { ReadOnlyDatabase } from './temporal/read-views';
 import type { SqlValue } from './read-model-database';
+import { viewName } from './read-model-tables';
 
 /** Opaque pagination cursors over a numeric sort key (a global position). */
 export function encodeCursor(position: number): string {
@@ -63,16 +64,23 @@ export const mapPage = <T, U>(page: Page<T>, map: (node: T) => U): Page<U> => ({
  */
 export async function keysetPage<Row, T>(
   db: ReadOnlyDatabase,
-  query: { table: string; key: string; where?: readonly string[]; params?: readonly SqlValue[] },
+  query: {
+    table: string;
+    /** The select list (`*`: every column as it is named); see viewColumns. */
+    select?: string;
+    key: string;
+    where?: readonly string[];
+    params?: readonly SqlValue[];
+  },
   page: PageRequest,
   toNodes: (rows: Row[]) => T[] | Promise<T[]>,
 ): Promise<Page<T>> {
-  const { table, key, where = [], params = [] } = query;
+  const { table, select = '*', key, where = [], params = [] } = query;
   const clause = (conditions: readonly string[]) =>
     conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const [rows, count] = await Promise.all([
     db.all<Row>(
-      `SELECT * FROM ${table} ${clause([...where, `${key} > ?`])} ORDER BY ${key} LIMIT ?`,
+      `SELECT ${select} FROM ${table} ${clause([...where, `${key} > ?`])} ORDER BY ${key} LIMIT ?`,
       [...params, page.after ?? 0, page.first + 1],
     ),
     db.get<{ total: number | string }>(
@@ -80,6 +88,7 @@ export async function keysetPage<Row, T>(
       params,
     ),
   ]);
-  const keyOf = (row: Row) => Number((row as Record<string, unknown>)[key]);
+  const field = select === '*' ? key : viewName(key);
+  const keyOf = (row: Row) => Number((row as Record<string, unknown>)[field]);
   return pageOf(rows, page, Number(count?.total ?? 0), keyOf, toNodes);
 }

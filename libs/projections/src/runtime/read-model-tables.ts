@@ -113,7 +113,7 @@ export function shapeOf(table: ReadModelTable, prefix: TablePrefix = 'rm_'): Tab
 }
 
 /** `made_position` -> `madePosition`: the name a view gives a column. */
-const viewName = (column: string): string =>
+export const viewName = (column: string): string =>
   column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
 /**

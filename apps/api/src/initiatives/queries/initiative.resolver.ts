@@ -39,9 +39,9 @@ export class InitiativeResolver {
     @Args('status', { type: () => PartnerStatus, nullable: true }) status?: PartnerStatus,
   ): Promise<Partner[]> {
     const partners = await this.reader.partners(initiative.initiativeId);
-    return partners
-      .filter((p) => status === undefined || status === null || p.status === (status as string))
-      .map((p) => ({ ...p, status: p.status as PartnerStatus }));
+    return partners.filter(
+      (p) => status === undefined || status === null || p.status === (status as string),
+    );
   }
 
   @ResolveField(() => GovernanceRules, { description: 'The governance rules in force.' })
