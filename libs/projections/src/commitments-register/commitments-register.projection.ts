@@ -2,7 +2,61 @@ import type { CommitmentEvent } from '@accord/domain';
 import { COMMITMENT_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const COMMITMENTS: ReadModelTable = {
+  name: 'commitments',
+  columns: {
+    commitment_id: 'text',
+    initiative_id: 'text',
+    partner_id: 'text',
+    description: 'text',
+    money_amount_minor: 'text?',
+    money_currency: 'text?',
+    in_kind: 'text?',
+    hours: 'real?',
+    due_date: 'text',
+    status: 'text',
+    percent: 'integer',
+    last_progress_note: 'text?',
+    last_progress_at: 'text?',
+    made_at: 'text',
+    closed_at: 'text?',
+    closing_note: 'text?',
+    accepted_by: 'text?',
+    accepted_at: 'text?',
+    indicator_id: 'text?',
+    decision_id: 'text?',
+    revision: 'integer',
+    made_position: 'bigint',
+  },
+  primaryKey: ['commitment_id'],
+  indexes: {
+    by_position: { on: ['made_position'], unique: true },
+    by_initiative: { on: ['initiative_id', 'made_position'] },
+    by_partner: { on: ['partner_id', 'made_position'] },
+    by_status: { on: ['status', 'due_date'] },
+    by_partner_status: {
+      on: ['initiative_id', 'partner_id', 'status', 'made_position', 'due_date'],
+    },
+  },
+};
+
+export const COMMITMENT_REVISIONS: ReadModelTable = {
+  name: 'commitment_revisions',
+  columns: {
+    commitment_id: 'text',
+    revision: 'integer',
+    due_date: 'text?',
+    description: 'text?',
+    previous_due_date: 'text',
+    previous_description: 'text',
+    reason: 'text',
+    revised_at: 'text',
+  },
+  primaryKey: ['commitment_id', 'revision'],
+};
 
 /**
  * Commitments register: one row per commitment, and one row per revision.
@@ -27,59 +81,7 @@ export const commitmentsRegisterProjection: Projection = {
     },
   ],
   handles: new Set(COMMITMENT_EVENT_TYPES),
-  tables: [
-    {
-      name: 'commitments',
-      columns: {
-        commitment_id: 'text',
-        initiative_id: 'text',
-        partner_id: 'text',
-        description: 'text',
-        money_amount_minor: 'text?',
-        money_currency: 'text?',
-        in_kind: 'text?',
-        hours: 'real?',
-        due_date: 'text',
-        status: 'text',
-        percent: 'integer',
-        last_progress_note: 'text?',
-        last_progress_at: 'text?',
-        made_at: 'text',
-        closed_at: 'text?',
-        closing_note: 'text?',
-        accepted_by: 'text?',
-        accepted_at: 'text?',
-        indicator_id: 'text?',
-        decision_id: 'text?',
-        revision: 'integer',
-        made_position: 'bigint',
-      },
-      primaryKey: ['commitment_id'],
-      indexes: {
-        by_position: { on: ['made_position'], unique: true },
-        by_initiative: { on: ['initiative_id', 'made_position'] },
-        by_partner: { on: ['partner_id', 'made_position'] },
-        by_status: { on: ['status', 'due_date'] },
-        by_partner_status: {
-          on: ['initiative_id', 'partner_id', 'status', 'made_position', 'due_date'],
-        },
-      },
-    },
-    {
-      name: 'commitment_revisions',
-      columns: {
-        commitment_id: 'text',
-        revision: 'integer',
-        due_date: 'text?',
-        description: 'text?',
-        previous_due_date: 'text',
-        previous_description: 'text',
-        reason: 'text',
-        revised_at: 'text',
-      },
-      primaryKey: ['commitment_id', 'revision'],
-    },
-  ],
+  tables: [COMMITMENTS, COMMITMENT_REVISIONS],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as CommitmentEvent;
