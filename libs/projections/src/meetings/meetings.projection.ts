@@ -2,7 +2,29 @@ import type { DecisionProposed, MeetingEvent } from '@accord/domain';
 import { MEETING_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const MEETINGS: ReadModelTable = {
+  name: 'meetings',
+  columns: {
+    meeting_id: 'text',
+    initiative_id: 'text',
+    title: 'text',
+    held_at: 'text',
+    agenda: 'text',
+    minutes: 'text',
+    recorded_by_person_id: 'text',
+    recorded_by_partner_id: 'text',
+    revision: 'integer',
+    held_position: 'bigint',
+  },
+  primaryKey: ['meeting_id'],
+  indexes: {
+    by_position: { on: ['held_position'], unique: true },
+    by_initiative: { on: ['initiative_id', 'held_position'] },
+  },
+};
 
 /**
  * Meetings: one row per meeting, one per attendee, one per decision taken there.
@@ -16,26 +38,7 @@ export const meetingsProjection: Projection = {
   version: 1,
   handles: new Set<string>([...MEETING_EVENT_TYPES, 'DecisionProposed.v1']),
   tables: [
-    {
-      name: 'meetings',
-      columns: {
-        meeting_id: 'text',
-        initiative_id: 'text',
-        title: 'text',
-        held_at: 'text',
-        agenda: 'text',
-        minutes: 'text',
-        recorded_by_person_id: 'text',
-        recorded_by_partner_id: 'text',
-        revision: 'integer',
-        held_position: 'bigint',
-      },
-      primaryKey: ['meeting_id'],
-      indexes: {
-        by_position: { on: ['held_position'], unique: true },
-        by_initiative: { on: ['initiative_id', 'held_position'] },
-      },
-    },
+    MEETINGS,
     {
       name: 'meeting_attendees',
       columns: {
