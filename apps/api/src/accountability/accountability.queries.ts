@@ -11,7 +11,6 @@ import {
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { toPartnerAgreements } from '../agreements/agreement.model';
 import {
   type BenefitPool,
   type BenefitPoolHistoryField,
@@ -97,7 +96,7 @@ export class AccountabilityQueries {
     const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
     const percent = (basisPoints: number | null) =>
       basisPoints === null ? null : basisPointsToPercent(basisPoints);
-    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
+    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
     const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
     const risk = oncePerKey(
