@@ -167,7 +167,7 @@ describe('A crash between an append and the projections, on SQLite', () => {
 
     const rebuilt = readModels(env.ACCORD_DB_FILE);
     expect(Object.keys(recovered).length).toBeGreaterThan(10);
-    expect(recovered.rm_commitments_v2!.length).toBeGreaterThan(0);
+    expect(recovered.rm_commitments!.length).toBeGreaterThan(0);
     expect(rebuilt).toEqual(recovered);
   }, 240_000);
 });

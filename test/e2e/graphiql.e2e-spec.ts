@@ -79,7 +79,7 @@ describe('GraphiQL, served from the app itself', () => {
     );
     expect(res.body.projections.slice(0, 2).map((p: any) => p.name)).toEqual([
       'initiative-overview',
-      'commitments-register-v2',
+      'commitments-register',
     ]);
     const ready = await request(app.app.getHttpServer()).get('/ready').expect(200);
     expect(ready.body.status).toBe('ready');

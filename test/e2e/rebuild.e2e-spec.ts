@@ -8,7 +8,7 @@ import { FOOD_BANK, ALL_STORES, TestApp } from '../support/test-app';
 
 /** Edits a read-model row behind the app's back, as a bug or a hand would. */
 async function tamper(app: TestApp, commitmentId: string): Promise<void> {
-  const statement = `UPDATE rm_commitments_v2 SET description = 'tampered' WHERE commitment_id = `;
+  const statement = `UPDATE rm_commitments SET description = 'tampered' WHERE commitment_id = `;
   if (app.storage.kind === 'sqlite') {
     const db = new Database(join(app.storage.dir, 'accord.db'));
     db.prepare(`${statement}?`).run(commitmentId);
@@ -72,7 +72,7 @@ describe.each(ALL_STORES)('Rebuilding a read model next to a running API on %s',
     await tamper(app, 'pack-3');
     expect((await list()).edges[2]!.node.description).toBe('tampered');
 
-    const rebuilding = cli(app, ['projections', 'rebuild', 'commitments-register-v2']);
+    const rebuilding = cli(app, ['projections', 'rebuild', 'commitments-register']);
     let finished = false;
     void rebuilding.then(() => (finished = true));
     // Answers that came back while the rebuild's process had not exited yet.
@@ -84,7 +84,7 @@ describe.each(ALL_STORES)('Rebuilding a read model next to a running API on %s',
       if (!finished) answeredWhileRunning += 1;
     }
     const { code, output } = await rebuilding;
-    expect(output).toMatch(/commitments-register-v2: rebuilt from \d+ events and switched in/);
+    expect(output).toMatch(/commitments-register: rebuilt from \d+ events and switched in/);
     expect(code).toBe(0);
     expect(answeredWhileRunning).toBeGreaterThan(0);
 
@@ -102,6 +102,6 @@ describe.each(ALL_STORES)('Rebuilding a read model next to a running API on %s',
     const { code, output } = await cli(app, ['projections', 'rebuild', 'nonsense']);
     expect(code).toBe(2);
     expect(output).toContain('no read model named "nonsense"');
-    expect(output).toContain('commitments-register-v2');
+    expect(output).toContain('commitments-register');
   }, 60_000);
 });

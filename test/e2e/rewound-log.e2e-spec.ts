@@ -136,12 +136,12 @@ describe.each(ALL_STORES)('A log that lost its last events under the ledger, on 
 
   it('projections rebuild refuses with the one line instead of waiting for the log, and --accept-log rebuilds from the log as it is', async () => {
     const keep = await rawHead(app);
-    const refused = await cli(app, ['projections', 'rebuild', 'commitments-register-v2']);
+    const refused = await cli(app, ['projections', 'rebuild', 'commitments-register']);
     expect(refused.code).toBe(1);
     expect(refused.output.trim()).toMatch(oneLine(keep + 2, keep));
 
     const accepted = await cli(app, ['projections', 'rebuild', '--accept-log']);
-    expect(accepted.output).toMatch(/commitments-register-v2: rebuilt from \d+ events/);
+    expect(accepted.output).toMatch(/commitments-register: rebuilt from \d+ events/);
     expect(accepted.code).toBe(0);
 
     app = await TestApp.start({ storage: app.storage });

@@ -6,6 +6,8 @@ import {
   type ReadModelDatabase,
   type ReadPoint,
   SqliteReadModelDatabase,
+  tableDdl,
+  tableName,
   TimeTravel,
 } from '@accord/projections';
 import Database from 'better-sqlite3';
@@ -58,7 +60,7 @@ async function historyWithBackdating(): Promise<StoredEvent[]> {
 async function replay(events: readonly StoredEvent[]): Promise<ReadModelDatabase> {
   const db = new SqliteReadModelDatabase(new Database(':memory:'));
   for (const projection of ALL_PROJECTIONS) {
-    await db.migrate(projection.schema);
+    await db.migrate(projection.tables.flatMap((table) => tableDdl(table)).join(';\n'));
     const handled = events.filter((e) => projection.handles.has(e.type));
     if (handled.length === 0) continue;
     await db.applyBatch(projection.name, handled[handled.length - 1]!.position, () =>
@@ -68,8 +70,7 @@ async function replay(events: readonly StoredEvent[]): Promise<ReadModelDatabase
   return db;
 }
 
-const tables = (projection: Projection) =>
-  [...projection.schema.matchAll(/CREATE TABLE IF NOT EXISTS (rm_\w+)/g)].map((m) => m[1]!);
+const tables = (projection: Projection) => projection.tables.map((table) => tableName(table));
 
 /**
  * Every row of every read model, each table's rows in one order whatever the store's collation.

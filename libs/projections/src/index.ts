@@ -1,4 +1,5 @@
 export * from './runtime/projection';
+export * from './runtime/read-model-tables';
 export * from './runtime/projection-runner';
 export * from './runtime/rebuild';
 export * from './runtime/log-behind';

@@ -4,14 +4,13 @@ import {
   BenefitPoolsReader,
   type BenefitPoolSummaryView,
   CommitmentsRegisterReader,
-  encodeCursor,
+  mapPage,
   InitiativeOverviewReader,
   RiskRegisterReader,
   type RiskSummaryView,
   RosterReader,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { toPartnerAgreements } from '../agreements/agreement.model';
 import {
   type BenefitPool,
   type BenefitPoolHistoryField,
@@ -20,7 +19,6 @@ import {
   toBenefitPoolSummary,
   toMoneyModel,
 } from '../benefit-pools/benefit-pool.model';
-import { type PartnerStatus } from '../initiatives/initiative.model';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
 import { toRoleAssignment } from '../roster/queries/roster.queries';
@@ -87,7 +85,7 @@ export class AccountabilityQueries {
       toPageRequest(args),
       args.partnerId ?? undefined,
     );
-    const partnerIds = page.items.map((partner) => partner.partnerId);
+    const partnerIds = page.edges.map(({ node }) => node.partnerId);
     const [counts, roles, signatures, risksOf, benefitsOf] = await Promise.all([
       this.commitments.bucketCounts(initiativeId, partnerIds, on),
       this.roster.inOffice(initiativeId, on, partnerIds),
@@ -98,7 +96,7 @@ export class AccountabilityQueries {
     const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
     const percent = (basisPoints: number | null) =>
       basisPoints === null ? null : basisPointsToPercent(basisPoints);
-    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, toPartnerAgreements(s)]));
+    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
     const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
     const risk = oncePerKey(
@@ -109,37 +107,30 @@ export class AccountabilityQueries {
       (view: BenefitPoolSummaryView) => view.poolId,
       this.pagePools(initiativeId, partnerIds),
     );
-    return {
-      edges: page.items.map((partner) => ({
-        cursor: encodeCursor(partner.joinedPosition),
-        node: {
-          partner: { ...partner, status: partner.status as PartnerStatus },
-          commitments: {
-            partnerId: partner.partnerId,
-            total: commitments.total(partner.partnerId),
-            pages: commitments,
-          },
-          roles: rolesOf.get(partner.partnerId) ?? [],
-          risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
-            risk: risk(r.risk),
-            owner: r.owner,
-            sharePercent: percent(r.basisPoints),
-          })),
-          benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
-            pool: pool(b.pool),
-            sharePercent: percent(b.basisPoints),
-            distributed: b.distributed && toMoneyModel(b.distributed),
-          })),
-          agreements: agreementsOf.get(partner.partnerId) ?? {
-            partnerId: partner.partnerId,
-            signed: [],
-            pending: [],
-          },
-        },
+    return mapPage(page, (partner) => ({
+      partner,
+      commitments: {
+        partnerId: partner.partnerId,
+        total: commitments.total(partner.partnerId),
+        pages: commitments,
+      },
+      roles: rolesOf.get(partner.partnerId) ?? [],
+      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
+        risk: risk(r.risk),
+        owner: r.owner,
+        sharePercent: percent(r.basisPoints),
       })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+      benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+        pool: pool(b.pool),
+        sharePercent: percent(b.basisPoints),
+        distributed: b.distributed && toMoneyModel(b.distributed),
+      })),
+      agreements: agreementsOf.get(partner.partnerId) ?? {
+        partnerId: partner.partnerId,
+        signed: [],
+        pending: [],
+      },
+    }));
   }
 
   /**

@@ -3,7 +3,7 @@ import {
   type CommitmentBucket,
   type CommitmentsRegisterReader,
   type CommitmentView,
-  encodeCursor,
+  mapPage,
   type Page,
   type PageRequest,
 } from '@accord/projections';
@@ -46,17 +46,11 @@ export class CommitmentPages {
       load = this.reader.bucketPages(this.initiativeId, this.partnerIds, bucket, this.on, request);
       this.loads.set(key, load);
     }
-    const page = (await load).get(partnerId);
-    return {
-      edges: (page?.items ?? []).map((view) => ({
-        cursor: encodeCursor(view.madePosition),
-        node: toCommitment(view, this.on),
-      })),
-      pageInfo: {
-        hasNextPage: page?.hasNextPage ?? false,
-        endCursor: page?.endCursor ?? null,
-      },
-      totalCount: this.counts.get(partnerId)?.[bucket] ?? 0,
+    const page = (await load).get(partnerId) ?? {
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
     };
+    const totalCount = this.counts.get(partnerId)?.[bucket] ?? 0;
+    return mapPage({ ...page, totalCount }, (view) => toCommitment(view, this.on));
   }
 }

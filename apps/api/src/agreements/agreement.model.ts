@@ -87,12 +87,12 @@ export class AgreementVersion {
 }
 
 @ObjectType({ description: 'A party to an agreement and its signature of the current version.' })
-export class AgreementParty {
+export class AgreementParty implements AgreementPartyView {
   @Field(() => ID)
   partnerId!: string;
 
   @Field(() => SignatureState)
-  signature!: SignatureState;
+  signature!: AgreementPartyView['signature'];
 
   @Field(() => ID, { nullable: true, description: 'Who signed the current version.' })
   signedBy!: string | null;
@@ -109,7 +109,7 @@ export class AgreementParty {
 }
 
 @ObjectType({ description: 'A charter, MOU, data-sharing or funding agreement between partners.' })
-export class Agreement {
+export class Agreement implements Omit<AgreementView, 'draftedPosition'> {
   @Field(() => ID)
   agreementId!: string;
 
@@ -123,7 +123,7 @@ export class Agreement {
   title!: string;
 
   @Field(() => AgreementStatus)
-  status!: AgreementStatus;
+  status!: DomainAgreementStatus;
 
   @Field(() => Int, { description: 'The version signatures count for.' })
   currentVersion!: number;
@@ -166,20 +166,6 @@ export class Agreement {
 
   @Field(() => Int)
   revision!: number;
-}
-
-const toParty = (party: AgreementPartyView): AgreementParty => ({
-  ...party,
-  signature: party.signature as SignatureState,
-});
-
-export function toAgreement(view: AgreementView): Agreement {
-  const { draftedPosition: _position, ...rest } = view;
-  return {
-    ...rest,
-    status: view.status as AgreementStatus,
-    parties: view.parties.map(toParty),
-  };
 }
 
 @ObjectType()
@@ -225,7 +211,7 @@ export class AgreementsArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'A live agreement as it concerns one party.' })
-export class PartyAgreement {
+export class PartyAgreement implements PartyAgreementView {
   @Field(() => ID)
   agreementId!: string;
 
@@ -236,7 +222,7 @@ export class PartyAgreement {
   title!: string;
 
   @Field(() => AgreementStatus)
-  status!: AgreementStatus;
+  status!: DomainAgreementStatus;
 
   @Field(() => Int)
   currentVersion!: number;
@@ -255,7 +241,7 @@ export class PartyAgreement {
   description:
     'Live agreements (awaiting signatures or in force) a partner signed in their current version, and those awaiting its signature.',
 })
-export class PartnerAgreements {
+export class PartnerAgreements implements PartnerAgreementSignatures {
   @Field(() => ID)
   partnerId!: string;
 
@@ -265,14 +251,3 @@ export class PartnerAgreements {
   @Field(() => [PartyAgreement])
   pending!: PartyAgreement[];
 }
-
-const toPartyAgreement = (view: PartyAgreementView): PartyAgreement => ({
-  ...view,
-  status: view.status as AgreementStatus,
-});
-
-export const toPartnerAgreements = (view: PartnerAgreementSignatures): PartnerAgreements => ({
-  partnerId: view.partnerId,
-  signed: view.signed.map(toPartyAgreement),
-  pending: view.pending.map(toPartyAgreement),
-});

@@ -1,6 +1,6 @@
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { type CommitmentStatus as DomainCommitmentStatus, formatMoney } from '@accord/domain';
-import type { CommitmentView } from '@accord/projections';
+import type { CommitmentRevisionView, CommitmentView } from '@accord/projections';
 import {
   ArgsType,
   Field,
@@ -51,7 +51,7 @@ export class Resources {
 }
 
 @ObjectType({ description: 'A change of due date and/or scope, with the reason.' })
-export class CommitmentRevision {
+export class CommitmentRevision implements CommitmentRevisionView {
   @Field(() => Int, { description: "The commitment's revision this change made." })
   revision!: number;
 

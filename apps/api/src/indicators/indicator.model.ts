@@ -45,7 +45,7 @@ export class MeasurementCorrection {
 }
 
 @ObjectType({ description: 'One measurement of an indicator over a period, by a source partner.' })
-export class Measurement {
+export class Measurement implements MeasurementView {
   @Field(() => ID)
   measurementId!: string;
 
@@ -80,7 +80,7 @@ export class Measurement {
 @ObjectType({
   description: 'A shared measure of progress: baseline, target and the series of measurements.',
 })
-export class Indicator {
+export class Indicator implements IndicatorView {
   @Field(() => ID)
   indicatorId!: string;
 
@@ -114,9 +114,6 @@ export class Indicator {
   @Field(() => [Measurement], { description: 'Ordered by period; corrections applied.' })
   measurements!: Measurement[];
 }
-
-export const toIndicator = (view: IndicatorView): Indicator => view;
-export const toMeasurement = (view: MeasurementView): Measurement => view;
 
 @ObjectType()
 export class IndicatorPayload {

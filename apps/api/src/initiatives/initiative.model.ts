@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { SECTORS, type Sector } from '@accord/domain';
+import type { InitiativeView, PartnerView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
@@ -20,7 +21,7 @@ export enum PartnerStatus {
 registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
 
 @ObjectType({ description: 'A partner organisation in an initiative.' })
-export class Partner {
+export class Partner implements Omit<PartnerView, 'joinedPosition'> {
   @Field(() => ID)
   partnerId!: string;
 
@@ -34,7 +35,7 @@ export class Partner {
   sector!: Sector;
 
   @Field(() => PartnerStatus)
-  status!: PartnerStatus;
+  status!: PartnerView['status'];
 
   @Field(() => DateTimeScalar)
   joinedAt!: string;
@@ -47,7 +48,7 @@ export class Partner {
   description:
     'A collective impact initiative: partners from many sectors under one common agenda.',
 })
-export class Initiative {
+export class Initiative implements Omit<InitiativeView, 'launchedPosition'> {
   @Field(() => ID)
   initiativeId!: string;
 

@@ -7,7 +7,7 @@ import { PageArgs, PageInfo } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 @ObjectType({ description: 'A meeting of the initiative: who came, the agenda, the minutes.' })
-export class Meeting {
+export class Meeting implements Omit<MeetingView, 'heldPosition'> {
   @Field(() => ID)
   meetingId!: string;
 
@@ -37,11 +37,6 @@ export class Meeting {
 
   @Field(() => Int, { description: 'Revision of the meeting stream: pass as expectedRevision.' })
   revision!: number;
-}
-
-export function toMeeting(view: MeetingView): Meeting {
-  const { heldPosition: _position, ...meeting } = view;
-  return meeting;
 }
 
 @ObjectType()

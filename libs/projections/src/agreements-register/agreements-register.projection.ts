@@ -15,60 +15,78 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const agreementsRegisterProjection: Projection = {
   name: 'agreements-register',
+  version: 1,
   handles: new Set(AGREEMENT_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_agreements (
-      agreement_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      title TEXT NOT NULL,
-      status TEXT NOT NULL,
-      current_version INTEGER NOT NULL,
-      text TEXT NOT NULL,
-      text_sha256 TEXT NOT NULL,
-      end_date TEXT,
-      drafted_at TEXT NOT NULL,
-      in_force_since TEXT,
-      closed_at TEXT,
-      terminated_by TEXT,
-      termination_reason TEXT,
-      revision INTEGER NOT NULL,
-      drafted_position BIGINT NOT NULL,
-      confidential_roles TEXT
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_agreements_by_position ON rm_agreements (drafted_position);
-    CREATE INDEX IF NOT EXISTS rm_agreements_by_initiative ON rm_agreements (initiative_id, drafted_position);
-    CREATE TABLE IF NOT EXISTS rm_agreement_versions (
-      agreement_id TEXT NOT NULL,
-      version INTEGER NOT NULL,
-      text TEXT NOT NULL,
-      text_sha256 TEXT NOT NULL,
-      reason TEXT,
-      created_at TEXT NOT NULL,
-      PRIMARY KEY (agreement_id, version)
-    );
-    CREATE TABLE IF NOT EXISTS rm_agreement_parties (
-      agreement_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      party_order INTEGER NOT NULL,
-      last_signed_version INTEGER,
-      last_signed_by TEXT,
-      last_signed_at TEXT,
-      PRIMARY KEY (agreement_id, partner_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_agreement_parties_by_partner ON rm_agreement_parties (initiative_id, partner_id);
-    CREATE TABLE IF NOT EXISTS rm_agreement_signatures (
-      agreement_id TEXT NOT NULL,
-      version INTEGER NOT NULL,
-      partner_id TEXT NOT NULL,
-      signed_by TEXT NOT NULL,
-      signed_at TEXT NOT NULL,
-      text_sha256 TEXT NOT NULL,
-      position BIGINT NOT NULL,
-      PRIMARY KEY (agreement_id, version, partner_id)
-    );
-  `,
+  tables: [
+    {
+      name: 'agreements',
+      columns: {
+        agreement_id: 'text',
+        initiative_id: 'text',
+        kind: 'text',
+        title: 'text',
+        status: 'text',
+        current_version: 'integer',
+        text: 'text',
+        text_sha256: 'text',
+        end_date: 'text?',
+        drafted_at: 'text',
+        in_force_since: 'text?',
+        closed_at: 'text?',
+        terminated_by: 'text?',
+        termination_reason: 'text?',
+        revision: 'integer',
+        drafted_position: 'bigint',
+        confidential_roles: 'text?',
+      },
+      primaryKey: ['agreement_id'],
+      indexes: {
+        by_position: { on: ['drafted_position'], unique: true },
+        by_initiative: { on: ['initiative_id', 'drafted_position'] },
+      },
+    },
+    {
+      name: 'agreement_versions',
+      columns: {
+        agreement_id: 'text',
+        version: 'integer',
+        text: 'text',
+        text_sha256: 'text',
+        reason: 'text?',
+        created_at: 'text',
+      },
+      primaryKey: ['agreement_id', 'version'],
+    },
+    {
+      name: 'agreement_parties',
+      columns: {
+        agreement_id: 'text',
+        partner_id: 'text',
+        initiative_id: 'text',
+        party_order: 'integer',
+        last_signed_version: 'integer?',
+        last_signed_by: 'text?',
+        last_signed_at: 'text?',
+      },
+      primaryKey: ['agreement_id', 'partner_id'],
+      indexes: {
+        by_partner: { on: ['initiative_id', 'partner_id'] },
+      },
+    },
+    {
+      name: 'agreement_signatures',
+      columns: {
+        agreement_id: 'text',
+        version: 'integer',
+        partner_id: 'text',
+        signed_by: 'text',
+        signed_at: 'text',
+        text_sha256: 'text',
+        position: 'bigint',
+      },
+      primaryKey: ['agreement_id', 'version', 'partner_id'],
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as AgreementEvent;

@@ -1,5 +1,5 @@
 import type { AgreementKind, AgreementStatus, Role } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface AgreementSignatureView {
@@ -174,25 +174,12 @@ export class AgreementsRegisterReader {
       conditions.push('status = ?');
       params.push(filter.status);
     }
-    const where = (all: readonly string[]) =>
-      all.length === 0 ? '' : `WHERE ${all.join(' AND ')}`;
-    const rows = await this.db.all<AgreementRow>(
-      `SELECT * FROM rm_agreements ${where([...conditions, 'drafted_position > ?'])}
-       ORDER BY drafted_position LIMIT ?`,
-      [...params, page.after ?? 0, page.first + 1],
+    return keysetPage<AgreementRow, AgreementView>(
+      this.db,
+      { table: 'rm_agreements', key: 'drafted_position', where: conditions, params },
+      page,
+      (rows) => this.withDetails(rows),
     );
-    const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_agreements ${where(conditions)}`,
-      params,
-    );
-    const items = await this.withDetails(rows.slice(0, page.first));
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.draftedPosition) : null,
-    };
   }
 
   /**

@@ -14,49 +14,66 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const benefitPoolsProjection: Projection = {
   name: 'benefit-pools',
+  version: 1,
   handles: new Set(BENEFIT_POOL_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_benefit_pools (
-      pool_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      description TEXT NOT NULL,
-      amount_minor TEXT,
-      currency TEXT,
-      allocation_revision INTEGER,
-      defined_at TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      defined_position BIGINT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_benefit_pools_by_initiative ON rm_benefit_pools (initiative_id, defined_position);
-    CREATE TABLE IF NOT EXISTS rm_benefit_allocations (
-      pool_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      partner_id TEXT NOT NULL,
-      basis_points INTEGER NOT NULL,
-      ordinal INTEGER NOT NULL,
-      reason TEXT,
-      allocated_at TEXT NOT NULL,
-      PRIMARY KEY (pool_id, revision, partner_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_benefit_allocations_by_initiative ON rm_benefit_allocations (initiative_id);
-    CREATE TABLE IF NOT EXISTS rm_benefit_distributions (
-      pool_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      distribution_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      partner_id TEXT NOT NULL,
-      amount_minor TEXT NOT NULL,
-      currency TEXT NOT NULL,
-      ordinal INTEGER NOT NULL,
-      note TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      PRIMARY KEY (pool_id, distribution_id, partner_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_benefit_distributions_by_initiative ON rm_benefit_distributions (initiative_id);
-  `,
+  tables: [
+    {
+      name: 'benefit_pools',
+      columns: {
+        pool_id: 'text',
+        initiative_id: 'text',
+        name: 'text',
+        kind: 'text',
+        description: 'text',
+        amount_minor: 'text?',
+        currency: 'text?',
+        allocation_revision: 'integer?',
+        defined_at: 'text',
+        revision: 'integer',
+        defined_position: 'bigint',
+      },
+      primaryKey: ['pool_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id', 'defined_position'] },
+      },
+    },
+    {
+      name: 'benefit_allocations',
+      columns: {
+        pool_id: 'text',
+        initiative_id: 'text',
+        revision: 'integer',
+        partner_id: 'text',
+        basis_points: 'integer',
+        ordinal: 'integer',
+        reason: 'text?',
+        allocated_at: 'text',
+      },
+      primaryKey: ['pool_id', 'revision', 'partner_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+    {
+      name: 'benefit_distributions',
+      columns: {
+        pool_id: 'text',
+        initiative_id: 'text',
+        distribution_id: 'text',
+        revision: 'integer',
+        partner_id: 'text',
+        amount_minor: 'text',
+        currency: 'text',
+        ordinal: 'integer',
+        note: 'text',
+        recorded_at: 'text',
+      },
+      primaryKey: ['pool_id', 'distribution_id', 'partner_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as BenefitPoolEvent;

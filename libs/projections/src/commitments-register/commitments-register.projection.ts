@@ -2,12 +2,66 @@ import type { CommitmentEvent } from '@accord/domain';
 import { COMMITMENT_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const COMMITMENTS: ReadModelTable = {
+  name: 'commitments',
+  columns: {
+    commitment_id: 'text',
+    initiative_id: 'text',
+    partner_id: 'text',
+    description: 'text',
+    money_amount_minor: 'text?',
+    money_currency: 'text?',
+    in_kind: 'text?',
+    hours: 'real?',
+    due_date: 'text',
+    status: 'text',
+    percent: 'integer',
+    last_progress_note: 'text?',
+    last_progress_at: 'text?',
+    made_at: 'text',
+    closed_at: 'text?',
+    closing_note: 'text?',
+    accepted_by: 'text?',
+    accepted_at: 'text?',
+    indicator_id: 'text?',
+    decision_id: 'text?',
+    revision: 'integer',
+    made_position: 'bigint',
+  },
+  primaryKey: ['commitment_id'],
+  indexes: {
+    by_position: { on: ['made_position'], unique: true },
+    by_initiative: { on: ['initiative_id', 'made_position'] },
+    by_partner: { on: ['partner_id', 'made_position'] },
+    by_status: { on: ['status', 'due_date'] },
+    by_partner_status: {
+      on: ['initiative_id', 'partner_id', 'status', 'made_position', 'due_date'],
+    },
+  },
+};
+
+export const COMMITMENT_REVISIONS: ReadModelTable = {
+  name: 'commitment_revisions',
+  columns: {
+    commitment_id: 'text',
+    revision: 'integer',
+    due_date: 'text?',
+    description: 'text?',
+    previous_due_date: 'text',
+    previous_description: 'text',
+    reason: 'text',
+    revised_at: 'text',
+  },
+  primaryKey: ['commitment_id', 'revision'],
+};
 
 /**
  * Commitments register: one row per commitment, and one row per revision.
- * v2: the columns changed (acceptance, links, missed), so the name and tables did too and
- * an existing database builds this read model afresh from the log.
+ * Version 2: the columns changed (acceptance, links, missed). It was served for a while as
+ * `commitments-register-v2` (tables `rm_*_v2`), which it replaces.
  * - CommitmentMade: inserts it, open at 0 %.
  * - ProgressReported: sets percent and the latest note.
  * - CommitmentFulfilled: closes it as fulfilled at 100 %, with the closing note.
@@ -18,50 +72,16 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  * - CommitmentLinked: sets the indicator and/or decision it is linked to (null keeps the link).
  */
 export const commitmentsRegisterProjection: Projection = {
-  name: 'commitments-register-v2',
+  name: 'commitments-register',
+  version: 2,
+  replaces: [
+    {
+      name: 'commitments-register-v2',
+      tables: ['rm_commitments_v2', 'rm_commitment_revisions_v2'],
+    },
+  ],
   handles: new Set(COMMITMENT_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_commitments_v2 (
-      commitment_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      description TEXT NOT NULL,
-      money_amount_minor TEXT,
-      money_currency TEXT,
-      in_kind TEXT,
-      hours DOUBLE PRECISION,
-      due_date TEXT NOT NULL,
-      status TEXT NOT NULL,
-      percent INTEGER NOT NULL,
-      last_progress_note TEXT,
-      last_progress_at TEXT,
-      made_at TEXT NOT NULL,
-      closed_at TEXT,
-      closing_note TEXT,
-      accepted_by TEXT,
-      accepted_at TEXT,
-      indicator_id TEXT,
-      decision_id TEXT,
-      revision INTEGER NOT NULL,
-      made_position BIGINT NOT NULL
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_commitments_v2_by_position ON rm_commitments_v2 (made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_initiative ON rm_commitments_v2 (initiative_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner ON rm_commitments_v2 (partner_id, made_position);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_status ON rm_commitments_v2 (status, due_date);
-    CREATE INDEX IF NOT EXISTS rm_commitments_v2_by_partner_status ON rm_commitments_v2 (initiative_id, partner_id, status, made_position, due_date);
-    CREATE TABLE IF NOT EXISTS rm_commitment_revisions_v2 (
-      commitment_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      due_date TEXT,
-      description TEXT,
-      previous_due_date TEXT NOT NULL,
-      previous_description TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      revised_at TEXT NOT NULL,
-      PRIMARY KEY (commitment_id, revision)
-    );
-  `,
+  tables: [COMMITMENTS, COMMITMENT_REVISIONS],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as CommitmentEvent;
@@ -70,7 +90,7 @@ export const commitmentsRegisterProjection: Projection = {
         const d = event.data;
         return [
           sql(
-            `INSERT INTO rm_commitments_v2 (commitment_id, initiative_id, partner_id, description, money_amount_minor,
+            `INSERT INTO rm_commitments (commitment_id, initiative_id, partner_id, description, money_amount_minor,
                money_currency, in_kind, hours, due_date, status, percent, made_at, revision, made_position)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?, ?)`,
             d.commitmentId,
@@ -91,7 +111,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'ProgressReported.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
+            `UPDATE rm_commitments SET percent = ?, last_progress_note = ?, last_progress_at = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.percent,
             event.data.note,
@@ -103,7 +123,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentFulfilled.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'fulfilled', percent = 100, closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.fulfilledAt,
             event.data.note,
@@ -114,7 +134,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentWithdrawn.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'withdrawn', closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.withdrawnAt,
             event.data.reason,
@@ -125,7 +145,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentAccepted.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET accepted_by = ?, accepted_at = ?, revision = ? WHERE commitment_id = ?`,
+            `UPDATE rm_commitments SET accepted_by = ?, accepted_at = ?, revision = ? WHERE commitment_id = ?`,
             event.data.acceptedBy,
             event.data.acceptedAt,
             stored.revision,
@@ -136,7 +156,7 @@ export const commitmentsRegisterProjection: Projection = {
         const d = event.data;
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET due_date = COALESCE(?, due_date), description = COALESCE(?, description),
+            `UPDATE rm_commitments SET due_date = COALESCE(?, due_date), description = COALESCE(?, description),
                revision = ? WHERE commitment_id = ?`,
             d.dueDate,
             d.description,
@@ -144,7 +164,7 @@ export const commitmentsRegisterProjection: Projection = {
             d.commitmentId,
           ),
           sql(
-            `INSERT INTO rm_commitment_revisions_v2 (commitment_id, revision, due_date, description,
+            `INSERT INTO rm_commitment_revisions (commitment_id, revision, due_date, description,
                previous_due_date, previous_description, reason, revised_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             d.commitmentId,
@@ -161,7 +181,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentMissed.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET status = 'missed', closed_at = ?, closing_note = ?, revision = ?
+            `UPDATE rm_commitments SET status = 'missed', closed_at = ?, closing_note = ?, revision = ?
              WHERE commitment_id = ?`,
             event.data.missedAt,
             event.data.reason,
@@ -172,7 +192,7 @@ export const commitmentsRegisterProjection: Projection = {
       case 'CommitmentLinked.v1':
         return [
           sql(
-            `UPDATE rm_commitments_v2 SET indicator_id = COALESCE(?, indicator_id),
+            `UPDATE rm_commitments SET indicator_id = COALESCE(?, indicator_id),
                decision_id = COALESCE(?, decision_id), revision = ? WHERE commitment_id = ?`,
             event.data.indicatorId,
             event.data.decisionId,

@@ -1,6 +1,8 @@
 import type { CommitmentStatus, Money } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, pageOf, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { COMMITMENT_REVISIONS, COMMITMENTS } from './commitments-register.projection';
 
 export interface CommitmentView {
   commitmentId: string;
@@ -37,17 +39,6 @@ export interface CommitmentRevisionView {
   revisedAt: string;
 }
 
-interface RevisionRow {
-  commitment_id: string;
-  revision: number;
-  due_date: string | null;
-  description: string | null;
-  previous_due_date: string;
-  previous_description: string;
-  reason: string;
-  revised_at: string;
-}
-
 export interface CommitmentFilter {
   initiativeId?: string;
   /** Only commitments of these initiatives (those the reader may see). */
@@ -60,56 +51,23 @@ export interface CommitmentFilter {
   today: string;
 }
 
-interface CommitmentRow {
-  commitment_id: string;
-  initiative_id: string;
-  partner_id: string;
-  description: string;
-  money_amount_minor: string | null;
-  money_currency: string | null;
-  in_kind: string | null;
-  hours: number | null;
-  due_date: string;
-  status: CommitmentStatus;
-  percent: number;
-  last_progress_note: string | null;
-  last_progress_at: string | null;
-  made_at: string;
-  closed_at: string | null;
-  closing_note: string | null;
-  accepted_by: string | null;
-  accepted_at: string | null;
-  indicator_id: string | null;
-  decision_id: string | null;
-  revision: number;
-  made_position: number;
-}
+/** A commitment's row under its view's names, its money still in two columns. */
+type CommitmentRow = Omit<CommitmentView, 'money'> & {
+  moneyAmountMinor: string | null;
+  moneyCurrency: string | null;
+};
 
-const toView = (row: CommitmentRow): CommitmentView => ({
-  commitmentId: row.commitment_id,
-  initiativeId: row.initiative_id,
-  partnerId: row.partner_id,
-  description: row.description,
+const COMMITMENT = viewColumns(COMMITMENTS);
+const REVISION = viewColumns(COMMITMENT_REVISIONS, {
+  only: Object.keys(COMMITMENT_REVISIONS.columns).filter((c) => c !== 'commitment_id'),
+});
+
+const toView = ({ moneyAmountMinor, moneyCurrency, ...row }: CommitmentRow): CommitmentView => ({
+  ...row,
   money:
-    row.money_amount_minor !== null && row.money_currency !== null
-      ? { amountMinor: row.money_amount_minor, currency: row.money_currency }
+    moneyAmountMinor !== null && moneyCurrency !== null
+      ? { amountMinor: moneyAmountMinor, currency: moneyCurrency }
       : null,
-  inKind: row.in_kind,
-  hours: row.hours,
-  dueDate: row.due_date,
-  status: row.status,
-  percent: row.percent,
-  lastProgressNote: row.last_progress_note,
-  lastProgressAt: row.last_progress_at,
-  madeAt: row.made_at,
-  closedAt: row.closed_at,
-  closingNote: row.closing_note,
-  acceptedBy: row.accepted_by,
-  acceptedAt: row.accepted_at,
-  indicatorId: row.indicator_id,
-  decisionId: row.decision_id,
-  revision: row.revision,
-  madePosition: Number(row.made_position),
 });
 
 const OVERDUE = "(status = 'open' AND due_date < ?)";
@@ -166,55 +124,39 @@ function whereClause(filter: CommitmentFilter): { conditions: string[]; params: 
   return { conditions, params };
 }
 
-const where = (conditions: readonly string[]) =>
-  conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-
 export class CommitmentsRegisterReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(commitmentId: string): Promise<CommitmentView | undefined> {
     const row = await this.db.get<CommitmentRow>(
-      'SELECT * FROM rm_commitments_v2 WHERE commitment_id = ?',
+      `SELECT ${COMMITMENT} FROM rm_commitments WHERE commitment_id = ?`,
       [commitmentId],
     );
     return row && toView(row);
   }
 
-  async list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
+  list(filter: CommitmentFilter, page: PageRequest): Promise<Page<CommitmentView>> {
     const { conditions, params } = whereClause(filter);
-    const rows = await this.db.all<CommitmentRow>(
-      `SELECT * FROM rm_commitments_v2 ${where([...conditions, 'made_position > ?'])} ORDER BY made_position LIMIT ?`,
-      [...params, page.after ?? 0, page.first + 1],
+    return keysetPage<CommitmentRow, CommitmentView>(
+      this.db,
+      {
+        table: 'rm_commitments',
+        select: COMMITMENT,
+        key: 'made_position',
+        where: conditions,
+        params,
+      },
+      page,
+      (rows) => rows.map(toView),
     );
-    const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_commitments_v2 ${where(conditions)}`,
-      params,
-    );
-    const items = rows.slice(0, page.first).map(toView);
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.madePosition) : null,
-    };
   }
 
   /** The revisions of a commitment, oldest first. */
   async revisions(commitmentId: string): Promise<CommitmentRevisionView[]> {
-    const rows = await this.db.all<RevisionRow>(
-      'SELECT * FROM rm_commitment_revisions_v2 WHERE commitment_id = ? ORDER BY revision',
+    return this.db.all<CommitmentRevisionView>(
+      `SELECT ${REVISION} FROM rm_commitment_revisions WHERE commitment_id = ? ORDER BY revision`,
       [commitmentId],
     );
-    return rows.map((row) => ({
-      revision: Number(row.revision),
-      dueDate: row.due_date,
-      description: row.description,
-      previousDueDate: row.previous_due_date,
-      previousDescription: row.previous_description,
-      reason: row.reason,
-      revisedAt: row.revised_at,
-    }));
   }
 
   /**
@@ -236,7 +178,7 @@ export class CommitmentsRegisterReader {
     }>(
       `SELECT partner_id, status, COUNT(*) AS total,
               SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END) AS overdue
-       FROM rm_commitments_v2
+       FROM rm_commitments
        WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
        GROUP BY partner_id, status`,
       [day, initiativeId, ...partnerIds],
@@ -272,26 +214,27 @@ export class CommitmentsRegisterReader {
         `WITH ranked AS (
            SELECT made_position AS ranked_position,
                   ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY made_position) AS page_row
-           FROM rm_commitments_v2
+           FROM rm_commitments
            WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
              AND ${condition} AND made_position > ?
          )
-         SELECT c.* FROM ranked JOIN rm_commitments_v2 c ON c.made_position = ranked.ranked_position
+         SELECT ${viewColumns(COMMITMENTS, { alias: 'c' })} FROM ranked JOIN rm_commitments c ON c.made_position = ranked.ranked_position
          WHERE ranked.page_row <= ?
          ORDER BY c.partner_id, c.made_position`,
         [initiativeId, ...partnerIds, ...(byDay ? [day] : []), page.after ?? 0, page.first + 1],
       );
-      for (const row of rows) rowsOf.get(row.partner_id)?.push(row);
+      for (const row of rows) rowsOf.get(row.partnerId)?.push(row);
     }
     const pages = new Map<string, Omit<Page<CommitmentView>, 'totalCount'>>();
     for (const [partnerId, rows] of rowsOf) {
-      const items = rows.slice(0, page.first).map(toView);
-      const last = items[items.length - 1];
-      pages.set(partnerId, {
-        items,
-        hasNextPage: rows.length > page.first,
-        endCursor: last ? encodeCursor(last.madePosition) : null,
-      });
+      const { totalCount: _unknown, ...onPage } = await pageOf(
+        rows,
+        page,
+        0,
+        (row) => row.madePosition,
+        (shown) => shown.map(toView),
+      );
+      pages.set(partnerId, onPage);
     }
     return pages;
   }
@@ -299,7 +242,7 @@ export class CommitmentsRegisterReader {
   /** Every commitment of an initiative, in the order made: for views that group them by partner. */
   async forInitiative(initiativeId: string): Promise<CommitmentView[]> {
     const rows = await this.db.all<CommitmentRow>(
-      'SELECT * FROM rm_commitments_v2 WHERE initiative_id = ? ORDER BY made_position',
+      'SELECT * FROM rm_commitments WHERE initiative_id = ? ORDER BY made_position',
       [initiativeId],
     );
     return rows.map(toView);

@@ -6,7 +6,7 @@ import type {
   Tally,
   VoteChoice,
 } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export type DecisionViewStatus = 'open' | 'adopted' | 'rejected' | 'superseded';
@@ -162,9 +162,6 @@ function whereClause(filter: DecisionFilter): { conditions: string[]; params: Sq
   return { conditions, params };
 }
 
-const where = (conditions: readonly string[]) =>
-  conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-
 function liveTally(votes: readonly VoteView[]): Tally {
   const tally: Tally = { for: 0, against: 0, abstain: 0, block: 0, objection: 0 };
   for (const vote of votes) if (vote.counted) tally[vote.choice]++;
@@ -181,25 +178,14 @@ export class DecisionRegisterReader {
     return row && this.toView(row);
   }
 
-  async list(filter: DecisionFilter, page: PageRequest): Promise<Page<DecisionView>> {
+  list(filter: DecisionFilter, page: PageRequest): Promise<Page<DecisionView>> {
     const { conditions, params } = whereClause(filter);
-    const rows = await this.db.all<DecisionRow>(
-      `SELECT * FROM rm_decisions ${where([...conditions, 'proposed_position > ?'])}
-       ORDER BY proposed_position LIMIT ?`,
-      [...params, page.after ?? 0, page.first + 1],
+    return keysetPage<DecisionRow, DecisionView>(
+      this.db,
+      { table: 'rm_decisions', key: 'proposed_position', where: conditions, params },
+      page,
+      (rows) => Promise.all(rows.map((row) => this.toView(row))),
     );
-    const count = await this.db.get<{ total: number | string }>(
-      `SELECT COUNT(*) AS total FROM rm_decisions ${where(conditions)}`,
-      params,
-    );
-    const items = await Promise.all(rows.slice(0, page.first).map((row) => this.toView(row)));
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.proposedPosition) : null,
-    };
   }
 
   /** The decisions with these ids, in the order they were proposed. */

@@ -13,53 +13,70 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const indicatorsProjection: Projection = {
   name: 'indicators',
+  version: 1,
   handles: new Set(INDICATOR_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_indicators (
-      indicator_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      unit TEXT NOT NULL,
-      direction TEXT NOT NULL,
-      baseline_value TEXT NOT NULL,
-      baseline_date TEXT NOT NULL,
-      target_value TEXT NOT NULL,
-      target_date TEXT NOT NULL,
-      steward_person_id TEXT NOT NULL,
-      steward_partner_id TEXT NOT NULL,
-      defined_at TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      defined_position BIGINT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_indicators_by_initiative ON rm_indicators (initiative_id, defined_position);
-    CREATE TABLE IF NOT EXISTS rm_measurements (
-      indicator_id TEXT NOT NULL,
-      measurement_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      value TEXT NOT NULL,
-      original_value TEXT NOT NULL,
-      period_start TEXT NOT NULL,
-      period_end TEXT NOT NULL,
-      source_partner_id TEXT NOT NULL,
-      method TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      corrected INTEGER NOT NULL,
-      recorded_position BIGINT NOT NULL,
-      PRIMARY KEY (indicator_id, measurement_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_measurements_by_initiative ON rm_measurements (initiative_id);
-    CREATE TABLE IF NOT EXISTS rm_measurement_corrections (
-      indicator_id TEXT NOT NULL,
-      measurement_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      value TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      corrected_at TEXT NOT NULL,
-      position BIGINT NOT NULL,
-      PRIMARY KEY (indicator_id, measurement_id, position)
-    );
-    CREATE INDEX IF NOT EXISTS rm_measurement_corrections_by_initiative ON rm_measurement_corrections (initiative_id);
-  `,
+  tables: [
+    {
+      name: 'indicators',
+      columns: {
+        indicator_id: 'text',
+        initiative_id: 'text',
+        name: 'text',
+        unit: 'text',
+        direction: 'text',
+        baseline_value: 'text',
+        baseline_date: 'text',
+        target_value: 'text',
+        target_date: 'text',
+        steward_person_id: 'text',
+        steward_partner_id: 'text',
+        defined_at: 'text',
+        revision: 'integer',
+        defined_position: 'bigint',
+      },
+      primaryKey: ['indicator_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id', 'defined_position'] },
+      },
+    },
+    {
+      name: 'measurements',
+      columns: {
+        indicator_id: 'text',
+        measurement_id: 'text',
+        initiative_id: 'text',
+        value: 'text',
+        original_value: 'text',
+        period_start: 'text',
+        period_end: 'text',
+        source_partner_id: 'text',
+        method: 'text',
+        recorded_at: 'text',
+        corrected: 'integer',
+        recorded_position: 'bigint',
+      },
+      primaryKey: ['indicator_id', 'measurement_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+    {
+      name: 'measurement_corrections',
+      columns: {
+        indicator_id: 'text',
+        measurement_id: 'text',
+        initiative_id: 'text',
+        value: 'text',
+        reason: 'text',
+        corrected_at: 'text',
+        position: 'bigint',
+      },
+      primaryKey: ['indicator_id', 'measurement_id', 'position'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as IndicatorEvent;

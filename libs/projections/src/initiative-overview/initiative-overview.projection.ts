@@ -2,7 +2,44 @@ import type { InitiativeEvent } from '@accord/domain';
 import { INITIATIVE_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const INITIATIVES: ReadModelTable = {
+  name: 'initiatives',
+  columns: {
+    initiative_id: 'text',
+    name: 'text',
+    problem_statement: 'text',
+    common_agenda: 'text',
+    launched_at: 'text',
+    agenda_amended_at: 'text?',
+    revision: 'integer',
+    launched_position: 'bigint',
+  },
+  primaryKey: ['initiative_id'],
+  indexes: {
+    by_position: { on: ['launched_position'], unique: true },
+  },
+};
+
+export const INITIATIVE_PARTNERS: ReadModelTable = {
+  name: 'initiative_partners',
+  columns: {
+    initiative_id: 'text',
+    partner_id: 'text',
+    organisation_name: 'text',
+    sector: 'text',
+    status: 'text',
+    joined_at: 'text',
+    left_at: 'text?',
+    joined_position: 'bigint',
+  },
+  primaryKey: ['initiative_id', 'partner_id'],
+  indexes: {
+    by_joining: { on: ['initiative_id', 'joined_position'] },
+  },
+};
 
 /**
  * Initiative overview: one row per initiative, one per partner membership.
@@ -15,44 +52,27 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const initiativeOverviewProjection: Projection = {
   name: 'initiative-overview',
+  version: 1,
   handles: new Set(INITIATIVE_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_initiatives (
-      initiative_id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      problem_statement TEXT NOT NULL,
-      common_agenda TEXT NOT NULL,
-      launched_at TEXT NOT NULL,
-      agenda_amended_at TEXT,
-      revision INTEGER NOT NULL,
-      launched_position BIGINT NOT NULL
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_initiatives_by_position ON rm_initiatives (launched_position);
-    CREATE TABLE IF NOT EXISTS rm_initiative_partners (
-      initiative_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      organisation_name TEXT NOT NULL,
-      sector TEXT NOT NULL,
-      status TEXT NOT NULL,
-      joined_at TEXT NOT NULL,
-      left_at TEXT,
-      joined_position BIGINT NOT NULL,
-      PRIMARY KEY (initiative_id, partner_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_initiative_partners_by_joining ON rm_initiative_partners (initiative_id, joined_position);
-    CREATE TABLE IF NOT EXISTS rm_governance_rules (
-      initiative_id TEXT NOT NULL,
-      position BIGINT NOT NULL,
-      quorum_numerator INTEGER NOT NULL,
-      quorum_denominator INTEGER NOT NULL,
-      default_method TEXT NOT NULL,
-      supermajority_numerator INTEGER NOT NULL,
-      supermajority_denominator INTEGER NOT NULL,
-      decision_id TEXT,
-      set_at TEXT NOT NULL,
-      PRIMARY KEY (initiative_id, position)
-    );
-  `,
+  tables: [
+    INITIATIVES,
+    INITIATIVE_PARTNERS,
+    {
+      name: 'governance_rules',
+      columns: {
+        initiative_id: 'text',
+        position: 'bigint',
+        quorum_numerator: 'integer',
+        quorum_denominator: 'integer',
+        default_method: 'text',
+        supermajority_numerator: 'integer',
+        supermajority_denominator: 'integer',
+        decision_id: 'text?',
+        set_at: 'text',
+      },
+      primaryKey: ['initiative_id', 'position'],
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as InitiativeEvent;

@@ -4,8 +4,10 @@ import {
   type GovernanceRules,
   type Sector,
 } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { INITIATIVE_PARTNERS, INITIATIVES } from './initiative-overview.projection';
 
 export interface PartnerView {
   initiativeId: string;
@@ -57,121 +59,67 @@ const toRules = (row: GovernanceRulesRow): GovernanceRulesView => ({
   setAt: row.set_at,
 });
 
-interface InitiativeRow {
-  initiative_id: string;
-  name: string;
-  problem_statement: string;
-  common_agenda: string;
-  launched_at: string;
-  agenda_amended_at: string | null;
-  revision: number;
-  launched_position: number;
-}
-
-interface PartnerRow {
-  initiative_id: string;
-  partner_id: string;
-  organisation_name: string;
-  sector: Sector;
-  status: 'member' | 'left';
-  joined_at: string;
-  left_at: string | null;
-  joined_position: number;
-}
-
-const toInitiative = (row: InitiativeRow): InitiativeView => ({
-  initiativeId: row.initiative_id,
-  name: row.name,
-  problemStatement: row.problem_statement,
-  commonAgenda: row.common_agenda,
-  launchedAt: row.launched_at,
-  agendaAmendedAt: row.agenda_amended_at,
-  revision: row.revision,
-  launchedPosition: Number(row.launched_position),
-});
-
-const toPartner = (row: PartnerRow): PartnerView => ({
-  initiativeId: row.initiative_id,
-  partnerId: row.partner_id,
-  organisationName: row.organisation_name,
-  sector: row.sector,
-  status: row.status,
-  joinedAt: row.joined_at,
-  leftAt: row.left_at,
-  joinedPosition: Number(row.joined_position),
-});
+const INITIATIVE = viewColumns(INITIATIVES);
+const PARTNER = viewColumns(INITIATIVE_PARTNERS);
 
 export class InitiativeOverviewReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(initiativeId: string): Promise<InitiativeView | undefined> {
-    const row = await this.db.get<InitiativeRow>(
-      'SELECT * FROM rm_initiatives WHERE initiative_id = ?',
+    const row = await this.db.get<InitiativeView>(
+      `SELECT ${INITIATIVE} FROM rm_initiatives WHERE initiative_id = ?`,
       [initiativeId],
     );
-    return row && toInitiative(row);
+    return row;
   }
 
   /** A page of the initiatives among `initiativeIds` (those the reader may see), in launch order. */
-  async list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
+  list(page: PageRequest, initiativeIds: readonly string[]): Promise<Page<InitiativeView>> {
     const among = `initiative_id IN (${initiativeIds.map(() => '?').join(', ') || 'NULL'})`;
-    const rows = await this.db.all<InitiativeRow>(
-      `SELECT * FROM rm_initiatives WHERE ${among} AND launched_position > ?
-       ORDER BY launched_position LIMIT ?`,
-      [...initiativeIds, page.after ?? 0, page.first + 1],
+    return keysetPage<InitiativeView, InitiativeView>(
+      this.db,
+      {
+        table: 'rm_initiatives',
+        select: INITIATIVE,
+        key: 'launched_position',
+        where: [among],
+        params: initiativeIds,
+      },
+      page,
+      (rows) => rows,
     );
-    const items = rows.slice(0, page.first).map(toInitiative);
-    const count = await this.db.get<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM rm_initiatives WHERE ${among}`,
-      [...initiativeIds],
-    );
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.launchedPosition) : null,
-    };
   }
 
   async partners(initiativeId: string): Promise<PartnerView[]> {
-    const rows = await this.db.all<PartnerRow>(
-      'SELECT * FROM rm_initiative_partners WHERE initiative_id = ? ORDER BY joined_position',
+    const rows = await this.db.all<PartnerView>(
+      `SELECT ${PARTNER} FROM rm_initiative_partners WHERE initiative_id = ? ORDER BY joined_position`,
       [initiativeId],
     );
-    return rows.map(toPartner);
+    return rows;
   }
 
   /**
    * One page of an initiative's partners in the order they joined (all of them, or the one
    * `partnerId` names), with how many there are in all.
    */
-  async partnerPage(
+  partnerPage(
     initiativeId: string,
     page: PageRequest,
     partnerId?: string,
   ): Promise<Page<PartnerView>> {
-    const where = `initiative_id = ?${partnerId === undefined ? '' : ' AND partner_id = ?'}`;
-    const params = partnerId === undefined ? [initiativeId] : [initiativeId, partnerId];
-    const [rows, count] = await Promise.all([
-      this.db.all<PartnerRow>(
-        `SELECT * FROM rm_initiative_partners WHERE ${where} AND joined_position > ?
-         ORDER BY joined_position LIMIT ?`,
-        [...params, page.after ?? 0, page.first + 1],
-      ),
-      this.db.get<{ total: number }>(
-        `SELECT COUNT(*) AS total FROM rm_initiative_partners WHERE ${where}`,
-        params,
-      ),
-    ]);
-    const items = rows.slice(0, page.first).map(toPartner);
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.joinedPosition) : null,
-    };
+    const [where, params] =
+      partnerId === undefined
+        ? [['initiative_id = ?'], [initiativeId]]
+        : [
+            ['initiative_id = ?', 'partner_id = ?'],
+            [initiativeId, partnerId],
+          ];
+    return keysetPage<PartnerView, PartnerView>(
+      this.db,
+      { table: 'rm_initiative_partners', select: PARTNER, key: 'joined_position', where, params },
+      page,
+      (rows) => rows,
+    );
   }
 
   /** Every set of rules the initiative has had, oldest first; the defaults when none was set. */

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
 
 /** Stream categories, longest first so `benefit-pool-x` is not read as category `benefit`. */
@@ -43,6 +44,38 @@ const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entit
    (SELECT CASE WHEN MAX(j.occurred_high_water) > ? THEN MAX(j.occurred_high_water) ELSE ? END FROM ${LAST_ROW}),
    (SELECT CASE WHEN MAX(j.recorded_high_water) > ? THEN MAX(j.recorded_high_water) ELSE ? END FROM ${LAST_ROW}))`;
 
+export const JOURNAL: ReadModelTable = {
+  name: 'journal',
+  columns: {
+    position: 'bigint',
+    stream: 'text',
+    category: 'text',
+    entity_id: 'text',
+    revision: 'integer',
+    initiative_id: 'text?',
+    type: 'text',
+    person_id: 'text?',
+    partner_id: 'text?',
+    occurred_at: 'text',
+    recorded_at: 'text',
+    data: 'text',
+    hash: 'text',
+    occurred_high_water: 'text',
+    recorded_high_water: 'text',
+  },
+  primaryKey: ['position'],
+  indexes: {
+    by_entity: { on: ['entity_id', 'position'], forWrites: true },
+    by_occurred: { on: ['initiative_id', 'occurred_at', 'position'] },
+    by_recorded: { on: ['initiative_id', 'recorded_at', 'position'] },
+    occurred_high_water: { on: ['occurred_high_water', 'position'] },
+    recorded_high_water: { on: ['recorded_high_water', 'position'] },
+    backdated: { on: ['position'], where: 'occurred_at < occurred_high_water' },
+  },
+  eventRows: { position: 'position', occurredAt: 'occurred_at' },
+  retiredIndexes: ['by_stream'],
+};
+
 /**
  * Journal: one row per event of the log, indexed by entity and by initiative over both times,
  * for the history of one entity and the changes across an initiative between two moments.
@@ -52,36 +85,9 @@ const JOURNAL_EVENT = `INSERT INTO rm_journal (position, stream, category, entit
  */
 export const journalProjection: Projection = {
   name: 'journal',
+  version: 1,
   handles: { has: (_type: string) => true },
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_journal (
-      position BIGINT PRIMARY KEY,
-      stream TEXT NOT NULL,
-      category TEXT NOT NULL,
-      entity_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      initiative_id TEXT,
-      type TEXT NOT NULL,
-      person_id TEXT,
-      partner_id TEXT,
-      occurred_at TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      data TEXT NOT NULL,
-      hash TEXT NOT NULL,
-      occurred_high_water TEXT NOT NULL,
-      recorded_high_water TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_journal_by_entity ON rm_journal (entity_id, position);
-    DROP INDEX IF EXISTS rm_journal_by_stream;
-    CREATE INDEX IF NOT EXISTS rm_journal_by_occurred ON rm_journal (initiative_id, occurred_at, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_by_recorded ON rm_journal (initiative_id, recorded_at, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_occurred_high_water ON rm_journal (occurred_high_water, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_recorded_high_water ON rm_journal (recorded_high_water, position);
-    CREATE INDEX IF NOT EXISTS rm_journal_backdated ON rm_journal (position) WHERE occurred_at < occurred_high_water;
-  `,
-
-  eventRows: { table: 'rm_journal', position: 'position', occurredAt: 'occurred_at' },
-  indexesForWrites: ['rm_journal_by_entity'],
+  tables: [JOURNAL],
 
   apply(event: StoredEvent): SqlStatement[] {
     const { category, entityId } = parseStream(event.stream);

@@ -1,4 +1,6 @@
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { JOURNAL } from './journal.projection';
 
 export interface JournalEntry {
   position: number;
@@ -16,37 +18,10 @@ export interface JournalEntry {
   hash: string;
 }
 
-interface JournalRow {
-  position: number | string;
-  stream: string;
-  category: string;
-  entity_id: string;
-  revision: number;
-  initiative_id: string | null;
-  type: string;
-  person_id: string | null;
-  partner_id: string | null;
-  occurred_at: string;
-  recorded_at: string;
-  data: string;
-  hash: string;
-}
-
-const toEntry = (row: JournalRow): JournalEntry => ({
-  position: Number(row.position),
-  stream: row.stream,
-  category: row.category,
-  entityId: row.entity_id,
-  revision: Number(row.revision),
-  initiativeId: row.initiative_id,
-  type: row.type,
-  personId: row.person_id,
-  partnerId: row.partner_id,
-  occurredAt: row.occurred_at,
-  recordedAt: row.recorded_at,
-  data: row.data,
-  hash: row.hash,
-});
+/** An event's row under the names of its entry (the high-water marks only index the log). */
+const ENTRY = `SELECT ${viewColumns(JOURNAL, {
+  only: Object.keys(JOURNAL.columns).filter((c) => !c.endsWith('_high_water')),
+})} FROM rm_journal`;
 
 /** Which clock a window is read on: business time, or when the ledger recorded it. */
 export type Timeline = 'occurred' | 'recorded';
@@ -56,11 +31,10 @@ export class JournalReader {
 
   /** Every event of the streams of this entity id (of any kind), in log order. */
   async history(entityId: string, limit: number): Promise<JournalEntry[]> {
-    const rows = await this.db.all<JournalRow>(
-      'SELECT * FROM rm_journal WHERE entity_id = ? ORDER BY position LIMIT ?',
-      [entityId, limit],
-    );
-    return rows.map(toEntry);
+    return this.db.all<JournalEntry>(`${ENTRY} WHERE entity_id = ? ORDER BY position LIMIT ?`, [
+      entityId,
+      limit,
+    ]);
   }
 
   /**
@@ -82,12 +56,11 @@ export class JournalReader {
     const [from, order] = newestFirst
       ? [after > 0 ? 'AND position < ?' : 'AND position > ?', 'DESC']
       : ['AND position > ?', 'ASC'];
-    const rows = await this.db.all<JournalRow>(
-      `SELECT * FROM rm_journal WHERE initiative_id = ? AND ${column} >= ? AND ${column} < ?
+    return this.db.all<JournalEntry>(
+      `${ENTRY} WHERE initiative_id = ? AND ${column} >= ? AND ${column} < ?
        ${from} ORDER BY position ${order} LIMIT ?`,
       [initiativeId, window.from, window.to, after, limit],
     );
-    return rows.map(toEntry);
   }
 
   /** How many events `between` gives over the whole window. */

@@ -2,7 +2,29 @@ import type { DecisionProposed, MeetingEvent } from '@accord/domain';
 import { MEETING_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const MEETINGS: ReadModelTable = {
+  name: 'meetings',
+  columns: {
+    meeting_id: 'text',
+    initiative_id: 'text',
+    title: 'text',
+    held_at: 'text',
+    agenda: 'text',
+    minutes: 'text',
+    recorded_by_person_id: 'text',
+    recorded_by_partner_id: 'text',
+    revision: 'integer',
+    held_position: 'bigint',
+  },
+  primaryKey: ['meeting_id'],
+  indexes: {
+    by_position: { on: ['held_position'], unique: true },
+    by_initiative: { on: ['initiative_id', 'held_position'] },
+  },
+};
 
 /**
  * Meetings: one row per meeting, one per attendee, one per decision taken there.
@@ -13,39 +35,35 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const meetingsProjection: Projection = {
   name: 'meetings',
+  version: 1,
   handles: new Set<string>([...MEETING_EVENT_TYPES, 'DecisionProposed.v1']),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_meetings (
-      meeting_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      title TEXT NOT NULL,
-      held_at TEXT NOT NULL,
-      agenda TEXT NOT NULL,
-      minutes TEXT NOT NULL,
-      recorded_by_person_id TEXT NOT NULL,
-      recorded_by_partner_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      held_position BIGINT NOT NULL
-    );
-    CREATE UNIQUE INDEX IF NOT EXISTS rm_meetings_by_position ON rm_meetings (held_position);
-    CREATE INDEX IF NOT EXISTS rm_meetings_by_initiative ON rm_meetings (initiative_id, held_position);
-    CREATE TABLE IF NOT EXISTS rm_meeting_attendees (
-      meeting_id TEXT NOT NULL,
-      ordinal INTEGER NOT NULL,
-      person_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, ordinal)
-    );
-    CREATE TABLE IF NOT EXISTS rm_meeting_decisions (
-      meeting_id TEXT NOT NULL,
-      decision_id TEXT NOT NULL,
-      how TEXT NOT NULL,
-      linked_at TEXT NOT NULL,
-      position BIGINT NOT NULL,
-      PRIMARY KEY (meeting_id, decision_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_meeting_decisions_by_decision ON rm_meeting_decisions (decision_id);
-  `,
+  tables: [
+    MEETINGS,
+    {
+      name: 'meeting_attendees',
+      columns: {
+        meeting_id: 'text',
+        ordinal: 'integer',
+        person_id: 'text',
+        partner_id: 'text',
+      },
+      primaryKey: ['meeting_id', 'ordinal'],
+    },
+    {
+      name: 'meeting_decisions',
+      columns: {
+        meeting_id: 'text',
+        decision_id: 'text',
+        how: 'text',
+        linked_at: 'text',
+        position: 'bigint',
+      },
+      primaryKey: ['meeting_id', 'decision_id'],
+      indexes: {
+        by_decision: { on: ['decision_id'] },
+      },
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as MeetingEvent | DecisionProposed;

@@ -1,6 +1,8 @@
 import type { Attendee } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { MEETINGS } from './meetings.projection';
 
 export interface MeetingView {
   meetingId: string;
@@ -17,53 +19,45 @@ export interface MeetingView {
   heldPosition: number;
 }
 
-interface MeetingRow {
-  meeting_id: string;
-  initiative_id: string;
-  title: string;
-  held_at: string;
+/** A meeting's row under its view's names: its agenda as JSON, who recorded it in two columns. */
+type MeetingRow = Omit<MeetingView, 'attendees' | 'recordedBy' | 'decisionIds' | 'agenda'> & {
   agenda: string;
-  minutes: string;
-  recorded_by_person_id: string;
-  recorded_by_partner_id: string;
-  revision: number;
-  held_position: number | string;
-}
+  recordedByPersonId: string;
+  recordedByPartnerId: string;
+};
+
+const MEETING = viewColumns(MEETINGS);
 
 export class MeetingsReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(meetingId: string): Promise<MeetingView | undefined> {
-    const row = await this.db.get<MeetingRow>('SELECT * FROM rm_meetings WHERE meeting_id = ?', [
-      meetingId,
-    ]);
+    const row = await this.db.get<MeetingRow>(
+      `SELECT ${MEETING} FROM rm_meetings WHERE meeting_id = ?`,
+      [meetingId],
+    );
     return row && this.toView(row);
   }
 
-  async list(initiativeId: string, page: PageRequest): Promise<Page<MeetingView>> {
-    const rows = await this.db.all<MeetingRow>(
-      `SELECT * FROM rm_meetings WHERE initiative_id = ? AND held_position > ?
-       ORDER BY held_position LIMIT ?`,
-      [initiativeId, page.after ?? 0, page.first + 1],
+  list(initiativeId: string, page: PageRequest): Promise<Page<MeetingView>> {
+    return keysetPage<MeetingRow, MeetingView>(
+      this.db,
+      {
+        table: 'rm_meetings',
+        select: MEETING,
+        key: 'held_position',
+        where: ['initiative_id = ?'],
+        params: [initiativeId],
+      },
+      page,
+      (rows) => Promise.all(rows.map((row) => this.toView(row))),
     );
-    const count = await this.db.get<{ total: number | string }>(
-      'SELECT COUNT(*) AS total FROM rm_meetings WHERE initiative_id = ?',
-      [initiativeId],
-    );
-    const items = await Promise.all(rows.slice(0, page.first).map((row) => this.toView(row)));
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: Number(count?.total ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(last.heldPosition) : null,
-    };
   }
 
   /** The meetings where a decision was proposed or to which it was linked. */
   async forDecision(decisionId: string): Promise<MeetingView[]> {
     const rows = await this.db.all<MeetingRow>(
-      `SELECT m.* FROM rm_meetings m
+      `SELECT ${viewColumns(MEETINGS, { alias: 'm' })} FROM rm_meetings m
        WHERE m.meeting_id IN (SELECT meeting_id FROM rm_meeting_decisions WHERE decision_id = ?)
        ORDER BY m.held_position`,
       [decisionId],
@@ -71,29 +65,28 @@ export class MeetingsReader {
     return Promise.all(rows.map((row) => this.toView(row)));
   }
 
-  private async toView(row: MeetingRow): Promise<MeetingView> {
+  private async toView({
+    agenda,
+    recordedByPersonId,
+    recordedByPartnerId,
+    ...row
+  }: MeetingRow): Promise<MeetingView> {
     const [attendees, decisions] = await Promise.all([
-      this.db.all<{ person_id: string; partner_id: string }>(
-        'SELECT person_id, partner_id FROM rm_meeting_attendees WHERE meeting_id = ? ORDER BY ordinal',
-        [row.meeting_id],
+      this.db.all<Attendee>(
+        'SELECT person_id AS "personId", partner_id AS "partnerId" FROM rm_meeting_attendees WHERE meeting_id = ? ORDER BY ordinal',
+        [row.meetingId],
       ),
-      this.db.all<{ decision_id: string }>(
-        'SELECT decision_id FROM rm_meeting_decisions WHERE meeting_id = ? ORDER BY position',
-        [row.meeting_id],
+      this.db.all<{ decisionId: string }>(
+        'SELECT decision_id AS "decisionId" FROM rm_meeting_decisions WHERE meeting_id = ? ORDER BY position',
+        [row.meetingId],
       ),
     ]);
     return {
-      meetingId: row.meeting_id,
-      initiativeId: row.initiative_id,
-      title: row.title,
-      heldAt: row.held_at,
-      attendees: attendees.map((a) => ({ personId: a.person_id, partnerId: a.partner_id })),
-      agenda: JSON.parse(row.agenda) as string[],
-      minutes: row.minutes,
-      recordedBy: { personId: row.recorded_by_person_id, partnerId: row.recorded_by_partner_id },
-      decisionIds: decisions.map((d) => d.decision_id),
-      revision: Number(row.revision),
-      heldPosition: Number(row.held_position),
+      ...row,
+      attendees,
+      agenda: JSON.parse(agenda) as string[],
+      recordedBy: { personId: recordedByPersonId, partnerId: recordedByPartnerId },
+      decisionIds: decisions.map((d) => d.decisionId),
     };
   }
 }

@@ -2,7 +2,30 @@ import type { PersonEvent } from '@accord/domain';
 import { PERSON_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const PEOPLE: ReadModelTable = {
+  name: 'people',
+  columns: {
+    person_id: 'text',
+    registered_in: 'text?',
+    name_sealed: 'text?',
+    email_sealed: 'text?',
+    phone_sealed: 'text?',
+    status: 'text',
+    registered_at: 'text',
+    updated_at: 'text?',
+    forgotten_at: 'text?',
+    forgotten_reason: 'text?',
+    forgotten_by_person: 'text?',
+    forgotten_by_partner: 'text?',
+  },
+  primaryKey: ['person_id'],
+  indexes: {
+    by_initiative: { on: ['registered_in'] },
+  },
+};
 
 /**
  * People directory: one row per registered person. The personal fields are kept exactly as the
@@ -15,24 +38,9 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const peopleProjection: Projection = {
   name: 'people',
+  version: 1,
   handles: new Set(PERSON_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_people (
-      person_id TEXT PRIMARY KEY,
-      registered_in TEXT,
-      name_sealed TEXT,
-      email_sealed TEXT,
-      phone_sealed TEXT,
-      status TEXT NOT NULL,
-      registered_at TEXT NOT NULL,
-      updated_at TEXT,
-      forgotten_at TEXT,
-      forgotten_reason TEXT,
-      forgotten_by_person TEXT,
-      forgotten_by_partner TEXT
-    );
-    CREATE INDEX IF NOT EXISTS rm_people_by_initiative ON rm_people (registered_in);
-  `,
+  tables: [PEOPLE],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as PersonEvent;

@@ -1,4 +1,6 @@
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { PEOPLE } from './people.projection';
 
 /** A person as the directory keeps them: personal fields still sealed (null once forgotten). */
 export interface PersonView {
@@ -15,37 +17,21 @@ export interface PersonView {
   forgottenBy: { personId: string; partnerId: string } | null;
 }
 
-interface PersonRow {
-  person_id: string;
-  registered_in: string | null;
-  name_sealed: string | null;
-  email_sealed: string | null;
-  phone_sealed: string | null;
-  status: 'registered' | 'forgotten';
-  registered_at: string;
-  updated_at: string | null;
-  forgotten_at: string | null;
-  forgotten_reason: string | null;
-  forgotten_by_person: string | null;
-  forgotten_by_partner: string | null;
-}
+/** A person's row under its view's names, who asked to forget them still in two columns. */
+type PersonRow = Omit<PersonView, 'forgottenBy'> & {
+  forgottenByPerson: string | null;
+  forgottenByPartner: string | null;
+};
 
-const toView = (row: PersonRow): PersonView => ({
-  personId: row.person_id,
-  registeredIn: row.registered_in,
-  nameSealed: row.name_sealed,
-  emailSealed: row.email_sealed,
-  phoneSealed: row.phone_sealed,
-  status: row.status,
-  registeredAt: row.registered_at,
-  updatedAt: row.updated_at,
-  forgottenAt: row.forgotten_at,
-  forgottenReason: row.forgotten_reason,
+const toView = ({ forgottenByPerson, forgottenByPartner, ...row }: PersonRow): PersonView => ({
+  ...row,
   forgottenBy:
-    row.forgotten_by_person === null
+    forgottenByPerson === null
       ? null
-      : { personId: row.forgotten_by_person, partnerId: row.forgotten_by_partner ?? '' },
+      : { personId: forgottenByPerson, partnerId: forgottenByPartner ?? '' },
 });
+
+const PERSON = `SELECT ${viewColumns(PEOPLE)} FROM rm_people`;
 
 /** At most this many ids per lookup, well under every driver's limit on parameters. */
 const MAX_IDS = 500;
@@ -54,9 +40,7 @@ export class PeopleReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(personId: string): Promise<PersonView | undefined> {
-    const row = await this.db.get<PersonRow>('SELECT * FROM rm_people WHERE person_id = ?', [
-      personId,
-    ]);
+    const row = await this.db.get<PersonRow>(`${PERSON} WHERE person_id = ?`, [personId]);
     return row && toView(row);
   }
 
@@ -66,7 +50,7 @@ export class PeopleReader {
     for (let start = 0; start < personIds.length; start += MAX_IDS) {
       const ids = personIds.slice(start, start + MAX_IDS);
       const rows = await this.db.all<PersonRow>(
-        `SELECT * FROM rm_people WHERE person_id IN (${ids.map(() => '?').join(', ')})`,
+        `${PERSON} WHERE person_id IN (${ids.map(() => '?').join(', ')})`,
         ids,
       );
       views.push(...rows.map(toView));
@@ -81,9 +65,9 @@ export class PeopleReader {
   async list(initiativeId?: string): Promise<PersonView[]> {
     const rows =
       initiativeId === undefined
-        ? await this.db.all<PersonRow>('SELECT * FROM rm_people ORDER BY person_id')
+        ? await this.db.all<PersonRow>(`${PERSON} ORDER BY person_id`)
         : await this.db.all<PersonRow>(
-            `SELECT * FROM rm_people
+            `${PERSON}
              WHERE registered_in = ?
                 OR person_id IN (SELECT person_id FROM rm_role_assignments WHERE initiative_id = ?)
              ORDER BY person_id`,

@@ -86,23 +86,23 @@ describe.each(READ_MODEL_BACKENDS)('Risk register reader on $name', (backend) =>
 
   it('pages the register, highest exposure first, each risk with its shares', async () => {
     const first = await reader.registerPage('i1', undefined, { first: 2 });
-    expect(first.items.map(({ risk }) => risk.riskId)).toEqual(['not-ours', 'shared']);
-    expect(first).toMatchObject({ totalCount: 4, hasNextPage: true });
-    expect(first.endCursor).toBe(first.items[1]!.cursor);
+    expect(first.edges.map(({ node: risk }) => risk.riskId)).toEqual(['not-ours', 'shared']);
+    expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    expect(first.pageInfo.endCursor).toBe(first.edges[1]!.cursor);
     const second = await reader.registerPage('i1', undefined, {
       first: 2,
-      after: decodeCursor(first.endCursor!)!,
+      after: decodeCursor(first.pageInfo.endCursor!)!,
     });
-    expect(second.items.map(({ risk }) => [risk.riskId, risk.exposure])).toEqual([
+    expect(second.edges.map(({ node: risk }) => [risk.riskId, risk.exposure])).toEqual([
       ['owned', 12],
       ['handed-on', 1],
     ]);
-    expect(second.items[0]!.risk.shares).toEqual([
+    expect(second.edges[0]!.node.shares).toEqual([
       { partnerId: 'food-bank', basisPoints: 6000 },
       { partnerId: 'schools', basisPoints: 4000 },
     ]);
-    expect(second).toMatchObject({ totalCount: 4, hasNextPage: false });
-    expect((await reader.registerPage('i1', 'closed', { first: 2 })).items).toEqual([]);
+    expect(second).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false } });
+    expect((await reader.registerPage('i1', 'closed', { first: 2 })).edges).toEqual([]);
   });
 
   it('groups the whole initiative by partner in one read', async () => {

@@ -14,60 +14,82 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const riskRegisterProjection: Projection = {
   name: 'risk-register',
+  version: 1,
   handles: new Set(RISK_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_risks (
-      risk_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      title TEXT NOT NULL,
-      description TEXT NOT NULL,
-      category TEXT NOT NULL,
-      likelihood INTEGER NOT NULL,
-      impact INTEGER NOT NULL,
-      exposure INTEGER NOT NULL,
-      owner_partner_id TEXT NOT NULL,
-      status TEXT NOT NULL,
-      identified_at TEXT NOT NULL,
-      materialised_at TEXT,
-      materialisation TEXT,
-      closed_at TEXT,
-      closing_reason TEXT,
-      revision INTEGER NOT NULL,
-      identified_position BIGINT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_risks_by_exposure ON rm_risks (initiative_id, exposure, identified_position);
-    CREATE TABLE IF NOT EXISTS rm_risk_assessments (
-      risk_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      likelihood INTEGER NOT NULL,
-      impact INTEGER NOT NULL,
-      reason TEXT,
-      assessed_at TEXT NOT NULL,
-      PRIMARY KEY (risk_id, revision)
-    );
-    CREATE INDEX IF NOT EXISTS rm_risk_assessments_by_initiative ON rm_risk_assessments (initiative_id);
-    CREATE TABLE IF NOT EXISTS rm_risk_shares (
-      risk_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      basis_points INTEGER NOT NULL,
-      ordinal INTEGER NOT NULL,
-      PRIMARY KEY (risk_id, partner_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_risk_shares_by_partner ON rm_risk_shares (initiative_id, partner_id);
-    CREATE TABLE IF NOT EXISTS rm_risk_mitigations (
-      risk_id TEXT NOT NULL,
-      initiative_id TEXT NOT NULL,
-      mitigation_id TEXT NOT NULL,
-      description TEXT NOT NULL,
-      commitment_ids TEXT NOT NULL,
-      planned_at TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      PRIMARY KEY (risk_id, mitigation_id)
-    );
-    CREATE INDEX IF NOT EXISTS rm_risk_mitigations_by_initiative ON rm_risk_mitigations (initiative_id);
-  `,
+  tables: [
+    {
+      name: 'risks',
+      columns: {
+        risk_id: 'text',
+        initiative_id: 'text',
+        title: 'text',
+        description: 'text',
+        category: 'text',
+        likelihood: 'integer',
+        impact: 'integer',
+        exposure: 'integer',
+        owner_partner_id: 'text',
+        status: 'text',
+        identified_at: 'text',
+        materialised_at: 'text?',
+        materialisation: 'text?',
+        closed_at: 'text?',
+        closing_reason: 'text?',
+        revision: 'integer',
+        identified_position: 'bigint',
+      },
+      primaryKey: ['risk_id'],
+      indexes: {
+        by_exposure: { on: ['initiative_id', 'exposure', 'identified_position'] },
+      },
+    },
+    {
+      name: 'risk_assessments',
+      columns: {
+        risk_id: 'text',
+        initiative_id: 'text',
+        revision: 'integer',
+        likelihood: 'integer',
+        impact: 'integer',
+        reason: 'text?',
+        assessed_at: 'text',
+      },
+      primaryKey: ['risk_id', 'revision'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+    {
+      name: 'risk_shares',
+      columns: {
+        risk_id: 'text',
+        initiative_id: 'text',
+        partner_id: 'text',
+        basis_points: 'integer',
+        ordinal: 'integer',
+      },
+      primaryKey: ['risk_id', 'partner_id'],
+      indexes: {
+        by_partner: { on: ['initiative_id', 'partner_id'] },
+      },
+    },
+    {
+      name: 'risk_mitigations',
+      columns: {
+        risk_id: 'text',
+        initiative_id: 'text',
+        mitigation_id: 'text',
+        description: 'text',
+        commitment_ids: 'text',
+        planned_at: 'text',
+        revision: 'integer',
+      },
+      primaryKey: ['risk_id', 'mitigation_id'],
+      indexes: {
+        by_initiative: { on: ['initiative_id'] },
+      },
+    },
+  ],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as RiskEvent;

@@ -1,5 +1,5 @@
 import type { PartnerShare, RiskCategory, RiskStatus } from '@accord/domain';
-import { encodeCursor, type Page, type PageRequest } from '../runtime/cursor';
+import { type Page, pageOf, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface RiskAssessmentView {
@@ -177,12 +177,6 @@ const fromRegisterKey = (key: number) => ({
   position: key % EXPOSURE_STEP,
 });
 
-/** One risk of a page of the register, with the cursor of its place in it. */
-export interface RegisterEntry {
-  cursor: string;
-  risk: RiskView;
-}
-
 export class RiskRegisterReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
@@ -199,7 +193,7 @@ export class RiskRegisterReader {
     initiativeId: string,
     status: RiskStatus | undefined,
     page: PageRequest,
-  ): Promise<Page<RegisterEntry>> {
+  ): Promise<Page<RiskView>> {
     const where = ['r.initiative_id = ?'];
     const params: SqlValue[] = [initiativeId];
     if (status !== undefined) {
@@ -220,20 +214,14 @@ export class RiskRegisterReader {
        ORDER BY r.exposure DESC, r.identified_position LIMIT ?`,
       [...params, page.first + 1],
     );
-    const shown = rows.slice(0, page.first);
-    const ids = shown.map((row) => row.risk_id);
-    const risks = await this.withDetails(
-      shown,
-      `risk_id IN (${ids.map(() => '?').join(', ') || 'NULL'})`,
-      ids,
-    );
-    const last = shown[shown.length - 1];
-    return {
-      items: risks.map((risk, i) => ({ cursor: encodeCursor(registerKey(shown[i]!)), risk })),
-      totalCount: Number(total?.n ?? 0),
-      hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(registerKey(last)) : null,
-    };
+    return pageOf(rows, page, Number(total?.n ?? 0), registerKey, (shown) => {
+      const ids = shown.map((row) => row.risk_id);
+      return this.withDetails(
+        shown,
+        `risk_id IN (${ids.map(() => '?').join(', ') || 'NULL'})`,
+        ids,
+      );
+    });
   }
 
   /**

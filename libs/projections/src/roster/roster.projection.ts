@@ -2,7 +2,34 @@ import type { RosterEvent } from '@accord/domain';
 import { END_OF_TIME, nextDay, ROSTER_EVENT_TYPES } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import type { Projection } from '../runtime/projection';
+import type { ReadModelTable } from '../runtime/read-model-tables';
 import { sql, type SqlStatement } from '../runtime/read-model-database';
+
+export const ROLE_ASSIGNMENTS: ReadModelTable = {
+  name: 'role_assignments',
+  columns: {
+    assignment_id: 'text',
+    initiative_id: 'text',
+    person_id: 'text',
+    partner_id: 'text',
+    role: 'text',
+    custom_role: 'text?',
+    term_start: 'text',
+    term_end: 'text?',
+    office_from: 'text',
+    office_until: 'text',
+    status: 'text',
+    assigned_at: 'text',
+    ended_at: 'text?',
+    end_reason: 'text?',
+    assigned_position: 'bigint',
+  },
+  primaryKey: ['assignment_id'],
+  indexes: {
+    by_initiative: { on: ['initiative_id', 'office_from', 'office_until'] },
+    by_person: { on: ['person_id'] },
+  },
+};
 
 /**
  * Roster: one row per role assignment, in office over [office_from, office_until) days.
@@ -12,29 +39,9 @@ import { sql, type SqlStatement } from '../runtime/read-model-database';
  */
 export const rosterProjection: Projection = {
   name: 'roster',
+  version: 1,
   handles: new Set(ROSTER_EVENT_TYPES),
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_role_assignments (
-      assignment_id TEXT PRIMARY KEY,
-      initiative_id TEXT NOT NULL,
-      person_id TEXT NOT NULL,
-      partner_id TEXT NOT NULL,
-      role TEXT NOT NULL,
-      custom_role TEXT,
-      term_start TEXT NOT NULL,
-      term_end TEXT,
-      office_from TEXT NOT NULL,
-      office_until TEXT NOT NULL,
-      status TEXT NOT NULL,
-      assigned_at TEXT NOT NULL,
-      ended_at TEXT,
-      end_reason TEXT,
-      assigned_position BIGINT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_role_assignments_by_initiative
-      ON rm_role_assignments (initiative_id, office_from, office_until);
-    CREATE INDEX IF NOT EXISTS rm_role_assignments_by_person ON rm_role_assignments (person_id);
-  `,
+  tables: [ROLE_ASSIGNMENTS],
 
   apply(stored: StoredEvent): SqlStatement[] {
     const event = stored as unknown as RosterEvent;

@@ -1,5 +1,7 @@
 import type { Role } from '@accord/domain';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
+import { viewColumns } from '../runtime/read-model-tables';
+import { ROLE_ASSIGNMENTS } from './roster.projection';
 
 export interface RoleAssignmentView {
   assignmentId: string;
@@ -19,49 +21,16 @@ export interface RoleAssignmentView {
   officeUntil: string;
 }
 
-interface RoleAssignmentRow {
-  assignment_id: string;
-  initiative_id: string;
-  person_id: string;
-  partner_id: string;
-  role: Role;
-  custom_role: string | null;
-  term_start: string;
-  term_end: string | null;
-  office_from: string;
-  office_until: string;
-  status: 'assigned' | 'relinquished' | 'revoked';
-  assigned_at: string;
-  ended_at: string | null;
-  end_reason: string | null;
-}
-
-const toView = (row: RoleAssignmentRow): RoleAssignmentView => ({
-  assignmentId: row.assignment_id,
-  initiativeId: row.initiative_id,
-  personId: row.person_id,
-  partnerId: row.partner_id,
-  role: row.role,
-  customRole: row.custom_role,
-  termStart: row.term_start,
-  termEnd: row.term_end,
-  status: row.status,
-  assignedAt: row.assigned_at,
-  endedAt: row.ended_at,
-  endReason: row.end_reason,
-  officeFrom: row.office_from,
-  officeUntil: row.office_until,
-});
+/** The columns of an assignment under the names of its view (its position is only for order). */
+const ASSIGNMENT = `SELECT ${viewColumns(ROLE_ASSIGNMENTS, {
+  only: Object.keys(ROLE_ASSIGNMENTS.columns).filter((c) => c !== 'assigned_position'),
+})} FROM rm_role_assignments`;
 
 export class RosterReader {
   constructor(private readonly db: ReadModelDatabase) {}
 
   async get(assignmentId: string): Promise<RoleAssignmentView | undefined> {
-    const row = await this.db.get<RoleAssignmentRow>(
-      'SELECT * FROM rm_role_assignments WHERE assignment_id = ?',
-      [assignmentId],
-    );
-    return row && toView(row);
+    return this.db.get<RoleAssignmentView>(`${ASSIGNMENT} WHERE assignment_id = ?`, [assignmentId]);
   }
 
   /**
@@ -75,22 +44,20 @@ export class RosterReader {
   ): Promise<RoleAssignmentView[]> {
     const partnerIds = typeof partners === 'string' ? [partners] : partners;
     if (partnerIds?.length === 0) return [];
-    const rows = await this.db.all<RoleAssignmentRow>(
-      `SELECT * FROM rm_role_assignments
+    return this.db.all<RoleAssignmentView>(
+      `${ASSIGNMENT}
        WHERE initiative_id = ? AND office_from <= ? AND ? < office_until
          ${partnerIds === undefined ? '' : `AND partner_id IN (${partnerIds.map(() => '?').join(', ')})`}
        ORDER BY role, person_id, assigned_position`,
       [initiativeId, day, day, ...(partnerIds ?? [])],
     );
-    return rows.map(toView);
   }
 
   /** Every assignment ever made in the initiative, ended ones included, in the order made. */
   async history(initiativeId: string): Promise<RoleAssignmentView[]> {
-    const rows = await this.db.all<RoleAssignmentRow>(
-      'SELECT * FROM rm_role_assignments WHERE initiative_id = ? ORDER BY assigned_position',
+    return this.db.all<RoleAssignmentView>(
+      `${ASSIGNMENT} WHERE initiative_id = ? ORDER BY assigned_position`,
       [initiativeId],
     );
-    return rows.map(toView);
   }
 }

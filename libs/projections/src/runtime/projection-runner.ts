@@ -7,7 +7,8 @@ import {
   type ReadModelDatabase,
 } from './read-model-database';
 import { createReadModel } from './deferred-indexes';
-import { keepsHistory, upgradeReadModels } from './temporal/temporal-catalog';
+import { keepsHistory } from './temporal/temporal-catalog';
+import { upgradeReadModels } from './read-model-versions';
 import {
   aheadOfHead,
   checkReadModelsAgainstLog,

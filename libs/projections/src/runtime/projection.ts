@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@accord/event-store';
 import type { SqlStatement } from './read-model-database';
+import type { ReadModelTable } from './read-model-tables';
 
 /**
  * A read model: its tables, and what each event it handles changes in them, as statements
@@ -8,20 +9,16 @@ import type { SqlStatement } from './read-model-database';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * Raised whenever the tables or what the events write in them change: a database that holds
+   * the read model at another version drops it and builds it again from the log.
+   */
+  readonly version: number;
+  /** Read models this one takes the place of (an older name): dropped when it is built. */
+  readonly replaces?: readonly { name: string; tables: readonly string[] }[];
   /** Event types this projection changes rows for; every other event only moves its checkpoint. */
   readonly handles: Pick<ReadonlySet<string>, 'has'>;
-  /** Creates the read model's tables if missing (portable DDL). */
-  readonly schema: string;
+  /** The read model's tables as data: their DDL, histories and rebuild copies derive from them. */
+  readonly tables: readonly ReadModelTable[];
   apply(event: StoredEvent): readonly SqlStatement[];
-  /**
-   * A table with one row per event, never changed once written (the journal): it keeps no
-   * history, since the rows of events up to a position, or that occurred by a time, are its past.
-   */
-  readonly eventRows?: { table: string; position: string; occurredAt: string };
-  /**
-   * Indexes of the schema that its own statements find rows by, other than primary keys and
-   * unique indexes. Every other index serves only readers, so catching up from position zero
-   * builds it once at the end instead of updating it at every event (see deferred-indexes.ts).
-   */
-  readonly indexesForWrites?: readonly string[];
 }

@@ -1,12 +1,12 @@
 import type { EventStore, StoredEvent } from '@accord/event-store';
 import type { Projection } from './projection';
 import { type ReadModelDatabase, sql, type SqlStatement } from './read-model-database';
+import { indexNames, keepsHistory, shapeOf, tableDdl, tableName } from './read-model-tables';
 import {
   dropHistoryTriggers,
   historyDdl,
   historyIndexNames,
   historyTable,
-  type TableShape,
 } from './temporal/history-ddl';
 import { createReadModel } from './deferred-indexes';
 import { checkReadModelsAgainstLog, ReadModelAheadOfLogError } from './log-behind';
@@ -26,79 +26,67 @@ export interface RebuildResult {
   eventsApplied: number;
 }
 
-const TABLE = /CREATE TABLE IF NOT EXISTS (rm_\w+)/g;
-const INDEX = /CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (rm_\w+)/g;
-const READ_MODEL_NAME = /\brm_(\w+)/g;
-
-/** `rm_x` -> `rb_x`: the tables a rebuild fills, beside the ones the API serves. */
-const rebuildName = (text: string) => text.replace(READ_MODEL_NAME, 'rb_$1');
-const servedName = (text: string) => text.replace(/\brb_(\w+)/g, 'rm_$1');
-const namesIn = (schema: string, pattern: RegExp) =>
-  [...schema.matchAll(pattern)].map((match) => match[1]!);
-const statementsOf = (ddl: string): SqlStatement[] =>
-  ddl
-    .split(';')
-    .map((text) => text.trim())
-    .filter((text) => text !== '')
-    .map((text) => sql(text));
+/**
+ * The same statements, writing to the rebuild's tables: each word that is a served table's
+ * name is replaced by its shadow's (the names come from the projection's declaration).
+ */
+function retarget(projection: Projection): (text: string) => string {
+  const shadows = new Map(
+    projection.tables.map((table) => [tableName(table), tableName(table, 'rb_')]),
+  );
+  return (text) =>
+    text
+      .split(/\b/)
+      .map((word) => shadows.get(word) ?? word)
+      .join('');
+}
 
 /** The same projection, writing to `rb_` tables under its own checkpoint. */
 function shadowOf(projection: Projection): Projection {
+  const toShadow = retarget(projection);
   return {
     name: `${projection.name}.rebuild`,
+    version: projection.version,
     handles: projection.handles,
-    schema: rebuildName(projection.schema),
-    ...(projection.indexesForWrites && {
-      indexesForWrites: projection.indexesForWrites.map(rebuildName),
-    }),
-    ...(projection.eventRows && {
-      eventRows: { ...projection.eventRows, table: rebuildName(projection.eventRows.table) },
-    }),
+    tables: projection.tables,
     apply: (event) =>
-      projection.apply(event).map((s) => ({ sql: rebuildName(s.sql), params: s.params })),
+      projection.apply(event).map((s) => ({ sql: toShadow(s.sql), params: s.params })),
   };
 }
 
 /**
  * Replaces the served tables (and their histories) by the rebuilt ones, and names them back.
- * Triggers are named after their table, so the shadow's go and the served names' come back.
+ * Triggers are named after their table, so the shadow's go and the served names' come back;
+ * the rebuilt tables' indexes go too, and are built again under their served names.
  */
-function switchOver(
-  projection: Projection,
-  dialect: ReadModelDatabase['dialect'],
-  shadowHistories: readonly TableShape[],
-): SqlStatement[] {
-  const tables = namesIn(projection.schema, TABLE);
-  const indexes = namesIn(projection.schema, INDEX);
-  const historied = new Set(shadowHistories.map((shape) => servedName(shape.name)));
+function switchOver(projection: Projection, dialect: ReadModelDatabase['dialect']): SqlStatement[] {
   const renames = (from: string, to: string) => [
     sql(`DROP TABLE IF EXISTS ${to}`),
     sql(`ALTER TABLE ${from} RENAME TO ${to}`),
   ];
-  const servedShapes = shadowHistories.map((shape) => ({
-    ...shape,
-    name: servedName(shape.name),
-    indexes: new Map([...shape.indexes].map(([i, on]) => [servedName(i), on])),
-  }));
+  const historied = projection.tables.filter(keepsHistory);
+  const shadowHistories = historied.map((table) => shapeOf(table, 'rb_'));
   return [
     ...shadowHistories.flatMap((shape) =>
       dropHistoryTriggers(dialect, shape.name).map((t) => sql(t)),
     ),
-    ...tables.flatMap((table) => [
-      ...renames(rebuildName(table), table),
-      ...(historied.has(table)
-        ? renames(historyTable(rebuildName(table)), historyTable(table))
-        : []),
-      // PostgreSQL names a primary key's index after the table it was made with.
-      ...(dialect === 'postgres'
-        ? [sql(`ALTER INDEX IF EXISTS ${rebuildName(table)}_pkey RENAME TO ${table}_pkey`)]
-        : []),
-    ]),
-    ...[...indexes, ...shadowHistories.flatMap(historyIndexNames).map(servedName)].map((index) =>
-      sql(`DROP INDEX IF EXISTS ${rebuildName(index)}`),
-    ),
-    ...statementsOf(projection.schema),
-    ...servedShapes.flatMap((shape) => historyDdl(dialect, shape).map((text) => sql(text))),
+    ...projection.tables.flatMap((table) => {
+      const [served, shadow] = [tableName(table), tableName(table, 'rb_')];
+      return [
+        ...renames(shadow, served),
+        ...(keepsHistory(table) ? renames(historyTable(shadow), historyTable(served)) : []),
+        // PostgreSQL names a primary key's index after the table it was made with.
+        ...(dialect === 'postgres'
+          ? [sql(`ALTER INDEX IF EXISTS ${shadow}_pkey RENAME TO ${served}_pkey`)]
+          : []),
+      ];
+    }),
+    ...[
+      ...projection.tables.flatMap((table) => indexNames(table, 'rb_')),
+      ...shadowHistories.flatMap(historyIndexNames),
+    ].map((index) => sql(`DROP INDEX IF EXISTS ${index}`)),
+    ...projection.tables.flatMap((table) => tableDdl(table)).map((text) => sql(text)),
+    ...historied.flatMap((table) => historyDdl(dialect, shapeOf(table)).map((text) => sql(text))),
     sql('DELETE FROM projection_checkpoints WHERE name = ?', `${projection.name}.rebuild`),
   ];
 }
@@ -134,15 +122,17 @@ export async function rebuildProjection(
   // Leftovers of an interrupted rebuild are dropped: it starts again from zero.
   await db.migrate(
     [
-      ...namesIn(shadow.schema, /CREATE TABLE IF NOT EXISTS (rb_\w+)/g).flatMap((table) => [
-        `DROP TABLE IF EXISTS ${historyTable(table)}`,
-        `DROP TABLE IF EXISTS ${table}`,
-      ]),
+      ...projection.tables
+        .map((table) => tableName(table, 'rb_'))
+        .flatMap((table) => [
+          `DROP TABLE IF EXISTS ${historyTable(table)}`,
+          `DROP TABLE IF EXISTS ${table}`,
+        ]),
       `DELETE FROM projection_checkpoints WHERE name = '${shadow.name}'`,
     ].join(';\n'),
   );
   // The switch-over builds every index under its served name: the shadow needs only its own.
-  const shadowHistories = await createReadModel(db, shadow, { readIndexes: false });
+  await createReadModel(db, shadow, { readIndexes: false, prefix: 'rb_' });
 
   let position = 0;
   let eventsApplied = 0;
@@ -186,7 +176,7 @@ export async function rebuildProjection(
       switchedAt = target;
       return {
         changes: catchUp.map((e) => ({ position: e.position, statements: shadow.apply(e) })),
-        statements: switchOver(projection, db.dialect, shadowHistories),
+        statements: switchOver(projection, db.dialect),
         checkpoint: target,
       };
     });

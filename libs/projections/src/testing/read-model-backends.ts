@@ -1,6 +1,7 @@
 import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
 import type { StoredEvent } from '@accord/event-store';
 import Database from 'better-sqlite3';
+import { createReadModel } from '../runtime/deferred-indexes';
 import { PostgresReadModelDatabase } from '../runtime/postgres-read-model-database';
 import type { Projection } from '../runtime/projection';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
@@ -61,13 +62,13 @@ export function storedEvents(
   });
 }
 
-/** Creates the projection's tables and applies the events in one batch, as the runner does. */
+/** Creates the projection's tables (and histories) and applies the events in one batch, as the runner does. */
 export async function project(
   db: ReadModelDatabase,
   projection: Projection,
   events: readonly StoredEvent[],
 ): Promise<void> {
-  await db.migrate(projection.schema);
+  await createReadModel(db, projection, { readIndexes: true });
   await db.applyBatch(projection.name, events.length, (checkpoint) =>
     events
       .filter((event) => event.position > checkpoint && projection.handles.has(event.type))

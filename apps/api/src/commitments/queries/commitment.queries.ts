@@ -1,7 +1,7 @@
 import {
   CommitmentsRegisterReader,
   type CommitmentFilter as ReaderFilter,
-  encodeCursor,
+  mapPage,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
@@ -30,14 +30,7 @@ export class CommitmentQueries {
   async list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): Promise<CommitmentConnection> {
     const today = this.today();
     const result = await this.reader.list({ ...filter, today }, toPageRequest(page));
-    return {
-      edges: result.items.map((view) => ({
-        cursor: encodeCursor(view.madePosition),
-        node: toCommitment(view, today),
-      })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return mapPage(result, (view) => toCommitment(view, today));
   }
 
   /** Every revision of a commitment, oldest first. */

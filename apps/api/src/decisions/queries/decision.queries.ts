@@ -1,4 +1,4 @@
-import { DecisionRegisterReader, type DecisionFilter, encodeCursor } from '@accord/projections';
+import { DecisionRegisterReader, type DecisionFilter, mapPage } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
 import { ReadingTime } from '../../ledger/reading-time';
@@ -26,14 +26,7 @@ export class DecisionQueries {
   async list(filter: Omit<DecisionFilter, 'today'>, page: PageArgs): Promise<DecisionConnection> {
     const today = this.today();
     const result = await this.reader.list({ ...filter, today }, toPageRequest(page));
-    return {
-      edges: result.items.map((view) => ({
-        cursor: encodeCursor(view.proposedPosition),
-        node: toDecision(view, today),
-      })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return mapPage(result, (view) => toDecision(view, today));
   }
 
   private today(): string {

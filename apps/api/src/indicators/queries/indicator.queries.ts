@@ -1,7 +1,7 @@
 import { IndicatorsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { type Indicator, type Measurement, toIndicator } from '../indicator.model';
+import type { Indicator, Measurement } from '../indicator.model';
 
 @Injectable()
 export class IndicatorQueries {
@@ -10,11 +10,11 @@ export class IndicatorQueries {
   async byId(indicatorId: string): Promise<Indicator> {
     const view = await this.reader.get(indicatorId);
     if (!view) throw new NotFoundError('indicator', indicatorId);
-    return toIndicator(view);
+    return view;
   }
 
-  async ofInitiative(initiativeId: string): Promise<Indicator[]> {
-    return (await this.reader.list(initiativeId)).map(toIndicator);
+  ofInitiative(initiativeId: string): Promise<Indicator[]> {
+    return this.reader.list(initiativeId);
   }
 
   async withMeasurement(

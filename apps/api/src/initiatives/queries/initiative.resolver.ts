@@ -1,4 +1,4 @@
-import { encodeCursor, InitiativeOverviewReader } from '@accord/projections';
+import { InitiativeOverviewReader } from '@accord/projections';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AccordContext } from '../../graphql/accord-context';
 import { Visibility } from '../../visibility/visibility';
@@ -30,12 +30,7 @@ export class InitiativeResolver {
     @Context() context: AccordContext,
   ): Promise<InitiativeConnection> {
     const visible = await this.visibility.viewerOf(context).visibleInitiatives();
-    const result = await this.reader.list(toPageRequest(page), visible);
-    return {
-      edges: result.items.map((node) => ({ cursor: encodeCursor(node.launchedPosition), node })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return this.reader.list(toPageRequest(page), visible);
   }
 
   @ResolveField(() => [Partner], { description: 'Partners in joining order; filter by status.' })
@@ -44,9 +39,9 @@ export class InitiativeResolver {
     @Args('status', { type: () => PartnerStatus, nullable: true }) status?: PartnerStatus,
   ): Promise<Partner[]> {
     const partners = await this.reader.partners(initiative.initiativeId);
-    return partners
-      .filter((p) => status === undefined || status === null || p.status === (status as string))
-      .map((p) => ({ ...p, status: p.status as PartnerStatus }));
+    return partners.filter(
+      (p) => status === undefined || status === null || p.status === (status as string),
+    );
   }
 
   @ResolveField(() => GovernanceRules, { description: 'The governance rules in force.' })

@@ -1,4 +1,4 @@
-import { RiskRegisterReader } from '@accord/projections';
+import { mapPage, RiskRegisterReader } from '@accord/projections';
 import type { RiskStatus } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
@@ -21,10 +21,6 @@ export class RiskQueries {
     page: PageArgs,
   ): Promise<RiskConnection> {
     const result = await this.reader.registerPage(initiativeId, status, toPageRequest(page));
-    return {
-      edges: result.items.map(({ cursor, risk }) => ({ cursor, node: toRisk(risk) })),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-      totalCount: result.totalCount,
-    };
+    return mapPage(result, toRisk);
   }
 }

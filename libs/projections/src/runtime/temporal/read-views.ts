@@ -4,7 +4,7 @@ import type { Projection } from '../projection';
 import type { ReadModelDatabase, SqlValue } from '../read-model-database';
 import { SqliteReadModelDatabase } from '../sqlite-read-model-database';
 import { historyTable } from './history-ddl';
-import { isEventRowTable, tablesOf } from './temporal-catalog';
+import { tableDdl, tableName } from '../read-model-tables';
 
 /** What a reader needs of a database: reading. */
 export type ReadOnlyDatabase = Pick<ReadModelDatabase, 'dialect' | 'all' | 'get'>;
@@ -39,24 +39,13 @@ export class TemporalCatalog {
         : 'main';
     const tables = new Map<string, CatalogTable>();
     for (const projection of projections) {
-      for (const name of tablesOf(projection.schema)) {
-        const columns =
-          db.dialect === 'sqlite'
-            ? await db.all<{ name: string }>('SELECT name FROM pragma_table_info(?) ORDER BY cid', [
-                name,
-              ])
-            : await db.all<{ name: string }>(
-                `SELECT column_name AS name FROM information_schema.columns
-                 WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
-                [name],
-              );
+      for (const table of projection.tables) {
+        const name = tableName(table);
         tables.set(name, {
           name,
-          columns: columns.map((c) => c.name),
+          columns: Object.keys(table.columns),
           projection,
-          ...(isEventRowTable(projection, name) && {
-            eventRows: { position: projection.eventRows!.position },
-          }),
+          ...(table.eventRows && { eventRows: { position: table.eventRows.position } }),
         });
       }
     }
@@ -194,8 +183,8 @@ export class ScratchView implements ReadView {
 
   private async copyAndApply(projection: Projection): Promise<void> {
     const scratch = this.scratchDb();
-    await scratch.migrate(projection.schema);
-    for (const name of tablesOf(projection.schema)) {
+    await scratch.migrate(projection.tables.flatMap((table) => tableDdl(table)).join(';\n'));
+    for (const name of projection.tables.map((table) => tableName(table))) {
       const table = this.catalog.table(name);
       const columns = table.columns.join(', ');
       const rows = await new PositionView(this.db, this.catalog, this.position).all<
