@@ -1,14 +1,16 @@
+import { ProposeDecisionForm } from '../components/propose-form';
 import { QueryView, Status } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDateTime, words } from '../format';
 import { DecisionsRegisterDocument } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf, useLocation } from '../router';
 import { timeVariables } from '../time-travel';
 
 /** `/initiatives/:id/decisions`: the register, 20 a page, in the order proposed. */
 export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const location = useLocation();
   const after = location.search.get('after');
@@ -20,7 +22,7 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, decisions }) => (
+      {({ initiative, roster, decisions }) => (
         <>
           <p>
             <a href={href(base)}>{initiative.name}</a>
@@ -74,6 +76,11 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
               </a>
             )}
           </nav>
+          {point.kind === 'now' && may('ProposeDecision', roster, me) && (
+            <section class="card">
+              <ProposeDecisionForm initiativeId={initiativeId} />
+            </section>
+          )}
         </>
       )}
     </QueryView>
