@@ -7,6 +7,7 @@ import { expectNoErrors } from '../support/fixtures';
 import { JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
+import { FOOD_BANK_CLERK } from '../support/agreements.operations';
 import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
 
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
@@ -140,6 +141,97 @@ describe('the stories of the workspace, in a browser', () => {
 
     expect([...chair.problems(), ...bo.problems(), ...chen.problems()]).toEqual([]);
   }, 90_000);
+
+  it("a partner's representative makes a commitment, reports progress (once on news a colleague recorded meanwhile) and fulfils it", async () => {
+    const { page, problems } = await signedIn(FOOD_BANK);
+    await page
+      .locator('section.card', { hasText: 'Reading by Nine' })
+      .getByRole('link', { name: 'Reading by Nine' })
+      .click();
+    await page.getByRole('link', { name: 'Commitments' }).click();
+    await page.getByRole('heading', { name: 'Commitments', exact: true }).waitFor();
+    await page.getByLabel('Partner').selectOption('food-bank');
+    await page.getByLabel('Status').selectOption('OPEN');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('1 commitment', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('partner')).toBe('food-bank');
+    await page.getByRole('link', { name: 'Recruit 20 volunteer reading tutors' }).waitFor();
+    await expectAccessible(page);
+
+    // A due date is needed: the form says so beside the field, and nothing is sent.
+    await page.getByLabel('What you commit to').fill('Weekend meal packs for 300 pupils');
+    await page.getByLabel('Hours you put in (optional)').fill('40');
+    await page.getByRole('button', { name: 'Make the commitment' }).click();
+    await page.getByText('Give the date it is due by.').waitFor();
+    await page
+      .getByLabel('Due by')
+      .fill(new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Make the commitment' }).click();
+    await page.getByRole('heading', { name: 'Weekend meal packs for 300 pupils' }).waitFor();
+    await page.getByText('0% done').waitFor();
+    await page.getByText('40 hours').waitFor();
+    await page.getByText('No progress reported yet.').waitFor();
+    const commitmentId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await expectAccessible(page);
+
+    await page.getByLabel('Percent done').fill('40');
+    await page.getByLabel('What was done (evidence)').fill('120 packs a week from the depot');
+    await page.getByRole('button', { name: 'Report progress' }).click();
+    await page.getByText('40% done').waitFor();
+    await page.getByRole('cell', { name: '120 packs a week from the depot' }).waitFor();
+
+    // Dee, of the same food bank, reports from the warehouse while Bo's page is open.
+    expectNoErrors(
+      await app.gql(
+        REPORT,
+        { input: { commitmentId, percent: 70, note: 'Second depot open' } },
+        FOOD_BANK_CLERK,
+      ),
+    );
+    await page.getByLabel('Percent done').fill('50');
+    await page.getByLabel('What was done (evidence)').fill('150 packs a week');
+    await page.getByRole('button', { name: 'Report progress' }).click();
+    await page.getByText('This commitment changed since you opened it.').waitFor();
+    await page.getByText('It is now 70% done: “Second depot open”.').waitFor();
+    await page.getByText('70% done', { exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Second depot open' }).waitFor();
+    // What Bo typed is kept, and nothing of his was recorded.
+    expect(await page.getByLabel('Percent done').inputValue()).toBe('50');
+    expect(await page.locator('main').textContent()).not.toMatch(/CONFLICT|CONCURRENCY|\{"/);
+    await expectAccessible(page);
+    await screenshot(page, 'commitment-changed-since-opened');
+    await page.getByLabel('Percent done').fill('90');
+    await page.getByLabel('What was done (evidence)').fill('270 packs a week');
+    await page.getByRole('button', { name: 'Report progress' }).click();
+    await page.getByText('90% done', { exact: true }).waitFor();
+    await expect(page.getByText('changed since you opened it').count()).resolves.toBe(0);
+    const reports = await page.locator('table tbody tr td.num').allTextContents();
+    expect(reports).toEqual(['40%', '70%', '90%']);
+
+    await page.getByLabel('How it was delivered (optional)').fill('Every pupil gets a pack');
+    await page.getByRole('button', { name: 'Mark as fulfilled' }).click();
+    await page.getByText('fulfilled', { exact: true }).waitFor();
+    await page.getByText(/“Every pupil gets a pack”/).waitFor();
+    await expect(page.getByRole('button', { name: 'Report progress' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'commitment');
+
+    await page.getByRole('link', { name: 'Commitments' }).click();
+    await page.getByLabel('Status').selectOption('FULFILLED');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('link', { name: 'Weekend meal packs for 300 pupils' }).waitFor();
+    await page.getByText('1 commitment', { exact: true }).waitFor();
+
+    const stored = (await app.rawEvents()).filter((e) => e.stream === `commitment-${commitmentId}`);
+    expect(stored.map((e) => e.type)).toEqual([
+      'CommitmentMade.v1',
+      'ProgressReported.v1',
+      'ProgressReported.v1',
+      'ProgressReported.v1',
+      'CommitmentFulfilled.v1',
+    ]);
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Reading by Nine: three voting members (Ana chairs), Bo represents the food bank, Eve evaluates. */
@@ -182,6 +274,7 @@ async function seed(app: TestApp, now: number): Promise<void> {
     [FOOD_BANK, 'STEERING_MEMBER'],
     [SCHOOLS, 'STEERING_MEMBER'],
     [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
+    [FOOD_BANK_CLERK, 'PARTNER_REPRESENTATIVE'],
     [EVALUATOR, 'EVALUATOR'],
   ];
   for (const [actor, role] of seats) {

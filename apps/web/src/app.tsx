@@ -5,6 +5,8 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { CommitmentScreen } from './screens/commitment';
+import { CommitmentsScreen } from './screens/commitments';
 import { DecisionScreen } from './screens/decision';
 import { DecisionsScreen } from './screens/decisions';
 import { InitiativeScreen } from './screens/initiative';
@@ -23,6 +25,10 @@ function Screen({ path }: { path: string }) {
     return <DecisionsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/decisions/:decisionId', path)))
     return <DecisionScreen initiativeId={params.id!} decisionId={params.decisionId!} />;
+  if ((params = match('/initiatives/:id/commitments', path)))
+    return <CommitmentsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/commitments/:commitmentId', path)))
+    return <CommitmentScreen initiativeId={params.id!} commitmentId={params.commitmentId!} />;
   if ((params = match('/initiatives/:id/accountability', path)))
     return <AccountabilityScreen initiativeId={params.id!} />;
   return (

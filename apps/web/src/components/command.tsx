@@ -3,7 +3,10 @@ import { useState } from 'preact/hooks';
 import { GraphqlRequestError } from '../graphql/client';
 
 export interface Command {
-  /** Made once per form: a double click or a retry after a lost answer writes once. */
+  /**
+   * Made once per form and kept until the command is recorded: a double click or a retry after
+   * a lost or refused answer writes once.
+   */
   commandId: string;
   sending: boolean;
   failure: Error | null;
@@ -19,7 +22,7 @@ export interface Command {
 
 /** The state of one form that sends one command: sending, field errors, a stale edit. */
 export function useCommand(fields: readonly string[] = []): Command {
-  const [commandId] = useState(() => crypto.randomUUID());
+  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Error | null>(null);
   const graphql = failure instanceof GraphqlRequestError ? failure : null;
@@ -38,7 +41,10 @@ export function useCommand(fields: readonly string[] = []): Command {
       setSending(true);
       setFailure(null);
       try {
-        return await send(commandId);
+        const answer = await send(commandId);
+        // Recorded: what the form sends next is another command.
+        setCommandId(crypto.randomUUID());
+        return answer;
       } catch (error) {
         const refused = error instanceof Error ? error : new Error(String(error));
         setFailure(refused);

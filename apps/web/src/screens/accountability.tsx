@@ -18,10 +18,12 @@ function Cell({
   cell,
   label,
   partner,
+  link,
 }: {
   cell: CommitmentCellFragment;
   label: string;
   partner: string;
+  link: (commitmentId: string) => string;
 }) {
   if (cell.totalCount === 0) return <td>0</td>;
   return (
@@ -33,7 +35,7 @@ function Cell({
         <ul>
           {cell.edges.map(({ node }) => (
             <li key={node.commitmentId}>
-              {node.description}{' '}
+              <a href={link(node.commitmentId)}>{node.description}</a>{' '}
               <span class="muted">
                 due {formatDate(node.dueDate)}, {node.percent}%
               </span>
@@ -103,6 +105,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         cell={node.commitments[group]}
                         label={label}
                         partner={node.partner.organisationName}
+                        link={(id) => href(`${base}/commitments/${encodeURIComponent(id)}`)}
                       />
                     ))}
                     <td>

@@ -60,7 +60,9 @@ export function InitiativeScreen({ id }: { id: string }) {
             <h1>{initiative.name}</h1>
             <p>
               <a href={href(`${base}/decisions`)}>Decisions</a> ·{' '}
-              <a href={href(`${base}/accountability`)}>Accountability</a>
+              <a href={href(`${base}/commitments`)}>Commitments</a> ·{' '}
+              <a href={href(`${base}/accountability`)}>Accountability</a> ·{' '}
+              <a href={href(`${base}/changes`)}>Changes between two dates</a>
             </p>
             <h2>Common agenda</h2>
             <p>{initiative.commonAgenda}</p>
