@@ -232,6 +232,81 @@ describe('the stories of the workspace, in a browser', () => {
     ]);
     expect(problems()).toEqual([]);
   }, 60_000);
+
+  it("an evaluator moves the time control back and sees what was known then, reads a commitment's history field by field, and compares two dates", async () => {
+    const { page, problems } = await signedIn(EVALUATOR);
+    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments`);
+    await page.getByRole('link', { name: 'Recruit 20 volunteer reading tutors' }).click();
+    await page.getByText('60% done', { exact: true }).waitFor();
+    // An evaluator writes nothing: no forms.
+    await expect(page.getByRole('button', { name: 'Report progress' }).count()).resolves.toBe(0);
+
+    // Three weeks ago, one report had been made.
+    await page.getByLabel('as of (when it happened)').check();
+    await page
+      .getByLabel('Date and time')
+      .fill(new Date(now - 21 * DAY).toISOString().slice(0, 16));
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText(/You are looking at the record as of/).waitFor();
+    await page.getByText('25% done', { exact: true }).waitFor();
+    await expect(page.locator('table tbody tr').count()).resolves.toBe(1);
+    await page.getByRole('cell', { name: 'Five tutors signed up' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'commitment-as-of');
+
+    // Its history: each version against the one before, with both times.
+    await page.getByRole('link', { name: 'Back to now' }).click();
+    await page.getByText('60% done', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Full history of this commitment' }).click();
+    await page
+      .getByRole('heading', { name: 'History: Recruit 20 volunteer reading tutors' })
+      .waitFor();
+    const versions = page.locator('ol.timeline > li');
+    await expect(versions.count()).resolves.toBe(3);
+    const latest = versions.last();
+    await latest.getByRole('heading', { name: 'progress reported' }).waitFor();
+    expect(
+      await latest.locator('tr', { hasText: 'percent' }).locator('td').allTextContents(),
+    ).toEqual(['25', '60']);
+    expect(await latest.locator('tr', { hasText: 'note' }).locator('td').allTextContents()).toEqual(
+      ['Five tutors signed up', 'Twelve tutors signed up'],
+    );
+    await latest.getByText(/By bo of food-bank\. Happened .*; recorded /).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/\{"/);
+    await expectAccessible(page);
+    await screenshot(page, 'history');
+
+    // Two weeks ago to three days ago: one report happened then, none of it was recorded then.
+    await page.getByRole('link', { name: 'Changes', exact: true }).click();
+    await page.getByRole('heading', { name: 'Changes between two dates' }).waitFor();
+    await page.getByLabel('From', { exact: true }).fill(day(now - 14 * DAY));
+    await page.getByLabel('To', { exact: true }).fill(day(now - 3 * DAY));
+    await page.getByLabel('when it happened', { exact: true }).check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByText(/Reading by Nine: 1 change that happened from/).waitFor();
+    const changed = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Commitments' }),
+    });
+    await changed.getByRole('link', { name: 'tutors' }).waitFor();
+    await changed.getByText(/progress reported by bo/).waitFor();
+    expect(new URL(page.url()).searchParams.get('timeline')).toBe('OCCURRED');
+    await expectAccessible(page);
+    await screenshot(page, 'changes');
+
+    await page.getByLabel('when it was recorded', { exact: true }).check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByText(/Reading by Nine: 0 changes recorded from/).waitFor();
+    await page.getByLabel('To', { exact: true }).fill(day(now + DAY));
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByText(/Reading by Nine: \d+ changes recorded from/).waitFor();
+    await page.getByRole('link', { name: 'tutors' }).click();
+    await page
+      .getByRole('heading', { name: 'History: Recruit 20 volunteer reading tutors' })
+      .waitFor();
+
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Reading by Nine: three voting members (Ana chairs), Bo represents the food bank, Eve evaluates. */

@@ -5,10 +5,12 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { ChangesScreen } from './screens/changes';
 import { CommitmentScreen } from './screens/commitment';
 import { CommitmentsScreen } from './screens/commitments';
 import { DecisionScreen } from './screens/decision';
 import { DecisionsScreen } from './screens/decisions';
+import { HistoryScreen } from './screens/history';
 import { InitiativeScreen } from './screens/initiative';
 import { MyInitiativesScreen } from './screens/my-initiatives';
 import { SignInScreen, SignedOutScreen } from './screens/sign-in';
@@ -29,6 +31,10 @@ function Screen({ path }: { path: string }) {
     return <CommitmentsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/commitments/:commitmentId', path)))
     return <CommitmentScreen initiativeId={params.id!} commitmentId={params.commitmentId!} />;
+  if ((params = match('/initiatives/:id/changes', path)))
+    return <ChangesScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/history/:entityId', path)))
+    return <HistoryScreen initiativeId={params.id!} entityId={params.entityId!} />;
   if ((params = match('/initiatives/:id/accountability', path)))
     return <AccountabilityScreen initiativeId={params.id!} />;
   return (

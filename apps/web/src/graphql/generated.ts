@@ -1491,7 +1491,7 @@ export const EntityHistoryDocument = new TypedDocumentString(`
     initiativeId
     name
   }
-  history(entityId: $entityId, first: 500, asOf: $asOf, knownAt: $knownAt) {
+  history(entityId: $entityId, first: 100, asOf: $asOf, knownAt: $knownAt) {
     position
     type
     kind
@@ -1520,7 +1520,6 @@ export const ChangesBetweenDocument = new TypedDocumentString(`
     from: $from
     to: $to
     timeline: $timeline
-    first: 100
     after: $after
     asOf: $asOf
     knownAt: $knownAt

@@ -3,7 +3,7 @@ import { Status } from '../components/query-view';
 import { QueryView } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDateTime, words } from '../format';
+import { eventWords, formatDateTime, words } from '../format';
 import { rulesInWords } from '../governance';
 import { InitiativeOverviewDocument, type InitiativeOverviewQuery } from '../graphql/generated';
 import { pathOf } from '../router';
@@ -28,13 +28,6 @@ function latest(changes: Changes, count: number) {
     .sort((a, b) => Number(BigInt(b.position) - BigInt(a.position)))
     .slice(0, count);
 }
-
-/** "DecisionProposed.v1" -> "decision proposed". */
-const eventWords = (type: string) =>
-  type
-    .replace(/\.v\d+$/, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
 
 /** `/initiatives/:id`: the common agenda, partners by sector, the rules in words, what changed lately. */
 export function InitiativeScreen({ id }: { id: string }) {
