@@ -42,12 +42,12 @@ describe('the stories of the workspace, in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function signedIn(actor: Actor) {
+  async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
     const link = await signInLinkCommand(
       ['--person', actor.personId, '--partner', actor.partnerId, '--url', origin],
       app.config,
     );
-    const watched = await watchedPage(browser, origin);
+    const watched = await watchedPage(browser, origin, viewport);
     await watched.page.goto(link);
     await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
     return watched;
@@ -305,6 +305,27 @@ describe('the stories of the workspace, in a browser', () => {
       .getByRole('heading', { name: 'History: Recruit 20 volunteer reading tutors' })
       .waitFor();
 
+    expect(problems()).toEqual([]);
+  }, 60_000);
+
+  it('the screens of the stories are readable at 360 px wide: nothing but tables scrolls sideways', async () => {
+    const { page, problems } = await signedIn(FOOD_BANK, { width: 360, height: 780 });
+    const base = `/initiatives/${INITIATIVE}`;
+    for (const path of [
+      `${base}/commitments`,
+      `${base}/commitments/tutors`,
+      `${base}/history/tutors`,
+      `${base}/changes`,
+      `${base}/decisions`,
+    ]) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect({ path, width }).toEqual({ path, width: 360 });
+      await expectAccessible(page);
+    }
+    await screenshot(page, 'commitments-360px');
     expect(problems()).toEqual([]);
   }, 60_000);
 });

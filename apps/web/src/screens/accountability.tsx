@@ -1,4 +1,4 @@
-import { QueryView } from '../components/query-view';
+import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, words } from '../format';
@@ -77,7 +77,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
             partners, on {formatDate(accountability.on)}. Open a number to see the commitments
             behind it.
           </p>
-          <div class="table-wrap">
+          <TableWrap label="Accountability">
             <table>
               <thead>
                 <tr>
@@ -122,7 +122,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <nav class="pager" aria-label="Pages of partners">
             {after && <a href={href(`${base}/accountability`)}>First page</a>}
             {accountability.partners.pageInfo.hasNextPage &&

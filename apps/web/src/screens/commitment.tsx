@@ -1,5 +1,5 @@
 import { FulfilForm, ReportProgressForm } from '../components/commitment-forms';
-import { QueryView, Status } from '../components/query-view';
+import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, formatDateTime, formatMoney } from '../format';
@@ -128,7 +128,7 @@ export function CommitmentScreen({
             {reports.length === 0 ? (
               <p>No progress reported yet.</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label="Progress over time">
                 <table>
                   <thead>
                     <tr>
@@ -149,7 +149,7 @@ export function CommitmentScreen({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {c.revisions.length > 0 && (
               <>

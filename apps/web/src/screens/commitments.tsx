@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { MakeCommitmentForm } from '../components/commitment-forms';
-import { QueryView, Status } from '../components/query-view';
+import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate } from '../format';
@@ -58,7 +58,7 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
               {commitments.totalCount} commitment{commitments.totalCount === 1 ? '' : 's'}
             </p>
             {commitments.totalCount > 0 && (
-              <div class="table-wrap">
+              <TableWrap label="Commitments">
                 <table>
                   <thead>
                     <tr>
@@ -91,7 +91,7 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             <nav class="pager" aria-label="Pages of commitments">
               {after && <a href={withParams(list, filters)}>First page</a>}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { QueryView, Status } from '../components/query-view';
+import { QueryView, Status, TableWrap } from '../components/query-view';
 import { CloseDecisionForm, RecuseForm } from '../components/decision-forms';
 import { VoteForm } from '../components/vote-form';
 import { useHref, useWorkspace } from '../context';
@@ -125,7 +125,7 @@ export function DecisionScreen({
               )}
             </dl>
             <h2>Tally</h2>
-            <div class="table-wrap">
+            <TableWrap label="Tally">
               <table class="compact" aria-describedby="tally-note">
                 <thead>
                   <tr>
@@ -162,7 +162,7 @@ export function DecisionScreen({
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p id="tally-note" class="muted">
               {decision.status === 'OPEN'
                 ? 'So far; the outcome is computed when the chair closes the vote.'

@@ -1,5 +1,5 @@
 import { ProposeDecisionForm } from '../components/propose-form';
-import { QueryView, Status } from '../components/query-view';
+import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDateTime, words } from '../format';
@@ -29,7 +29,7 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
           </p>
           <h1>Decisions</h1>
           <p>{decisions.totalCount} decisions recorded.</p>
-          <div class="table-wrap">
+          <TableWrap label="Decisions">
             <table>
               <thead>
                 <tr>
@@ -65,7 +65,7 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <nav class="pager" aria-label="Pages of decisions">
             {after && <a href={href(`${base}/decisions`)}>First page</a>}
             {decisions.pageInfo.hasNextPage && decisions.pageInfo.endCursor && (

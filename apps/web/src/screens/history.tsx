@@ -1,4 +1,4 @@
-import { QueryView } from '../components/query-view';
+import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { eventWords, fieldWords, formatDate, formatDateTime } from '../format';
@@ -107,7 +107,7 @@ export function HistoryScreen({
             the business time the act was dated; “recorded” is when the ledger was told.
           </p>
           <ol class="timeline">
-            {versions(history).map(({ event, changes }) => (
+            {versions(history).map(({ event, changes }, index) => (
               <li key={event.position} class="card">
                 <h2>{eventWords(event.type)}</h2>
                 <p>
@@ -116,7 +116,7 @@ export function HistoryScreen({
                   {formatDateTime(event.occurredAt)}; recorded {formatDateTime(event.recordedAt)}.
                 </p>
                 {changes.length > 0 && (
-                  <div class="table-wrap">
+                  <TableWrap label={`What changed in version ${index + 1}`}>
                     <table class="compact">
                       <caption class="muted" style={{ textAlign: 'left' }}>
                         What changed
@@ -138,7 +138,7 @@ export function HistoryScreen({
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 )}
               </li>
             ))}

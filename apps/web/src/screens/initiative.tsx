@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { Status } from '../components/query-view';
+import { Status, TableWrap } from '../components/query-view';
 import { QueryView } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
@@ -91,7 +91,7 @@ export function InitiativeScreen({ id }: { id: string }) {
             {changes.eventCount === 0 ? (
               <p>Nothing changed.</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label="Latest changes">
                 <table>
                   <caption class="muted" style={{ textAlign: 'left' }}>
                     Latest recorded first
@@ -130,7 +130,7 @@ export function InitiativeScreen({ id }: { id: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </>
         );
