@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { expectNoErrors } from '../support/fixtures';
 import { JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
+import { IDENTIFY_RISK } from '../support/risks-benefits.operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
 import { FOOD_BANK_CLERK } from '../support/agreements.operations';
@@ -328,6 +329,44 @@ describe('the stories of the workspace, in a browser', () => {
     await screenshot(page, 'commitments-360px');
     expect(problems()).toEqual([]);
   }, 60_000);
+
+  it('an evaluator reads the risks as a register and a 5 × 5 heat map, and the roster on a past day', async () => {
+    const { page, problems } = await signedIn(EVALUATOR);
+    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.getByRole('link', { name: 'Risks' }).click();
+    await page.getByRole('heading', { name: 'Risks', exact: true }).waitFor();
+    const map = page.getByRole('table', { name: /by likelihood \(across\) and impact \(down\)/ });
+    const severeRow = map.getByRole('row', { name: /^impact 5/ });
+    // Likelihood 4 is the fifth cell of the row (after its header).
+    expect(await severeRow.locator('td').nth(3).textContent()).toBe('1Volunteer drop-off');
+    expect(await map.locator('td.heat li').allTextContents()).toEqual([
+      'Volunteer drop-off',
+      'Library closed for repairs',
+    ]);
+    const register = page.getByRole('table').last();
+    expect(await register.locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+      'Volunteer drop-off',
+      'operational',
+      'open',
+      '20 (severe: 4 × 5)',
+      'County Food Bank',
+    ]);
+    await expectAccessible(page);
+    await screenshot(page, 'risks');
+
+    await page.getByRole('link', { name: 'Reading by Nine' }).click();
+    await page.getByRole('link', { name: 'Roster' }).click();
+    await page.getByRole('heading', { name: 'Roster' }).waitFor();
+    await page.getByText('8 roles held today.').waitFor();
+    await page
+      .getByLabel('On', { exact: true })
+      .fill(new Date(now - 50 * DAY).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Show the roster' }).click();
+    await page.getByText(/^1 role held on /).waitFor();
+    expect(await page.locator('tbody tr td').nth(2).textContent()).toBe('backbone staff');
+    await expectAccessible(page);
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Reading by Nine: three voting members (Ana chairs), Bo represents the food bank, Eve evaluates. */
@@ -377,6 +416,30 @@ async function seed(app: TestApp, now: number): Promise<void> {
     const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };
     expectNoErrors(
       await app.gql(ASSIGN_ROLE, { input: { ...input, occurredAt: weeksAgo(6) } }, CITY_HALL),
+    );
+  }
+  for (const [riskId, title, likelihood, impact, owner] of [
+    ['drop-off', 'Volunteer drop-off', 4, 5, 'food-bank'],
+    ['repairs', 'Library closed for repairs', 2, 3, 'city-hall'],
+  ] as const) {
+    expectNoErrors(
+      await app.gql(
+        IDENTIFY_RISK,
+        {
+          input: {
+            riskId,
+            initiativeId: INITIATIVE,
+            title,
+            description: `${title}: what it would cost the reading clubs`,
+            category: 'OPERATIONAL',
+            likelihood,
+            impact,
+            ownerPartnerId: owner,
+            occurredAt: weeksAgo(3),
+          },
+        },
+        CITY_HALL,
+      ),
     );
   }
   // A commitment with progress reported twice, weeks apart, for the evaluator to look back on.

@@ -13,6 +13,8 @@ import { DecisionsScreen } from './screens/decisions';
 import { HistoryScreen } from './screens/history';
 import { InitiativeScreen } from './screens/initiative';
 import { MyInitiativesScreen } from './screens/my-initiatives';
+import { RisksScreen } from './screens/risks';
+import { RosterScreen } from './screens/roster';
 import { SignInScreen, SignedOutScreen } from './screens/sign-in';
 import { currentSession, type SignedIn, signOut } from './session';
 import { timePointOf, timeSearch } from './time-travel';
@@ -31,6 +33,10 @@ function Screen({ path }: { path: string }) {
     return <CommitmentsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/commitments/:commitmentId', path)))
     return <CommitmentScreen initiativeId={params.id!} commitmentId={params.commitmentId!} />;
+  if ((params = match('/initiatives/:id/risks', path)))
+    return <RisksScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/roster', path)))
+    return <RosterScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/changes', path)))
     return <ChangesScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/history/:entityId', path)))

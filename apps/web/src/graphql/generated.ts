@@ -179,6 +179,20 @@ export type ResourcesInput = {
   money?: MoneyInput | null | undefined;
 };
 
+export type RiskCategory =
+  | 'COMMUNITY'
+  | 'DATA'
+  | 'FINANCIAL'
+  | 'LEGAL'
+  | 'OPERATIONAL'
+  | 'OTHER'
+  | 'REPUTATIONAL';
+
+export type RiskStatus =
+  | 'CLOSED'
+  | 'MATERIALISED'
+  | 'OPEN';
+
 /** A role in an initiative. STEERING_MEMBER holders in office are the voting members; SIGNATORY holders sign agreements for their partner; CHAIR is a single seat. */
 export type Role =
   | 'BACKBONE_STAFF'
@@ -390,6 +404,26 @@ export type ChangesBetweenQueryVariables = Exact<{
 
 
 export type ChangesBetweenQuery = { initiative: { initiativeId: string, name: string }, changes: { eventCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, initiative: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, roles: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, decisions: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, commitments: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, agreements: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, risks: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, benefitPools: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, measurements: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, meetings: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }> } };
+
+export type RiskRegisterQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, ownershipShares: Array<{ partnerId: string, percent: string }> } }> } };
+
+export type RosterOnQueryVariables = Exact<{
+  initiativeId: string | number;
+  on?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type RosterOnQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ assignmentId: string, personId: string, partnerId: string, role: Role, customRole: string | null, termStart: string, termEnd: string | null, person: { name: string | null } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1573,3 +1607,67 @@ export const ChangesBetweenDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ChangesBetweenQuery, ChangesBetweenQueryVariables>;
+export const RiskRegisterDocument = new TypedDocumentString(`
+    query RiskRegister($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  riskRegister(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        riskId
+        title
+        category
+        status
+        likelihood
+        impact
+        exposure
+        ownerPartnerId
+        ownershipShares {
+          partnerId
+          percent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskRegisterQuery, RiskRegisterQueryVariables>;
+export const RosterOnDocument = new TypedDocumentString(`
+    query RosterOn($initiativeId: ID!, $on: LocalDate, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, on: $on, asOf: $asOf, knownAt: $knownAt) {
+    assignmentId
+    personId
+    partnerId
+    person {
+      name
+    }
+    role
+    customRole
+    termStart
+    termEnd
+  }
+}
+    `) as unknown as TypedDocumentString<RosterOnQuery, RosterOnQueryVariables>;
