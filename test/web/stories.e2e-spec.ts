@@ -8,7 +8,11 @@ import { JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
 import { IDENTIFY_RISK } from '../support/risks-benefits.operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
 import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
-import { FOOD_BANK_CLERK } from '../support/agreements.operations';
+import {
+  AMEND_AGREEMENT,
+  DRAFT_AGREEMENT,
+  FOOD_BANK_CLERK,
+} from '../support/agreements.operations';
 import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
 
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
@@ -367,6 +371,28 @@ describe('the stories of the workspace, in a browser', () => {
     await expectAccessible(page);
     expect(problems()).toEqual([]);
   }, 60_000);
+
+  it('an evaluator reads an agreement: whether it is in force and why, and what each amendment changed', async () => {
+    const { page, problems } = await signedIn(EVALUATOR);
+    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.getByRole('link', { name: 'Agreements' }).click();
+    await page.getByRole('heading', { name: 'Agreements', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '0 of 2 parties' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Reading club charter' }).click();
+    await page
+      .getByText(
+        'Not in force: version 2 still needs the signature of City Hall, County Food Bank.',
+      )
+      .waitFor();
+    const latest = page.locator('section.card', { hasText: 'Version 2 (current)' });
+    await latest.getByText(/amended because parents asked for more/).waitFor();
+    expect(await latest.locator('del').allTextContents()).toEqual(['[removed: monthly. ]']);
+    expect(await latest.locator('ins').allTextContents()).toEqual(['[added: every two weeks. ]']);
+    await expectAccessible(page);
+    await screenshot(page, 'agreement');
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Reading by Nine: three voting members (Ana chairs), Bo represents the food bank, Eve evaluates. */
@@ -442,6 +468,39 @@ async function seed(app: TestApp, now: number): Promise<void> {
       ),
     );
   }
+  const charter = (often: string) =>
+    `The partners meet ${often} The food bank brings snacks to every club.`;
+  expectNoErrors(
+    await app.gql(
+      DRAFT_AGREEMENT,
+      {
+        input: {
+          agreementId: 'charter',
+          initiativeId: INITIATIVE,
+          kind: 'CHARTER',
+          title: 'Reading club charter',
+          parties: ['city-hall', 'food-bank'],
+          text: charter('monthly.'),
+          occurredAt: weeksAgo(4),
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      AMEND_AGREEMENT,
+      {
+        input: {
+          agreementId: 'charter',
+          text: charter('every two weeks.'),
+          reason: 'parents asked for more',
+          occurredAt: weeksAgo(3),
+        },
+      },
+      CITY_HALL,
+    ),
+  );
   // A commitment with progress reported twice, weeks apart, for the evaluator to look back on.
   expectNoErrors(
     await app.gql(

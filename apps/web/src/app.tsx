@@ -5,6 +5,7 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { AgreementScreen, AgreementsScreen } from './screens/agreements';
 import { ChangesScreen } from './screens/changes';
 import { CommitmentScreen } from './screens/commitment';
 import { CommitmentsScreen } from './screens/commitments';
@@ -33,6 +34,10 @@ function Screen({ path }: { path: string }) {
     return <CommitmentsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/commitments/:commitmentId', path)))
     return <CommitmentScreen initiativeId={params.id!} commitmentId={params.commitmentId!} />;
+  if ((params = match('/initiatives/:id/agreements', path)))
+    return <AgreementsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/agreements/:agreementId', path)))
+    return <AgreementScreen initiativeId={params.id!} agreementId={params.agreementId!} />;
   if ((params = match('/initiatives/:id/risks', path)))
     return <RisksScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/roster', path)))

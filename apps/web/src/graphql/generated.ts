@@ -5,6 +5,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Charter, memorandum of understanding, data-sharing or funding agreement. */
+export type AgreementKind =
+  | 'CHARTER'
+  | 'DATA_SHARING'
+  | 'FUNDING'
+  | 'MOU';
+
+/** AWAITING_SIGNATURES once drafted or amended; IN_FORCE when every party signed the current version. */
+export type AgreementStatus =
+  | 'AWAITING_SIGNATURES'
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'TERMINATED';
+
 export type CastVoteInput = {
   choice: VoteChoice;
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
@@ -217,6 +231,11 @@ export type Sector =
   | 'OTHER'
   | 'PHILANTHROPY';
 
+/** A party's signature of the current version. */
+export type SignatureState =
+  | 'PENDING'
+  | 'SIGNED';
+
 /** OCCURRED: business time (when it happened). RECORDED: when the ledger learned it. */
 export type Timeline =
   | 'OCCURRED'
@@ -424,6 +443,26 @@ export type RosterOnQueryVariables = Exact<{
 
 
 export type RosterOnQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ assignmentId: string, personId: string, partnerId: string, role: Role, customRole: string | null, termStart: string, termEnd: string | null, person: { name: string | null } }> };
+
+export type AgreementsListQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type AgreementsListQuery = { initiative: { initiativeId: string, name: string }, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
+
+export type AgreementPageQueryVariables = Exact<{
+  id: string | number;
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1671,3 +1710,80 @@ export const RosterOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RosterOnQuery, RosterOnQueryVariables>;
+export const AgreementsListDocument = new TypedDocumentString(`
+    query AgreementsList($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  agreements(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        agreementId
+        title
+        kind
+        status
+        currentVersion
+        inForceSince
+        parties {
+          partnerId
+          signature
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
+export const AgreementPageDocument = new TypedDocumentString(`
+    query AgreementPage($id: ID!, $initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  agreement(id: $id, asOf: $asOf, knownAt: $knownAt) {
+    agreementId
+    title
+    kind
+    status
+    currentVersion
+    draftedAt
+    inForceSince
+    endDate
+    closedAt
+    terminationReason
+    parties {
+      partnerId
+      signature
+      lastSignedVersion
+      signedAt
+      signedBy
+    }
+    versions {
+      version
+      createdAt
+      reason
+      text
+      current
+      signatures {
+        partnerId
+        signedBy
+        signedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementPageQuery, AgreementPageQueryVariables>;
