@@ -12,6 +12,7 @@ import { CommitmentsScreen } from './screens/commitments';
 import { DecisionScreen } from './screens/decision';
 import { DecisionsScreen } from './screens/decisions';
 import { HistoryScreen } from './screens/history';
+import { IndicatorsScreen } from './screens/indicators';
 import { InitiativeScreen } from './screens/initiative';
 import { MyInitiativesScreen } from './screens/my-initiatives';
 import { RisksScreen } from './screens/risks';
@@ -38,6 +39,8 @@ function Screen({ path }: { path: string }) {
     return <AgreementsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/agreements/:agreementId', path)))
     return <AgreementScreen initiativeId={params.id!} agreementId={params.agreementId!} />;
+  if ((params = match('/initiatives/:id/indicators', path)))
+    return <IndicatorsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/risks', path)))
     return <RisksScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/roster', path)))

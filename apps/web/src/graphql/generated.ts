@@ -122,6 +122,11 @@ export type GovernanceRulesInput = {
   supermajority: FractionInput;
 };
 
+/** Which way is better: UP (more is better) or DOWN (less is better). */
+export type IndicatorDirection =
+  | 'DOWN'
+  | 'UP';
+
 export type MakeCommitmentInput = {
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
   commandId?: string | number | null | undefined;
@@ -463,6 +468,15 @@ export type AgreementPageQueryVariables = Exact<{
 
 
 export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
+
+export type IndicatorsPageQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1787,3 +1801,34 @@ export const AgreementPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AgreementPageQuery, AgreementPageQueryVariables>;
+export const IndicatorsPageDocument = new TypedDocumentString(`
+    query IndicatorsPage($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    indicatorId
+    name
+    unit
+    direction
+    baseline {
+      date
+      value
+    }
+    target {
+      date
+      value
+    }
+    measurements {
+      measurementId
+      periodStart
+      periodEnd
+      value
+      originalValue
+      corrected
+      sourcePartnerId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
