@@ -101,6 +101,8 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       filter: { initiativeId },
     });
     const commitmentId = list.commitments.edges[0].node.commitmentId as string;
+    const agreements = await post(String(documents.AgreementsListDocument), { initiativeId });
+    const agreementId = agreements.agreements.edges[0].node.agreementId as string;
     const now = new Date();
     const window = {
       from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
@@ -135,6 +137,9 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       ],
       ['Risks', String(documents.RiskRegisterDocument), { initiativeId }],
       ['Roster', String(documents.RosterOnDocument), { initiativeId }],
+      ['Agreements', String(documents.AgreementsListDocument), { initiativeId }],
+      ['Agreement', String(documents.AgreementPageDocument), { id: agreementId, initiativeId }],
+      ['Shared measurement', String(documents.IndicatorsPageDocument), { initiativeId }],
     ];
     const requests = Math.max(5, Math.min(200, options.scale / 10));
     const timed = async (query: string, variables: Record<string, unknown>) => {
