@@ -1,4 +1,4 @@
-// `npm run bench [-- append|replay|reads|http|startup] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads|http|startup|as-of|web] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { httpBenchmarks } from './http.bench';
 import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
 import { startupBenchmarks } from './startup.bench';
+import { webBenchmarks } from './web.bench';
 import { installPeers } from './peers';
 import { markdownReport } from './report';
 
@@ -20,6 +21,7 @@ export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<F
   http: (o) => httpBenchmarks(o),
   startup: (o) => startupBenchmarks(o),
   'as-of': (o) => asOfBenchmarks(o),
+  web: (o) => webBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };

@@ -52,14 +52,21 @@ describe('the web app is typed against the live GraphQL schema', () => {
                 initiativeId: 'web-ops',
                 partnerId: 'city-hall',
                 personId: 'ana',
+                entityId: 'web-ops',
+                timeline: 'OCCURRED',
                 from: '2020-01-01T00:00:00.000Z',
                 to: new Date().toISOString(),
                 ...(asOf ? { asOf } : {}),
               },
             });
-          // The decision page asks for a decision that does not exist, and ana was never
-          // registered in the directory: NOT_FOUND for those two, nothing else.
-          const absent = operationName === 'DecisionPage' || operationName === 'SignedInPerson';
+          // The decision, commitment and agreement pages ask for entities that do not exist, and
+          // ana was never registered in the directory: NOT_FOUND for those four, nothing else.
+          const absent = [
+            'DecisionPage',
+            'CommitmentPage',
+            'AgreementPage',
+            'SignedInPerson',
+          ].includes(operationName);
           const problems = (res.body.errors ?? [])
             .filter((e: any) => !(absent && e.extensions.code === 'NOT_FOUND'))
             .map((e: any) => `${e.extensions.code}: ${e.message}`);

@@ -5,10 +5,18 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { AgreementScreen, AgreementsScreen } from './screens/agreements';
+import { ChangesScreen } from './screens/changes';
+import { CommitmentScreen } from './screens/commitment';
+import { CommitmentsScreen } from './screens/commitments';
 import { DecisionScreen } from './screens/decision';
 import { DecisionsScreen } from './screens/decisions';
+import { HistoryScreen } from './screens/history';
+import { IndicatorsScreen } from './screens/indicators';
 import { InitiativeScreen } from './screens/initiative';
 import { MyInitiativesScreen } from './screens/my-initiatives';
+import { RisksScreen } from './screens/risks';
+import { RosterScreen } from './screens/roster';
 import { SignInScreen, SignedOutScreen } from './screens/sign-in';
 import { currentSession, type SignedIn, signOut } from './session';
 import { timePointOf, timeSearch } from './time-travel';
@@ -23,6 +31,24 @@ function Screen({ path }: { path: string }) {
     return <DecisionsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/decisions/:decisionId', path)))
     return <DecisionScreen initiativeId={params.id!} decisionId={params.decisionId!} />;
+  if ((params = match('/initiatives/:id/commitments', path)))
+    return <CommitmentsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/commitments/:commitmentId', path)))
+    return <CommitmentScreen initiativeId={params.id!} commitmentId={params.commitmentId!} />;
+  if ((params = match('/initiatives/:id/agreements', path)))
+    return <AgreementsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/agreements/:agreementId', path)))
+    return <AgreementScreen initiativeId={params.id!} agreementId={params.agreementId!} />;
+  if ((params = match('/initiatives/:id/indicators', path)))
+    return <IndicatorsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/risks', path)))
+    return <RisksScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/roster', path)))
+    return <RosterScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/changes', path)))
+    return <ChangesScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/history/:entityId', path)))
+    return <HistoryScreen initiativeId={params.id!} entityId={params.entityId!} />;
   if ((params = match('/initiatives/:id/accountability', path)))
     return <AccountabilityScreen initiativeId={params.id!} />;
   return (

@@ -6,7 +6,7 @@ export interface QueryState<Result> {
   data?: Result;
   error?: Error;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 /** Runs a typed query, again whenever its variables change (the time point among them). */

@@ -20,3 +20,17 @@ export function formatMoney(amount: string, currency: string): string {
 }
 
 export const words = (constant: string): string => constant.toLowerCase().replaceAll('_', ' ');
+
+/** "ProgressReported.v1" -> "progress reported". */
+export const eventWords = (type: string): string =>
+  type
+    .replace(/\.v\d+$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+
+/** "dueDate" -> "due date", "resources.hours" -> "resources: hours". */
+export const fieldWords = (name: string): string =>
+  name
+    .replace(/\./g, ': ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();

@@ -58,3 +58,13 @@ export function followLink(event: MouseEvent): void {
   event.preventDefault();
   navigate(anchor.pathname + anchor.search + anchor.hash);
 }
+
+/** `url` (which may already carry a query string) with more parameters; empty ones left out. */
+export function withParams(url: string, params: object): string {
+  const [path, query = ''] = url.split('?');
+  const search = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(params))
+    if (typeof value === 'string' && value) search.set(name, value);
+  const text = search.toString();
+  return `${path}${text ? `?${text}` : ''}`;
+}

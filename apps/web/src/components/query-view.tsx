@@ -29,3 +29,15 @@ export function Status({ value }: { value: string }) {
   const text = value.toLowerCase().replaceAll('_', ' ');
   return <span class={`status ${text.replaceAll(' ', '-')}`}>{text}</span>;
 }
+
+/**
+ * A table that may scroll sideways on a narrow screen: a named region that takes focus, so the
+ * keyboard can scroll it too.
+ */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

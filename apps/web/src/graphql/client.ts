@@ -15,12 +15,14 @@ interface ResponseError {
 /** A GraphQL answer with errors: the first error's code, and every field error by field path. */
 export class GraphqlRequestError extends Error {
   readonly code: string;
+  readonly rule: string | undefined;
   readonly fields: FieldError[];
 
   constructor(readonly errors: ResponseError[]) {
     super(errors.map((error) => error.message).join('; '));
     this.name = 'GraphqlRequestError';
     this.code = errors[0]?.extensions?.code ?? 'UNKNOWN';
+    this.rule = errors[0]?.extensions?.rule;
     this.fields = errors.flatMap((error) => {
       const ext = error.extensions;
       if (ext?.fields) return ext.fields;
@@ -29,6 +31,11 @@ export class GraphqlRequestError extends Error {
         return [{ field: ext.field, rule: ext.rule, message: error.message }];
       return [];
     });
+  }
+
+  /** The entity changed since the revision the form was made on (expectedRevision). */
+  get stale(): boolean {
+    return this.code === 'CONFLICT' && this.rule === 'CONCURRENCY';
   }
 
   /** The message for one input field (matched on the last segment of its path). */

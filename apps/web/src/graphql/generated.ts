@@ -5,6 +5,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Charter, memorandum of understanding, data-sharing or funding agreement. */
+export type AgreementKind =
+  | 'CHARTER'
+  | 'DATA_SHARING'
+  | 'FUNDING'
+  | 'MOU';
+
+/** AWAITING_SIGNATURES once drafted or amended; IN_FORCE when every party signed the current version. */
+export type AgreementStatus =
+  | 'AWAITING_SIGNATURES'
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'TERMINATED';
+
 export type CastVoteInput = {
   choice: VoteChoice;
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
@@ -31,6 +45,24 @@ export type ChangeVoteInput = {
   reason: string;
 };
 
+export type CloseDecisionInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  decisionId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+};
+
+export type CommitmentFilter = {
+  initiativeId?: string | number | null | undefined;
+  /** true: only open commitments past their due date; false: all others. */
+  overdue?: boolean | null | undefined;
+  partnerId?: string | number | null | undefined;
+  status?: CommitmentStatus | null | undefined;
+};
+
 export type CommitmentStatus =
   | 'FULFILLED'
   | 'MISSED'
@@ -55,9 +87,130 @@ export type DecisionStatus =
   | 'REJECTED'
   | 'SUPERSEDED';
 
+export type DeclareConflictOfInterestInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  decisionId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The interest that conflicts: recorded for everyone to see. */
+  reason: string;
+};
+
+export type FractionInput = {
+  denominator: number;
+  numerator: number;
+};
+
+export type FulfilCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** How it was delivered, and the evidence. */
+  note?: string | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+};
+
+export type GovernanceRulesInput = {
+  defaultMethod: DecisionMethod;
+  quorum: FractionInput;
+  supermajority: FractionInput;
+};
+
+/** Which way is better: UP (more is better) or DOWN (less is better). */
+export type IndicatorDirection =
+  | 'DOWN'
+  | 'UP';
+
+export type MakeCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  commitmentId?: string | number | null | undefined;
+  description: string;
+  dueDate: string;
+  initiativeId: string | number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The partner that commits; the actor must act for it. */
+  partnerId: string | number;
+  resources?: ResourcesInput | null | undefined;
+};
+
+export type MoneyInput = {
+  /** Non-negative decimal amount, e.g. "25000.50" (a string: money is never a float). */
+  amount: string;
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: string;
+};
+
 export type PartnerStatus =
   | 'LEFT'
   | 'MEMBER';
+
+export type ProposeDecisionInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  decisionId?: string | number | null | undefined;
+  initiativeId: string | number;
+  /** The meeting where it is proposed. */
+  meetingId?: string | number | null | undefined;
+  /** The initiative's default method when absent. */
+  method?: DecisionMethod | null | undefined;
+  /** What is to be decided, in the words put to the vote. */
+  motion: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** A motion to change the governance rules: applied once the decision is adopted. */
+  proposedRules?: GovernanceRulesInput | null | undefined;
+  /** Why the motion is proposed. */
+  rationale: string;
+  /** When to review the decision; not before the day it is proposed. */
+  reviewDate?: string | null | undefined;
+  title: string;
+};
+
+export type ReportProgressInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** What was done, and the evidence for it. */
+  note: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Progress so far, 0 to 100. */
+  percent: number;
+};
+
+export type ResourcesInput = {
+  /** Hours of work pledged. */
+  hours?: number | null | undefined;
+  /** What is given in kind, in words. */
+  inKind?: string | null | undefined;
+  money?: MoneyInput | null | undefined;
+};
+
+export type RiskCategory =
+  | 'COMMUNITY'
+  | 'DATA'
+  | 'FINANCIAL'
+  | 'LEGAL'
+  | 'OPERATIONAL'
+  | 'OTHER'
+  | 'REPUTATIONAL';
+
+export type RiskStatus =
+  | 'CLOSED'
+  | 'MATERIALISED'
+  | 'OPEN';
 
 /** A role in an initiative. STEERING_MEMBER holders in office are the voting members; SIGNATORY holders sign agreements for their partner; CHAIR is a single seat. */
 export type Role =
@@ -82,6 +235,16 @@ export type Sector =
   | 'NONPROFIT'
   | 'OTHER'
   | 'PHILANTHROPY';
+
+/** A party's signature of the current version. */
+export type SignatureState =
+  | 'PENDING'
+  | 'SIGNED';
+
+/** OCCURRED: business time (when it happened). RECORDED: when the ledger learned it. */
+export type Timeline =
+  | 'OCCURRED'
+  | 'RECORDED';
 
 /** CONSENSUS offers FOR, ABSTAIN, BLOCK; CONSENT offers FOR, ABSTAIN, OBJECTION; the majority methods FOR, AGAINST, ABSTAIN. BLOCK and OBJECTION need a reason. */
 export type VoteChoice =
@@ -131,7 +294,7 @@ export type DecisionsRegisterQueryVariables = Exact<{
 }>;
 
 
-export type DecisionsRegisterQuery = { initiative: { initiativeId: string, name: string }, decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { decisionId: string, title: string, method: DecisionMethod, status: DecisionStatus, outcome: DecisionOutcome | null, proposedAt: string, closedAt: string | null, reviewDue: boolean, tally: { for: number, against: number, abstain: number, block: number, objection: number } } }> } };
+export type DecisionsRegisterQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, decisions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { decisionId: string, title: string, method: DecisionMethod, status: DecisionStatus, outcome: DecisionOutcome | null, proposedAt: string, closedAt: string | null, reviewDue: boolean, tally: { for: number, against: number, abstain: number, block: number, objection: number } } }> } };
 
 export type DecisionPageQueryVariables = Exact<{
   id: string | number;
@@ -177,6 +340,143 @@ export type SignedInPersonQueryVariables = Exact<{
 
 
 export type SignedInPersonQuery = { person: { personId: string, name: string | null } };
+
+export type ProposeDecisionMutationVariables = Exact<{
+  input: ProposeDecisionInput;
+}>;
+
+
+export type ProposeDecisionMutation = { proposeDecision: { decision: { decisionId: string } | null } };
+
+export type CloseDecisionMutationVariables = Exact<{
+  input: CloseDecisionInput;
+}>;
+
+
+export type CloseDecisionMutation = { closeDecision: { decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> } | null } };
+
+export type DeclareConflictMutationVariables = Exact<{
+  input: DeclareConflictOfInterestInput;
+}>;
+
+
+export type DeclareConflictMutation = { declareConflictOfInterest: { decision: { decisionId: string, initiativeId: string, title: string, motion: string, rationale: string, method: DecisionMethod, proposedAt: string, reviewDate: string | null, reviewDue: boolean, status: DecisionStatus, outcome: DecisionOutcome | null, outcomeReason: string | null, closedAt: string | null, supersededBy: string | null, supersedes: Array<string>, revision: number, quorumFraction: { numerator: number, denominator: number }, supermajority: { numerator: number, denominator: number }, proposedBy: { personId: string, partnerId: string, person: { name: string | null } }, tally: { for: number, against: number, abstain: number, block: number, objection: number }, quorum: { votingMembers: number, participants: number, required: number, reached: boolean } | null, votes: Array<{ personId: string, partnerId: string, choice: VoteChoice, reason: string | null, counted: boolean, castAt: string, changedAt: string | null, person: { name: string | null }, history: Array<{ kind: string, choice: VoteChoice, previousChoice: VoteChoice | null, reason: string | null, occurredAt: string }> }>, dissent: Array<{ personId: string, choice: VoteChoice, reason: string | null }>, recusals: Array<{ personId: string, partnerId: string, reason: string, declaredAt: string, person: { name: string | null } }> } | null } };
+
+export type CommitmentsListQueryVariables = Exact<{
+  initiativeId: string | number;
+  filter?: CommitmentFilter | null | undefined;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type CommitmentsListQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, commitments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { commitmentId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number } }> } };
+
+export type CommitmentPageQueryVariables = Exact<{
+  id: string | number;
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type CommitmentPageQuery = { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> }, history: Array<{ position: string, type: string, data: string, occurredAt: string }>, initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }> };
+
+export type CommitmentDetailFragment = { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> };
+
+export type MakeCommitmentMutationVariables = Exact<{
+  input: MakeCommitmentInput;
+}>;
+
+
+export type MakeCommitmentMutation = { makeCommitment: { commitment: { commitmentId: string } | null } };
+
+export type ReportProgressMutationVariables = Exact<{
+  input: ReportProgressInput;
+}>;
+
+
+export type ReportProgressMutation = { reportProgress: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type FulfilCommitmentMutationVariables = Exact<{
+  input: FulfilCommitmentInput;
+}>;
+
+
+export type FulfilCommitmentMutation = { fulfilCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type EntityHistoryQueryVariables = Exact<{
+  entityId: string | number;
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type EntityHistoryQuery = { initiative: { initiativeId: string, name: string }, history: Array<{ position: string, type: string, kind: string, revision: number, data: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string, person: { name: string | null } } }> };
+
+export type ChangesBetweenQueryVariables = Exact<{
+  initiativeId: string | number;
+  from: string;
+  to: string;
+  timeline: Timeline;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type ChangesBetweenQuery = { initiative: { initiativeId: string, name: string }, changes: { eventCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, initiative: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, roles: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, decisions: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, commitments: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, agreements: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, risks: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, benefitPools: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, measurements: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }>, meetings: Array<{ kind: string, entityId: string, created: boolean, events: Array<{ position: string, type: string, occurredAt: string, recordedAt: string, actor: { personId: string, partnerId: string } }> }> } };
+
+export type RiskRegisterQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, ownershipShares: Array<{ partnerId: string, percent: string }> } }> } };
+
+export type RosterOnQueryVariables = Exact<{
+  initiativeId: string | number;
+  on?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type RosterOnQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ assignmentId: string, personId: string, partnerId: string, role: Role, customRole: string | null, termStart: string, termEnd: string | null, person: { name: string | null } }> };
+
+export type AgreementsListQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type AgreementsListQuery = { initiative: { initiativeId: string, name: string }, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
+
+export type AgreementPageQueryVariables = Exact<{
+  id: string | number;
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
+
+export type IndicatorsPageQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -307,6 +607,45 @@ export const CommitmentCellFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"commitmentCell"}) as unknown as TypedDocumentString<CommitmentCellFragment, unknown>;
+export const CommitmentDetailFragmentDoc = new TypedDocumentString(`
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}
+    `, {"fragmentName":"commitmentDetail"}) as unknown as TypedDocumentString<CommitmentDetailFragment, unknown>;
 export const MyInitiativesDocument = new TypedDocumentString(`
     query MyInitiatives($partnerId: ID!, $asOf: DateTime, $knownAt: DateTime) {
   initiatives(first: 10, asOf: $asOf, knownAt: $knownAt) {
@@ -449,6 +788,11 @@ export const DecisionsRegisterDocument = new TypedDocumentString(`
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
   }
   decisions(
     initiativeId: $initiativeId
@@ -843,3 +1187,648 @@ export const SignedInPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignedInPersonQuery, SignedInPersonQueryVariables>;
+export const ProposeDecisionDocument = new TypedDocumentString(`
+    mutation ProposeDecision($input: ProposeDecisionInput!) {
+  proposeDecision(input: $input) {
+    decision {
+      decisionId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeDecisionMutation, ProposeDecisionMutationVariables>;
+export const CloseDecisionDocument = new TypedDocumentString(`
+    mutation CloseDecision($input: CloseDecisionInput!) {
+  closeDecision(input: $input) {
+    decision {
+      ...decisionDetail
+    }
+  }
+}
+    fragment decisionDetail on Decision {
+  decisionId
+  initiativeId
+  title
+  motion
+  rationale
+  method
+  quorumFraction {
+    numerator
+    denominator
+  }
+  supermajority {
+    numerator
+    denominator
+  }
+  proposedBy {
+    personId
+    partnerId
+    person {
+      name
+    }
+  }
+  proposedAt
+  reviewDate
+  reviewDue
+  status
+  outcome
+  outcomeReason
+  closedAt
+  tally {
+    for
+    against
+    abstain
+    block
+    objection
+  }
+  quorum {
+    votingMembers
+    participants
+    required
+    reached
+  }
+  votes {
+    personId
+    partnerId
+    person {
+      name
+    }
+    choice
+    reason
+    counted
+    castAt
+    changedAt
+    history {
+      kind
+      choice
+      previousChoice
+      reason
+      occurredAt
+    }
+  }
+  dissent {
+    personId
+    choice
+    reason
+  }
+  recusals {
+    personId
+    partnerId
+    person {
+      name
+    }
+    reason
+    declaredAt
+  }
+  supersededBy
+  supersedes
+  revision
+}`) as unknown as TypedDocumentString<CloseDecisionMutation, CloseDecisionMutationVariables>;
+export const DeclareConflictDocument = new TypedDocumentString(`
+    mutation DeclareConflict($input: DeclareConflictOfInterestInput!) {
+  declareConflictOfInterest(input: $input) {
+    decision {
+      ...decisionDetail
+    }
+  }
+}
+    fragment decisionDetail on Decision {
+  decisionId
+  initiativeId
+  title
+  motion
+  rationale
+  method
+  quorumFraction {
+    numerator
+    denominator
+  }
+  supermajority {
+    numerator
+    denominator
+  }
+  proposedBy {
+    personId
+    partnerId
+    person {
+      name
+    }
+  }
+  proposedAt
+  reviewDate
+  reviewDue
+  status
+  outcome
+  outcomeReason
+  closedAt
+  tally {
+    for
+    against
+    abstain
+    block
+    objection
+  }
+  quorum {
+    votingMembers
+    participants
+    required
+    reached
+  }
+  votes {
+    personId
+    partnerId
+    person {
+      name
+    }
+    choice
+    reason
+    counted
+    castAt
+    changedAt
+    history {
+      kind
+      choice
+      previousChoice
+      reason
+      occurredAt
+    }
+  }
+  dissent {
+    personId
+    choice
+    reason
+  }
+  recusals {
+    personId
+    partnerId
+    person {
+      name
+    }
+    reason
+    declaredAt
+  }
+  supersededBy
+  supersedes
+  revision
+}`) as unknown as TypedDocumentString<DeclareConflictMutation, DeclareConflictMutationVariables>;
+export const CommitmentsListDocument = new TypedDocumentString(`
+    query CommitmentsList($initiativeId: ID!, $filter: CommitmentFilter, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
+  commitments(
+    filter: $filter
+    first: 20
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        commitmentId
+        partnerId
+        description
+        dueDate
+        status
+        overdue
+        percent
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsListQuery, CommitmentsListQueryVariables>;
+export const CommitmentPageDocument = new TypedDocumentString(`
+    query CommitmentPage($id: ID!, $initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  commitment(id: $id, asOf: $asOf, knownAt: $knownAt) {
+    ...commitmentDetail
+  }
+  history(entityId: $id, first: 500, asOf: $asOf, knownAt: $knownAt) {
+    position
+    type
+    data
+    occurredAt
+  }
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<CommitmentPageQuery, CommitmentPageQueryVariables>;
+export const MakeCommitmentDocument = new TypedDocumentString(`
+    mutation MakeCommitment($input: MakeCommitmentInput!) {
+  makeCommitment(input: $input) {
+    commitment {
+      commitmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MakeCommitmentMutation, MakeCommitmentMutationVariables>;
+export const ReportProgressDocument = new TypedDocumentString(`
+    mutation ReportProgress($input: ReportProgressInput!) {
+  reportProgress(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<ReportProgressMutation, ReportProgressMutationVariables>;
+export const FulfilCommitmentDocument = new TypedDocumentString(`
+    mutation FulfilCommitment($input: FulfilCommitmentInput!) {
+  fulfilCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<FulfilCommitmentMutation, FulfilCommitmentMutationVariables>;
+export const EntityHistoryDocument = new TypedDocumentString(`
+    query EntityHistory($entityId: ID!, $initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  history(entityId: $entityId, first: 100, asOf: $asOf, knownAt: $knownAt) {
+    position
+    type
+    kind
+    revision
+    data
+    occurredAt
+    recordedAt
+    actor {
+      personId
+      partnerId
+      person {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntityHistoryQuery, EntityHistoryQueryVariables>;
+export const ChangesBetweenDocument = new TypedDocumentString(`
+    query ChangesBetween($initiativeId: ID!, $from: DateTime!, $to: DateTime!, $timeline: Timeline!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  changes(
+    initiativeId: $initiativeId
+    from: $from
+    to: $to
+    timeline: $timeline
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    eventCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    initiative {
+      ...changed
+    }
+    roles {
+      ...changed
+    }
+    decisions {
+      ...changed
+    }
+    commitments {
+      ...changed
+    }
+    agreements {
+      ...changed
+    }
+    risks {
+      ...changed
+    }
+    benefitPools {
+      ...changed
+    }
+    measurements {
+      ...changed
+    }
+    meetings {
+      ...changed
+    }
+  }
+}
+    fragment changed on EntityChange {
+  kind
+  entityId
+  created
+  events {
+    position
+    type
+    occurredAt
+    recordedAt
+    actor {
+      personId
+      partnerId
+    }
+  }
+}`) as unknown as TypedDocumentString<ChangesBetweenQuery, ChangesBetweenQueryVariables>;
+export const RiskRegisterDocument = new TypedDocumentString(`
+    query RiskRegister($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  riskRegister(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        riskId
+        title
+        category
+        status
+        likelihood
+        impact
+        exposure
+        ownerPartnerId
+        ownershipShares {
+          partnerId
+          percent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskRegisterQuery, RiskRegisterQueryVariables>;
+export const RosterOnDocument = new TypedDocumentString(`
+    query RosterOn($initiativeId: ID!, $on: LocalDate, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, on: $on, asOf: $asOf, knownAt: $knownAt) {
+    assignmentId
+    personId
+    partnerId
+    person {
+      name
+    }
+    role
+    customRole
+    termStart
+    termEnd
+  }
+}
+    `) as unknown as TypedDocumentString<RosterOnQuery, RosterOnQueryVariables>;
+export const AgreementsListDocument = new TypedDocumentString(`
+    query AgreementsList($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  agreements(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        agreementId
+        title
+        kind
+        status
+        currentVersion
+        inForceSince
+        parties {
+          partnerId
+          signature
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementsListQuery, AgreementsListQueryVariables>;
+export const AgreementPageDocument = new TypedDocumentString(`
+    query AgreementPage($id: ID!, $initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  agreement(id: $id, asOf: $asOf, knownAt: $knownAt) {
+    agreementId
+    title
+    kind
+    status
+    currentVersion
+    draftedAt
+    inForceSince
+    endDate
+    closedAt
+    terminationReason
+    parties {
+      partnerId
+      signature
+      lastSignedVersion
+      signedAt
+      signedBy
+    }
+    versions {
+      version
+      createdAt
+      reason
+      text
+      current
+      signatures {
+        partnerId
+        signedBy
+        signedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementPageQuery, AgreementPageQueryVariables>;
+export const IndicatorsPageDocument = new TypedDocumentString(`
+    query IndicatorsPage($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+  }
+  indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    indicatorId
+    name
+    unit
+    direction
+    baseline {
+      date
+      value
+    }
+    target {
+      date
+      value
+    }
+    measurements {
+      measurementId
+      periodStart
+      periodEnd
+      value
+      originalValue
+      corrected
+      sourcePartnerId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;

@@ -1,4 +1,4 @@
-import { QueryView } from '../components/query-view';
+import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, words } from '../format';
@@ -18,10 +18,12 @@ function Cell({
   cell,
   label,
   partner,
+  link,
 }: {
   cell: CommitmentCellFragment;
   label: string;
   partner: string;
+  link: (commitmentId: string) => string;
 }) {
   if (cell.totalCount === 0) return <td>0</td>;
   return (
@@ -33,7 +35,7 @@ function Cell({
         <ul>
           {cell.edges.map(({ node }) => (
             <li key={node.commitmentId}>
-              {node.description}{' '}
+              <a href={link(node.commitmentId)}>{node.description}</a>{' '}
               <span class="muted">
                 due {formatDate(node.dueDate)}, {node.percent}%
               </span>
@@ -75,7 +77,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
             partners, on {formatDate(accountability.on)}. Open a number to see the commitments
             behind it.
           </p>
-          <div class="table-wrap">
+          <TableWrap label="Accountability">
             <table>
               <thead>
                 <tr>
@@ -103,6 +105,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         cell={node.commitments[group]}
                         label={label}
                         partner={node.partner.organisationName}
+                        link={(id) => href(`${base}/commitments/${encodeURIComponent(id)}`)}
                       />
                     ))}
                     <td>
@@ -119,7 +122,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <nav class="pager" aria-label="Pages of partners">
             {after && <a href={href(`${base}/accountability`)}>First page</a>}
             {accountability.partners.pageInfo.hasNextPage &&

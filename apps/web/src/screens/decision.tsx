@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { QueryView, Status } from '../components/query-view';
+import { QueryView, Status, TableWrap } from '../components/query-view';
+import { CloseDecisionForm, RecuseForm } from '../components/decision-forms';
 import { VoteForm } from '../components/vote-form';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate, formatDateTime, words } from '../format';
 import { methodInWords, share } from '../governance';
 import { DecisionPageDocument, type DecisionDetailFragment } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 
@@ -40,11 +42,9 @@ export function DecisionScreen({
           decision.quorum?.participants ?? decision.votes.filter((vote) => vote.counted).length;
         const mine = decision.votes.find((vote) => vote.personId === me.personId);
         const recused = decision.recusals.some((r) => r.personId === me.personId);
-        const mayVote =
-          point.kind === 'now' &&
-          decision.status === 'OPEN' &&
-          !recused &&
-          voting.some((seat) => seat.personId === me.personId);
+        const open = point.kind === 'now' && decision.status === 'OPEN';
+        const mayVote = open && !recused && may('CastVote', data.roster, me);
+        const mayClose = open && may('CloseDecision', data.roster, me);
         // A registered person by name; one never registered (or forgotten) by id.
         const who = (seat: {
           personId: string;
@@ -125,7 +125,7 @@ export function DecisionScreen({
               )}
             </dl>
             <h2>Tally</h2>
-            <div class="table-wrap">
+            <TableWrap label="Tally">
               <table class="compact" aria-describedby="tally-note">
                 <thead>
                   <tr>
@@ -162,7 +162,7 @@ export function DecisionScreen({
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p id="tally-note" class="muted">
               {decision.status === 'OPEN'
                 ? 'So far; the outcome is computed when the chair closes the vote.'
@@ -231,6 +231,25 @@ export function DecisionScreen({
                   decision={decision}
                   {...(mine ? { current: mine.choice } : {})}
                   onRecorded={setRecorded}
+                />
+              </section>
+            )}
+            {mayVote && (
+              <section class="card">
+                <RecuseForm decision={decision} onRecorded={setRecorded} />
+              </section>
+            )}
+            {mayClose && (
+              <section class="card">
+                <CloseDecisionForm
+                  decision={decision}
+                  votingMembers={votingMembers}
+                  participants={participants}
+                  onRecorded={setRecorded}
+                  onStale={() => {
+                    setRecorded(null);
+                    state.reload();
+                  }}
                 />
               </section>
             )}

@@ -1,14 +1,16 @@
-import { QueryView, Status } from '../components/query-view';
+import { ProposeDecisionForm } from '../components/propose-form';
+import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDateTime, words } from '../format';
 import { DecisionsRegisterDocument } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf, useLocation } from '../router';
 import { timeVariables } from '../time-travel';
 
 /** `/initiatives/:id/decisions`: the register, 20 a page, in the order proposed. */
 export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const location = useLocation();
   const after = location.search.get('after');
@@ -20,14 +22,14 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, decisions }) => (
+      {({ initiative, roster, decisions }) => (
         <>
           <p>
             <a href={href(base)}>{initiative.name}</a>
           </p>
           <h1>Decisions</h1>
           <p>{decisions.totalCount} decisions recorded.</p>
-          <div class="table-wrap">
+          <TableWrap label="Decisions">
             <table>
               <thead>
                 <tr>
@@ -63,7 +65,7 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <nav class="pager" aria-label="Pages of decisions">
             {after && <a href={href(`${base}/decisions`)}>First page</a>}
             {decisions.pageInfo.hasNextPage && decisions.pageInfo.endCursor && (
@@ -74,6 +76,11 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
               </a>
             )}
           </nav>
+          {point.kind === 'now' && may('ProposeDecision', roster, me) && (
+            <section class="card">
+              <ProposeDecisionForm initiativeId={initiativeId} />
+            </section>
+          )}
         </>
       )}
     </QueryView>

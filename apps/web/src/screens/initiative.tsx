@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import { Status } from '../components/query-view';
+import { Status, TableWrap } from '../components/query-view';
 import { QueryView } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDateTime, words } from '../format';
+import { eventWords, formatDateTime, words } from '../format';
 import { rulesInWords } from '../governance';
 import { InitiativeOverviewDocument, type InitiativeOverviewQuery } from '../graphql/generated';
 import { pathOf } from '../router';
@@ -29,13 +29,6 @@ function latest(changes: Changes, count: number) {
     .slice(0, count);
 }
 
-/** "DecisionProposed.v1" -> "decision proposed". */
-const eventWords = (type: string) =>
-  type
-    .replace(/\.v\d+$/, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-
 /** `/initiatives/:id`: the common agenda, partners by sector, the rules in words, what changed lately. */
 export function InitiativeScreen({ id }: { id: string }) {
   const { point } = useWorkspace();
@@ -60,7 +53,13 @@ export function InitiativeScreen({ id }: { id: string }) {
             <h1>{initiative.name}</h1>
             <p>
               <a href={href(`${base}/decisions`)}>Decisions</a> ·{' '}
-              <a href={href(`${base}/accountability`)}>Accountability</a>
+              <a href={href(`${base}/commitments`)}>Commitments</a> ·{' '}
+              <a href={href(`${base}/accountability`)}>Accountability</a> ·{' '}
+              <a href={href(`${base}/agreements`)}>Agreements</a> ·{' '}
+              <a href={href(`${base}/risks`)}>Risks</a> ·{' '}
+              <a href={href(`${base}/indicators`)}>Shared measurement</a> ·{' '}
+              <a href={href(`${base}/roster`)}>Roster</a> ·{' '}
+              <a href={href(`${base}/changes`)}>Changes between two dates</a>
             </p>
             <h2>Common agenda</h2>
             <p>{initiative.commonAgenda}</p>
@@ -96,7 +95,7 @@ export function InitiativeScreen({ id }: { id: string }) {
             {changes.eventCount === 0 ? (
               <p>Nothing changed.</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label="Latest changes">
                 <table>
                   <caption class="muted" style={{ textAlign: 'left' }}>
                     Latest recorded first
@@ -135,7 +134,7 @@ export function InitiativeScreen({ id }: { id: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </>
         );

@@ -1,0 +1,173 @@
+import { QueryView, TableWrap } from '../components/query-view';
+import { useHref, useWorkspace } from '../context';
+import { useQuery } from '../data';
+import { formatDate } from '../format';
+import { IndicatorsPageDocument, type IndicatorsPageQuery } from '../graphql/generated';
+import { pathOf } from '../router';
+import { timeVariables } from '../time-travel';
+
+type Indicator = IndicatorsPageQuery['indicators'][number];
+
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const show = (value: number, unit: string) => `${number.format(value)} ${unit}`;
+
+/** The latest and prior measurements (by period), and whether the change is for the better. */
+function scorecard(indicator: Indicator) {
+  const series = [...indicator.measurements].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+  const latest = series.at(-1);
+  const prior = series.at(-2);
+  const target = Number(indicator.target.value);
+  const up = indicator.direction === 'UP';
+  let trend = 'no trend yet';
+  if (latest && prior) {
+    const change = Number(latest.value) - Number(prior.value);
+    trend = change === 0 ? 'no change' : change > 0 === up ? 'getting better' : 'getting worse';
+  }
+  return {
+    series,
+    latest,
+    prior,
+    variance: latest ? Number(latest.value) - target : null,
+    trend,
+  };
+}
+
+/**
+ * A line of the measurements over their periods, with the baseline and target as dashed
+ * lines. The figure is described in words (the scorecard and the table say the same).
+ */
+function Chart({ indicator, series }: { indicator: Indicator; series: Indicator['measurements'] }) {
+  const width = 320;
+  const height = 160;
+  const values = [
+    ...series.map((m) => Number(m.value)),
+    Number(indicator.baseline.value),
+    Number(indicator.target.value),
+  ];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const y = (value: number) => height - 10 - ((value - low) / (high - low || 1)) * (height - 20);
+  const x = (i: number) =>
+    series.length < 2 ? width / 2 : 10 + (i * (width - 20)) / (series.length - 1);
+  const points = series.map((m, i) => `${x(i)},${y(Number(m.value))}`).join(' ');
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: `${width}px` }}
+      role="img"
+      aria-label={`${indicator.name}: ${series.length} measurements, from ${series[0] ? show(Number(series[0].value), indicator.unit) : 'none'} to ${series.at(-1) ? show(Number(series.at(-1)!.value), indicator.unit) : 'none'}; baseline ${show(Number(indicator.baseline.value), indicator.unit)}, target ${show(Number(indicator.target.value), indicator.unit)}`}
+    >
+      <line
+        x1="0"
+        x2={width}
+        y1={y(Number(indicator.baseline.value))}
+        y2={y(Number(indicator.baseline.value))}
+        stroke="#6b6b6b"
+        stroke-dasharray="4 4"
+      />
+      <line
+        x1="0"
+        x2={width}
+        y1={y(Number(indicator.target.value))}
+        y2={y(Number(indicator.target.value))}
+        stroke="#0b6b2e"
+        stroke-dasharray="8 4"
+      />
+      <polyline points={points} fill="none" stroke="#0b57a4" stroke-width="2" />
+      {series.map((m, i) => (
+        <circle
+          key={m.measurementId}
+          cx={x(i)}
+          cy={y(Number(m.value))}
+          r={m.corrected ? 5 : 3.5}
+          fill={m.corrected ? '#fff' : '#0b57a4'}
+          stroke="#0b57a4"
+          stroke-width="2"
+        />
+      ))}
+    </svg>
+  );
+}
+
+/** `/initiatives/:id/indicators`: each shared measure as a chart and a scorecard row. */
+export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
+  const { point } = useWorkspace();
+  const href = useHref();
+  const state = useQuery(IndicatorsPageDocument, { initiativeId, ...timeVariables(point) });
+  const base = pathOf('initiatives', initiativeId);
+  return (
+    <QueryView state={state}>
+      {({ initiative, indicators }) => (
+        <>
+          <p>
+            <a href={href(base)}>{initiative.name}</a>
+          </p>
+          <h1>Shared measurement</h1>
+          {indicators.length === 0 && <p>No indicators defined yet.</p>}
+          {indicators.map((indicator) => {
+            const card = scorecard(indicator);
+            return (
+              <section key={indicator.indicatorId} class="card">
+                <h2>{indicator.name}</h2>
+                <p>
+                  Better when it goes {indicator.direction === 'UP' ? 'up' : 'down'}. Baseline{' '}
+                  {show(Number(indicator.baseline.value), indicator.unit)} on{' '}
+                  {formatDate(indicator.baseline.date)}; target{' '}
+                  {show(Number(indicator.target.value), indicator.unit)} by{' '}
+                  {formatDate(indicator.target.date)}.
+                </p>
+                <dl class="facts">
+                  <dt>Latest</dt>
+                  <dd>{card.latest ? show(Number(card.latest.value), indicator.unit) : '—'}</dd>
+                  <dt>Prior</dt>
+                  <dd>{card.prior ? show(Number(card.prior.value), indicator.unit) : '—'}</dd>
+                  <dt>Against target</dt>
+                  <dd>
+                    {card.variance === null
+                      ? '—'
+                      : `${card.variance > 0 ? '+' : ''}${show(card.variance, indicator.unit)}`}
+                  </dd>
+                  <dt>Trend</dt>
+                  <dd>{card.trend}</dd>
+                </dl>
+                <Chart indicator={indicator} series={card.series} />
+                <p class="muted">
+                  Dashed grey: baseline; dashed green: target; hollow points were corrected.
+                </p>
+                <TableWrap label={`Measurements of ${indicator.name}`}>
+                  <table class="compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">Period</th>
+                        <th scope="col" class="num">
+                          Value
+                        </th>
+                        <th scope="col">Source</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {card.series.map((m) => (
+                        <tr key={m.measurementId}>
+                          <td>
+                            {formatDate(m.periodStart)} – {formatDate(m.periodEnd)}
+                          </td>
+                          <td class="num">
+                            {show(Number(m.value), indicator.unit)}
+                            {m.corrected &&
+                              ` (corrected from ${show(Number(m.originalValue), indicator.unit)})`}
+                          </td>
+                          <td>{m.sourcePartnerId}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </QueryView>
+  );
+}

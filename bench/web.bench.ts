@@ -1,0 +1,247 @@
+// The workspace's numbers: each screen's data (the exact query the screen sends), the first
+// load of the app in Chromium, and the JavaScript it ships. `npm run bench -- web`; run alone,
+// `node -r ./tools/register-ts.js bench/web.bench.ts [--smoke]` prints the figures as a table.
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { signInLinkCommand } from '../apps/api/src/auth/sign-in-link.command';
+import { TokenService } from '../apps/api/src/auth/token.service';
+import { createApp } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/accord-config';
+import { DEMO_INITIATIVE_ID } from '../apps/api/src/demo/demo-initiative';
+import { loadDemo } from '../apps/api/src/demo/load-demo';
+import * as documents from '../apps/web/src/graphql/generated';
+import { type BenchmarkOptions, type Figure, percentile, summarise } from './harness';
+
+const ROOT = join(__dirname, '..');
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
+const CHAIR = { personId: 'ana', partnerId: 'city-hall' };
+const DATA_GOAL_MS = 200;
+const FIRST_LOAD_GOAL_MS = 1_000;
+const JS_GOAL_KB = 250;
+const TRIVIAL = '{ initiatives(first: 1) { totalCount } }';
+
+function buildWeb(outDir: string): void {
+  const built = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(ROOT, 'apps', 'web', 'vite.config.mts'),
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stderr}`);
+}
+
+/** Kilobytes of gzipped JavaScript in the build, as a browser downloads it. */
+function gzippedJsKb(outDir: string): number {
+  const assets = join(outDir, 'assets');
+  return readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length / 1024, 0);
+}
+
+const figure = (subject: string, unit: string, values: number[], goal: number): Figure => {
+  const p95 = percentile(values, 95);
+  return {
+    benchmark: 'web',
+    subject,
+    unit,
+    better: 'lower',
+    sample: summarise(values),
+    goal: `p95 ${p95.toFixed(1)} ${unit}, goal < ${goal} ${unit}`,
+    goalMet: p95 < goal,
+  };
+};
+
+export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-web-bench-'));
+  const webDir = join(dir, 'web');
+  buildWeb(webDir);
+  const config = loadConfig({
+    ACCORD_DB_FILE: join(dir, 'accord.db'),
+    ACCORD_JWT_SECRET: SECRET,
+    ACCORD_WEB_DIR: webDir,
+  });
+  const app = await createApp(config, ['error']);
+  const figures: Figure[] = [];
+  try {
+    await app.listen(0, '127.0.0.1');
+    const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    await loadDemo(app, config, 1);
+    const token = await new TokenService(config.jwt).issue(CHAIR);
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+      return body.data;
+    };
+
+    const initiativeId = DEMO_INITIATIVE_ID;
+    const register = await post(String(documents.DecisionsRegisterDocument), { initiativeId });
+    const decisionId = register.decisions.edges[0].node.decisionId as string;
+    const list = await post(String(documents.CommitmentsListDocument), {
+      initiativeId,
+      filter: { initiativeId },
+    });
+    const commitmentId = list.commitments.edges[0].node.commitmentId as string;
+    const agreements = await post(String(documents.AgreementsListDocument), { initiativeId });
+    const agreementId = agreements.agreements.edges[0].node.agreementId as string;
+    const now = new Date();
+    const window = {
+      from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
+      to: now.toISOString(),
+    };
+    // Each screen's query with what the screen passes it on the demo initiative.
+    const screens: [string, string, Record<string, unknown>][] = [
+      ['My initiatives', String(documents.MyInitiativesDocument), { partnerId: CHAIR.partnerId }],
+      [
+        'Initiative overview',
+        String(documents.InitiativeOverviewDocument),
+        { id: initiativeId, ...window },
+      ],
+      ['Decisions', String(documents.DecisionsRegisterDocument), { initiativeId }],
+      ['Decision', String(documents.DecisionPageDocument), { id: decisionId, initiativeId }],
+      ['Accountability', String(documents.AccountabilityPageDocument), { initiativeId }],
+      [
+        'Commitments',
+        String(documents.CommitmentsListDocument),
+        { initiativeId, filter: { initiativeId } },
+      ],
+      ['Commitment', String(documents.CommitmentPageDocument), { id: commitmentId, initiativeId }],
+      [
+        'History',
+        String(documents.EntityHistoryDocument),
+        { entityId: commitmentId, initiativeId },
+      ],
+      [
+        'Changes',
+        String(documents.ChangesBetweenDocument),
+        { initiativeId, ...window, timeline: 'OCCURRED' },
+      ],
+      ['Risks', String(documents.RiskRegisterDocument), { initiativeId }],
+      ['Roster', String(documents.RosterOnDocument), { initiativeId }],
+      ['Agreements', String(documents.AgreementsListDocument), { initiativeId }],
+      ['Agreement', String(documents.AgreementPageDocument), { id: agreementId, initiativeId }],
+      ['Shared measurement', String(documents.IndicatorsPageDocument), { initiativeId }],
+    ];
+    const requests = Math.max(5, Math.min(200, options.scale / 10));
+    const timed = async (query: string, variables: Record<string, unknown>) => {
+      await post(query, variables); // warm-up
+      const times: number[] = [];
+      for (let i = 0; i < requests; i++) {
+        const started = performance.now();
+        await post(query, variables);
+        times.push(performance.now() - started);
+      }
+      return times;
+    };
+    // The same round trip for a query that reads next to nothing: what the screens add to it.
+    const trivial = figure(
+      'trivial query (baseline)',
+      'ms',
+      await timed(TRIVIAL, {}),
+      DATA_GOAL_MS,
+    );
+    figures.push(trivial);
+    for (const [name, query, variables] of screens) {
+      const screen = figure(
+        `screen data: ${name}`,
+        'ms',
+        await timed(query, variables),
+        DATA_GOAL_MS,
+      );
+      figures.push({
+        ...screen,
+        baseline: trivial.subject,
+        ratio: screen.sample.median / trivial.sample.median,
+      });
+    }
+
+    // First load: a signed-in reader opens the overview in a fresh browser context (empty cache).
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const signIn = await browser.newContext();
+      const page = await signIn.newPage();
+      await page.goto(
+        await signInLinkCommand(
+          ['--person', 'ana', '--partner', 'city-hall', '--url', origin],
+          config,
+        ),
+      );
+      await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+      const cookies = await signIn.cookies();
+      await signIn.close();
+      const loads: number[] = [];
+      const runs = Math.max(3, options.runs * 4);
+      for (let i = 0; i <= runs; i++) {
+        const context = await browser.newContext();
+        await context.addCookies(cookies);
+        const fresh = await context.newPage();
+        const started = performance.now();
+        await fresh.goto(`${origin}/initiatives/${initiativeId}`);
+        await fresh.getByRole('heading', { name: 'Common agenda' }).waitFor();
+        if (i > 0) loads.push(performance.now() - started); // the first is the warm-up
+        await context.close();
+      }
+      figures.push(
+        figure(
+          'first load of the overview, signed in, empty cache',
+          'ms',
+          loads,
+          FIRST_LOAD_GOAL_MS,
+        ),
+      );
+    } finally {
+      await browser.close();
+    }
+    const kb = gzippedJsKb(webDir);
+    figures.push({
+      benchmark: 'web',
+      subject: 'JavaScript shipped, gzipped',
+      unit: 'KB',
+      better: 'lower',
+      sample: summarise([kb]),
+      goal: `at most ${JS_GOAL_KB} KB`,
+      goalMet: kb <= JS_GOAL_KB,
+    });
+    return figures;
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const smoke = process.argv.includes('--smoke');
+  webBenchmarks(smoke ? { scale: 50, runs: 1 } : { scale: 2_000, runs: 5 })
+    .then((figures) => {
+      for (const f of figures)
+        console.log(
+          `| ${f.subject} | ${f.sample.median.toFixed(1)} ${f.unit} | ${f.sample.min.toFixed(1)} – ${f.sample.max.toFixed(1)} (${f.sample.runs}) | ${f.goal}: ${f.goalMet ? 'met' : '**missed**'} |`,
+        );
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
