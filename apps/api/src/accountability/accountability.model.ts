@@ -1,12 +1,12 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
 import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/benefit-pool.model';
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
 import { Money } from '../commitments/commitment.model';
-import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
@@ -86,32 +86,15 @@ export class PartnerAccountability {
   agreements!: PartnerAgreements;
 }
 
-@ObjectType()
-export class PartnerAccountabilityEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PartnerAccountability)
-  node!: PartnerAccountability;
-}
-
-@ObjectType()
-export class PartnerAccountabilityConnection {
-  @Field(() => [PartnerAccountabilityEdge])
-  edges!: PartnerAccountabilityEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const PartnerAccountabilityConnection = connectionOf(
+  PartnerAccountability,
+  'PartnerAccountability',
+);
+export type PartnerAccountabilityConnection = InstanceType<typeof PartnerAccountabilityConnection>;
 
 @ArgsType()
 export class AccountabilityPartnersArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this partner.' })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true, description: 'Only this partner.' })
   partnerId?: string;
 }
 

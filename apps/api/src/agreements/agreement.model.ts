@@ -1,3 +1,5 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import {
   AGREEMENT_KINDS,
   type AgreementKind,
@@ -14,9 +16,8 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/
 import { RoleEnum } from '../roster/role-assignment.model';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const AgreementKindEnum = Object.fromEntries(
@@ -168,26 +169,8 @@ export class Agreement implements Omit<AgreementView, 'draftedPosition'> {
   revision!: number;
 }
 
-@ObjectType()
-export class AgreementEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Agreement)
-  node!: Agreement;
-}
-
-@ObjectType()
-export class AgreementConnection {
-  @Field(() => [AgreementEdge])
-  edges!: AgreementEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const AgreementConnection = connectionOf(Agreement, 'Agreement');
+export type AgreementConnection = InstanceType<typeof AgreementConnection>;
 
 @ObjectType()
 export class AgreementPayload {
@@ -200,8 +183,7 @@ export class AgreementPayload {
 
 @ArgsType()
 export class AgreementsArgs extends PageArgs {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
   @Field(() => AgreementStatus, { nullable: true })

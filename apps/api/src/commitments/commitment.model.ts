@@ -1,3 +1,5 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { type CommitmentStatus as DomainCommitmentStatus, formatMoney } from '@accord/domain';
 import type { CommitmentRevisionView, CommitmentView } from '@accord/projections';
@@ -14,8 +16,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { IsEntityId } from '../graphql/id';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export enum CommitmentStatus {
@@ -160,26 +161,8 @@ export function toCommitment(view: CommitmentView, today: string): Commitment {
   };
 }
 
-@ObjectType()
-export class CommitmentEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Commitment)
-  node!: Commitment;
-}
-
-@ObjectType()
-export class CommitmentConnection {
-  @Field(() => [CommitmentEdge])
-  edges!: CommitmentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const CommitmentConnection = connectionOf(Commitment, 'Commitment');
+export type CommitmentConnection = InstanceType<typeof CommitmentConnection>;
 
 @ObjectType()
 export class CommitmentPayload {
@@ -192,14 +175,10 @@ export class CommitmentPayload {
 
 @InputType()
 export class CommitmentFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   initiativeId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   partnerId?: string;
 
   @Field(() => CommitmentStatus, { nullable: true })

@@ -1,11 +1,12 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import { type DecisionMethod, VOTE_CHOICES, type VoteChoice } from '@accord/domain';
 import type { DecisionView, DecisionViewStatus } from '@accord/projections';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
@@ -251,26 +252,8 @@ export function toDecision(view: DecisionView, today: string): Decision {
   };
 }
 
-@ObjectType()
-export class DecisionEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Decision)
-  node!: Decision;
-}
-
-@ObjectType()
-export class DecisionConnection {
-  @Field(() => [DecisionEdge])
-  edges!: DecisionEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const DecisionConnection = connectionOf(Decision, 'Decision');
+export type DecisionConnection = InstanceType<typeof DecisionConnection>;
 
 @ObjectType()
 export class DecisionPayload {
@@ -299,7 +282,6 @@ export class InitiativeDecisionsArgs extends PageArgs {
 
 @ArgsType()
 export class DecisionsArgs extends InitiativeDecisionsArgs {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 }

@@ -1,4 +1,5 @@
 import { decodeCursor, type PageRequest } from '@accord/projections';
+import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { InputValidationError } from './input-validation';
@@ -39,4 +40,32 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * The Relay connection of `node` (`<Name>Connection` of `<Name>Edge`s), the shape every paged
+ * list answers with.
+ */
+export function connectionOf<Node>(node: Type<Node>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => node)
+    node!: Node;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return Connection;
 }

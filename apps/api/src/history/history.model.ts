@@ -1,7 +1,7 @@
+import { IdField } from '../graphql/fields';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
 import { PageArgs, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
 
@@ -18,8 +18,7 @@ export const MAX_EVENTS = 5_000;
 
 @ArgsType()
 export class HistoryArgs {
-  @Field(() => ID, { description: 'The id of a commitment, decision, agreement, risk, …' })
-  @IsEntityId()
+  @IdField({ description: 'The id of a commitment, decision, agreement, risk, …' })
   entityId!: string;
 
   @Field(() => Int, {
@@ -37,8 +36,7 @@ const ISO = { strict: true, strictSeparator: true } as const;
 /** A window is read a page of its events at a time, in log order. */
 @ArgsType()
 export class ChangesArgs extends PageArgs {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
   @Field(() => DateTimeScalar, { description: 'From this moment (inclusive).' })

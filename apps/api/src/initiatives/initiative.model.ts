@@ -1,8 +1,8 @@
+import { connectionOf } from '../graphql/pagination';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { SECTORS, type Sector } from '@accord/domain';
 import type { InitiativeView, PartnerView } from '@accord/projections';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 export const SectorEnum = Object.fromEntries(SECTORS.map((s) => [s.toUpperCase(), s])) as Record<
@@ -71,26 +71,8 @@ export class Initiative implements Omit<InitiativeView, 'launchedPosition'> {
   revision!: number;
 }
 
-@ObjectType()
-export class InitiativeEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Initiative)
-  node!: Initiative;
-}
-
-@ObjectType()
-export class InitiativeConnection {
-  @Field(() => [InitiativeEdge])
-  edges!: InitiativeEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const InitiativeConnection = connectionOf(Initiative, 'Initiative');
+export type InitiativeConnection = InstanceType<typeof InitiativeConnection>;
 
 @ObjectType()
 export class InitiativePayload {

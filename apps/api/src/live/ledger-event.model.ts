@@ -1,7 +1,7 @@
+import { IdField } from '../graphql/fields';
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
 
 @ObjectType({ description: 'The person and partner an event was recorded for.' })
 export class EventActor {
@@ -55,8 +55,7 @@ const EVENT_TYPE = /^[A-Za-z]+\.v\d+$/;
 
 @ArgsType()
 export class LedgerEventsArgs {
-  @Field(() => ID, { description: 'Only events of this initiative.' })
-  @IsEntityId()
+  @IdField({ description: 'Only events of this initiative.' })
   initiativeId!: string;
 
   @Field(() => [String], {

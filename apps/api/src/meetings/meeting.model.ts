@@ -1,9 +1,10 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import type { MeetingView } from '@accord/projections';
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PersonOfPartner } from '../decisions/decision.model';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 
 @ObjectType({ description: 'A meeting of the initiative: who came, the agenda, the minutes.' })
@@ -39,26 +40,8 @@ export class Meeting implements Omit<MeetingView, 'heldPosition'> {
   revision!: number;
 }
 
-@ObjectType()
-export class MeetingEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Meeting)
-  node!: Meeting;
-}
-
-@ObjectType()
-export class MeetingConnection {
-  @Field(() => [MeetingEdge])
-  edges!: MeetingEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const MeetingConnection = connectionOf(Meeting, 'Meeting');
+export type MeetingConnection = InstanceType<typeof MeetingConnection>;
 
 @ObjectType()
 export class MeetingPayload {
@@ -71,7 +54,6 @@ export class MeetingPayload {
 
 @ArgsType()
 export class MeetingsArgs extends PageArgs {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 }

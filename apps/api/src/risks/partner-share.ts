@@ -1,12 +1,11 @@
+import { IdField } from '../graphql/fields';
 import { basisPointsToPercent, type PartnerShare } from '@accord/domain';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
-import { IsEntityId } from '../graphql/id';
 
 @InputType({ description: "A partner's share of a risk or a benefit pool." })
 export class PartnerShareInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   partnerId!: string;
 
   @Field({

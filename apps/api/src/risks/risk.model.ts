@@ -1,10 +1,11 @@
+import { connectionOf } from '../graphql/pagination';
+import { IdField } from '../graphql/fields';
 import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
 import type { RiskSummaryView, RiskView } from '@accord/projections';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { IsEntityId } from '../graphql/id';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { PageArgs } from '../graphql/pagination';
 import { Receipt, WITHHELD } from '../ledger/receipt.model';
 import { PartnerSharePercent, toPercentShares } from './partner-share';
 
@@ -145,31 +146,12 @@ export function toRisk(view: RiskView): Risk {
   return { ...toRiskSummary(summary), mitigations, assessments };
 }
 
-@ObjectType()
-export class RiskEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Risk)
-  node!: Risk;
-}
-
-@ObjectType()
-export class RiskConnection {
-  @Field(() => [RiskEdge])
-  edges!: RiskEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const RiskConnection = connectionOf(Risk, 'Risk');
+export type RiskConnection = InstanceType<typeof RiskConnection>;
 
 @ArgsType()
 export class RiskRegisterArgs extends PageArgs {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
   @Field(() => RiskStatus, { nullable: true })
