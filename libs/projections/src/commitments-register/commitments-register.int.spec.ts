@@ -106,6 +106,9 @@ describe.each(READ_MODEL_BACKENDS)('Commitments register on $name', (backend) =>
       },
     ]);
     expect(await reader.get('c3')).toMatchObject({ status: 'fulfilled', percent: 100 });
+    const all = await reader.forInitiative('i1');
+    expect(all.map((c) => c.commitmentId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(all[0]).toEqual(await reader.get('c1'));
     expect(await reader.get('c4')).toMatchObject({ status: 'missed', closingNote: 'no' });
   });
 

@@ -242,7 +242,7 @@ export class CommitmentsRegisterReader {
   /** Every commitment of an initiative, in the order made: for views that group them by partner. */
   async forInitiative(initiativeId: string): Promise<CommitmentView[]> {
     const rows = await this.db.all<CommitmentRow>(
-      'SELECT * FROM rm_commitments WHERE initiative_id = ? ORDER BY made_position',
+      `SELECT ${COMMITMENT} FROM rm_commitments WHERE initiative_id = ? ORDER BY made_position`,
       [initiativeId],
     );
     return rows.map(toView);
