@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/accord-config';
 import { openLedger } from '../ledger/open-ledger';
+import { loadLogKey } from '../transparency/log-key';
+import { originOf, TLOG_DDL } from '../transparency/log-trees';
+import { TreeStore } from '../transparency/tree-store';
+import { verifyTrees } from '../transparency/tree-verifier';
 
 export async function run(args: string[]): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
-  const ledger = await openLedger(loadConfig().store);
+  const config = loadConfig();
+  const ledger = await openLedger(config.store);
   try {
     const result = await ledger.store.verify();
     if (!result.ok) {
@@ -14,6 +19,22 @@ export async function run(args: string[]): Promise<void> {
       );
     }
     console.log(`${ledger.description}: all ${result.checked} events verify`);
+    await ledger.readModels.migrate(TLOG_DDL);
+    const { originHost, key } = config.transparency;
+    const trees = await verifyTrees(
+      ledger.store,
+      new TreeStore(ledger.readModels),
+      loadLogKey(key),
+      (tree) => originOf(originHost, tree),
+    );
+    if (trees.problems.length > 0) {
+      throw new Error(
+        `${ledger.description} does not match its signed checkpoints:\n${trees.problems.map((p) => `- ${p}`).join('\n')}`,
+      );
+    }
+    console.log(
+      `${ledger.description}: ${trees.trees} Merkle trees rebuilt from ${trees.events} events match all ${trees.checkpoints} signed checkpoints`,
+    );
   } finally {
     await ledger.close();
   }

@@ -26,7 +26,8 @@ type Scope = { initiativeId?: string };
  *   GET /proof/initiative/<id>/inclusion?position=<p>|eventId=<id>[&treeSize=<n>]     (JSON)
  *   GET /proof/initiative/<id>/consistency?fromSize=<m>[&toSize=<n>]                   (JSON)
  *   (and the same under /proof/directory/...)
- *   GET /export/initiative/<id>       accord-export/v1 JSON lines, for verifier/accord-verify.js
+ *   GET /export/initiative/<id>[?proofs=true]  accord-export/v1 JSON lines, for verifier/accord-verify.js
+ *        (with proofs=true each event carries its inclusion proof)
  *   POST /checkpoint/initiative/<id>/cosignatures?key=<witness vkey>[&size=<n>]   (and
  *        /checkpoint/directory/cosignatures): a witness's cosignature line, as text
  * An initiative the reader may not see gets the 404 of one that does not exist.
@@ -117,10 +118,11 @@ export class TransparencyController {
   initiativeExport(
     @Headers('authorization') auth: string | undefined,
     @Param('initiativeId') initiativeId: string,
+    @Query('proofs') proofs: string | undefined,
     @Res() res: Response,
   ) {
     return this.answer(res, auth, { initiativeId }, async (tree) => {
-      const text = await this.service.export(tree);
+      const text = await this.service.export(tree, { proofs: proofs === 'true' });
       res.attachment(`${initiativeId}.accord-export.jsonl`).type('application/jsonl').send(text);
     });
   }

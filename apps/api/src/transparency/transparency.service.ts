@@ -9,6 +9,8 @@ import {
   TransparencyError,
   eventLeafHash,
   inclusionProof,
+  MemoryTree,
+  type NodeSource,
   TreeBuilder,
   withStoredNodes,
   writeExport,
@@ -259,10 +261,20 @@ export class TransparencyService {
     return events.slice(0, size);
   }
 
-  /** accord-export/v1, complete: every event of the tree up to its last checkpoint. */
-  async export(tree: string): Promise<string> {
+  /**
+   * accord-export/v1, complete: every event of the tree up to its last checkpoint, with the
+   * cosignatures collected for it; with `proofs`, each event also carries its inclusion proof
+   * (computed from the events exported: if the log was rewritten, they fail the checkpoint).
+   */
+  async export(tree: string, options: { proofs?: boolean } = {}): Promise<string> {
     const checkpoint = await this.checkpoint(tree);
     const events = await this.eventsOf(tree, checkpoint.size);
+    let proofs: { node: NodeSource; size: number } | undefined;
+    if (options.proofs) {
+      const memory = new MemoryTree();
+      for (const event of events) memory.append(eventLeafHash(event));
+      proofs = { node: memory.node, size: memory.size };
+    }
     return writeExport(
       {
         origin: checkpoint.origin,
@@ -272,6 +284,7 @@ export class TransparencyService {
         trust: { logKeys: [checkpoint.logKey], witnessKeys: [], quorum: 0 },
       },
       events.map((event, index) => ({ index, event: event })),
+      proofs,
     );
   }
 

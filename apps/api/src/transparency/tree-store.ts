@@ -145,6 +145,22 @@ export class TreeStore {
     return row && toCheckpoint(row);
   }
 
+  /** Every stored checkpoint, in no particular order. */
+  async allCheckpoints(): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.all<CheckpointRow>(
+      'SELECT tree, size, root, note, signed_at FROM tlog_checkpoints',
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** The tree recorded for every stream. */
+  async allStreams(): Promise<Map<string, string>> {
+    const rows = await this.db.all<{ stream: string; tree: string }>(
+      'SELECT stream, tree FROM tlog_streams',
+    );
+    return new Map(rows.map((row) => [row.stream, row.tree]));
+  }
+
   /** The last checkpoint of every tree that has one. */
   async lastCheckpoints(): Promise<StoredCheckpoint[]> {
     const rows = await this.db.all<CheckpointRow>(
