@@ -93,16 +93,16 @@ export class TreeStore {
     for (let i = 0; i < addresses.length; i += 200) {
       const part = addresses.slice(i, i + 200);
       const params: SqlValue[] = [tree];
-      const terms = part.map(({ level, index }) => {
-        params.push(level, index);
-        return '(level = ? AND node_index = ?)';
-      });
+      for (const { level, index } of part) params.push(level, index);
+      // A row-value IN list: both databases look each (level, index) up in the primary key,
+      // where an OR of terms made SQLite scan every node of the tree.
       const rows = await this.db.all<{
         level: number | string;
         node_index: number | string;
         hash: string;
       }>(
-        `SELECT level, node_index, hash FROM tlog_nodes WHERE tree = ? AND (${terms.join(' OR ')})`,
+        `SELECT level, node_index, hash FROM tlog_nodes
+         WHERE tree = ? AND (level, node_index) IN (VALUES ${part.map(() => '(CAST(? AS INTEGER), CAST(? AS BIGINT))').join(', ')})`,
         params,
       );
       for (const row of rows) {
