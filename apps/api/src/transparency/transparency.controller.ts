@@ -25,6 +25,8 @@ type Scope = { initiativeId?: string };
  *   GET /checkpoint/initiative/<id>   GET /checkpoint/directory          the signed note (text)
  *   GET /proof/initiative/<id>/inclusion?position=<p>|eventId=<id>[&treeSize=<n>]     (JSON)
  *   GET /proof/initiative/<id>/consistency?fromSize=<m>[&toSize=<n>]                   (JSON)
+ *   GET /proof/initiative/<id>/coverage?position=<p>|eventId=<id>: whether a checkpoint that
+ *        meets the tree's witness policy includes the event                           (JSON)
  *   (and the same under /proof/directory/...)
  *   GET /export/initiative/<id>[?proofs=true]  accord-export/v1 JSON lines, for verifier/accord-verify.js
  *        (with proofs=true each event carries its inclusion proof)
@@ -135,16 +137,11 @@ export class TransparencyController {
   ): Promise<void> {
     const treeSize = optionalCount(query, 'treeSize');
     if (kind === 'inclusion') {
-      const position = optionalCount(query, 'position');
-      const eventId = typeof query.eventId === 'string' ? query.eventId : undefined;
-      if ((position === undefined) === (eventId === undefined)) {
-        throw new TransparencyRequestError(
-          'bad_input',
-          'position',
-          'give either position or eventId',
-        );
-      }
-      res.json(await this.service.inclusion(tree, { position, eventId }, treeSize));
+      res.json(await this.service.inclusion(tree, eventOf(query), treeSize));
+      return;
+    }
+    if (kind === 'coverage') {
+      res.json(await this.service.coverage(tree, eventOf(query)));
       return;
     }
     if (kind === 'consistency') {
@@ -155,7 +152,10 @@ export class TransparencyController {
       res.json(await this.service.consistency(tree, fromSize, optionalCount(query, 'toSize')));
       return;
     }
-    throw new HttpException({ error: `no proof of kind "${kind}": inclusion or consistency` }, 404);
+    throw new HttpException(
+      { error: `no proof of kind "${kind}": inclusion, consistency or coverage` },
+      404,
+    );
   }
 
   private async answer(
@@ -198,6 +198,16 @@ export class TransparencyController {
       throw error;
     }
   }
+}
+
+/** The event a request names, by exactly one of position and eventId. */
+function eventOf(query: Record<string, string>): { position?: number; eventId?: string } {
+  const position = optionalCount(query, 'position');
+  const eventId = typeof query.eventId === 'string' ? query.eventId : undefined;
+  if ((position === undefined) === (eventId === undefined)) {
+    throw new TransparencyRequestError('bad_input', 'position', 'give either position or eventId');
+  }
+  return { position, eventId };
 }
 
 function optionalCount(query: Record<string, string>, field: string): number | undefined {

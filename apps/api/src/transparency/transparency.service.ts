@@ -17,6 +17,7 @@ import {
 } from '@accord/transparency';
 import type { LogKey } from './log-key';
 import type { TreeMaintainer } from './tree-maintainer';
+import { cosignersUnder, describePolicy, loadWitnessPolicy } from './witness-policy';
 import type { StoredCheckpoint } from './tree-store';
 
 /** What a request about a tree may get wrong; the API layer words it for HTTP or GraphQL. */
@@ -66,6 +67,21 @@ export interface InclusionProofView {
   checkpoint: CheckpointView;
 }
 
+export interface WitnessCoverageView {
+  origin: string;
+  position: number;
+  eventId: string;
+  leafIndex: number;
+  /** "<k> of <n> witnesses: a, b, c", or null when the tree's governance set no policy. */
+  policy: string | null;
+  /** A stored checkpoint that includes the event is cosigned by a quorum of the policy's witnesses. */
+  covered: boolean;
+  /** The size of that checkpoint, or, when none meets the policy, of the best cosigned one. */
+  checkpointSize: number | null;
+  /** The policy's witnesses whose cosignature of that checkpoint verifies. */
+  cosignedBy: string[];
+}
+
 export interface ConsistencyProofView {
   origin: string;
   fromSize: number;
@@ -82,6 +98,8 @@ export class TransparencyService {
     private readonly maintainer: TreeMaintainer,
     private readonly store: EventStore,
     private readonly key: LogKey,
+    /** Folder of the trees' witness policies (witness-policy.ts). */
+    private readonly policies?: string,
   ) {}
 
   private get trees() {
@@ -223,6 +241,54 @@ export class TransparencyService {
     };
   }
 
+  /**
+   * Whether the event is covered by a checkpoint that meets the tree's witness policy: a
+   * checkpoint of a larger size that a quorum of the policy's witnesses cosigned (a witness
+   * cosigns only a tree that extends what it cosigned before, so it vouches for every leaf in it).
+   */
+  async coverage(
+    tree: string,
+    event: { position?: number; eventId?: string },
+  ): Promise<WitnessCoverageView> {
+    await this.caughtUp();
+    const leaf = await this.leafIn(tree, event);
+    const policy = loadWitnessPolicy(this.policies, tree);
+    const answer = {
+      origin: this.maintainer.origin(tree),
+      position: leaf.position,
+      eventId: leaf.eventId,
+      leafIndex: leaf.index,
+      policy: policy ? describePolicy(policy) : null,
+      covered: false,
+      checkpointSize: null as number | null,
+      cosignedBy: [] as string[],
+    };
+    if (!policy) return answer;
+    for (const { size, note, lines } of await this.trees.cosignedCheckpoints(tree, leaf.index)) {
+      const cosignedBy = cosignersUnder(policy, note, lines);
+      if (cosignedBy.length > answer.cosignedBy.length || answer.checkpointSize === null) {
+        Object.assign(answer, { checkpointSize: size, cosignedBy });
+      }
+      if (cosignedBy.length >= policy.quorum) return { ...answer, covered: true };
+    }
+    return answer;
+  }
+
+  private async leafIn(tree: string, event: { position?: number; eventId?: string }) {
+    const leaf =
+      event.position !== undefined
+        ? await this.trees.leafAt(event.position)
+        : event.eventId !== undefined
+          ? await this.trees.leafOfEvent(event.eventId)
+          : undefined;
+    if (!leaf || leaf.tree !== tree) {
+      const named =
+        event.position !== undefined ? `position ${event.position}` : `event ${event.eventId}`;
+      throw notFound(`the event at ${named} is not in ${this.maintainer.origin(tree)}`);
+    }
+    return leaf;
+  }
+
   /** Proves the checkpoint of `fromSize` is a prefix of the last one (or of `toSize`'s). */
   async consistency(
     tree: string,
@@ -281,11 +347,21 @@ export class TransparencyService {
         kind: 'complete',
         checkpoint: checkpoint.note,
         cosignatures: [],
-        trust: { logKeys: [checkpoint.logKey], witnessKeys: [], quorum: 0 },
+        trust: this.trust(tree, checkpoint.logKey),
       },
       events.map((event, index) => ({ index, event: event })),
       proofs,
     );
+  }
+
+  /** The keys the export names: the log's, and the witnesses and quorum of the tree's policy. */
+  private trust(tree: string, logKey: string) {
+    const policy = loadWitnessPolicy(this.policies, tree);
+    return {
+      logKeys: [logKey],
+      witnessKeys: policy?.witnesses.map((w) => w.vkey) ?? [],
+      quorum: policy?.quorum ?? 0,
+    };
   }
 
   /** The root of the first `size` events of the tree, recomputed from the log itself. */

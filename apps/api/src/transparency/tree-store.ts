@@ -188,6 +188,27 @@ export class TreeStore {
       .map((row) => ({ tree: row.tree, size: Number(row.size) }));
   }
 
+  /** Checkpoints of more than `leafIndex` leaves with their cosignature lines, largest first. */
+  async cosignedCheckpoints(
+    tree: string,
+    leafIndex: number,
+  ): Promise<{ size: number; note: string; lines: string[] }[]> {
+    const rows = await this.db.all<{ size: number | string; note: string; line: string }>(
+      `SELECT c.size, c.note, s.line FROM tlog_checkpoints c
+       JOIN tlog_cosignatures s ON s.tree = c.tree AND s.size = c.size
+       WHERE c.tree = ? AND c.size > ? ORDER BY c.size DESC, s.witness`,
+      [tree, leafIndex],
+    );
+    const bySize = new Map<number, { size: number; note: string; lines: string[] }>();
+    for (const row of rows) {
+      const size = Number(row.size);
+      const entry = bySize.get(size) ?? { size, note: row.note, lines: [] };
+      entry.lines.push(row.line);
+      bySize.set(size, entry);
+    }
+    return [...bySize.values()];
+  }
+
   async cosignatures(tree: string, size: number): Promise<string[]> {
     const rows = await this.db.all<{ line: string }>(
       'SELECT line FROM tlog_cosignatures WHERE tree = ? AND size = ? ORDER BY witness',
