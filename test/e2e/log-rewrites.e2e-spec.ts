@@ -96,12 +96,17 @@ const event = (i: number, data: JsonObject) => ({
   metadata: { recordedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() },
 });
 
-/** Records the history and signs a checkpoint of every tree at every size. */
-async function recordHistory(storage: Storage): Promise<void> {
+/** Records the history (or more) and signs a checkpoint of every tree at every size. */
+async function recordHistory(
+  storage: Storage,
+  history = HISTORY,
+  revisions = new Map<string, number>(),
+  first = 0,
+): Promise<void> {
   const ledger = await storage.open();
   try {
-    const revisions = new Map<string, number>();
-    for (const [i, [stream, data]] of HISTORY.entries()) {
+    for (const [n, [stream, data]] of history.entries()) {
+      const i = first + n;
       const result = await ledger.store.append(
         stream,
         [event(i, data)],
@@ -111,7 +116,7 @@ async function recordHistory(storage: Storage): Promise<void> {
     }
     const maintainer = maintainerOf(ledger);
     await maintainer.start();
-    await maintainer.waitFor(HISTORY.length);
+    await maintainer.waitFor(first + history.length);
     await maintainer.signNow();
     await maintainer.stop();
   } finally {
@@ -246,5 +251,55 @@ describe.each([
     expect(verified.stderr).toContain(
       `- the log's first 2 events of ${ORIGIN} (up to position 3) hash to another root than its signed checkpoint`,
     );
+  });
+
+  it('a start-up reads only what came after the last one checked: an event edited since is found, an older one is left to accord verify', async () => {
+    expect(await startUp(storage)).toBe('starts');
+    const revisions = new Map([
+      ['initiative-i-1', 3],
+      ['commitment-c1', 2],
+    ]);
+    await recordHistory(
+      storage,
+      [
+        ['commitment-c1', { initiativeId: 'i-1', progress: 120 }],
+        ['initiative-i-1', { initiativeId: 'i-1', partner: 'museum' }],
+      ],
+      revisions,
+      HISTORY.length,
+    );
+    expect(await startUp(storage)).toBe('starts');
+
+    // Before that start-up's check: the next start does not reread it; accord verify does.
+    await storage.rewrite([
+      `UPDATE events SET data = '{"initiativeId":"i-1","partner":"museum of fakes"}' WHERE position = 12`,
+    ]);
+    await recordHistory(
+      storage,
+      [['commitment-c1', { initiativeId: 'i-1', progress: 130 }]],
+      revisions,
+      HISTORY.length + 2,
+    );
+    await storage.rewrite([
+      `UPDATE events SET data = '{"initiativeId":"i-1","progress":1}' WHERE position = 13`,
+    ]);
+    expect(await startUp(storage)).toBe(refusal(11, ANOTHER_ROOT));
+    const verified = await accordVerify(storage);
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain(
+      `- the log's first 10 events of ${ORIGIN} (up to position 12) hash to another root than its signed checkpoint`,
+    );
+  });
+
+  it('an event a start-up checked, edited afterwards: the next start does not reread it, accord verify finds it', async () => {
+    expect(await startUp(storage)).toBe('starts');
+    await storage.rewrite([
+      `UPDATE events SET data = '{"initiativeId":"i-1","partner":"nobody"}' WHERE position = 4`,
+    ]);
+    expect(await startUp(storage)).toBe('starts');
+    const verified = await accordVerify(storage);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toBe('');
+    expect(verified.stderr).toContain('does not verify: initiative-i-1 revision 1 (position 4)');
   });
 });

@@ -364,6 +364,11 @@ export class TransparencyService {
     };
   }
 
+  /** The log itself, from a position (the start-up check reads what was appended since the last). */
+  readLog(fromPosition: number, limit: number): Promise<StoredEvent[]> {
+    return this.store.readAll(fromPosition, limit);
+  }
+
   /** The root of the first `size` events of the tree, recomputed from the log itself. */
   async rootFromLog(tree: string, size: number): Promise<{ root: Buffer; found: number }> {
     const events = await this.eventsOf(tree, size);

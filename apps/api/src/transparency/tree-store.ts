@@ -161,6 +161,36 @@ export class TreeStore {
     return new Map(rows.map((row) => [row.stream, row.tree]));
   }
 
+  /** Per tree, the size of the checkpoint the last start-up found the log to extend. */
+  async startupChecked(): Promise<Map<string, number>> {
+    const rows = await this.db.all<{ tree: string; size: number | string }>(
+      'SELECT tree, MAX(size) AS size FROM tlog_startup_checks GROUP BY tree',
+    );
+    return new Map(rows.map((row) => [row.tree, Number(row.size)]));
+  }
+
+  async markStartupChecked(checked: readonly { tree: string; size: number }[]): Promise<void> {
+    const at = new Date().toISOString();
+    for (let i = 0; i < checked.length; i += 200) {
+      const part = checked.slice(i, i + 200);
+      await this.db.all(
+        `INSERT INTO tlog_startup_checks (tree, size, checked_at) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (tree, size) DO NOTHING RETURNING tree`,
+        part.flatMap(({ tree, size }) => [tree, size, at]),
+      );
+    }
+  }
+
+  /** Log positions of the leaves [from, to) of a tree, in leaf order. */
+  async leafPositions(tree: string, from: number, to: number): Promise<number[]> {
+    const rows = await this.db.all<{ position: number | string }>(
+      `SELECT position FROM tlog_leaves WHERE tree = ? AND leaf_index >= ? AND leaf_index < ?
+       ORDER BY leaf_index`,
+      [tree, from, to],
+    );
+    return rows.map((row) => Number(row.position));
+  }
+
   /** The last checkpoint of every tree that has one. */
   async lastCheckpoints(): Promise<StoredCheckpoint[]> {
     const rows = await this.db.all<CheckpointRow>(
