@@ -177,27 +177,31 @@ export class TreeMaintainer {
     for (const tree of new Set(events.map((event) => this.streams.get(event.stream)!))) {
       if (!this.states.has(tree)) this.states.set(tree, await this.loadTree(tree));
     }
-    let applied: number;
+    const changes = () => [
+      {
+        position: last.position,
+        statements: this.statements(events, newStreams),
+        versioned: false,
+      },
+    ];
     try {
       // One transaction for the batch, committed without waiting for the disk as read models
       // are: the trees are derived from the log, which every append syncs; rows a power loss
       // drops are appended again (same leaves, same roots, so the same signed notes).
-      applied = await this.db.applyBatch(TREE_MAINTAINER, last.position, () => [
-        {
-          position: last.position,
-          statements: this.statements(events, newStreams),
-          versioned: false,
-        },
-      ]);
+      const applied = await this.db.applyBatch(TREE_MAINTAINER, last.position, changes);
+      if (applied !== last.position) {
+        // The lock row is ahead of the trees' own rows (tables lost or rebuilt while it stayed):
+        // where the trees stand is their rows, so append anyway and move the lock row with it.
+        await this.db.swapIn(TREE_MAINTAINER, () => ({
+          changes: changes(),
+          statements: [],
+          checkpoint: last.position,
+        }));
+      }
     } catch (error) {
       // Another process appended some of these events first (a unique key), or the commit failed.
       await this.reload();
       throw error;
-    }
-    if (applied !== last.position) {
-      // The lock row says another process got further: take up from what the tables hold.
-      await this.reload();
-      return;
     }
     this.held = last.position;
     if (this.streams.size > REMEMBERED_STREAMS) this.streams.clear();
