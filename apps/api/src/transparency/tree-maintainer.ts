@@ -177,19 +177,23 @@ export class TreeMaintainer {
     for (const tree of new Set(events.map((event) => this.streams.get(event.stream)!))) {
       if (!this.states.has(tree)) this.states.set(tree, await this.loadTree(tree));
     }
-    const changes = () => [
-      {
-        position: last.position,
-        statements: this.statements(events, newStreams),
-        versioned: false,
-      },
-    ];
+    let ran = false;
+    const changes = () => {
+      ran = true;
+      return [
+        {
+          position: last.position,
+          statements: this.statements(events, newStreams),
+          versioned: false,
+        },
+      ];
+    };
     try {
       // One transaction for the batch, committed without waiting for the disk as read models
       // are: the trees are derived from the log, which every append syncs; rows a power loss
       // drops are appended again (same leaves, same roots, so the same signed notes).
-      const applied = await this.db.applyBatch(TREE_MAINTAINER, last.position, changes);
-      if (applied !== last.position) {
+      await this.db.applyBatch(TREE_MAINTAINER, last.position, changes);
+      if (!ran) {
         // The lock row is ahead of the trees' own rows (tables lost or rebuilt while it stayed):
         // where the trees stand is their rows, so append anyway and move the lock row with it.
         await this.db.swapIn(TREE_MAINTAINER, () => ({
