@@ -18,6 +18,8 @@ export interface Figure {
   ratio?: number;
   goal?: string;
   goalMet?: boolean;
+  /** The benchmark (its name in `npm run bench -- <name>`) that made it. */
+  suite?: string;
 }
 
 export interface BenchmarkOptions {

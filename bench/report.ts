@@ -20,6 +20,7 @@ export function markdownReport(
   machine: ReturnType<typeof machineFacts>,
   command: string,
   date: string,
+  notes: readonly string[] = [],
 ): string {
   const rows = figures.map((f) => {
     const { median, min, max, runs } = f.sample;
@@ -34,6 +35,7 @@ export function markdownReport(
     'with min and max; each ratio compares with a baseline measured in the same run, on the same machine.',
     'Generated histories are cached (by seed, size and a hash of the generator, deciders and store) in',
     "`$ACCORD_BENCH_CACHE` or the temporary directory's `accord-bench-cache`, so only the first run generates them.",
+    ...notes,
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
     '',

@@ -1,6 +1,6 @@
-// `npm run bench [-- append|replay|reads|http|startup|as-of|web] [-- --smoke]`: runs the benchmarks and writes
+// `npm run bench [-- append|replay|reads|http|startup|as-of|web|proofs] [-- --smoke]`: runs the benchmarks and writes
 // BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBenchmarks } from './append.bench';
@@ -11,6 +11,7 @@ import { readsBenchmarks } from './reads.bench';
 import { replayBenchmarks } from './replay.bench';
 import { startupBenchmarks } from './startup.bench';
 import { webBenchmarks } from './web.bench';
+import { proofBenchmarks } from './ledger-proofs.bench';
 import { installPeers } from './peers';
 import { markdownReport } from './report';
 
@@ -22,6 +23,7 @@ export const BENCHMARKS: Record<string, (options: BenchmarkOptions) => Promise<F
   startup: (o) => startupBenchmarks(o),
   'as-of': (o) => asOfBenchmarks(o),
   web: (o) => webBenchmarks(o),
+  proofs: (o) => proofBenchmarks(o),
 };
 
 type Hook = { default: () => Promise<void> };
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     for (const name of names) {
       console.error(`running ${name}…`);
       const started = Date.now();
-      figures.push(...(await BENCHMARKS[name]!(options)));
+      figures.push(...(await BENCHMARKS[name]!(options)).map((f) => ({ ...f, suite: name })));
       console.error(`${name} took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   } finally {
@@ -60,12 +62,43 @@ async function main(): Promise<void> {
   const machine = machineFacts();
   const command = `npm run bench${positionals.length ? ` -- ${positionals.join(' ')}` : ''}${values.smoke ? ' -- --smoke' : ''}`;
   const date = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(root, 'BENCHMARKS.md'), markdownReport(figures, machine, command, date));
+  const results = join(__dirname, 'results.json');
+  const kept = positionals.length > 0 ? keptFigures(results, names) : { figures: [], notes: [] };
+  const all = [...kept.figures, ...figures];
   writeFileSync(
-    join(__dirname, 'results.json'),
-    `${JSON.stringify({ date, machine, options, figures }, null, 2)}\n`,
+    join(root, 'BENCHMARKS.md'),
+    markdownReport(all, machine, command, date, kept.notes),
+  );
+  writeFileSync(
+    results,
+    `${JSON.stringify({ date, machine, options, figures: all, notes: kept.notes }, null, 2)}\n`,
   );
   console.error('wrote BENCHMARKS.md and bench/results.json');
+}
+
+/** The benchmark (a key of BENCHMARKS) a figure came from; older results did not record it. */
+function suiteOf(figure: Figure): string | undefined {
+  if (figure.suite) return figure.suite;
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+  if (plain(figure.benchmark).includes('asof')) return 'as-of';
+  return Object.keys(BENCHMARKS).find((name) => plain(figure.benchmark).startsWith(plain(name)));
+}
+
+/** A run of some benchmarks keeps the others' figures from the last results, and says when they were made. */
+function keptFigures(file: string, ran: readonly string[]): { figures: Figure[]; notes: string[] } {
+  if (!existsSync(file)) return { figures: [], notes: [] };
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as {
+    date: string;
+    figures: Figure[];
+    notes?: string[];
+  };
+  const figures = previous.figures.filter((f) => !ran.includes(suiteOf(f) ?? ''));
+  const notes = [
+    ...(previous.notes?.length
+      ? previous.notes
+      : [`Figures of other benchmarks are from the run of ${previous.date}.`]),
+  ];
+  return { figures, notes };
 }
 
 if (require.main === module) {

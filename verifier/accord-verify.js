@@ -14,7 +14,8 @@
  * C2SP signed-note, tlog-checkpoint and tlog-cosignature) so it runs on its own.
  */
 const { createHash, createPublicKey, verify } = require('node:crypto');
-const { readFileSync } = require('node:fs');
+const { closeSync, openSync, readSync } = require('node:fs');
+const { StringDecoder } = require('node:string_decoder');
 
 class Failure extends Error {}
 const fail = (message) => {
@@ -30,20 +31,6 @@ const sha256 = (...parts) => {
 };
 const hashLeaf = (leaf) => sha256(Uint8Array.of(0), leaf);
 const hashChildren = (left, right) => sha256(Uint8Array.of(1), left, right);
-
-/** MTH of a list of leaf hashes, built as a binary counter (the RFC 6962 shape). */
-function rootOf(leafHashes) {
-  const frontier = [];
-  leafHashes.forEach((hash, i) => {
-    let node = hash;
-    for (let size = i; size % 2 === 1; size = Math.floor(size / 2)) {
-      node = hashChildren(frontier.pop(), node);
-    }
-    frontier.push(node);
-  });
-  if (frontier.length === 0) return sha256();
-  return frontier.reduceRight((right, left) => hashChildren(left, right));
-}
 
 /** RFC 9162 §2.1.3.2; returns the reason it fails, or undefined. */
 function checkInclusion(index, size, leafHash, proof, root) {
@@ -241,26 +228,83 @@ function parseArguments(argv) {
   return options.file === undefined ? undefined : options;
 }
 
-function readLines(file) {
-  let text;
+/** The file's JSON lines, one at a time: an export of a million events need not fit in one string. */
+function* readLines(file) {
+  let fd;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    fd = file === '-' ? 0 : openSync(file, 'r');
   } catch (error) {
     return fail(`cannot read ${file}: ${error.message}`);
   }
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line, i) => {
+  const chunk = Buffer.alloc(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let number = 0;
+  const parse = (line) => {
+    number += 1;
     try {
       return JSON.parse(line);
     } catch {
-      return fail(`line ${i + 1} is not JSON`);
+      return fail(`line ${number} is not JSON`);
     }
-  });
+  };
+  try {
+    for (;;) {
+      let read;
+      try {
+        read = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error.code === 'EAGAIN') continue;
+        if (error.code === 'EOF') read = 0;
+        else return fail(`cannot read ${file}: ${error.message}`);
+      }
+      if (read === 0) break;
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+      rest = lines.pop();
+      for (const line of lines) yield parse(line);
+    }
+    rest += decoder.end();
+    if (rest !== '') yield parse(rest);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/** The RFC 6962 root of leaf hashes given one at a time (a binary counter of perfect subtrees). */
+class RootBuilder {
+  constructor() {
+    this.frontier = [];
+    this.size = 0;
+  }
+
+  append(hash) {
+    let node = hash;
+    for (let size = this.size; size % 2 === 1; size = Math.floor(size / 2)) {
+      node = hashChildren(this.frontier.pop(), node);
+    }
+    this.frontier.push(node);
+    this.size += 1;
+  }
+
+  root() {
+    if (this.frontier.length === 0) return sha256();
+    return this.frontier.reduceRight((right, left) => hashChildren(left, right));
+  }
+}
+
+/** The line of the entry holding leaf `index` after line `after`, or -1 (for an error message). */
+function lineOfIndex(file, index, after) {
+  let line = 0;
+  for (const entry of readLines(file)) {
+    line += 1;
+    if (line > after && entry?.index === index) return line;
+  }
+  return -1;
 }
 
 function verifyExport(options) {
-  const [header, ...entries] = readLines(options.file);
+  const lines = readLines(options.file);
+  const header = lines.next().value;
   if (header?.format !== 'accord-export/v1') fail('line 1 is not an accord-export/v1 header');
   if (header.kind !== 'complete' && header.kind !== 'partial') {
     fail('the header says neither "complete" nor "partial"');
@@ -287,10 +331,11 @@ function verifyExport(options) {
     trust.quorum,
   );
 
-  const leafHashes = [];
+  const tree = new RootBuilder();
   let previous;
-  entries.forEach((entry, i) => {
-    const line = i + 2;
+  let line = 1;
+  for (const entry of lines) {
+    line += 1;
     const { index, event, proof } = entry ?? {};
     if (!Number.isSafeInteger(index) || index < 0) fail(`line ${line} has no leaf index`);
     const where = `event at index ${index} (line ${line})`;
@@ -300,13 +345,13 @@ function verifyExport(options) {
     if (previous !== undefined && index <= previous.index) {
       fail(`${where} comes after index ${previous.index}: the events are out of order`);
     }
-    if (header.kind === 'complete' && index !== leafHashes.length) {
-      const expected = leafHashes.length;
-      const later = entries.findIndex((other, j) => j > i && other?.index === expected);
+    if (header.kind === 'complete' && index !== tree.size) {
+      const expected = tree.size;
+      const later = lineOfIndex(options.file, expected, line);
       fail(
         later < 0
           ? `${where} follows index ${expected - 1}: the event at index ${expected} is missing`
-          : `${where} comes before index ${expected} (line ${later + 2}): the events are out of order`,
+          : `${where} comes before index ${expected} (line ${later}): the events are out of order`,
       );
     }
     const leafHash = eventLeafHash(event, where);
@@ -321,17 +366,17 @@ function verifyExport(options) {
       const reason = checkInclusion(index, checkpoint.size, leafHash, hashes, checkpoint.root);
       if (reason !== undefined) fail(`${described} is not in the checkpoint: ${reason}`);
     }
-    leafHashes.push(leafHash);
+    tree.append(leafHash);
     previous = { index, position: event.position };
-  });
+  }
 
   if (header.kind === 'complete') {
-    if (leafHashes.length !== checkpoint.size) {
+    if (tree.size !== checkpoint.size) {
       fail(
-        `the export holds ${leafHashes.length} events but the checkpoint covers ${checkpoint.size}: events are missing`,
+        `the export holds ${tree.size} events but the checkpoint covers ${checkpoint.size}: events are missing`,
       );
     }
-    if (!rootOf(leafHashes).equals(checkpoint.root)) {
+    if (!tree.root().equals(checkpoint.root)) {
       fail(
         'the events do not hash to the checkpoint root: an event was altered, added, removed or moved',
       );
@@ -340,7 +385,7 @@ function verifyExport(options) {
   const cosigned =
     checkpoint.witnesses.length > 0 ? `, cosigned by ${checkpoint.witnesses.join(', ')}` : '';
   return (
-    `${leafHashes.length} events of ${header.origin} (${header.kind}) in its checkpoint of ` +
+    `${tree.size} events of ${header.origin} (${header.kind}) in its checkpoint of ` +
     `${checkpoint.size} events, root ${checkpoint.root.toString('base64')}${cosigned}`
   );
 }

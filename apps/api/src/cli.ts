@@ -39,7 +39,7 @@ const COMMANDS: Record<string, CliCommand> = {
   },
   verify: {
     synopsis: 'verify',
-    description: `Recomputes the hash chain of every event of the ledger from the first, whatever an earlier check verified; exits 1 naming the first event that does not match. ${STORE_SETTINGS}`,
+    description: `Recomputes the hash chain of every event of the ledger from the first, whatever an earlier check verified, then rebuilds every Merkle tree from the log and checks every signed checkpoint against it; exits 1 naming the first event whose chain does not match and each checkpoint the log no longer extends. ${STORE_SETTINGS}`,
     load: () => import('./cli/verify.command'),
   },
   'seat-launchers': {

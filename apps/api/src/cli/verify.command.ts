@@ -1,19 +1,44 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/accord-config';
 import { openLedger } from '../ledger/open-ledger';
+import { loadLogKey } from '../transparency/log-key';
+import { originOf, TLOG_DDL } from '../transparency/log-trees';
+import { TreeStore } from '../transparency/tree-store';
+import { verifyTrees } from '../transparency/tree-verifier';
 
 export async function run(args: string[]): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
-  const ledger = await openLedger(loadConfig().store);
+  const config = loadConfig();
+  const ledger = await openLedger(config.store);
   try {
     const result = await ledger.store.verify();
+    const problems: string[] = [];
     if (!result.ok) {
       const { stream, revision, position, reason } = result.firstMismatch;
-      throw new Error(
+      problems.push(
         `${ledger.description} does not verify: ${stream} revision ${revision} (position ${position}): ${reason}; ${result.checked} events before it verified`,
       );
+    } else {
+      console.log(`${ledger.description}: all ${result.checked} events verify`);
     }
-    console.log(`${ledger.description}: all ${result.checked} events verify`);
+    await ledger.readModels.migrate(TLOG_DDL);
+    const { originHost, key } = config.transparency;
+    const trees = await verifyTrees(
+      ledger.store,
+      new TreeStore(ledger.readModels),
+      loadLogKey(key),
+      (tree) => originOf(originHost, tree),
+    );
+    if (trees.problems.length > 0) {
+      problems.push(
+        `${ledger.description} does not match its signed checkpoints:\n${trees.problems.map((p) => `- ${p}`).join('\n')}`,
+      );
+    }
+    // The chains and the trees are both checked, whichever fails: each names what it found.
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    console.log(
+      `${ledger.description}: ${trees.trees} Merkle trees rebuilt from ${trees.events} events match all ${trees.checkpoints} signed checkpoints`,
+    );
   } finally {
     await ledger.close();
   }

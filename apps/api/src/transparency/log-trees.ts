@@ -54,6 +54,12 @@ CREATE TABLE IF NOT EXISTS tlog_checkpoints (
   signed_at TEXT NOT NULL,
   PRIMARY KEY (tree, size)
 );
+CREATE TABLE IF NOT EXISTS tlog_startup_checks (
+  tree TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  checked_at TEXT NOT NULL,
+  PRIMARY KEY (tree, size)
+);
 CREATE TABLE IF NOT EXISTS tlog_cosignatures (
   tree TEXT NOT NULL,
   size BIGINT NOT NULL,

@@ -10,6 +10,8 @@ export interface TransparencyConfig {
   checkpointEveryEvents: number;
   /** ...or, when it has grown at all, at the latest this long after its last one. */
   checkpointIntervalMs: number;
+  /** Folder of the trees' witness policies (witness-policy.ts); none when not set. */
+  witnessPolicies?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,5 +64,8 @@ export function transparencyConfig(env: Env, databaseFile: string): Transparency
         },
     checkpointEveryEvents: whole(env, 'ACCORD_CHECKPOINT_EVERY_EVENTS', 1_000, 1, 10_000_000),
     checkpointIntervalMs: whole(env, 'ACCORD_CHECKPOINT_INTERVAL_MS', 10_000, 10, 86_400_000),
+    ...(env.ACCORD_WITNESS_POLICIES
+      ? { witnessPolicies: resolve(env.ACCORD_WITNESS_POLICIES) }
+      : {}),
   };
 }

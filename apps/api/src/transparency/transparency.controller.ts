@@ -25,8 +25,11 @@ type Scope = { initiativeId?: string };
  *   GET /checkpoint/initiative/<id>   GET /checkpoint/directory          the signed note (text)
  *   GET /proof/initiative/<id>/inclusion?position=<p>|eventId=<id>[&treeSize=<n>]     (JSON)
  *   GET /proof/initiative/<id>/consistency?fromSize=<m>[&toSize=<n>]                   (JSON)
+ *   GET /proof/initiative/<id>/coverage?position=<p>|eventId=<id>: whether a checkpoint that
+ *        meets the tree's witness policy includes the event                           (JSON)
  *   (and the same under /proof/directory/...)
- *   GET /export/initiative/<id>       accord-export/v1 JSON lines, for verifier/accord-verify.js
+ *   GET /export/initiative/<id>[?proofs=true]  accord-export/v1 JSON lines, for verifier/accord-verify.js
+ *        (with proofs=true each event carries its inclusion proof)
  *   POST /checkpoint/initiative/<id>/cosignatures?key=<witness vkey>[&size=<n>]   (and
  *        /checkpoint/directory/cosignatures): a witness's cosignature line, as text
  * An initiative the reader may not see gets the 404 of one that does not exist.
@@ -117,10 +120,11 @@ export class TransparencyController {
   initiativeExport(
     @Headers('authorization') auth: string | undefined,
     @Param('initiativeId') initiativeId: string,
+    @Query('proofs') proofs: string | undefined,
     @Res() res: Response,
   ) {
     return this.answer(res, auth, { initiativeId }, async (tree) => {
-      const text = await this.service.export(tree);
+      const text = await this.service.export(tree, { proofs: proofs === 'true' });
       res.attachment(`${initiativeId}.accord-export.jsonl`).type('application/jsonl').send(text);
     });
   }
@@ -133,16 +137,11 @@ export class TransparencyController {
   ): Promise<void> {
     const treeSize = optionalCount(query, 'treeSize');
     if (kind === 'inclusion') {
-      const position = optionalCount(query, 'position');
-      const eventId = typeof query.eventId === 'string' ? query.eventId : undefined;
-      if ((position === undefined) === (eventId === undefined)) {
-        throw new TransparencyRequestError(
-          'bad_input',
-          'position',
-          'give either position or eventId',
-        );
-      }
-      res.json(await this.service.inclusion(tree, { position, eventId }, treeSize));
+      res.json(await this.service.inclusion(tree, eventOf(query), treeSize));
+      return;
+    }
+    if (kind === 'coverage') {
+      res.json(await this.service.coverage(tree, eventOf(query)));
       return;
     }
     if (kind === 'consistency') {
@@ -153,7 +152,10 @@ export class TransparencyController {
       res.json(await this.service.consistency(tree, fromSize, optionalCount(query, 'toSize')));
       return;
     }
-    throw new HttpException({ error: `no proof of kind "${kind}": inclusion or consistency` }, 404);
+    throw new HttpException(
+      { error: `no proof of kind "${kind}": inclusion, consistency or coverage` },
+      404,
+    );
   }
 
   private async answer(
@@ -196,6 +198,16 @@ export class TransparencyController {
       throw error;
     }
   }
+}
+
+/** The event a request names, by exactly one of position and eventId. */
+function eventOf(query: Record<string, string>): { position?: number; eventId?: string } {
+  const position = optionalCount(query, 'position');
+  const eventId = typeof query.eventId === 'string' ? query.eventId : undefined;
+  if ((position === undefined) === (eventId === undefined)) {
+    throw new TransparencyRequestError('bad_input', 'position', 'give either position or eventId');
+  }
+  return { position, eventId };
 }
 
 function optionalCount(query: Record<string, string>, field: string): number | undefined {

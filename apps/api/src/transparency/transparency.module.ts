@@ -55,7 +55,10 @@ export class TransparencyModule {
       providers: [
         { provide: LogKey, useValue: key },
         { provide: TreeMaintainer, useValue: maintainer },
-        { provide: TransparencyService, useValue: new TransparencyService(maintainer, store, key) },
+        {
+          provide: TransparencyService,
+          useValue: new TransparencyService(maintainer, store, key, settings.witnessPolicies),
+        },
         TransparencyResolver,
         TransparencyLifecycle,
       ],

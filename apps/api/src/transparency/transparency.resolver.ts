@@ -70,6 +70,38 @@ export class ConsistencyProof {
   checkpoint!: LogCheckpoint;
 }
 
+@ObjectType({
+  description:
+    "Whether an event is covered by a checkpoint that meets its tree's witness policy (k of n partner witnesses).",
+})
+export class WitnessCoverage {
+  @Field()
+  origin!: string;
+  @Field({ description: 'Global position of the event (a string: it may exceed 2^31).' })
+  position!: string;
+  @Field()
+  eventId!: string;
+  @Field(() => Int)
+  leafIndex!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: '"<k> of <n> witnesses: <names>", or null when the governance set no policy.',
+  })
+  policy!: string | null;
+  @Field({
+    description:
+      'A stored checkpoint that includes the event is cosigned by at least k of the policy witnesses.',
+  })
+  covered!: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'That checkpoint, or the one cosigned by the most policy witnesses so far.',
+  })
+  checkpointSize!: number | null;
+  @Field(() => [String], { description: 'Policy witnesses whose cosignature of it verifies.' })
+  cosignedBy!: string[];
+}
+
 const ID_RULE = { message: 'initiativeId must be an entity id' };
 
 @ArgsType()
@@ -91,6 +123,27 @@ export class CheckpointArgs {
 
 @ArgsType()
 export class InclusionProofArgs extends CheckpointArgs {
+  @Field({ nullable: true, description: 'The event by global position...' })
+  @IsOptional()
+  @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
+  position?: string;
+
+  @Field({ nullable: true, description: '...or by event id.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' })
+  eventId?: string;
+}
+
+@ArgsType()
+export class WitnessCoverageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The initiative's tree; the directory's when omitted.",
+  })
+  @IsOptional()
+  @Matches(ENTITY_ID, ID_RULE)
+  initiativeId?: string;
+
   @Field({ nullable: true, description: 'The event by global position...' })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
@@ -144,20 +197,20 @@ export class TransparencyResolver {
   inclusionProof(@Args() args: InclusionProofArgs, @Context() context: AccordContext) {
     return this.mapped(async () => {
       const tree = await this.tree(context, args.initiativeId);
-      if ((args.position === undefined) === (args.eventId === undefined)) {
-        throw new InputValidationError([
-          { field: 'position', rule: 'exactlyOne', message: 'give either position or eventId' },
-        ]);
-      }
-      const proof = await this.service.inclusion(
-        tree,
-        {
-          position: args.position === undefined ? undefined : Number(args.position),
-          eventId: args.eventId,
-        },
-        args.treeSize,
-      );
+      const proof = await this.service.inclusion(tree, this.event(args), args.treeSize);
       return { ...proof, position: String(proof.position) };
+    });
+  }
+
+  @Query(() => WitnessCoverage, {
+    description:
+      "Whether an event is covered by a checkpoint cosigned by a quorum of its tree's witness policy.",
+  })
+  witnessCoverage(@Args() args: WitnessCoverageArgs, @Context() context: AccordContext) {
+    return this.mapped(async () => {
+      const tree = await this.tree(context, args.initiativeId);
+      const coverage = await this.service.coverage(tree, this.event(args));
+      return { ...coverage, position: String(coverage.position) };
     });
   }
 
@@ -172,6 +225,19 @@ export class TransparencyResolver {
         args.toSize,
       ),
     );
+  }
+
+  /** The event asked about, by exactly one of position and eventId. */
+  private event(args: { position?: string; eventId?: string }) {
+    if ((args.position === undefined) === (args.eventId === undefined)) {
+      throw new InputValidationError([
+        { field: 'position', rule: 'exactlyOne', message: 'give either position or eventId' },
+      ]);
+    }
+    return {
+      position: args.position === undefined ? undefined : Number(args.position),
+      eventId: args.eventId,
+    };
   }
 
   private tree(context: AccordContext, initiativeId: string | undefined): Promise<string> {

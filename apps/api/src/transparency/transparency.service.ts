@@ -9,12 +9,15 @@ import {
   TransparencyError,
   eventLeafHash,
   inclusionProof,
+  MemoryTree,
+  type NodeSource,
   TreeBuilder,
   withStoredNodes,
   writeExport,
 } from '@accord/transparency';
 import type { LogKey } from './log-key';
 import type { TreeMaintainer } from './tree-maintainer';
+import { cosignersUnder, describePolicy, loadWitnessPolicy } from './witness-policy';
 import type { StoredCheckpoint } from './tree-store';
 
 /** What a request about a tree may get wrong; the API layer words it for HTTP or GraphQL. */
@@ -64,6 +67,21 @@ export interface InclusionProofView {
   checkpoint: CheckpointView;
 }
 
+export interface WitnessCoverageView {
+  origin: string;
+  position: number;
+  eventId: string;
+  leafIndex: number;
+  /** "<k> of <n> witnesses: a, b, c", or null when the tree's governance set no policy. */
+  policy: string | null;
+  /** A stored checkpoint that includes the event is cosigned by a quorum of the policy's witnesses. */
+  covered: boolean;
+  /** The size of that checkpoint, or, when none meets the policy, of the best cosigned one. */
+  checkpointSize: number | null;
+  /** The policy's witnesses whose cosignature of that checkpoint verifies. */
+  cosignedBy: string[];
+}
+
 export interface ConsistencyProofView {
   origin: string;
   fromSize: number;
@@ -80,6 +98,8 @@ export class TransparencyService {
     private readonly maintainer: TreeMaintainer,
     private readonly store: EventStore,
     private readonly key: LogKey,
+    /** Folder of the trees' witness policies (witness-policy.ts). */
+    private readonly policies?: string,
   ) {}
 
   private get trees() {
@@ -221,6 +241,54 @@ export class TransparencyService {
     };
   }
 
+  /**
+   * Whether the event is covered by a checkpoint that meets the tree's witness policy: a
+   * checkpoint of a larger size that a quorum of the policy's witnesses cosigned (a witness
+   * cosigns only a tree that extends what it cosigned before, so it vouches for every leaf in it).
+   */
+  async coverage(
+    tree: string,
+    event: { position?: number; eventId?: string },
+  ): Promise<WitnessCoverageView> {
+    await this.caughtUp();
+    const leaf = await this.leafIn(tree, event);
+    const policy = loadWitnessPolicy(this.policies, tree);
+    const answer = {
+      origin: this.maintainer.origin(tree),
+      position: leaf.position,
+      eventId: leaf.eventId,
+      leafIndex: leaf.index,
+      policy: policy ? describePolicy(policy) : null,
+      covered: false,
+      checkpointSize: null as number | null,
+      cosignedBy: [] as string[],
+    };
+    if (!policy) return answer;
+    for (const { size, note, lines } of await this.trees.cosignedCheckpoints(tree, leaf.index)) {
+      const cosignedBy = cosignersUnder(policy, note, lines);
+      if (cosignedBy.length > answer.cosignedBy.length || answer.checkpointSize === null) {
+        Object.assign(answer, { checkpointSize: size, cosignedBy });
+      }
+      if (cosignedBy.length >= policy.quorum) return { ...answer, covered: true };
+    }
+    return answer;
+  }
+
+  private async leafIn(tree: string, event: { position?: number; eventId?: string }) {
+    const leaf =
+      event.position !== undefined
+        ? await this.trees.leafAt(event.position)
+        : event.eventId !== undefined
+          ? await this.trees.leafOfEvent(event.eventId)
+          : undefined;
+    if (!leaf || leaf.tree !== tree) {
+      const named =
+        event.position !== undefined ? `position ${event.position}` : `event ${event.eventId}`;
+      throw notFound(`the event at ${named} is not in ${this.maintainer.origin(tree)}`);
+    }
+    return leaf;
+  }
+
   /** Proves the checkpoint of `fromSize` is a prefix of the last one (or of `toSize`'s). */
   async consistency(
     tree: string,
@@ -259,20 +327,46 @@ export class TransparencyService {
     return events.slice(0, size);
   }
 
-  /** accord-export/v1, complete: every event of the tree up to its last checkpoint. */
-  async export(tree: string): Promise<string> {
+  /**
+   * accord-export/v1, complete: every event of the tree up to its last checkpoint, with the
+   * cosignatures collected for it; with `proofs`, each event also carries its inclusion proof
+   * (computed from the events exported: if the log was rewritten, they fail the checkpoint).
+   */
+  async export(tree: string, options: { proofs?: boolean } = {}): Promise<string> {
     const checkpoint = await this.checkpoint(tree);
     const events = await this.eventsOf(tree, checkpoint.size);
+    let proofs: { node: NodeSource; size: number } | undefined;
+    if (options.proofs) {
+      const memory = new MemoryTree();
+      for (const event of events) memory.append(eventLeafHash(event));
+      proofs = { node: memory.node, size: memory.size };
+    }
     return writeExport(
       {
         origin: checkpoint.origin,
         kind: 'complete',
         checkpoint: checkpoint.note,
         cosignatures: [],
-        trust: { logKeys: [checkpoint.logKey], witnessKeys: [], quorum: 0 },
+        trust: this.trust(tree, checkpoint.logKey),
       },
       events.map((event, index) => ({ index, event: event })),
+      proofs,
     );
+  }
+
+  /** The keys the export names: the log's, and the witnesses and quorum of the tree's policy. */
+  private trust(tree: string, logKey: string) {
+    const policy = loadWitnessPolicy(this.policies, tree);
+    return {
+      logKeys: [logKey],
+      witnessKeys: policy?.witnesses.map((w) => w.vkey) ?? [],
+      quorum: policy?.quorum ?? 0,
+    };
+  }
+
+  /** The log itself, from a position (the start-up check reads what was appended since the last). */
+  readLog(fromPosition: number, limit: number): Promise<StoredEvent[]> {
+    return this.store.readAll(fromPosition, limit);
   }
 
   /** The root of the first `size` events of the tree, recomputed from the log itself. */

@@ -1,10 +1,5 @@
 import type { EventStore, StoredEvent, Subscription } from '@accord/event-store';
-import {
-  type EventChange,
-  type ReadModelDatabase,
-  sql,
-  type SqlStatement,
-} from '@accord/projections';
+import { type ReadModelDatabase, sql, type SqlStatement, type SqlValue } from '@accord/projections';
 import {
   eventLeafHash,
   formatCheckpoint,
@@ -34,6 +29,22 @@ interface TreeState {
   builder: TreeBuilder;
   /** Size of the tree's last signed checkpoint. */
   signedSize: number;
+}
+
+/** Rows per INSERT: few statements to prepare, well under either database's parameter limit. */
+const ROWS_PER_INSERT = 256;
+
+/** `INSERT INTO <table (columns)> VALUES (…), (…)` in chunks of ROWS_PER_INSERT rows. */
+function insertRows(into: string, rows: readonly SqlValue[][]): SqlStatement[] {
+  const statements: SqlStatement[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + ROWS_PER_INSERT);
+    const tuple = `(${part[0]!.map(() => '?').join(', ')})`;
+    statements.push(
+      sql(`INSERT INTO ${into} VALUES ${part.map(() => tuple).join(', ')}`, ...part.flat()),
+    );
+  }
+  return statements;
 }
 
 /** Streams whose tree is remembered in memory; beyond this the map starts afresh. */
@@ -166,14 +177,31 @@ export class TreeMaintainer {
     for (const tree of new Set(events.map((event) => this.streams.get(event.stream)!))) {
       if (!this.states.has(tree)) this.states.set(tree, await this.loadTree(tree));
     }
+    let ran = false;
+    const changes = () => {
+      ran = true;
+      return [
+        {
+          position: last.position,
+          statements: this.statements(events, newStreams),
+          versioned: false,
+        },
+      ];
+    };
     try {
-      // swapIn, not applyBatch: it runs whatever its lock row says (an upgrade of the read
-      // models may reset every projection checkpoint); where the trees stand is their own rows.
-      await this.db.swapIn(TREE_MAINTAINER, () => ({
-        changes: this.changes(events, newStreams),
-        statements: [],
-        checkpoint: last.position,
-      }));
+      // One transaction for the batch, committed without waiting for the disk as read models
+      // are: the trees are derived from the log, which every append syncs; rows a power loss
+      // drops are appended again (same leaves, same roots, so the same signed notes).
+      await this.db.applyBatch(TREE_MAINTAINER, last.position, changes);
+      if (!ran) {
+        // The lock row is ahead of the trees' own rows (tables lost or rebuilt while it stayed):
+        // where the trees stand is their rows, so append anyway and move the lock row with it.
+        await this.db.swapIn(TREE_MAINTAINER, () => ({
+          changes: changes(),
+          statements: [],
+          checkpoint: last.position,
+        }));
+      }
     } catch (error) {
       // Another process appended some of these events first (a unique key), or the commit failed.
       await this.reload();
@@ -210,40 +238,32 @@ export class TreeMaintainer {
     return { builder, signedSize: signed?.size ?? 0 };
   }
 
-  private changes(events: readonly StoredEvent[], newStreams: Map<string, string>): EventChange[] {
+  /** The batch's rows, a few multi-row INSERTs, then the checkpoints it completes. */
+  private statements(
+    events: readonly StoredEvent[],
+    newStreams: Map<string, string>,
+  ): SqlStatement[] {
     const every = this.options.checkpointEveryEvents;
-    return events.map((event) => {
+    const streams: SqlValue[][] = [];
+    const leaves: SqlValue[][] = [];
+    const nodes: SqlValue[][] = [];
+    const checkpoints: SqlStatement[] = [];
+    for (const event of events) {
       const tree = this.streams.get(event.stream)!;
       const state = this.states.get(tree)!;
-      const statements: SqlStatement[] = [];
-      if (newStreams.delete(event.stream)) {
-        statements.push(
-          sql('INSERT INTO tlog_streams (stream, tree) VALUES (?, ?)', event.stream, tree),
-        );
-      }
-      statements.push(
-        sql(
-          'INSERT INTO tlog_leaves (tree, leaf_index, position, event_id) VALUES (?, ?, ?, ?)',
-          tree,
-          state.builder.size,
-          event.position,
-          event.id,
-        ),
-      );
+      if (newStreams.delete(event.stream)) streams.push([event.stream, tree]);
+      leaves.push([tree, state.builder.size, event.position, event.id]);
       for (const node of state.builder.append(eventLeafHash(event))) {
-        statements.push(
-          sql(
-            'INSERT INTO tlog_nodes (tree, level, node_index, hash) VALUES (?, ?, ?, ?)',
-            tree,
-            node.level,
-            node.index,
-            node.hash.toString('hex'),
-          ),
-        );
+        nodes.push([tree, node.level, node.index, node.hash.toString('hex')]);
       }
-      if (state.builder.size - state.signedSize >= every) statements.push(this.sign(tree, state));
-      return { position: event.position, statements, versioned: false };
-    });
+      if (state.builder.size - state.signedSize >= every) checkpoints.push(this.sign(tree, state));
+    }
+    return [
+      ...insertRows('tlog_streams (stream, tree)', streams),
+      ...insertRows('tlog_leaves (tree, leaf_index, position, event_id)', leaves),
+      ...insertRows('tlog_nodes (tree, level, node_index, hash)', nodes),
+      ...checkpoints,
+    ];
   }
 
   /** A checkpoint of the tree as it stands; the primary key (tree, size) keeps one per size. */

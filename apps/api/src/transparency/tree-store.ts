@@ -93,16 +93,16 @@ export class TreeStore {
     for (let i = 0; i < addresses.length; i += 200) {
       const part = addresses.slice(i, i + 200);
       const params: SqlValue[] = [tree];
-      const terms = part.map(({ level, index }) => {
-        params.push(level, index);
-        return '(level = ? AND node_index = ?)';
-      });
+      for (const { level, index } of part) params.push(level, index);
+      // A row-value IN list: both databases look each (level, index) up in the primary key,
+      // where an OR of terms made SQLite scan every node of the tree.
       const rows = await this.db.all<{
         level: number | string;
         node_index: number | string;
         hash: string;
       }>(
-        `SELECT level, node_index, hash FROM tlog_nodes WHERE tree = ? AND (${terms.join(' OR ')})`,
+        `SELECT level, node_index, hash FROM tlog_nodes
+         WHERE tree = ? AND (level, node_index) IN (VALUES ${part.map(() => '(CAST(? AS INTEGER), CAST(? AS BIGINT))').join(', ')})`,
         params,
       );
       for (const row of rows) {
@@ -145,6 +145,52 @@ export class TreeStore {
     return row && toCheckpoint(row);
   }
 
+  /** Every stored checkpoint, in no particular order. */
+  async allCheckpoints(): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.all<CheckpointRow>(
+      'SELECT tree, size, root, note, signed_at FROM tlog_checkpoints',
+    );
+    return rows.map(toCheckpoint);
+  }
+
+  /** The tree recorded for every stream. */
+  async allStreams(): Promise<Map<string, string>> {
+    const rows = await this.db.all<{ stream: string; tree: string }>(
+      'SELECT stream, tree FROM tlog_streams',
+    );
+    return new Map(rows.map((row) => [row.stream, row.tree]));
+  }
+
+  /** Per tree, the size of the checkpoint the last start-up found the log to extend. */
+  async startupChecked(): Promise<Map<string, number>> {
+    const rows = await this.db.all<{ tree: string; size: number | string }>(
+      'SELECT tree, MAX(size) AS size FROM tlog_startup_checks GROUP BY tree',
+    );
+    return new Map(rows.map((row) => [row.tree, Number(row.size)]));
+  }
+
+  async markStartupChecked(checked: readonly { tree: string; size: number }[]): Promise<void> {
+    const at = new Date().toISOString();
+    for (let i = 0; i < checked.length; i += 200) {
+      const part = checked.slice(i, i + 200);
+      await this.db.all(
+        `INSERT INTO tlog_startup_checks (tree, size, checked_at) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (tree, size) DO NOTHING RETURNING tree`,
+        part.flatMap(({ tree, size }) => [tree, size, at]),
+      );
+    }
+  }
+
+  /** Log positions of the leaves [from, to) of a tree, in leaf order. */
+  async leafPositions(tree: string, from: number, to: number): Promise<number[]> {
+    const rows = await this.db.all<{ position: number | string }>(
+      `SELECT position FROM tlog_leaves WHERE tree = ? AND leaf_index >= ? AND leaf_index < ?
+       ORDER BY leaf_index`,
+      [tree, from, to],
+    );
+    return rows.map((row) => Number(row.position));
+  }
+
   /** The last checkpoint of every tree that has one. */
   async lastCheckpoints(): Promise<StoredCheckpoint[]> {
     const rows = await this.db.all<CheckpointRow>(
@@ -170,6 +216,27 @@ export class TreeStore {
     return rows
       .filter((row) => Number(row.size) > Number(row.signed ?? 0))
       .map((row) => ({ tree: row.tree, size: Number(row.size) }));
+  }
+
+  /** Checkpoints of more than `leafIndex` leaves with their cosignature lines, largest first. */
+  async cosignedCheckpoints(
+    tree: string,
+    leafIndex: number,
+  ): Promise<{ size: number; note: string; lines: string[] }[]> {
+    const rows = await this.db.all<{ size: number | string; note: string; line: string }>(
+      `SELECT c.size, c.note, s.line FROM tlog_checkpoints c
+       JOIN tlog_cosignatures s ON s.tree = c.tree AND s.size = c.size
+       WHERE c.tree = ? AND c.size > ? ORDER BY c.size DESC, s.witness`,
+      [tree, leafIndex],
+    );
+    const bySize = new Map<number, { size: number; note: string; lines: string[] }>();
+    for (const row of rows) {
+      const size = Number(row.size);
+      const entry = bySize.get(size) ?? { size, note: row.note, lines: [] };
+      entry.lines.push(row.line);
+      bySize.set(size, entry);
+    }
+    return [...bySize.values()];
   }
 
   async cosignatures(tree: string, size: number): Promise<string[]> {

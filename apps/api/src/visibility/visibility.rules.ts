@@ -50,6 +50,7 @@ export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   logCheckpoint: { kind: 'resolver' },
   inclusionProof: { kind: 'resolver' },
   consistencyProof: { kind: 'resolver' },
+  witnessCoverage: { kind: 'resolver' },
 };
 
 /** Whose data a confidential value is: that partner's own people may always read it. */
