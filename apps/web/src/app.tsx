@@ -6,6 +6,7 @@ import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
 import { AgreementScreen, AgreementsScreen } from './screens/agreements';
+import { BenefitPoolsScreen } from './screens/benefit-pools';
 import { ChangesScreen } from './screens/changes';
 import { CommitmentScreen } from './screens/commitment';
 import { CommitmentsScreen } from './screens/commitments';
@@ -43,6 +44,8 @@ function Screen({ path }: { path: string }) {
     return <IndicatorsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/risks', path)))
     return <RisksScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/benefits', path)))
+    return <BenefitPoolsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/roster', path)))
     return <RosterScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/changes', path)))

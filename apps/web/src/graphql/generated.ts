@@ -19,6 +19,13 @@ export type AgreementStatus =
   | 'IN_FORCE'
   | 'TERMINATED';
 
+/** What the partners share: funding, data access, attribution, or something else. */
+export type BenefitPoolKind =
+  | 'ATTRIBUTION'
+  | 'DATA_ACCESS'
+  | 'FUNDING'
+  | 'OTHER';
+
 export type CastVoteInput = {
   choice: VoteChoice;
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
@@ -149,6 +156,12 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** What one partner receives. */
+export type PartnerAmountInput = {
+  amount: MoneyInput;
+  partnerId: string | number;
+};
+
 export type PartnerStatus =
   | 'LEFT'
   | 'MEMBER';
@@ -174,6 +187,21 @@ export type ProposeDecisionInput = {
   /** When to review the decision; not before the day it is proposed. */
   reviewDate?: string | null | undefined;
   title: string;
+};
+
+export type RecordDistributionInput = {
+  /** One amount per partner of the current allocation, each that partner's share of the total (within one minor unit). */
+  amounts: Array<PartnerAmountInput>;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  distributionId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  note: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  poolId: string | number;
 };
 
 export type ReportProgressInput = {
@@ -478,6 +506,26 @@ export type IndicatorsPageQueryVariables = Exact<{
 
 export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
 
+export type MoneyFragment = { amount: string, amountMinor: string, currency: string };
+
+export type BenefitPoolsQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: Array<{ poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> }>, roster: Array<{ personId: string, partnerId: string, role: Role }> };
+
+export type BenefitPoolFragment = { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> };
+
+export type RecordDistributionMutationVariables = Exact<{
+  input: RecordDistributionInput;
+}>;
+
+
+export type RecordDistributionMutation = { recordDistribution: { benefitPool: { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -646,6 +694,65 @@ export const CommitmentDetailFragmentDoc = new TypedDocumentString(`
   revision
 }
     `, {"fragmentName":"commitmentDetail"}) as unknown as TypedDocumentString<CommitmentDetailFragment, unknown>;
+export const MoneyFragmentDoc = new TypedDocumentString(`
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+    `, {"fragmentName":"money"}) as unknown as TypedDocumentString<MoneyFragment, unknown>;
+export const BenefitPoolFragmentDoc = new TypedDocumentString(`
+    fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}`, {"fragmentName":"benefitPool"}) as unknown as TypedDocumentString<BenefitPoolFragment, unknown>;
 export const MyInitiativesDocument = new TypedDocumentString(`
     query MyInitiatives($partnerId: ID!, $asOf: DateTime, $knownAt: DateTime) {
   initiatives(first: 10, asOf: $asOf, knownAt: $knownAt) {
@@ -1832,3 +1939,132 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+export const BenefitPoolsDocument = new TypedDocumentString(`
+    query BenefitPools($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  benefitPools(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    ...benefitPool
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<BenefitPoolsQuery, BenefitPoolsQueryVariables>;
+export const RecordDistributionDocument = new TypedDocumentString(`
+    mutation RecordDistribution($input: RecordDistributionInput!) {
+  recordDistribution(input: $input) {
+    benefitPool {
+      ...benefitPool
+    }
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RecordDistributionMutation, RecordDistributionMutationVariables>;

@@ -1,0 +1,243 @@
+import type { Actor } from '@accord/domain';
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
+import { expectNoErrors } from '../support/fixtures';
+import { JOIN, LAUNCH, MAKE } from '../support/operations';
+import {
+  ALLOCATE_SHARES,
+  DEFINE_POOL,
+  RECORD_DISTRIBUTION,
+} from '../support/risks-benefits.operations';
+import { ASSIGN_ROLE } from '../support/roster.fixtures';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
+import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
+
+const DAY = 86_400_000;
+const INITIATIVE = 'harbour-meals';
+const POOL = 'state-grant';
+
+/**
+ * The workspace's screens for acting, in Debian's Chromium against the real app: benefit pools
+ * and the forms the policy table allows. Each page also fails the test on a request to another
+ * host, a console error or an axe-core WCAG 2.1 AA violation.
+ */
+describe('acting in the web workspace', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let webDir: string;
+  let origin: string;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    webDir = buildWorkspace();
+    app = await TestApp.start({ env: { ACCORD_WEB_DIR: webDir } });
+    await app.app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    await seed(app, now);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
+    const link = await signInLinkCommand(
+      ['--person', actor.personId, '--partner', actor.partnerId, '--url', origin],
+      app.config,
+    );
+    const watched = await watchedPage(browser, origin, viewport);
+    await watched.page.goto(link);
+    await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+    return watched;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  const streamEvents = async (stream: string) =>
+    (await app.rawEvents()).filter((e) => e.stream === stream);
+
+  it('benefit pools: shares and distributions in the reader’s locale, exact underneath; only backbone staff record a distribution, and a refused one writes nothing', async () => {
+    const partner = await signedIn(FOOD_BANK, { width: 360, height: 780 });
+    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await partner.page.getByRole('link', { name: 'Benefit pools' }).click();
+    await partner.page.getByRole('heading', { name: 'Benefit pools' }).waitFor();
+    const pool = partner.page.locator('section.card', { hasText: 'State literacy grant' });
+    const allocation = pool.getByRole('region', { name: 'Allocation of State literacy grant' });
+    const foodBankRow = allocation.getByRole('row', { name: /County Food Bank/ });
+    // en-GB reader: shares and euros in British notation; the exact decimal stays in the markup.
+    expect(await foodBankRow.textContent()).toContain('33.33 %');
+    expect(await foodBankRow.textContent()).toContain('€333.30');
+    // Received so far, and its share of the €1,000.00 paid out: the same, as it should be.
+    await expect(foodBankRow.locator('data[value="333.30 EUR"]').count()).resolves.toBe(2);
+    expect(await pool.getByText('€12,345,678.90', { exact: true }).getAttribute('value')).toBe(
+      '12345678.90 EUR',
+    );
+    await pool.getByRole('cell', { name: 'Autumn term tutoring' }).waitFor();
+    await expect(
+      pool.getByRole('heading', { name: 'Record a distribution' }).count(),
+    ).resolves.toBe(0);
+    const width = await partner.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBe(360);
+    await expectAccessible(partner.page);
+    expect(partner.problems()).toEqual([]);
+
+    const staff = await signedIn(CITY_HALL);
+    const page = staff.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/benefits`);
+    const form = page.locator('form', { hasText: 'Record a distribution' });
+    await form.waitFor();
+    const before = (await streamEvents(`benefit-pool-${POOL}`)).length;
+    // More than is left: refused beside the amount, nothing sent, nothing written.
+    await form.getByLabel('Total paid out (EUR)').fill('99999999');
+    await form.getByLabel('What it pays for').fill('Spring term tutoring');
+    await form.getByRole('button', { name: 'Record the distribution' }).click();
+    await form.getByText(/That is more than the €12,344,678.90 left in the pool/).waitFor();
+    expect(await form.getByLabel('Total paid out (EUR)').getAttribute('aria-invalid')).toBe('true');
+    // No note: the server names the field, and the message sits beside it.
+    await form.getByLabel('Total paid out (EUR)').fill('500');
+    await form
+      .getByText(/Split by the allocation: City Hall €166.70; County Food Bank €166.65/)
+      .waitFor();
+    await form.getByLabel('What it pays for').fill('');
+    await form.getByRole('button', { name: 'Record the distribution' }).click();
+    const noteError = form.locator('[id$="-note-error"]');
+    await noteError.waitFor();
+    expect(await noteError.textContent()).toMatch(/note/i);
+    await expectAccessible(page);
+    expect(await streamEvents(`benefit-pool-${POOL}`)).toHaveLength(before);
+
+    await form.getByLabel('What it pays for').fill('Spring term tutoring');
+    await form.getByRole('button', { name: 'Record the distribution' }).dblclick();
+    await page.getByRole('cell', { name: 'Spring term tutoring' }).waitFor();
+    await page.getByText('€1,500.00', { exact: true }).first().waitFor();
+    expect(
+      (await streamEvents(`benefit-pool-${POOL}`)).filter(
+        (e) => e.type === 'DistributionRecorded.v1',
+      ),
+    ).toHaveLength(2);
+    await expectAccessible(page);
+    await screenshot(page, 'benefit-pools');
+    expect(staff.problems()).toEqual([]);
+  }, 60_000);
+});
+
+/** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
+async function seed(app: TestApp, now: number): Promise<void> {
+  const weeksAgo = (weeks: number) => new Date(now - weeks * 7 * DAY).toISOString();
+  expectNoErrors(
+    await app.gql(
+      LAUNCH,
+      {
+        input: {
+          initiativeId: INITIATIVE,
+          name: 'Harbour Meals',
+          problemStatement: 'Children in the harbour district go hungry at weekends.',
+          commonAgenda: 'No child in the harbour district goes hungry.',
+          occurredAt: weeksAgo(8),
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  for (const [actor, organisationName, sector] of [
+    [CITY_HALL, 'City Hall', 'GOVERNMENT'],
+    [FOOD_BANK, 'County Food Bank', 'NONPROFIT'],
+    [SCHOOLS, 'School District 9', 'EDUCATION'],
+  ] as const) {
+    const input = {
+      initiativeId: INITIATIVE,
+      partnerId: actor.partnerId,
+      organisationName,
+      sector,
+    };
+    expectNoErrors(
+      await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL),
+    );
+  }
+  const seats: [Actor, string][] = [
+    [CITY_HALL, 'STEERING_MEMBER'],
+    [FOOD_BANK, 'STEERING_MEMBER'],
+    [SCHOOLS, 'STEERING_MEMBER'],
+    [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
+    [FOOD_BANK, 'SIGNATORY'],
+    [SCHOOLS, 'DATA_STEWARD'],
+  ];
+  for (const [actor, role] of seats) {
+    const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };
+    expectNoErrors(
+      await app.gql(ASSIGN_ROLE, { input: { ...input, occurredAt: weeksAgo(6) } }, CITY_HALL),
+    );
+  }
+  expectNoErrors(
+    await app.gql(
+      DEFINE_POOL,
+      {
+        input: {
+          poolId: POOL,
+          initiativeId: INITIATIVE,
+          name: 'State literacy grant',
+          kind: 'FUNDING',
+          description: 'The state grant for tutoring and meals.',
+          amount: { amount: '12345678.90', currency: 'EUR' },
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      ALLOCATE_SHARES,
+      {
+        input: {
+          poolId: POOL,
+          shares: [
+            { partnerId: CITY_HALL.partnerId, percent: '33.34' },
+            { partnerId: FOOD_BANK.partnerId, percent: '33.33' },
+            { partnerId: SCHOOLS.partnerId, percent: '33.33' },
+          ],
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      RECORD_DISTRIBUTION,
+      {
+        input: {
+          poolId: POOL,
+          note: 'Autumn term tutoring',
+          amounts: [
+            { partnerId: CITY_HALL.partnerId, amount: { amount: '333.40', currency: 'EUR' } },
+            { partnerId: FOOD_BANK.partnerId, amount: { amount: '333.30', currency: 'EUR' } },
+            { partnerId: SCHOOLS.partnerId, amount: { amount: '333.30', currency: 'EUR' } },
+          ],
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      MAKE,
+      {
+        input: {
+          commitmentId: 'vans',
+          initiativeId: INITIATIVE,
+          partnerId: FOOD_BANK.partnerId,
+          description: 'Two delivery vans on Saturdays',
+          dueDate: new Date(now + 30 * DAY).toISOString().slice(0, 10),
+          occurredAt: weeksAgo(2),
+        },
+      },
+      FOOD_BANK,
+    ),
+  );
+}
