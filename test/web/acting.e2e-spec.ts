@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { expectNoErrors } from '../support/fixtures';
+import { REVISE_COMMITMENT } from '../support/measurement.operations';
 import { JOIN, LAUNCH, MAKE } from '../support/operations';
 import {
   ALLOCATE_SHARES,
@@ -125,6 +126,75 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     await screenshot(page, 'benefit-pools');
     expect(staff.problems()).toEqual([]);
+  }, 60_000);
+  it('a commitment: a steering member accepts it, told when it changed meanwhile; its partner revises and withdraws it; refused forms write nothing', async () => {
+    const stream = 'commitment-vans';
+    const member = await signedIn(SCHOOLS);
+    let page = member.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments/vans`);
+    await page.getByRole('heading', { name: 'Accept for the initiative' }).waitFor();
+    // School District 9 is not the commitment's partner: it may not revise or withdraw it.
+    for (const name of ['Revise the commitment', 'Withdraw the commitment', 'Report progress'])
+      await expect(page.getByRole('heading', { name }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    // The food bank revises it meanwhile: accepting the version on screen is refused.
+    expectNoErrors(
+      await app.gql(
+        REVISE_COMMITMENT,
+        {
+          input: {
+            commitmentId: 'vans',
+            dueDate: new Date(now + 40 * DAY).toISOString().slice(0, 10),
+            reason: 'The second van is in the garage',
+          },
+        },
+        FOOD_BANK,
+      ),
+    );
+    const revised = (await streamEvents(stream)).length;
+    await page.getByRole('button', { name: 'Accept the commitment' }).click();
+    await page.getByText('This commitment changed since you opened it.').waitFor();
+    await page.getByText(/because The second van is in the garage/).waitFor();
+    expect(await streamEvents(stream)).toHaveLength(revised);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Accept the commitment' }).click();
+    await page.getByText(/^by chen,/).waitFor();
+    await expect(
+      page.getByRole('heading', { name: 'Accept for the initiative' }).count(),
+    ).resolves.toBe(0);
+    expect(member.problems()).toEqual([]);
+
+    const partner = await signedIn(FOOD_BANK);
+    page = partner.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments/vans`);
+    const revise = page.locator('form', { hasText: 'Revise the commitment' });
+    await revise.waitFor();
+    const accepted = (await streamEvents(stream)).length;
+    await revise.getByRole('button', { name: 'Revise' }).click();
+    await revise.getByText('Give a new due date, a new scope, or both.').waitFor();
+    // A new scope without a reason: the server's message sits beside the reason.
+    await revise.getByLabel('New scope (optional)').fill('Three delivery vans on Saturdays');
+    await revise.getByRole('button', { name: 'Revise' }).click();
+    await revise.locator('#revise-reason-error').waitFor();
+    expect(await revise.getByLabel('Why it changes').getAttribute('aria-describedby')).toBe(
+      'revise-reason-error',
+    );
+    await expectAccessible(page);
+    expect(await streamEvents(stream)).toHaveLength(accepted);
+    await revise.getByLabel('Why it changes').fill('A volunteer lends a van');
+    await revise.getByRole('button', { name: 'Revise' }).click();
+    await page.getByRole('heading', { name: 'Three delivery vans on Saturdays' }).waitFor();
+    await page.getByText(/because A volunteer lends a van/).waitFor();
+
+    const withdraw = page.locator('form', { hasText: 'Withdraw the commitment' });
+    await withdraw.getByLabel('Why you withdraw it').fill('The vans are needed elsewhere');
+    await withdraw.getByRole('button', { name: 'Withdraw' }).click();
+    await page.locator('.status', { hasText: 'withdrawn' }).waitFor();
+    await page.getByText(/The vans are needed elsewhere/).waitFor();
+    await expect(page.locator('main form').count()).resolves.toBe(0);
+    await expectAccessible(page);
+    expect(partner.problems()).toEqual([]);
   }, 60_000);
 });
 

@@ -5,6 +5,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+};
+
 /** Charter, memorandum of understanding, data-sharing or funding agreement. */
 export type AgreementKind =
   | 'CHARTER'
@@ -226,6 +236,22 @@ export type ResourcesInput = {
   money?: MoneyInput | null | undefined;
 };
 
+export type ReviseCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** The new scope; omit to keep it. */
+  description?: string | null | undefined;
+  /** The new due date, not before the day of the revision; omit to keep it. */
+  dueDate?: string | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the commitment changes. */
+  reason: string;
+};
+
 export type RiskCategory =
   | 'COMMUNITY'
   | 'DATA'
@@ -281,6 +307,18 @@ export type VoteChoice =
   | 'BLOCK'
   | 'FOR'
   | 'OBJECTION';
+
+export type WithdrawCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the partner withdraws: partners are owed an explanation. */
+  reason: string;
+};
 
 export type MyInitiativesQueryVariables = Exact<{
   partnerId: string | number;
@@ -525,6 +563,27 @@ export type RecordDistributionMutationVariables = Exact<{
 
 
 export type RecordDistributionMutation = { recordDistribution: { benefitPool: { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> } | null } };
+
+export type AcceptCommitmentMutationVariables = Exact<{
+  input: AcceptCommitmentInput;
+}>;
+
+
+export type AcceptCommitmentMutation = { acceptCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type ReviseCommitmentMutationVariables = Exact<{
+  input: ReviseCommitmentInput;
+}>;
+
+
+export type ReviseCommitmentMutation = { reviseCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type WithdrawCommitmentMutationVariables = Exact<{
+  input: WithdrawCommitmentInput;
+}>;
+
+
+export type WithdrawCommitmentMutation = { withdrawCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2068,3 +2127,138 @@ fragment benefitPool on BenefitPool {
     }
   }
 }`) as unknown as TypedDocumentString<RecordDistributionMutation, RecordDistributionMutationVariables>;
+export const AcceptCommitmentDocument = new TypedDocumentString(`
+    mutation AcceptCommitment($input: AcceptCommitmentInput!) {
+  acceptCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<AcceptCommitmentMutation, AcceptCommitmentMutationVariables>;
+export const ReviseCommitmentDocument = new TypedDocumentString(`
+    mutation ReviseCommitment($input: ReviseCommitmentInput!) {
+  reviseCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<ReviseCommitmentMutation, ReviseCommitmentMutationVariables>;
+export const WithdrawCommitmentDocument = new TypedDocumentString(`
+    mutation WithdrawCommitment($input: WithdrawCommitmentInput!) {
+  withdrawCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<WithdrawCommitmentMutation, WithdrawCommitmentMutationVariables>;

@@ -1,4 +1,10 @@
-import { FulfilForm, ReportProgressForm } from '../components/commitment-forms';
+import {
+  AcceptForm,
+  FulfilForm,
+  ReportProgressForm,
+  ReviseForm,
+  WithdrawForm,
+} from '../components/commitment-forms';
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
@@ -40,10 +46,11 @@ export function CommitmentScreen({
         const partner =
           initiative.partners.find((p) => p.partnerId === c.partnerId)?.organisationName ??
           c.partnerId;
-        const acting =
-          point.kind === 'now' &&
-          c.status === 'OPEN' &&
-          may('ReportProgress', roster, me, c.partnerId);
+        const open = point.kind === 'now' && c.status === 'OPEN';
+        const acting = open && may('ReportProgress', roster, me, c.partnerId);
+        const accepting = open && !c.acceptedAt && may('AcceptCommitment', roster, me);
+        const revising = open && may('ReviseCommitment', roster, me, c.partnerId);
+        const withdrawing = open && may('WithdrawCommitment', roster, me, c.partnerId);
         const reports = progressOverTime(history);
         const resources = c.resources;
         return (
@@ -176,6 +183,21 @@ export function CommitmentScreen({
                   <FulfilForm commitment={c} onRecorded={state.reload} />
                 </section>
               </>
+            )}
+            {accepting && (
+              <section class="card">
+                <AcceptForm commitment={c} onRecorded={state.reload} />
+              </section>
+            )}
+            {revising && (
+              <section class="card">
+                <ReviseForm commitment={c} onRecorded={state.reload} />
+              </section>
+            )}
+            {withdrawing && (
+              <section class="card">
+                <WithdrawForm commitment={c} onRecorded={state.reload} />
+              </section>
             )}
           </>
         );
