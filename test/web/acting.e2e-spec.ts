@@ -196,6 +196,53 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(partner.problems()).toEqual([]);
   }, 60_000);
+  it('the roster: those who run the initiative assign and revoke roles, with the server’s message beside the field; others see no form', async () => {
+    const member = await signedIn(SCHOOLS);
+    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/roster`);
+    await member.page.getByRole('heading', { name: 'Roster' }).waitFor();
+    await member.page.getByRole('region', { name: 'Roster' }).waitFor();
+    await expect(member.page.locator('main form').count()).resolves.toBe(1); // the day filter
+    expect(member.problems()).toEqual([]);
+
+    const staff = await signedIn(CITY_HALL);
+    const page = staff.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/roster`);
+    const assign = page.locator('form', { hasText: 'Assign a role' });
+    await assign.waitFor();
+    const before = (await app.rawEvents()).length;
+    await assign.getByLabel('Person (their id)').fill('dee');
+    await assign.getByLabel('For the partner').selectOption({ label: 'County Food Bank' });
+    await assign.getByLabel('Role').selectOption({ label: 'working group lead' });
+    await assign.getByRole('button', { name: 'Assign the role' }).click();
+    await assign.getByText('Give the first day of the term.').waitFor();
+    // A term that ends before it starts: the server says so beside the end date.
+    await assign.getByLabel('Term starts').fill('2026-03-10');
+    await assign.getByLabel('Term ends (optional)').fill('2026-03-01');
+    await assign.getByRole('button', { name: 'Assign the role' }).click();
+    await assign.locator('#assign-end-error').waitFor();
+    expect(await assign.getByLabel('Term ends (optional)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await expectAccessible(page);
+    expect(await app.rawEvents()).toHaveLength(before);
+
+    await assign.getByLabel('Term ends (optional)').fill('');
+    await assign.getByRole('button', { name: 'Assign the role' }).click();
+    const row = page.getByRole('row', { name: /dee County Food Bank working group lead/ });
+    await row.waitFor();
+
+    const revoke = page.locator('form', { hasText: 'Revoke a role' });
+    await revoke
+      .getByLabel('Role held')
+      .selectOption({ label: 'dee, working group lead for County Food Bank' });
+    await revoke.getByRole('button', { name: 'Revoke the role' }).click();
+    await revoke.locator('#revoke-reason-error').waitFor();
+    await revoke.getByLabel('Why it ends').fill('Moved to another city');
+    await revoke.getByRole('button', { name: 'Revoke the role' }).click();
+    await expect(row.waitFor({ state: 'detached' })).resolves.toBeUndefined();
+    await expectAccessible(page);
+    expect(staff.problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */

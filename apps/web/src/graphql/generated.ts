@@ -29,6 +29,27 @@ export type AgreementStatus =
   | 'IN_FORCE'
   | 'TERMINATED';
 
+export type AssignRoleInput = {
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  assignmentId?: string | number | null | undefined;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** The name of the role, for role CUSTOM only. */
+  customRole?: string | null | undefined;
+  initiativeId: string | number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The member partner the person acts for in this role. */
+  partnerId: string | number;
+  /** The person who takes the role. */
+  personId: string | number;
+  role: Role;
+  /** Last day of the term; none: open-ended. */
+  termEnd?: string | null | undefined;
+  /** First day of the term. */
+  termStart: string;
+};
+
 /** What the partners share: funding, data access, attribution, or something else. */
 export type BenefitPoolKind =
   | 'ATTRIBUTION'
@@ -249,6 +270,17 @@ export type ReviseCommitmentInput = {
   /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
   occurredAt?: string | null | undefined;
   /** Why the commitment changes. */
+  reason: string;
+};
+
+export type RevokeRoleInput = {
+  assignmentId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  initiativeId: string | number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the role is revoked: the roster keeps it. */
   reason: string;
 };
 
@@ -584,6 +616,20 @@ export type WithdrawCommitmentMutationVariables = Exact<{
 
 
 export type WithdrawCommitmentMutation = { withdrawCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type AssignRoleMutationVariables = Exact<{
+  input: AssignRoleInput;
+}>;
+
+
+export type AssignRoleMutation = { assignRole: { assignment: { assignmentId: string } | null } };
+
+export type RevokeRoleMutationVariables = Exact<{
+  input: RevokeRoleInput;
+}>;
+
+
+export type RevokeRoleMutation = { revokeRole: { assignment: { assignmentId: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2262,3 +2308,21 @@ export const WithdrawCommitmentDocument = new TypedDocumentString(`
   }
   revision
 }`) as unknown as TypedDocumentString<WithdrawCommitmentMutation, WithdrawCommitmentMutationVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($input: AssignRoleInput!) {
+  assignRole(input: $input) {
+    assignment {
+      assignmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const RevokeRoleDocument = new TypedDocumentString(`
+    mutation RevokeRole($input: RevokeRoleInput!) {
+  revokeRole(input: $input) {
+    assignment {
+      assignmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
