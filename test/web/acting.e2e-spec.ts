@@ -9,6 +9,9 @@ import { JOIN, LAUNCH, MAKE } from '../support/operations';
 import {
   ALLOCATE_SHARES,
   DEFINE_POOL,
+  IDENTIFY_RISK,
+  PLAN_MITIGATION,
+  REASSESS_RISK,
   RECORD_DISTRIBUTION,
 } from '../support/risks-benefits.operations';
 import { ASSIGN_ROLE } from '../support/roster.fixtures';
@@ -243,6 +246,61 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(staff.problems()).toEqual([]);
   }, 60_000);
+  it('risks: mitigations lead to their commitments; members identify risks; the owner reassesses, told when it changed meanwhile; refused forms write nothing', async () => {
+    const member = await signedIn(SCHOOLS);
+    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/risks`);
+    await member.page.getByRole('heading', { name: 'Identify a risk' }).waitFor();
+    // School District 9 does not own the van risk: no reassessing it.
+    await expect(
+      member.page.getByRole('heading', { name: 'Reassess a risk' }).count(),
+    ).resolves.toBe(0);
+    expect(member.problems()).toEqual([]);
+
+    const owner = await signedIn(FOOD_BANK);
+    const page = owner.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/risks`);
+    const row = page.getByRole('row', { name: /A van breaks down/ });
+    await row.getByText('A second van on standby').waitFor();
+    expect(await row.getByRole('link', { name: 'commitment vans' }).getAttribute('href')).toBe(
+      `/initiatives/${INITIATIVE}/commitments/vans`,
+    );
+
+    const identify = page.locator('form', { hasText: 'Identify a risk' });
+    const before = (await app.rawEvents()).length;
+    await identify.getByRole('button', { name: 'Identify the risk' }).click();
+    await identify.locator('#identify-title-error').waitFor();
+    expect(await app.rawEvents()).toHaveLength(before);
+    await identify.getByLabel('Risk').fill('Volunteers drift away');
+    await identify.getByLabel('What could happen').fill('Too few drivers on Saturdays.');
+    await identify.getByLabel('Likelihood (1 rare to 5 almost certain)').selectOption('4');
+    await identify.getByLabel('Impact (1 minor to 5 severe)').selectOption('5');
+    await identify.getByLabel('Owned by').selectOption({ label: 'County Food Bank' });
+    await identify.getByRole('button', { name: 'Identify the risk' }).click();
+    await page.getByRole('row', { name: /Volunteers drift away.*20 \(severe: 4 × 5\)/ }).waitFor();
+
+    // Someone reassesses the van risk meanwhile: the form's revision is refused, nothing written.
+    const reassess = page.locator('form', { hasText: 'Reassess a risk' });
+    await reassess.getByLabel('Risk', { exact: true }).selectOption({ label: 'A van breaks down' });
+    expectNoErrors(
+      await app.gql(
+        REASSESS_RISK,
+        { input: { riskId: 'van-breakdown', likelihood: 3, impact: 4, reason: 'Older vans' } },
+        FOOD_BANK,
+      ),
+    );
+    const reassessed = (await app.rawEvents()).length;
+    await reassess.getByLabel('Likelihood (1 rare to 5 almost certain)').selectOption('1');
+    await reassess.getByLabel('Why the score changes').fill('The standby van arrived');
+    await reassess.getByRole('button', { name: 'Reassess' }).click();
+    await reassess.getByText('This risk changed since you opened it.').waitFor();
+    await reassess.getByText('It is now scored likelihood 3 × impact 4.').waitFor();
+    expect(await app.rawEvents()).toHaveLength(reassessed);
+    await expectAccessible(page);
+    await reassess.getByRole('button', { name: 'Reassess' }).click();
+    await page.getByRole('row', { name: /A van breaks down.*4 \(low: 1 × 4\)/ }).waitFor();
+    await expectAccessible(page);
+    expect(owner.problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
@@ -352,6 +410,37 @@ async function seed(app: TestApp, now: number): Promise<void> {
           description: 'Two delivery vans on Saturdays',
           dueDate: new Date(now + 30 * DAY).toISOString().slice(0, 10),
           occurredAt: weeksAgo(2),
+        },
+      },
+      FOOD_BANK,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      IDENTIFY_RISK,
+      {
+        input: {
+          riskId: 'van-breakdown',
+          initiativeId: INITIATIVE,
+          title: 'A van breaks down',
+          description: 'Saturday deliveries stop.',
+          category: 'OPERATIONAL',
+          likelihood: 2,
+          impact: 4,
+          ownerPartnerId: FOOD_BANK.partnerId,
+        },
+      },
+      FOOD_BANK,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      PLAN_MITIGATION,
+      {
+        input: {
+          riskId: 'van-breakdown',
+          description: 'A second van on standby',
+          commitmentIds: ['vans'],
         },
       },
       FOOD_BANK,

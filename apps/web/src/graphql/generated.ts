@@ -160,6 +160,25 @@ export type GovernanceRulesInput = {
   supermajority: FractionInput;
 };
 
+export type IdentifyRiskInput = {
+  category: RiskCategory;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  description: string;
+  /** Whole number from 1 (minor) to 5 (severe). */
+  impact: number;
+  initiativeId: string | number;
+  /** Whole number from 1 (rare) to 5 (almost certain). */
+  likelihood: number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The member partner that owns the risk. */
+  ownerPartnerId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  riskId?: string | number | null | undefined;
+  title: string;
+};
+
 /** Which way is better: UP (more is better) or DOWN (less is better). */
 export type IndicatorDirection =
   | 'DOWN'
@@ -218,6 +237,22 @@ export type ProposeDecisionInput = {
   /** When to review the decision; not before the day it is proposed. */
   reviewDate?: string | null | undefined;
   title: string;
+};
+
+export type ReassessRiskInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Whole number from 1 (minor) to 5 (severe). */
+  impact: number;
+  /** Whole number from 1 (rare) to 5 (almost certain). */
+  likelihood: number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the assessment changed. */
+  reason: string;
+  riskId: string | number;
 };
 
 export type RecordDistributionInput = {
@@ -535,7 +570,7 @@ export type RiskRegisterQueryVariables = Exact<{
 }>;
 
 
-export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, ownershipShares: Array<{ partnerId: string, percent: string }> } }> } };
+export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, revision: number, ownershipShares: Array<{ partnerId: string, percent: string }>, mitigations: Array<{ mitigationId: string, description: string, commitmentIds: Array<string> }> | null } }> }, roster: Array<{ personId: string, partnerId: string, role: Role }> };
 
 export type RosterOnQueryVariables = Exact<{
   initiativeId: string | number;
@@ -630,6 +665,20 @@ export type RevokeRoleMutationVariables = Exact<{
 
 
 export type RevokeRoleMutation = { revokeRole: { assignment: { assignmentId: string } | null } };
+
+export type IdentifyRiskMutationVariables = Exact<{
+  input: IdentifyRiskInput;
+}>;
+
+
+export type IdentifyRiskMutation = { identifyRisk: { risk: { riskId: string } | null } };
+
+export type ReassessRiskMutationVariables = Exact<{
+  input: ReassessRiskInput;
+}>;
+
+
+export type ReassessRiskMutation = { reassessRisk: { risk: { riskId: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1907,8 +1956,19 @@ export const RiskRegisterDocument = new TypedDocumentString(`
           partnerId
           percent
         }
+        revision
+        mitigations {
+          mitigationId
+          description
+          commitmentIds
+        }
       }
     }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
   }
 }
     `) as unknown as TypedDocumentString<RiskRegisterQuery, RiskRegisterQueryVariables>;
@@ -2326,3 +2386,21 @@ export const RevokeRoleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
+export const IdentifyRiskDocument = new TypedDocumentString(`
+    mutation IdentifyRisk($input: IdentifyRiskInput!) {
+  identifyRisk(input: $input) {
+    risk {
+      riskId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdentifyRiskMutation, IdentifyRiskMutationVariables>;
+export const ReassessRiskDocument = new TypedDocumentString(`
+    mutation ReassessRisk($input: ReassessRiskInput!) {
+  reassessRisk(input: $input) {
+    risk {
+      riskId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReassessRiskMutation, ReassessRiskMutationVariables>;
