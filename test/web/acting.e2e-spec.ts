@@ -301,6 +301,54 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(owner.problems()).toEqual([]);
   }, 60_000);
+  it('agreements: a partner drafts, amends and signs; the server’s messages sit beside the fields; others see no form', async () => {
+    const member = await signedIn(SCHOOLS);
+    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/agreements`);
+    await member.page.getByRole('heading', { name: 'Agreements' }).waitFor();
+    await expect(member.page.locator('main form').count()).resolves.toBe(0);
+    expect(member.problems()).toEqual([]);
+
+    const partner = await signedIn(FOOD_BANK);
+    const page = partner.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/agreements`);
+    const draft = page.locator('form', { hasText: 'Draft an agreement' });
+    await draft.getByLabel('Title').fill('Van sharing');
+    await draft.getByLabel('Kind').selectOption({ label: 'mou' });
+    await draft
+      .getByLabel('Text')
+      .fill('The food bank lends its vans to the schools on Saturdays.');
+    const before = (await app.rawEvents()).length;
+    await draft.getByRole('button', { name: 'Draft the agreement' }).click();
+    await draft.locator('#draft-parties-error').waitFor();
+    expect(await app.rawEvents()).toHaveLength(before);
+    await expectAccessible(page);
+    await draft.getByLabel('City Hall').check();
+    await draft.getByLabel('County Food Bank').check();
+    await draft.getByRole('button', { name: 'Draft the agreement' }).click();
+    await page.getByRole('heading', { name: 'Van sharing' }).waitFor();
+    await page.getByText(/still needs the signature of City Hall, County Food Bank/).waitFor();
+
+    await page.getByRole('button', { name: 'Sign for County Food Bank' }).click();
+    await page.getByText(/^County Food Bank: signed version 1/).waitFor();
+    await expect(page.getByRole('heading', { name: 'Sign version 1' }).count()).resolves.toBe(0);
+
+    // The same text again: the server says so beside the text, and nothing is written.
+    const amend = page.locator('form', { hasText: 'Amend the text' });
+    await amend.getByLabel('Why it changes').fill('Sundays too');
+    const signed = (await app.rawEvents()).length;
+    await amend.getByRole('button', { name: 'Amend' }).click();
+    await amend.locator('#amend-text-error').waitFor();
+    expect(await app.rawEvents()).toHaveLength(signed);
+    await amend
+      .getByLabel('New text (replaces version 1)')
+      .fill('The food bank lends its vans to the schools on Saturdays and Sundays.');
+    await amend.getByRole('button', { name: 'Amend' }).click();
+    await page.getByText(/County Food Bank: signed version 1; must sign version 2 again/).waitFor();
+    await page.getByRole('heading', { name: 'Sign version 2' }).waitFor();
+    await page.getByRole('heading', { name: 'Version 2 (current)' }).waitFor();
+    await expectAccessible(page);
+    expect(partner.problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */

@@ -29,6 +29,20 @@ export type AgreementStatus =
   | 'IN_FORCE'
   | 'TERMINATED';
 
+export type AmendAgreementInput = {
+  agreementId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the text changes. */
+  reason: string;
+  /** The full new text; it becomes the next version, awaiting signatures. */
+  text: string;
+};
+
 export type AssignRoleInput = {
   /** Choose the id, or let the ledger derive one from the commandId. */
   assignmentId?: string | number | null | undefined;
@@ -135,6 +149,26 @@ export type DeclareConflictOfInterestInput = {
   occurredAt?: string | null | undefined;
   /** The interest that conflicts: recorded for everyone to see. */
   reason: string;
+};
+
+export type DraftAgreementInput = {
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  agreementId?: string | number | null | undefined;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Last day the agreement runs; not before the day it is drafted. Omit: open-ended. */
+  endDate?: string | null | undefined;
+  initiativeId: string | number;
+  kind: AgreementKind;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The partners bound by the agreement: at least one, no duplicates, each a member of the initiative. */
+  parties: Array<string | number>;
+  /** Data-sharing agreements only: the roles that may read confidential fields (funding amounts, risk details) while it is in force. */
+  sharesConfidentialWith?: Array<Role> | null | undefined;
+  /** The full text; its SHA-256 is recorded with it. */
+  text: string;
+  title: string;
 };
 
 export type FractionInput = {
@@ -356,6 +390,20 @@ export type Sector =
   | 'NONPROFIT'
   | 'OTHER'
   | 'PHILANTHROPY';
+
+export type SignAgreementInput = {
+  agreementId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The party signing; the actor must act for it and hold its SIGNATORY role. */
+  partnerId: string | number;
+  /** The version of the text being signed: it must be the current one. */
+  version: number;
+};
 
 /** A party's signature of the current version. */
 export type SignatureState =
@@ -590,7 +638,7 @@ export type AgreementsListQueryVariables = Exact<{
 }>;
 
 
-export type AgreementsListQuery = { initiative: { initiativeId: string, name: string }, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
+export type AgreementsListQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string, status: PartnerStatus }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
 
 export type AgreementPageQueryVariables = Exact<{
   id: string | number;
@@ -600,7 +648,7 @@ export type AgreementPageQueryVariables = Exact<{
 }>;
 
 
-export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
+export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, revision: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
 
 export type IndicatorsPageQueryVariables = Exact<{
   initiativeId: string | number;
@@ -679,6 +727,27 @@ export type ReassessRiskMutationVariables = Exact<{
 
 
 export type ReassessRiskMutation = { reassessRisk: { risk: { riskId: string } | null } };
+
+export type DraftAgreementMutationVariables = Exact<{
+  input: DraftAgreementInput;
+}>;
+
+
+export type DraftAgreementMutation = { draftAgreement: { agreement: { agreementId: string } | null } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  input: AmendAgreementInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { agreement: { agreementId: string } | null } };
+
+export type SignAgreementMutationVariables = Exact<{
+  input: SignAgreementInput;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { agreement: { agreementId: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2001,6 +2070,16 @@ export const AgreementsListDocument = new TypedDocumentString(`
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
+    partners {
+      partnerId
+      organisationName
+      status
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
   }
   agreements(
     initiativeId: $initiativeId
@@ -2040,12 +2119,18 @@ export const AgreementPageDocument = new TypedDocumentString(`
       organisationName
     }
   }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
   agreement(id: $id, asOf: $asOf, knownAt: $knownAt) {
     agreementId
     title
     kind
     status
     currentVersion
+    revision
     draftedAt
     inForceSince
     endDate
@@ -2404,3 +2489,30 @@ export const ReassessRiskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReassessRiskMutation, ReassessRiskMutationVariables>;
+export const DraftAgreementDocument = new TypedDocumentString(`
+    mutation DraftAgreement($input: DraftAgreementInput!) {
+  draftAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftAgreementMutation, DraftAgreementMutationVariables>;
+export const AmendAgreementDocument = new TypedDocumentString(`
+    mutation AmendAgreement($input: AmendAgreementInput!) {
+  amendAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($input: SignAgreementInput!) {
+  signAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
