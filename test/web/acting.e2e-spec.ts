@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { expectNoErrors } from '../support/fixtures';
-import { REVISE_COMMITMENT } from '../support/measurement.operations';
+import { DEFINE_INDICATOR, REVISE_COMMITMENT } from '../support/measurement.operations';
 import { JOIN, LAUNCH, MAKE } from '../support/operations';
 import {
   ALLOCATE_SHARES,
@@ -349,6 +349,65 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(partner.problems()).toEqual([]);
   }, 60_000);
+  it('a data steward records a measurement; those who run the initiative record a meeting; the server’s messages sit beside the fields and refused forms write nothing', async () => {
+    const partner = await signedIn(FOOD_BANK);
+    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}/indicators`);
+    await partner.page.getByRole('heading', { name: 'Pupils fed at weekends' }).waitFor();
+    await expect(partner.page.locator('main form').count()).resolves.toBe(0);
+    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}/meetings`);
+    await partner.page.getByRole('heading', { name: 'Meetings' }).waitFor();
+    await expect(partner.page.locator('main form').count()).resolves.toBe(0);
+    expect(partner.problems()).toEqual([]);
+
+    const steward = await signedIn(SCHOOLS);
+    let page = steward.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/indicators`);
+    const measure = page.locator('form', { hasText: 'Record a measurement of Pupils fed' });
+    const day = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString().slice(0, 10);
+    await measure.getByLabel('Period from').fill(day(7));
+    await measure.getByLabel('Period to').fill(day(14));
+    await measure.getByLabel('Value (pupils)').fill('many');
+    await measure.getByLabel('How it was measured').fill('Pack sign-out sheets');
+    const before = (await app.rawEvents()).length;
+    await measure.getByRole('button', { name: 'Record the measurement' }).click();
+    await measure.locator('[id$="-value-error"]').waitFor();
+    await measure.getByLabel('Value (pupils)').fill('164');
+    await measure.getByRole('button', { name: 'Record the measurement' }).click();
+    await measure.locator('[id$="-end-error"]').waitFor();
+    expect(await app.rawEvents()).toHaveLength(before);
+    await expectAccessible(page);
+    await measure.getByLabel('Period from').fill(day(14));
+    await measure.getByLabel('Period to').fill(day(7));
+    await measure.getByRole('button', { name: 'Record the measurement' }).click();
+    await page.getByRole('cell', { name: /^164 pupils$/ }).waitFor();
+    expect(steward.problems()).toEqual([]);
+
+    const staff = await signedIn(CITY_HALL);
+    page = staff.page;
+    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.getByRole('link', { name: 'Meetings' }).click();
+    const meeting = page.locator('form', { hasText: 'Record a meeting held' });
+    await meeting.getByLabel('Title').fill('Steering committee, spring');
+    await meeting.getByLabel('Held on').fill(day(2));
+    await meeting.getByLabel('Agenda').fill('Vans\nGrant');
+    await meeting.getByLabel('Minutes').fill('Agreed to share vans.');
+    const unsent = (await app.rawEvents()).length;
+    await meeting.getByRole('button', { name: 'Record the meeting' }).click();
+    await meeting.locator('#meeting-attendees-error').waitFor();
+    expect(await app.rawEvents()).toHaveLength(unsent);
+    await expectAccessible(page);
+    await meeting.getByLabel('bo (County Food Bank)').check();
+    await meeting.getByLabel('chen (School District 9)').check();
+    await meeting.getByRole('button', { name: 'Record the meeting' }).click();
+    await page.getByRole('heading', { name: 'Steering committee, spring' }).waitFor();
+    const held = page.locator('section.card', { hasText: 'Steering committee, spring' });
+    expect(await held.locator('p.muted').textContent()).toMatch(
+      /Attended by (bo \(County Food Bank\), chen|chen \(School District 9\), bo)/,
+    );
+    await page.getByRole('listitem').filter({ hasText: 'Grant' }).waitFor();
+    await expectAccessible(page);
+    expect(staff.problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
@@ -492,6 +551,24 @@ async function seed(app: TestApp, now: number): Promise<void> {
         },
       },
       FOOD_BANK,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      DEFINE_INDICATOR,
+      {
+        input: {
+          indicatorId: 'weekend-meals',
+          initiativeId: INITIATIVE,
+          name: 'Pupils fed at weekends',
+          unit: 'pupils',
+          direction: 'UP',
+          baseline: { value: '120', date: weeksAgo(8).slice(0, 10) },
+          target: { value: '300', date: new Date(now + 365 * DAY).toISOString().slice(0, 10) },
+          dataSteward: { personId: SCHOOLS.personId, partnerId: SCHOOLS.partnerId },
+        },
+      },
+      CITY_HALL,
     ),
   );
 }

@@ -15,6 +15,7 @@ import { DecisionsScreen } from './screens/decisions';
 import { HistoryScreen } from './screens/history';
 import { IndicatorsScreen } from './screens/indicators';
 import { InitiativeScreen } from './screens/initiative';
+import { MeetingsScreen } from './screens/meetings';
 import { MyInitiativesScreen } from './screens/my-initiatives';
 import { RisksScreen } from './screens/risks';
 import { RosterScreen } from './screens/roster';
@@ -46,6 +47,8 @@ function Screen({ path }: { path: string }) {
     return <RisksScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/benefits', path)))
     return <BenefitPoolsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/meetings', path)))
+    return <MeetingsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/roster', path)))
     return <RosterScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/changes', path)))

@@ -64,6 +64,12 @@ export type AssignRoleInput = {
   termStart: string;
 };
 
+export type AttendeeInput = {
+  /** The partner the attendee acts for; a member of the initiative. */
+  partnerId: string | number;
+  personId: string | number;
+};
+
 /** What the partners share: funding, data access, attribution, or something else. */
 export type BenefitPoolKind =
   | 'ATTRIBUTION'
@@ -194,6 +200,24 @@ export type GovernanceRulesInput = {
   supermajority: FractionInput;
 };
 
+export type HoldMeetingInput = {
+  agenda: Array<string>;
+  /** At least one; each person once. */
+  attendees: Array<AttendeeInput>;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** When the meeting took place, ISO 8601. */
+  heldAt: string;
+  initiativeId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  meetingId?: string | number | null | undefined;
+  /** The minutes, in full. */
+  minutes: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  title: string;
+};
+
 export type IdentifyRiskInput = {
   category: RiskCategory;
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
@@ -302,6 +326,27 @@ export type RecordDistributionInput = {
   /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
   occurredAt?: string | null | undefined;
   poolId: string | number;
+};
+
+export type RecordMeasurementInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  indicatorId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  measurementId?: string | number | null | undefined;
+  /** How the value was measured. */
+  method: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** On or after periodStart. */
+  periodEnd: string;
+  periodStart: string;
+  /** The member partner the data comes from. */
+  sourcePartnerId: string | number;
+  /** Decimal as a string, e.g. "-3.5" or "72.25". */
+  value: string;
 };
 
 export type ReportProgressInput = {
@@ -657,7 +702,7 @@ export type IndicatorsPageQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
 
 export type MoneyFragment = { amount: string, amountMinor: string, currency: string };
 
@@ -748,6 +793,30 @@ export type SignAgreementMutationVariables = Exact<{
 
 
 export type SignAgreementMutation = { signAgreement: { agreement: { agreementId: string } | null } };
+
+export type RecordMeasurementMutationVariables = Exact<{
+  input: RecordMeasurementInput;
+}>;
+
+
+export type RecordMeasurementMutation = { recordMeasurement: { indicator: { indicatorId: string } | null } };
+
+export type MeetingsPageQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role, person: { name: string | null } }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+
+export type HoldMeetingMutationVariables = Exact<{
+  input: HoldMeetingInput;
+}>;
+
+
+export type HoldMeetingMutation = { holdMeeting: { meeting: { meetingId: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2164,11 +2233,20 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
     initiativeId
     name
   }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
   indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     indicatorId
     name
     unit
     direction
+    revision
+    dataSteward {
+      partnerId
+    }
     baseline {
       date
       value
@@ -2516,3 +2594,69 @@ export const SignAgreementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const RecordMeasurementDocument = new TypedDocumentString(`
+    mutation RecordMeasurement($input: RecordMeasurementInput!) {
+  recordMeasurement(input: $input) {
+    indicator {
+      indicatorId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeasurementMutation, RecordMeasurementMutationVariables>;
+export const MeetingsPageDocument = new TypedDocumentString(`
+    query MeetingsPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+    person {
+      name
+    }
+  }
+  meetings(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        meetingId
+        title
+        heldAt
+        agenda
+        minutes
+        attendees {
+          personId
+          partnerId
+          person {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsPageQuery, MeetingsPageQueryVariables>;
+export const HoldMeetingDocument = new TypedDocumentString(`
+    mutation HoldMeeting($input: HoldMeetingInput!) {
+  holdMeeting(input: $input) {
+    meeting {
+      meetingId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HoldMeetingMutation, HoldMeetingMutationVariables>;

@@ -1,8 +1,10 @@
+import { MeasurementForm } from '../components/measurement-form';
 import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { formatDate } from '../format';
 import { IndicatorsPageDocument, type IndicatorsPageQuery } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 
@@ -92,13 +94,13 @@ function Chart({ indicator, series }: { indicator: Indicator; series: Indicator[
 
 /** `/initiatives/:id/indicators`: each shared measure as a chart and a scorecard row. */
 export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const state = useQuery(IndicatorsPageDocument, { initiativeId, ...timeVariables(point) });
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, indicators }) => (
+      {({ initiative, indicators, roster }) => (
         <>
           <p>
             <a href={href(base)}>{initiative.name}</a>
@@ -163,6 +165,14 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                     </tbody>
                   </table>
                 </TableWrap>
+                {point.kind === 'now' &&
+                  may('RecordMeasurement', roster, me, indicator.dataSteward.partnerId) && (
+                    <MeasurementForm
+                      indicator={indicator}
+                      sourcePartnerId={indicator.dataSteward.partnerId}
+                      onRecorded={state.reload}
+                    />
+                  )}
               </section>
             );
           })}
