@@ -3,6 +3,8 @@ import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
+import { DRAFT_AGREEMENT } from '../support/agreements.operations';
+import { CAST_VOTE, CLOSE_DECISION, PROPOSE_DECISION } from '../support/decisions.operations';
 import { expectNoErrors } from '../support/fixtures';
 import { DEFINE_INDICATOR, REVISE_COMMITMENT } from '../support/measurement.operations';
 import { JOIN, LAUNCH, MAKE } from '../support/operations';
@@ -408,6 +410,27 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(staff.problems()).toEqual([]);
   }, 60_000);
+  it('my initiatives: agreements waiting for my signature, to the one who signs, and decisions whose review is due', async () => {
+    const signatory = await signedIn(FOOD_BANK);
+    let card = signatory.page.locator('section.card', { hasText: 'Harbour Meals' });
+    await card.getByRole('heading', { name: 'Agreements waiting for my signature' }).waitFor();
+    expect(await card.getByRole('link', { name: 'Kitchen use' }).getAttribute('href')).toBe(
+      `/initiatives/${INITIATIVE}/agreements/kitchen-use`,
+    );
+    await card.getByRole('link', { name: 'Saturday opening hours' }).waitFor();
+    await card.getByText(/review was due/).waitFor();
+    await expectAccessible(signatory.page);
+    expect(signatory.problems()).toEqual([]);
+
+    // School District 9 signs nothing here: no such list, but the review is due for it too.
+    const member = await signedIn(SCHOOLS);
+    card = member.page.locator('section.card', { hasText: 'Harbour Meals' });
+    await card.getByRole('link', { name: 'Saturday opening hours' }).waitFor();
+    await expect(
+      card.getByRole('heading', { name: 'Agreements waiting for my signature' }).count(),
+    ).resolves.toBe(0);
+    expect(member.problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
@@ -566,6 +589,56 @@ async function seed(app: TestApp, now: number): Promise<void> {
           baseline: { value: '120', date: weeksAgo(8).slice(0, 10) },
           target: { value: '300', date: new Date(now + 365 * DAY).toISOString().slice(0, 10) },
           dataSteward: { personId: SCHOOLS.personId, partnerId: SCHOOLS.partnerId },
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  // An adopted decision whose review date came a week ago, and an agreement awaiting signatures.
+  expectNoErrors(
+    await app.gql(
+      PROPOSE_DECISION,
+      {
+        input: {
+          decisionId: 'saturday-hours',
+          initiativeId: INITIATIVE,
+          title: 'Saturday opening hours',
+          motion: 'The pantry opens from 9 to 1 on Saturdays.',
+          rationale: 'Working parents cannot come on weekdays.',
+          method: 'SIMPLE_MAJORITY',
+          reviewDate: weeksAgo(1).slice(0, 10),
+          occurredAt: weeksAgo(5),
+        },
+      },
+      CITY_HALL,
+    ),
+  );
+  for (const actor of [CITY_HALL, FOOD_BANK, SCHOOLS])
+    expectNoErrors(
+      await app.gql(
+        CAST_VOTE,
+        { input: { decisionId: 'saturday-hours', choice: 'FOR', occurredAt: weeksAgo(5) } },
+        actor,
+      ),
+    );
+  expectNoErrors(
+    await app.gql(
+      CLOSE_DECISION,
+      { input: { decisionId: 'saturday-hours', occurredAt: weeksAgo(4) } },
+      CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      DRAFT_AGREEMENT,
+      {
+        input: {
+          agreementId: 'kitchen-use',
+          initiativeId: INITIATIVE,
+          title: 'Kitchen use',
+          kind: 'MOU',
+          parties: [CITY_HALL.partnerId, FOOD_BANK.partnerId],
+          text: 'City Hall lends its kitchen to the food bank on Fridays.',
         },
       },
       CITY_HALL,

@@ -818,6 +818,15 @@ export type HoldMeetingMutationVariables = Exact<{
 
 export type HoldMeetingMutation = { holdMeeting: { meeting: { meetingId: string } | null } };
 
+export type WaitingForMeQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type WaitingForMeQuery = { agreements: { edges: Array<{ node: { agreementId: string, title: string, currentVersion: number, parties: Array<{ partnerId: string, signature: SignatureState }> } }> }, decisions: { edges: Array<{ node: { decisionId: string, title: string, reviewDate: string | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2660,3 +2669,41 @@ export const HoldMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HoldMeetingMutation, HoldMeetingMutationVariables>;
+export const WaitingForMeDocument = new TypedDocumentString(`
+    query WaitingForMe($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  agreements(
+    initiativeId: $initiativeId
+    status: AWAITING_SIGNATURES
+    first: 50
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    edges {
+      node {
+        agreementId
+        title
+        currentVersion
+        parties {
+          partnerId
+          signature
+        }
+      }
+    }
+  }
+  decisions(
+    initiativeId: $initiativeId
+    reviewDue: true
+    first: 20
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    edges {
+      node {
+        decisionId
+        title
+        reviewDate
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WaitingForMeQuery, WaitingForMeQueryVariables>;
