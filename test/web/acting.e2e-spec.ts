@@ -431,6 +431,35 @@ describe('acting in the web workspace', () => {
     ).resolves.toBe(0);
     expect(member.problems()).toEqual([]);
   }, 60_000);
+  it('accountability: each cell leads to the list behind it; risks owned, benefit shares and agreements per partner', async () => {
+    const { page, problems } = await signedIn(SCHOOLS);
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
+    const row = page.getByRole('row', { name: /County Food Bank/ });
+    await row.getByRole('link', { name: 'A van breaks down' }).waitFor();
+    expect(await row.getByRole('link', { name: 'State literacy grant' }).getAttribute('href')).toBe(
+      `/initiatives/${INITIATIVE}/benefits`,
+    );
+    expect(await row.locator('data[value="33.33"]').textContent()).toBe('33.33 %');
+    expect(await row.getByRole('link', { name: 'Kitchen use' }).getAttribute('href')).toBe(
+      `/initiatives/${INITIATIVE}/agreements/kitchen-use`,
+    );
+    await expectAccessible(page);
+
+    await row.getByLabel(/on track commitments of County Food Bank/).click();
+    await row
+      .getByRole('link', { name: 'The list of on track commitments of County Food Bank' })
+      .click();
+    await page.getByRole('heading', { name: 'Commitments' }).waitFor();
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      partner: FOOD_BANK.partnerId,
+      status: 'OPEN',
+      overdue: '0',
+    });
+    await page.getByRole('link', { name: 'Fifty plastic crates' }).waitFor();
+    await expectAccessible(page);
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
@@ -642,6 +671,22 @@ async function seed(app: TestApp, now: number): Promise<void> {
         },
       },
       CITY_HALL,
+    ),
+  );
+  expectNoErrors(
+    await app.gql(
+      MAKE,
+      {
+        input: {
+          commitmentId: 'crates',
+          initiativeId: INITIATIVE,
+          partnerId: FOOD_BANK.partnerId,
+          description: 'Fifty plastic crates',
+          dueDate: new Date(now + 20 * DAY).toISOString().slice(0, 10),
+          occurredAt: weeksAgo(2),
+        },
+      },
+      FOOD_BANK,
     ),
   );
 }

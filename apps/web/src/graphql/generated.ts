@@ -556,7 +556,7 @@ export type AccountabilityPageQueryVariables = Exact<{
 }>;
 
 
-export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> } } }> } } };
+export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: Array<{ owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } }>, benefitShares: Array<{ sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } }> } }> } } };
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
@@ -1571,6 +1571,25 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
               title
             }
           }
+          risks {
+            owner
+            sharePercent
+            risk {
+              riskId
+              title
+              exposure
+            }
+          }
+          benefitShares {
+            sharePercent
+            distributed {
+              ...money
+            }
+            pool {
+              poolId
+              name
+            }
+          }
         }
       }
     }
@@ -1586,6 +1605,11 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
       percent
     }
   }
+}
+fragment money on Money {
+  amount
+  amountMinor
+  currency
 }`) as unknown as TypedDocumentString<AccountabilityPageQuery, AccountabilityPageQueryVariables>;
 export const SignedInPersonDocument = new TypedDocumentString(`
     query SignedInPerson($personId: ID!) {

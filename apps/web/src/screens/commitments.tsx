@@ -22,6 +22,8 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
   const partner = location.search.get('partner') ?? '';
   const status = (location.search.get('status') ?? '') as CommitmentStatus | '';
   const overdue = location.search.get('overdue') === '1';
+  // overdue=0: open and not past due ("on track"), the list behind an accountability cell.
+  const onTrack = location.search.get('overdue') === '0';
   const after = location.search.get('after');
   const state = useQuery(CommitmentsListDocument, {
     initiativeId,
@@ -31,7 +33,7 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
       ...(STATUSES.includes(status as CommitmentStatus)
         ? { status: status as CommitmentStatus }
         : {}),
-      ...(overdue ? { overdue: true } : {}),
+      ...(overdue ? { overdue: true } : onTrack ? { overdue: false } : {}),
     },
     ...(after ? { after } : {}),
     ...timeVariables(point),
