@@ -21,6 +21,7 @@ import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
 import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
 
 const DAY = 86_400_000;
+const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
 const INITIATIVE = 'harbour-meals';
 const POOL = 'state-grant';
 
@@ -460,6 +461,42 @@ describe('acting in the web workspace', () => {
     await expectAccessible(page);
     expect(problems()).toEqual([]);
   }, 60_000);
+  it('the evaluator compares the accountability view at two dates side by side, both in the URL', async () => {
+    const { page, problems } = await signedIn(EVALUATOR, { width: 360, height: 780 });
+    await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
+    await page.getByRole('link', { name: 'Compare two dates side by side' }).click();
+    await page.getByRole('heading', { name: 'Accountability at two dates' }).waitFor();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByText('Give both dates.').first().waitFor();
+    const day = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString().slice(0, 10);
+    await page.getByLabel('First date').fill(day(21));
+    await page.getByLabel('Second date').fill(day(0));
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const row = page.getByRole('row', { name: /County Food Bank/ });
+    await row.waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe(`/initiatives/${INITIATIVE}/accountability/compare`);
+    expect(url.searchParams.get('from')).toBe(`${day(21)}T23:59:59.999Z`);
+    expect(url.searchParams.get('to')).toBe(`${day(0)}T23:59:59.999Z`);
+    // Three weeks ago the food bank had committed to nothing; today its commitments are open.
+    const onTrack = row.getByRole('cell').nth(0);
+    expect(await onTrack.textContent()).toMatch(/^0 → [12] \(\+[12]\)$/);
+    await expectAccessible(page);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBe(360);
+    await screenshot(page, 'accountability-compare');
+
+    // The URL alone brings the same comparison back, as a bookmark or a shared link would.
+    await page.goto(url.toString());
+    expect(
+      await page
+        .getByRole('row', { name: /County Food Bank/ })
+        .getByRole('cell')
+        .nth(0)
+        .textContent(),
+    ).toBe(await onTrack.textContent());
+    expect(await page.getByLabel('First date').inputValue()).toBe(day(21));
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
@@ -502,6 +539,7 @@ async function seed(app: TestApp, now: number): Promise<void> {
     [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
     [FOOD_BANK, 'SIGNATORY'],
     [SCHOOLS, 'DATA_STEWARD'],
+    [EVALUATOR, 'EVALUATOR'],
   ];
   for (const [actor, role] of seats) {
     const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };

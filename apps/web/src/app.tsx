@@ -5,6 +5,7 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { AccountabilityCompareScreen } from './screens/accountability-compare';
 import { AgreementScreen, AgreementsScreen } from './screens/agreements';
 import { BenefitPoolsScreen } from './screens/benefit-pools';
 import { ChangesScreen } from './screens/changes';
@@ -55,6 +56,8 @@ function Screen({ path }: { path: string }) {
     return <ChangesScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/history/:entityId', path)))
     return <HistoryScreen initiativeId={params.id!} entityId={params.entityId!} />;
+  if ((params = match('/initiatives/:id/accountability/compare', path)))
+    return <AccountabilityCompareScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/accountability', path)))
     return <AccountabilityScreen initiativeId={params.id!} />;
   return (

@@ -116,6 +116,9 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
             partners, on {formatDate(accountability.on)}. Open a number to see the commitments
             behind it.
           </p>
+          <p>
+            <a href={href(`${base}/accountability/compare`)}>Compare two dates side by side</a>
+          </p>
           <TableWrap label="Accountability">
             <table>
               <thead>
