@@ -87,6 +87,10 @@ describe('acting in the web workspace', () => {
       '12345678.90 EUR',
     );
     await pool.getByRole('cell', { name: 'Autumn term tutoring' }).waitFor();
+    // Dates too: in the reader's locale, the exact instant in the <time> element.
+    const recorded = pool.getByRole('row', { name: /Autumn term tutoring/ }).locator('time');
+    expect(await recorded.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
+    expect(await recorded.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
     await expect(
       pool.getByRole('heading', { name: 'Record a distribution' }).count(),
     ).resolves.toBe(0);
@@ -139,6 +143,10 @@ describe('acting in the web workspace', () => {
     let page = member.page;
     await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments/vans`);
     await page.getByRole('heading', { name: 'Accept for the initiative' }).waitFor();
+    // The due day in the reader's locale, the exact day in the <time> element.
+    const due = page.locator('dt:has-text("Due by") + dd time');
+    expect(await due.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await due.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
     // School District 9 is not the commitment's partner: it may not revise or withdraw it.
     for (const name of ['Revise the commitment', 'Withdraw the commitment', 'Report progress'])
       await expect(page.getByRole('heading', { name }).count()).resolves.toBe(0);

@@ -1,8 +1,8 @@
 import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { Amount, Percent } from '../components/values';
-import { formatDate, formatPercent, words } from '../format';
+import { Amount, Day, Percent } from '../components/values';
+import { formatPercent, words } from '../format';
 import { AccountabilityPageDocument, type CommitmentCellFragment } from '../graphql/generated';
 import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
@@ -49,7 +49,7 @@ function Cell({
             <li key={node.commitmentId}>
               <a href={link(node.commitmentId)}>{node.description}</a>{' '}
               <span class="muted">
-                due {formatDate(node.dueDate)}, {node.percent}%
+                due <Day date={node.dueDate} />, {node.percent}%
               </span>
             </li>
           ))}
@@ -113,7 +113,7 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
           <h1>Accountability</h1>
           <p>
             Who committed to what, and did they deliver: {accountability.partners.totalCount}{' '}
-            partners, on {formatDate(accountability.on)}. Open a number to see the commitments
+            partners, on <Day date={accountability.on} />. Open a number to see the commitments
             behind it.
           </p>
           <p>

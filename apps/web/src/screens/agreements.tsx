@@ -6,12 +6,13 @@ import {
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime, words } from '../format';
+import { formatDateTime, words } from '../format';
 import { AgreementPageDocument, AgreementsListDocument } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf, useLocation, withParams } from '../router';
 import { diffText } from '../text-diff';
 import { timeVariables } from '../time-travel';
+import { Day, When } from '../components/values';
 
 /** `/initiatives/:id/agreements`: every agreement, its status and who has signed it. */
 export function AgreementsScreen({ initiativeId }: { initiativeId: string }) {
@@ -168,11 +169,15 @@ export function AgreementScreen({
               <dt>Kind</dt>
               <dd>{words(a.kind)}</dd>
               <dt>Drafted</dt>
-              <dd>{formatDateTime(a.draftedAt)}</dd>
+              <dd>
+                <When at={a.draftedAt} />
+              </dd>
               {a.endDate && (
                 <>
                   <dt>Runs until</dt>
-                  <dd>{formatDate(a.endDate)}</dd>
+                  <dd>
+                    <Day date={a.endDate} />
+                  </dd>
                 </>
               )}
             </dl>
@@ -209,7 +214,7 @@ export function AgreementScreen({
                     {v.current ? ' (current)' : ''}
                   </h3>
                   <p class="muted">
-                    {formatDateTime(v.createdAt)}
+                    <When at={v.createdAt} />
                     {v.reason ? `; amended because ${v.reason}` : ''}. Signed by{' '}
                     {v.signatures.length === 0
                       ? 'no one yet'

@@ -3,11 +3,11 @@ import { MakeCommitmentForm } from '../components/commitment-forms';
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate } from '../format';
 import { CommitmentsListDocument, type CommitmentStatus } from '../graphql/generated';
 import { may } from '../policy';
 import { navigate, pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day } from '../components/values';
 
 const STATUSES: CommitmentStatus[] = ['OPEN', 'FULFILLED', 'MISSED', 'WITHDRAWN'];
 
@@ -84,7 +84,9 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
                           </a>
                         </td>
                         <td>{names.get(c.partnerId) ?? c.partnerId}</td>
-                        <td>{formatDate(c.dueDate)}</td>
+                        <td>
+                          <Day date={c.dueDate} />
+                        </td>
                         <td>
                           <Status value={c.overdue ? 'OVERDUE' : c.status} />
                         </td>

@@ -2,11 +2,11 @@ import { MeasurementForm } from '../components/measurement-form';
 import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate } from '../format';
 import { IndicatorsPageDocument, type IndicatorsPageQuery } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day } from '../components/values';
 
 type Indicator = IndicatorsPageQuery['indicators'][number];
 
@@ -115,9 +115,9 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                 <p>
                   Better when it goes {indicator.direction === 'UP' ? 'up' : 'down'}. Baseline{' '}
                   {show(Number(indicator.baseline.value), indicator.unit)} on{' '}
-                  {formatDate(indicator.baseline.date)}; target{' '}
+                  <Day date={indicator.baseline.date} />; target{' '}
                   {show(Number(indicator.target.value), indicator.unit)} by{' '}
-                  {formatDate(indicator.target.date)}.
+                  <Day date={indicator.target.date} />.
                 </p>
                 <dl class="facts">
                   <dt>Latest</dt>
@@ -152,7 +152,7 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                       {card.series.map((m) => (
                         <tr key={m.measurementId}>
                           <td>
-                            {formatDate(m.periodStart)} – {formatDate(m.periodEnd)}
+                            <Day date={m.periodStart} /> – <Day date={m.periodEnd} />
                           </td>
                           <td class="num">
                             {show(Number(m.value), indicator.unit)}

@@ -1,6 +1,5 @@
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime } from '../format';
 import {
   MyInitiativesDocument,
   OpenDecisionsDocument,
@@ -9,6 +8,7 @@ import {
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 import { QueryView, Status } from '../components/query-view';
+import { Day, When } from '../components/values';
 
 /** `/`: the initiatives I belong to, and what needs me in each. */
 export function MyInitiativesScreen() {
@@ -65,7 +65,7 @@ export function MyInitiativesScreen() {
                   <ul>
                     {due.map((c) => (
                       <li key={c.commitmentId}>
-                        {c.description} — due {formatDate(c.dueDate)}, {c.percent}% done{' '}
+                        {c.description} — due <Day date={c.dueDate} />, {c.percent}% done{' '}
                         {c.overdue ? <Status value="overdue" /> : <Status value={c.status} />}
                       </li>
                     ))}
@@ -108,7 +108,9 @@ function VotesOpenToMe({ initiativeId }: { initiativeId: string }) {
                 <a href={href(`${pathOf('initiatives', initiativeId, 'decisions', d.decisionId)}`)}>
                   {d.title}
                 </a>{' '}
-                <span class="muted">proposed {formatDateTime(d.proposedAt)}</span>
+                <span class="muted">
+                  proposed <When at={d.proposedAt} />
+                </span>
               </li>
             ))}
           </ul>
@@ -165,7 +167,9 @@ function WaitingForMe({ initiativeId, signing }: { initiativeId: string; signing
                       {d.title}
                     </a>{' '}
                     {d.reviewDate && (
-                      <span class="muted">review was due {formatDate(d.reviewDate)}</span>
+                      <span class="muted">
+                        review was due <Day date={d.reviewDate} />
+                      </span>
                     )}
                   </li>
                 ))}

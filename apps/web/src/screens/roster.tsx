@@ -9,6 +9,7 @@ import { RosterOnDocument } from '../graphql/generated';
 import { may } from '../policy';
 import { navigate, pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day } from '../components/values';
 
 /** `/initiatives/:id/roster?on=YYYY-MM-DD`: who held which role on a day, and their terms. */
 export function RosterScreen({ initiativeId }: { initiativeId: string }) {
@@ -71,7 +72,7 @@ export function RosterScreen({ initiativeId }: { initiativeId: string }) {
                       <td>{names.get(seat.partnerId) ?? seat.partnerId}</td>
                       <td>{seat.customRole ?? words(seat.role)}</td>
                       <td>
-                        from {formatDate(seat.termStart)}
+                        from <Day date={seat.termStart} />
                         {seat.termEnd ? ` to ${formatDate(seat.termEnd)}` : ''}
                       </td>
                     </tr>
