@@ -35,5 +35,9 @@ export function When({ at }: { at: string }) {
 
 /** A calendar day, never shifted across time zones; the exact day stays in `datetime`. */
 export function Day({ date }: { date: string }) {
-  return <time dateTime={date}>{formatDate(date)}</time>;
+  return (
+    <time dateTime={date} title={date}>
+      {formatDate(date)}
+    </time>
+  );
 }
