@@ -360,6 +360,7 @@ describe('the stories of the workspace, in a browser', () => {
       'open',
       '20 (severe: 4 × 5)',
       'County Food Bank',
+      '—', // no mitigation planned
     ]);
     await expectAccessible(page);
     await screenshot(page, 'risks');

@@ -5,7 +5,9 @@ import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
+import { AccountabilityCompareScreen } from './screens/accountability-compare';
 import { AgreementScreen, AgreementsScreen } from './screens/agreements';
+import { BenefitPoolsScreen } from './screens/benefit-pools';
 import { ChangesScreen } from './screens/changes';
 import { CommitmentScreen } from './screens/commitment';
 import { CommitmentsScreen } from './screens/commitments';
@@ -14,6 +16,7 @@ import { DecisionsScreen } from './screens/decisions';
 import { HistoryScreen } from './screens/history';
 import { IndicatorsScreen } from './screens/indicators';
 import { InitiativeScreen } from './screens/initiative';
+import { MeetingsScreen } from './screens/meetings';
 import { MyInitiativesScreen } from './screens/my-initiatives';
 import { RisksScreen } from './screens/risks';
 import { RosterScreen } from './screens/roster';
@@ -43,12 +46,18 @@ function Screen({ path }: { path: string }) {
     return <IndicatorsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/risks', path)))
     return <RisksScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/benefits', path)))
+    return <BenefitPoolsScreen initiativeId={params.id!} />;
+  if ((params = match('/initiatives/:id/meetings', path)))
+    return <MeetingsScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/roster', path)))
     return <RosterScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/changes', path)))
     return <ChangesScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/history/:entityId', path)))
     return <HistoryScreen initiativeId={params.id!} entityId={params.entityId!} />;
+  if ((params = match('/initiatives/:id/accountability/compare', path)))
+    return <AccountabilityCompareScreen initiativeId={params.id!} />;
   if ((params = match('/initiatives/:id/accountability', path)))
     return <AccountabilityScreen initiativeId={params.id!} />;
   return (

@@ -11,12 +11,23 @@ export function formatDate(localDate: string): string {
   return dateOnly.format(new Date(`${localDate}T00:00:00Z`));
 }
 
-export function formatMoney(amount: string, currency: string): string {
+/**
+ * Money in the reader's locale, from the exact decimal string: `Intl.NumberFormat` formats a
+ * numeric string without going through a float, so 12345678901234567.89 stays exact.
+ */
+export function formatMoney(amount: string, currency: string, locale?: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(Number(amount));
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    return format.format(amount as unknown as number);
   } catch {
     return `${amount} ${currency}`;
   }
+}
+
+/** A percentage given as an exact decimal string ("33.34"), in the reader's locale. */
+export function formatPercent(percent: string, locale?: string): string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return `${format.format(percent as unknown as number)} %`;
 }
 
 export const words = (constant: string): string => constant.toLowerCase().replaceAll('_', ' ');

@@ -2,10 +2,13 @@ import { useState } from 'preact/hooks';
 import { useHref } from '../context';
 import { request } from '../graphql/client';
 import {
+  AcceptCommitmentDocument,
   type CommitmentDetailFragment,
   FulfilCommitmentDocument,
   MakeCommitmentDocument,
   ReportProgressDocument,
+  ReviseCommitmentDocument,
+  WithdrawCommitmentDocument,
 } from '../graphql/generated';
 import { navigate, pathOf } from '../router';
 import { Field, FormError, StaleNotice, useCommand } from './command';
@@ -210,6 +213,165 @@ export function FulfilForm({
       <FormError message={command.general} />
       <button type="submit" disabled={command.sending}>
         {command.sending ? 'Recording…' : 'Mark as fulfilled'}
+      </button>
+    </form>
+  );
+}
+
+/** A steering member accepts the commitment for the initiative, on the revision shown. */
+export function AcceptForm({
+  commitment,
+  onRecorded,
+}: {
+  commitment: CommitmentDetailFragment;
+  onRecorded: () => void;
+}) {
+  const command = useCommand();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const answer = await command.run(
+      (commandId) =>
+        request(AcceptCommitmentDocument, {
+          input: {
+            commandId,
+            commitmentId: commitment.commitmentId,
+            expectedRevision: commitment.revision,
+          },
+        }),
+      onRecorded,
+    );
+    if (answer) onRecorded();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="accept-heading" noValidate>
+      <h2 id="accept-heading">Accept for the initiative</h2>
+      {command.stale && <StaleNotice what="commitment" />}
+      <p>As a steering member, you record that the initiative counts on this commitment.</p>
+      <FormError message={command.general} />
+      <button type="submit" disabled={command.sending}>
+        {command.sending ? 'Recording…' : 'Accept the commitment'}
+      </button>
+    </form>
+  );
+}
+
+/** The partner changes the due date or the scope, saying why; the earlier terms stay listed. */
+export function ReviseForm({
+  commitment,
+  onRecorded,
+}: {
+  commitment: CommitmentDetailFragment;
+  onRecorded: () => void;
+}) {
+  const command = useCommand(['dueDate', 'description', 'reason']);
+  const [dueDate, setDueDate] = useState('');
+  const [description, setDescription] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found =
+      !dueDate && !description.trim() ? 'Give a new due date, a new scope, or both.' : null;
+    setProblem(found);
+    if (found) return;
+    const answer = await command.run(
+      (commandId) =>
+        request(ReviseCommitmentDocument, {
+          input: {
+            commandId,
+            commitmentId: commitment.commitmentId,
+            expectedRevision: commitment.revision,
+            reason: reason.trim(),
+            ...(dueDate ? { dueDate } : {}),
+            ...(description.trim() ? { description: description.trim() } : {}),
+          },
+        }),
+      onRecorded,
+    );
+    if (answer) {
+      setDueDate('');
+      setDescription('');
+      setReason('');
+      onRecorded();
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="revise-heading" noValidate>
+      <h2 id="revise-heading">Revise the commitment</h2>
+      {command.stale && <StaleNotice what="commitment" />}
+      <Field
+        id="revise-due"
+        label="New due date (optional)"
+        type="date"
+        value={dueDate}
+        onInput={setDueDate}
+        error={problem ?? command.fieldError('dueDate')}
+      />
+      <Field
+        id="revise-description"
+        label="New scope (optional)"
+        value={description}
+        onInput={setDescription}
+        error={command.fieldError('description')}
+        multiline
+      />
+      <Field
+        id="revise-reason"
+        label="Why it changes"
+        value={reason}
+        onInput={setReason}
+        error={command.fieldError('reason')}
+        multiline
+      />
+      <FormError message={command.general} />
+      <button type="submit" disabled={command.sending}>
+        {command.sending ? 'Recording…' : 'Revise'}
+      </button>
+    </form>
+  );
+}
+
+/** The partner withdraws the commitment, saying why. */
+export function WithdrawForm({
+  commitment,
+  onRecorded,
+}: {
+  commitment: CommitmentDetailFragment;
+  onRecorded: () => void;
+}) {
+  const command = useCommand(['reason']);
+  const [reason, setReason] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const answer = await command.run(
+      (commandId) =>
+        request(WithdrawCommitmentDocument, {
+          input: {
+            commandId,
+            commitmentId: commitment.commitmentId,
+            expectedRevision: commitment.revision,
+            reason: reason.trim(),
+          },
+        }),
+      onRecorded,
+    );
+    if (answer) onRecorded();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="withdraw-heading" noValidate>
+      <h2 id="withdraw-heading">Withdraw the commitment</h2>
+      {command.stale && <StaleNotice what="commitment" />}
+      <Field
+        id="withdraw-reason"
+        label="Why you withdraw it"
+        value={reason}
+        onInput={setReason}
+        error={command.fieldError('reason')}
+        multiline
+      />
+      <FormError message={command.general} />
+      <button type="submit" class="secondary" disabled={command.sending}>
+        {command.sending ? 'Recording…' : 'Withdraw'}
       </button>
     </form>
   );

@@ -5,6 +5,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+};
+
 /** Charter, memorandum of understanding, data-sharing or funding agreement. */
 export type AgreementKind =
   | 'CHARTER'
@@ -18,6 +28,54 @@ export type AgreementStatus =
   | 'EXPIRED'
   | 'IN_FORCE'
   | 'TERMINATED';
+
+export type AmendAgreementInput = {
+  agreementId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the text changes. */
+  reason: string;
+  /** The full new text; it becomes the next version, awaiting signatures. */
+  text: string;
+};
+
+export type AssignRoleInput = {
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  assignmentId?: string | number | null | undefined;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** The name of the role, for role CUSTOM only. */
+  customRole?: string | null | undefined;
+  initiativeId: string | number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The member partner the person acts for in this role. */
+  partnerId: string | number;
+  /** The person who takes the role. */
+  personId: string | number;
+  role: Role;
+  /** Last day of the term; none: open-ended. */
+  termEnd?: string | null | undefined;
+  /** First day of the term. */
+  termStart: string;
+};
+
+export type AttendeeInput = {
+  /** The partner the attendee acts for; a member of the initiative. */
+  partnerId: string | number;
+  personId: string | number;
+};
+
+/** What the partners share: funding, data access, attribution, or something else. */
+export type BenefitPoolKind =
+  | 'ATTRIBUTION'
+  | 'DATA_ACCESS'
+  | 'FUNDING'
+  | 'OTHER';
 
 export type CastVoteInput = {
   choice: VoteChoice;
@@ -99,6 +157,26 @@ export type DeclareConflictOfInterestInput = {
   reason: string;
 };
 
+export type DraftAgreementInput = {
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  agreementId?: string | number | null | undefined;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Last day the agreement runs; not before the day it is drafted. Omit: open-ended. */
+  endDate?: string | null | undefined;
+  initiativeId: string | number;
+  kind: AgreementKind;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The partners bound by the agreement: at least one, no duplicates, each a member of the initiative. */
+  parties: Array<string | number>;
+  /** Data-sharing agreements only: the roles that may read confidential fields (funding amounts, risk details) while it is in force. */
+  sharesConfidentialWith?: Array<Role> | null | undefined;
+  /** The full text; its SHA-256 is recorded with it. */
+  text: string;
+  title: string;
+};
+
 export type FractionInput = {
   denominator: number;
   numerator: number;
@@ -120,6 +198,43 @@ export type GovernanceRulesInput = {
   defaultMethod: DecisionMethod;
   quorum: FractionInput;
   supermajority: FractionInput;
+};
+
+export type HoldMeetingInput = {
+  agenda: Array<string>;
+  /** At least one; each person once. */
+  attendees: Array<AttendeeInput>;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** When the meeting took place, ISO 8601. */
+  heldAt: string;
+  initiativeId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  meetingId?: string | number | null | undefined;
+  /** The minutes, in full. */
+  minutes: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  title: string;
+};
+
+export type IdentifyRiskInput = {
+  category: RiskCategory;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  description: string;
+  /** Whole number from 1 (minor) to 5 (severe). */
+  impact: number;
+  initiativeId: string | number;
+  /** Whole number from 1 (rare) to 5 (almost certain). */
+  likelihood: number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The member partner that owns the risk. */
+  ownerPartnerId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  riskId?: string | number | null | undefined;
+  title: string;
 };
 
 /** Which way is better: UP (more is better) or DOWN (less is better). */
@@ -149,6 +264,12 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** What one partner receives. */
+export type PartnerAmountInput = {
+  amount: MoneyInput;
+  partnerId: string | number;
+};
+
 export type PartnerStatus =
   | 'LEFT'
   | 'MEMBER';
@@ -176,6 +297,58 @@ export type ProposeDecisionInput = {
   title: string;
 };
 
+export type ReassessRiskInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Whole number from 1 (minor) to 5 (severe). */
+  impact: number;
+  /** Whole number from 1 (rare) to 5 (almost certain). */
+  likelihood: number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the assessment changed. */
+  reason: string;
+  riskId: string | number;
+};
+
+export type RecordDistributionInput = {
+  /** One amount per partner of the current allocation, each that partner's share of the total (within one minor unit). */
+  amounts: Array<PartnerAmountInput>;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  distributionId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  note: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  poolId: string | number;
+};
+
+export type RecordMeasurementInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  indicatorId: string | number;
+  /** Choose the id, or let the ledger derive one from the commandId. */
+  measurementId?: string | number | null | undefined;
+  /** How the value was measured. */
+  method: string;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** On or after periodStart. */
+  periodEnd: string;
+  periodStart: string;
+  /** The member partner the data comes from. */
+  sourcePartnerId: string | number;
+  /** Decimal as a string, e.g. "-3.5" or "72.25". */
+  value: string;
+};
+
 export type ReportProgressInput = {
   /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
   commandId?: string | number | null | undefined;
@@ -196,6 +369,33 @@ export type ResourcesInput = {
   /** What is given in kind, in words. */
   inKind?: string | null | undefined;
   money?: MoneyInput | null | undefined;
+};
+
+export type ReviseCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** The new scope; omit to keep it. */
+  description?: string | null | undefined;
+  /** The new due date, not before the day of the revision; omit to keep it. */
+  dueDate?: string | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the commitment changes. */
+  reason: string;
+};
+
+export type RevokeRoleInput = {
+  assignmentId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  initiativeId: string | number;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the role is revoked: the roster keeps it. */
+  reason: string;
 };
 
 export type RiskCategory =
@@ -236,6 +436,20 @@ export type Sector =
   | 'OTHER'
   | 'PHILANTHROPY';
 
+export type SignAgreementInput = {
+  agreementId: string | number;
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** The party signing; the actor must act for it and hold its SIGNATORY role. */
+  partnerId: string | number;
+  /** The version of the text being signed: it must be the current one. */
+  version: number;
+};
+
 /** A party's signature of the current version. */
 export type SignatureState =
   | 'PENDING'
@@ -253,6 +467,18 @@ export type VoteChoice =
   | 'BLOCK'
   | 'FOR'
   | 'OBJECTION';
+
+export type WithdrawCommitmentInput = {
+  /** Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED). */
+  commandId?: string | number | null | undefined;
+  commitmentId: string | number;
+  /** Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision. */
+  expectedRevision?: number | null | undefined;
+  /** Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future. */
+  occurredAt?: string | null | undefined;
+  /** Why the partner withdraws: partners are owed an explanation. */
+  reason: string;
+};
 
 export type MyInitiativesQueryVariables = Exact<{
   partnerId: string | number;
@@ -330,7 +556,7 @@ export type AccountabilityPageQueryVariables = Exact<{
 }>;
 
 
-export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> } } }> } } };
+export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: Array<{ owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } }>, benefitShares: Array<{ sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } }> } }> } } };
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
@@ -437,7 +663,7 @@ export type RiskRegisterQueryVariables = Exact<{
 }>;
 
 
-export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, ownershipShares: Array<{ partnerId: string, percent: string }> } }> } };
+export type RiskRegisterQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, riskRegister: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { riskId: string, title: string, category: RiskCategory, status: RiskStatus, likelihood: number, impact: number, exposure: number, ownerPartnerId: string, revision: number, ownershipShares: Array<{ partnerId: string, percent: string }>, mitigations: Array<{ mitigationId: string, description: string, commitmentIds: Array<string> }> | null } }> }, roster: Array<{ personId: string, partnerId: string, role: Role }> };
 
 export type RosterOnQueryVariables = Exact<{
   initiativeId: string | number;
@@ -457,7 +683,7 @@ export type AgreementsListQueryVariables = Exact<{
 }>;
 
 
-export type AgreementsListQuery = { initiative: { initiativeId: string, name: string }, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
+export type AgreementsListQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string, status: PartnerStatus }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, inForceSince: string | null, parties: Array<{ partnerId: string, signature: SignatureState }> } }> } };
 
 export type AgreementPageQueryVariables = Exact<{
   id: string | number;
@@ -467,7 +693,7 @@ export type AgreementPageQueryVariables = Exact<{
 }>;
 
 
-export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
+export type AgreementPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, agreement: { agreementId: string, title: string, kind: AgreementKind, status: AgreementStatus, currentVersion: number, revision: number, draftedAt: string, inForceSince: string | null, endDate: string | null, closedAt: string | null, terminationReason: string | null, parties: Array<{ partnerId: string, signature: SignatureState, lastSignedVersion: number | null, signedAt: string | null, signedBy: string | null }>, versions: Array<{ version: number, createdAt: string, reason: string | null, text: string, current: boolean, signatures: Array<{ partnerId: string, signedBy: string, signedAt: string }> }> } };
 
 export type IndicatorsPageQueryVariables = Exact<{
   initiativeId: string | number;
@@ -476,7 +702,130 @@ export type IndicatorsPageQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
+
+export type MoneyFragment = { amount: string, amountMinor: string, currency: string };
+
+export type BenefitPoolsQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: Array<{ poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> }>, roster: Array<{ personId: string, partnerId: string, role: Role }> };
+
+export type BenefitPoolFragment = { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> };
+
+export type RecordDistributionMutationVariables = Exact<{
+  input: RecordDistributionInput;
+}>;
+
+
+export type RecordDistributionMutation = { recordDistribution: { benefitPool: { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> } | null } };
+
+export type AcceptCommitmentMutationVariables = Exact<{
+  input: AcceptCommitmentInput;
+}>;
+
+
+export type AcceptCommitmentMutation = { acceptCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type ReviseCommitmentMutationVariables = Exact<{
+  input: ReviseCommitmentInput;
+}>;
+
+
+export type ReviseCommitmentMutation = { reviseCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type WithdrawCommitmentMutationVariables = Exact<{
+  input: WithdrawCommitmentInput;
+}>;
+
+
+export type WithdrawCommitmentMutation = { withdrawCommitment: { commitment: { commitmentId: string, initiativeId: string, partnerId: string, description: string, dueDate: string, status: CommitmentStatus, overdue: boolean, percent: number, madeAt: string, acceptedAt: string | null, acceptedBy: string | null, closedAt: string | null, closingNote: string | null, lastProgressAt: string | null, lastProgressNote: string | null, decisionId: string | null, indicatorId: string | null, revision: number, resources: { hours: number | null, inKind: string | null, money: { amount: string, currency: string } | null } | null, revisions: Array<{ revision: number, dueDate: string | null, description: string | null, previousDueDate: string, previousDescription: string, reason: string, revisedAt: string }> } | null } };
+
+export type AssignRoleMutationVariables = Exact<{
+  input: AssignRoleInput;
+}>;
+
+
+export type AssignRoleMutation = { assignRole: { assignment: { assignmentId: string } | null } };
+
+export type RevokeRoleMutationVariables = Exact<{
+  input: RevokeRoleInput;
+}>;
+
+
+export type RevokeRoleMutation = { revokeRole: { assignment: { assignmentId: string } | null } };
+
+export type IdentifyRiskMutationVariables = Exact<{
+  input: IdentifyRiskInput;
+}>;
+
+
+export type IdentifyRiskMutation = { identifyRisk: { risk: { riskId: string } | null } };
+
+export type ReassessRiskMutationVariables = Exact<{
+  input: ReassessRiskInput;
+}>;
+
+
+export type ReassessRiskMutation = { reassessRisk: { risk: { riskId: string } | null } };
+
+export type DraftAgreementMutationVariables = Exact<{
+  input: DraftAgreementInput;
+}>;
+
+
+export type DraftAgreementMutation = { draftAgreement: { agreement: { agreementId: string } | null } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  input: AmendAgreementInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { agreement: { agreementId: string } | null } };
+
+export type SignAgreementMutationVariables = Exact<{
+  input: SignAgreementInput;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { agreement: { agreementId: string } | null } };
+
+export type RecordMeasurementMutationVariables = Exact<{
+  input: RecordMeasurementInput;
+}>;
+
+
+export type RecordMeasurementMutation = { recordMeasurement: { indicator: { indicatorId: string } | null } };
+
+export type MeetingsPageQueryVariables = Exact<{
+  initiativeId: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role, person: { name: string | null } }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+
+export type HoldMeetingMutationVariables = Exact<{
+  input: HoldMeetingInput;
+}>;
+
+
+export type HoldMeetingMutation = { holdMeeting: { meeting: { meetingId: string } | null } };
+
+export type WaitingForMeQueryVariables = Exact<{
+  initiativeId: string | number;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type WaitingForMeQuery = { agreements: { edges: Array<{ node: { agreementId: string, title: string, currentVersion: number, parties: Array<{ partnerId: string, signature: SignatureState }> } }> }, decisions: { edges: Array<{ node: { decisionId: string, title: string, reviewDate: string | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -646,6 +995,65 @@ export const CommitmentDetailFragmentDoc = new TypedDocumentString(`
   revision
 }
     `, {"fragmentName":"commitmentDetail"}) as unknown as TypedDocumentString<CommitmentDetailFragment, unknown>;
+export const MoneyFragmentDoc = new TypedDocumentString(`
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+    `, {"fragmentName":"money"}) as unknown as TypedDocumentString<MoneyFragment, unknown>;
+export const BenefitPoolFragmentDoc = new TypedDocumentString(`
+    fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}`, {"fragmentName":"benefitPool"}) as unknown as TypedDocumentString<BenefitPoolFragment, unknown>;
 export const MyInitiativesDocument = new TypedDocumentString(`
     query MyInitiatives($partnerId: ID!, $asOf: DateTime, $knownAt: DateTime) {
   initiatives(first: 10, asOf: $asOf, knownAt: $knownAt) {
@@ -1163,6 +1571,25 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
               title
             }
           }
+          risks {
+            owner
+            sharePercent
+            risk {
+              riskId
+              title
+              exposure
+            }
+          }
+          benefitShares {
+            sharePercent
+            distributed {
+              ...money
+            }
+            pool {
+              poolId
+              name
+            }
+          }
         }
       }
     }
@@ -1178,6 +1605,11 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
       percent
     }
   }
+}
+fragment money on Money {
+  amount
+  amountMinor
+  currency
 }`) as unknown as TypedDocumentString<AccountabilityPageQuery, AccountabilityPageQueryVariables>;
 export const SignedInPersonDocument = new TypedDocumentString(`
     query SignedInPerson($personId: ID!) {
@@ -1695,8 +2127,19 @@ export const RiskRegisterDocument = new TypedDocumentString(`
           partnerId
           percent
         }
+        revision
+        mitigations {
+          mitigationId
+          description
+          commitmentIds
+        }
       }
     }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
   }
 }
     `) as unknown as TypedDocumentString<RiskRegisterQuery, RiskRegisterQueryVariables>;
@@ -1729,6 +2172,16 @@ export const AgreementsListDocument = new TypedDocumentString(`
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
+    partners {
+      partnerId
+      organisationName
+      status
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
   }
   agreements(
     initiativeId: $initiativeId
@@ -1768,12 +2221,18 @@ export const AgreementPageDocument = new TypedDocumentString(`
       organisationName
     }
   }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
   agreement(id: $id, asOf: $asOf, knownAt: $knownAt) {
     agreementId
     title
     kind
     status
     currentVersion
+    revision
     draftedAt
     inForceSince
     endDate
@@ -1807,11 +2266,20 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
     initiativeId
     name
   }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
   indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     indicatorId
     name
     unit
     direction
+    revision
+    dataSteward {
+      partnerId
+    }
     baseline {
       date
       value
@@ -1832,3 +2300,434 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+export const BenefitPoolsDocument = new TypedDocumentString(`
+    query BenefitPools($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  benefitPools(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    ...benefitPool
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<BenefitPoolsQuery, BenefitPoolsQueryVariables>;
+export const RecordDistributionDocument = new TypedDocumentString(`
+    mutation RecordDistribution($input: RecordDistributionInput!) {
+  recordDistribution(input: $input) {
+    benefitPool {
+      ...benefitPool
+    }
+  }
+}
+    fragment money on Money {
+  amount
+  amountMinor
+  currency
+}
+fragment benefitPool on BenefitPool {
+  poolId
+  name
+  kind
+  description
+  revision
+  amount {
+    ...money
+  }
+  distributed {
+    ...money
+  }
+  remaining {
+    ...money
+  }
+  allocation {
+    partnerId
+    percent
+  }
+  allocationHistory {
+    revision
+    reason
+    allocatedAt
+    current
+  }
+  distributedByPartner {
+    partnerId
+    amount {
+      ...money
+    }
+  }
+  distributions {
+    distributionId
+    note
+    recordedAt
+    total {
+      ...money
+    }
+    amounts {
+      partnerId
+      amount {
+        ...money
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RecordDistributionMutation, RecordDistributionMutationVariables>;
+export const AcceptCommitmentDocument = new TypedDocumentString(`
+    mutation AcceptCommitment($input: AcceptCommitmentInput!) {
+  acceptCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<AcceptCommitmentMutation, AcceptCommitmentMutationVariables>;
+export const ReviseCommitmentDocument = new TypedDocumentString(`
+    mutation ReviseCommitment($input: ReviseCommitmentInput!) {
+  reviseCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<ReviseCommitmentMutation, ReviseCommitmentMutationVariables>;
+export const WithdrawCommitmentDocument = new TypedDocumentString(`
+    mutation WithdrawCommitment($input: WithdrawCommitmentInput!) {
+  withdrawCommitment(input: $input) {
+    commitment {
+      ...commitmentDetail
+    }
+  }
+}
+    fragment commitmentDetail on Commitment {
+  commitmentId
+  initiativeId
+  partnerId
+  description
+  dueDate
+  status
+  overdue
+  percent
+  madeAt
+  acceptedAt
+  acceptedBy
+  closedAt
+  closingNote
+  lastProgressAt
+  lastProgressNote
+  decisionId
+  indicatorId
+  resources {
+    hours
+    inKind
+    money {
+      amount
+      currency
+    }
+  }
+  revisions {
+    revision
+    dueDate
+    description
+    previousDueDate
+    previousDescription
+    reason
+    revisedAt
+  }
+  revision
+}`) as unknown as TypedDocumentString<WithdrawCommitmentMutation, WithdrawCommitmentMutationVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($input: AssignRoleInput!) {
+  assignRole(input: $input) {
+    assignment {
+      assignmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const RevokeRoleDocument = new TypedDocumentString(`
+    mutation RevokeRole($input: RevokeRoleInput!) {
+  revokeRole(input: $input) {
+    assignment {
+      assignmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeRoleMutation, RevokeRoleMutationVariables>;
+export const IdentifyRiskDocument = new TypedDocumentString(`
+    mutation IdentifyRisk($input: IdentifyRiskInput!) {
+  identifyRisk(input: $input) {
+    risk {
+      riskId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdentifyRiskMutation, IdentifyRiskMutationVariables>;
+export const ReassessRiskDocument = new TypedDocumentString(`
+    mutation ReassessRisk($input: ReassessRiskInput!) {
+  reassessRisk(input: $input) {
+    risk {
+      riskId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReassessRiskMutation, ReassessRiskMutationVariables>;
+export const DraftAgreementDocument = new TypedDocumentString(`
+    mutation DraftAgreement($input: DraftAgreementInput!) {
+  draftAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftAgreementMutation, DraftAgreementMutationVariables>;
+export const AmendAgreementDocument = new TypedDocumentString(`
+    mutation AmendAgreement($input: AmendAgreementInput!) {
+  amendAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AmendAgreementMutation, AmendAgreementMutationVariables>;
+export const SignAgreementDocument = new TypedDocumentString(`
+    mutation SignAgreement($input: SignAgreementInput!) {
+  signAgreement(input: $input) {
+    agreement {
+      agreementId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignAgreementMutation, SignAgreementMutationVariables>;
+export const RecordMeasurementDocument = new TypedDocumentString(`
+    mutation RecordMeasurement($input: RecordMeasurementInput!) {
+  recordMeasurement(input: $input) {
+    indicator {
+      indicatorId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeasurementMutation, RecordMeasurementMutationVariables>;
+export const MeetingsPageDocument = new TypedDocumentString(`
+    query MeetingsPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    initiativeId
+    name
+    partners {
+      partnerId
+      organisationName
+    }
+  }
+  roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
+    personId
+    partnerId
+    role
+    person {
+      name
+    }
+  }
+  meetings(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        meetingId
+        title
+        heldAt
+        agenda
+        minutes
+        attendees {
+          personId
+          partnerId
+          person {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsPageQuery, MeetingsPageQueryVariables>;
+export const HoldMeetingDocument = new TypedDocumentString(`
+    mutation HoldMeeting($input: HoldMeetingInput!) {
+  holdMeeting(input: $input) {
+    meeting {
+      meetingId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HoldMeetingMutation, HoldMeetingMutationVariables>;
+export const WaitingForMeDocument = new TypedDocumentString(`
+    query WaitingForMe($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+  agreements(
+    initiativeId: $initiativeId
+    status: AWAITING_SIGNATURES
+    first: 50
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    edges {
+      node {
+        agreementId
+        title
+        currentVersion
+        parties {
+          partnerId
+          signature
+        }
+      }
+    }
+  }
+  decisions(
+    initiativeId: $initiativeId
+    reviewDue: true
+    first: 20
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    edges {
+      node {
+        decisionId
+        title
+        reviewDate
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WaitingForMeQuery, WaitingForMeQueryVariables>;

@@ -1,9 +1,10 @@
 import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, words } from '../format';
+import { Amount, Day, Percent } from '../components/values';
+import { formatPercent, words } from '../format';
 import { AccountabilityPageDocument, type CommitmentCellFragment } from '../graphql/generated';
-import { pathOf, useLocation } from '../router';
+import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
 
 const GROUPS = [
@@ -14,16 +15,27 @@ const GROUPS = [
   ['withdrawn', 'Withdrawn'],
 ] as const;
 
+/** The commitments list's filter behind each cell (on track: open and not past due). */
+const FILTERS: Record<(typeof GROUPS)[number][0], { status: string; overdue?: string }> = {
+  onTrack: { status: 'OPEN', overdue: '0' },
+  overdue: { status: 'OPEN', overdue: '1' },
+  fulfilled: { status: 'FULFILLED' },
+  missed: { status: 'MISSED' },
+  withdrawn: { status: 'WITHDRAWN' },
+};
+
 function Cell({
   cell,
   label,
   partner,
   link,
+  all,
 }: {
   cell: CommitmentCellFragment;
   label: string;
   partner: string;
   link: (commitmentId: string) => string;
+  all: string;
 }) {
   if (cell.totalCount === 0) return <td>0</td>;
   return (
@@ -37,7 +49,7 @@ function Cell({
             <li key={node.commitmentId}>
               <a href={link(node.commitmentId)}>{node.description}</a>{' '}
               <span class="muted">
-                due {formatDate(node.dueDate)}, {node.percent}%
+                due <Day date={node.dueDate} />, {node.percent}%
               </span>
             </li>
           ))}
@@ -45,8 +57,35 @@ function Cell({
             <li class="muted">and {cell.totalCount - cell.edges.length} more</li>
           )}
         </ul>
+        <a href={all}>
+          The list of {label.toLowerCase()} commitments of {partner}
+        </a>
       </details>
     </td>
+  );
+}
+
+/** Agreements a partner signed, or must still sign, each a link to its page. */
+function AgreementList({
+  label,
+  agreements,
+  link,
+}: {
+  label: string;
+  agreements: readonly { agreementId: string; title: string }[];
+  link: (agreementId: string) => string;
+}) {
+  return (
+    <p>
+      {agreements.length} {label}
+      {agreements.length > 0 && ': '}
+      {agreements.map((a, i) => (
+        <span key={a.agreementId}>
+          {i > 0 && ', '}
+          <a href={link(a.agreementId)}>{a.title}</a>
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -74,8 +113,11 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
           <h1>Accountability</h1>
           <p>
             Who committed to what, and did they deliver: {accountability.partners.totalCount}{' '}
-            partners, on {formatDate(accountability.on)}. Open a number to see the commitments
+            partners, on <Day date={accountability.on} />. Open a number to see the commitments
             behind it.
+          </p>
+          <p>
+            <a href={href(`${base}/accountability/compare`)}>Compare two dates side by side</a>
           </p>
           <TableWrap label="Accountability">
             <table>
@@ -88,6 +130,8 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                     </th>
                   ))}
                   <th scope="col">Roles</th>
+                  <th scope="col">Risks</th>
+                  <th scope="col">Benefit shares</th>
                   <th scope="col">Agreements</th>
                 </tr>
               </thead>
@@ -106,6 +150,10 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         label={label}
                         partner={node.partner.organisationName}
                         link={(id) => href(`${base}/commitments/${encodeURIComponent(id)}`)}
+                        all={withParams(href(`${base}/commitments`), {
+                          partner: node.partner.partnerId,
+                          ...FILTERS[group],
+                        })}
                       />
                     ))}
                     <td>
@@ -114,9 +162,57 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         : node.roles.map((r) => `${r.personId}: ${words(r.role)}`).join('; ')}
                     </td>
                     <td>
-                      {node.agreements.signed.length} signed
-                      {node.agreements.pending.length > 0 &&
-                        `, ${node.agreements.pending.length} pending`}
+                      {node.risks.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul class="plain">
+                          {node.risks.map(({ risk, owner, sharePercent }) => (
+                            <li key={risk.riskId}>
+                              <a href={href(`${base}/risks`)}>{risk.title}</a>{' '}
+                              <span class="muted">
+                                {owner ? 'owner' : 'shares it'}
+                                {sharePercent ? `, ${formatPercent(sharePercent)}` : ''}; exposure{' '}
+                                {risk.exposure}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {node.benefitShares.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul class="plain">
+                          {node.benefitShares.map((share) => (
+                            <li key={share.pool.poolId}>
+                              <a href={href(`${base}/benefits`)}>{share.pool.name}</a>
+                              {share.sharePercent && (
+                                <>
+                                  : <Percent value={share.sharePercent} />
+                                </>
+                              )}
+                              {share.distributed && (
+                                <>
+                                  , received <Amount money={share.distributed} />
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      <AgreementList
+                        label="signed"
+                        agreements={node.agreements.signed}
+                        link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                      />
+                      <AgreementList
+                        label="pending"
+                        agreements={node.agreements.pending}
+                        link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                      />
                     </td>
                   </tr>
                 ))}

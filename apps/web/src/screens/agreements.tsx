@@ -1,15 +1,22 @@
+import {
+  AmendAgreementForm,
+  DraftAgreementForm,
+  SignAgreementForm,
+} from '../components/agreement-forms';
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime, words } from '../format';
+import { formatDateTime, words } from '../format';
 import { AgreementPageDocument, AgreementsListDocument } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf, useLocation, withParams } from '../router';
 import { diffText } from '../text-diff';
 import { timeVariables } from '../time-travel';
+import { Day, When } from '../components/values';
 
 /** `/initiatives/:id/agreements`: every agreement, its status and who has signed it. */
 export function AgreementsScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const after = useLocation().search.get('after');
   const state = useQuery(AgreementsListDocument, {
@@ -20,7 +27,7 @@ export function AgreementsScreen({ initiativeId }: { initiativeId: string }) {
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, agreements }) => (
+      {({ initiative, agreements, roster }) => (
         <>
           <p>
             <a href={href(base)}>{initiative.name}</a>
@@ -71,6 +78,14 @@ export function AgreementsScreen({ initiativeId }: { initiativeId: string }) {
               </a>
             </nav>
           )}
+          {point.kind === 'now' && may('DraftAgreement', roster, me) && (
+            <section class="card">
+              <DraftAgreementForm
+                initiativeId={initiativeId}
+                partners={initiative.partners.filter((p) => p.status === 'MEMBER')}
+              />
+            </section>
+          )}
         </>
       )}
     </QueryView>
@@ -110,7 +125,7 @@ export function AgreementScreen({
   initiativeId: string;
   agreementId: string;
 }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const state = useQuery(AgreementPageDocument, {
     id: agreementId,
@@ -120,10 +135,18 @@ export function AgreementScreen({
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, agreement: a }) => {
+      {({ initiative, agreement: a, roster }) => {
         const names = new Map(initiative.partners.map((p) => [p.partnerId, p.organisationName]));
         const name = (partnerId: string) => names.get(partnerId) ?? partnerId;
         const pending = a.parties.filter((p) => p.signature === 'PENDING');
+        const live =
+          point.kind === 'now' && (a.status === 'AWAITING_SIGNATURES' || a.status === 'IN_FORCE');
+        const signing =
+          live &&
+          pending.some((p) => p.partnerId === me.partnerId) &&
+          may('SignAgreement', roster, me, me.partnerId);
+        const amending = live && may('AmendAgreement', roster, me);
+        const currentText = a.versions.find((v) => v.version === a.currentVersion)?.text ?? '';
         const versions = [...a.versions].sort((x, y) => y.version - x.version);
         return (
           <>
@@ -146,11 +169,15 @@ export function AgreementScreen({
               <dt>Kind</dt>
               <dd>{words(a.kind)}</dd>
               <dt>Drafted</dt>
-              <dd>{formatDateTime(a.draftedAt)}</dd>
+              <dd>
+                <When at={a.draftedAt} />
+              </dd>
               {a.endDate && (
                 <>
                   <dt>Runs until</dt>
-                  <dd>{formatDate(a.endDate)}</dd>
+                  <dd>
+                    <Day date={a.endDate} />
+                  </dd>
                 </>
               )}
             </dl>
@@ -167,6 +194,16 @@ export function AgreementScreen({
                 </li>
               ))}
             </ul>
+            {signing && (
+              <section class="card">
+                <SignAgreementForm
+                  agreement={a}
+                  partnerId={me.partnerId}
+                  partnerName={name(me.partnerId)}
+                  onRecorded={state.reload}
+                />
+              </section>
+            )}
             <h2>Versions</h2>
             {versions.map((v) => {
               const previous = a.versions.find((x) => x.version === v.version - 1);
@@ -177,7 +214,7 @@ export function AgreementScreen({
                     {v.current ? ' (current)' : ''}
                   </h3>
                   <p class="muted">
-                    {formatDateTime(v.createdAt)}
+                    <When at={v.createdAt} />
                     {v.reason ? `; amended because ${v.reason}` : ''}. Signed by{' '}
                     {v.signatures.length === 0
                       ? 'no one yet'
@@ -195,6 +232,16 @@ export function AgreementScreen({
                 </section>
               );
             })}
+            {amending && (
+              <section class="card">
+                <AmendAgreementForm
+                  key={a.currentVersion}
+                  agreement={a}
+                  currentText={currentText}
+                  onRecorded={state.reload}
+                />
+              </section>
+            )}
           </>
         );
       }}

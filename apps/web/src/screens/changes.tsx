@@ -3,7 +3,7 @@ import { Field } from '../components/command';
 import { QueryView } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { eventWords, formatDate, formatDateTime } from '../format';
+import { eventWords } from '../format';
 import {
   ChangesBetweenDocument,
   type ChangesBetweenQuery,
@@ -11,6 +11,7 @@ import {
 } from '../graphql/generated';
 import { navigate, pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day, When } from '../components/values';
 
 const DAY = 86_400_000;
 const GROUPS = [
@@ -65,8 +66,8 @@ export function ChangesScreen({ initiativeId }: { initiativeId: string }) {
           <>
             <p role="status">
               {initiative.name}: {changes.eventCount} change{changes.eventCount === 1 ? '' : 's'}{' '}
-              {timeline === 'OCCURRED' ? 'that happened' : 'recorded'} from {formatDate(from)} to{' '}
-              {formatDate(to)}.
+              {timeline === 'OCCURRED' ? 'that happened' : 'recorded'} from <Day date={from} /> to{' '}
+              <Day date={to} />.
             </p>
             {GROUPS.map(([group, label]) => (
               <Group
@@ -113,8 +114,8 @@ function Group({
                 <li key={event.position}>
                   {eventWords(event.type)} by {event.actor.personId}{' '}
                   <span class="muted">
-                    of {event.actor.partnerId}; happened {formatDateTime(event.occurredAt)},
-                    recorded {formatDateTime(event.recordedAt)}
+                    of {event.actor.partnerId}; happened <When at={event.occurredAt} />, recorded{' '}
+                    <When at={event.recordedAt} />
                   </span>
                 </li>
               ))}

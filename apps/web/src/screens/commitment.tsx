@@ -1,12 +1,19 @@
-import { FulfilForm, ReportProgressForm } from '../components/commitment-forms';
+import {
+  AcceptForm,
+  FulfilForm,
+  ReportProgressForm,
+  ReviseForm,
+  WithdrawForm,
+} from '../components/commitment-forms';
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime, formatMoney } from '../format';
+import { formatDate } from '../format';
 import { CommitmentPageDocument, type CommitmentPageQuery } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
+import { Amount, Day, When } from '../components/values';
 
 /** The progress reports in the commitment's history, oldest first. */
 function progressOverTime(history: CommitmentPageQuery['history']) {
@@ -40,10 +47,11 @@ export function CommitmentScreen({
         const partner =
           initiative.partners.find((p) => p.partnerId === c.partnerId)?.organisationName ??
           c.partnerId;
-        const acting =
-          point.kind === 'now' &&
-          c.status === 'OPEN' &&
-          may('ReportProgress', roster, me, c.partnerId);
+        const open = point.kind === 'now' && c.status === 'OPEN';
+        const acting = open && may('ReportProgress', roster, me, c.partnerId);
+        const accepting = open && !c.acceptedAt && may('AcceptCommitment', roster, me);
+        const revising = open && may('ReviseCommitment', roster, me, c.partnerId);
+        const withdrawing = open && may('WithdrawCommitment', roster, me, c.partnerId);
         const reports = progressOverTime(history);
         const resources = c.resources;
         return (
@@ -66,22 +74,30 @@ export function CommitmentScreen({
               <dt>Partner</dt>
               <dd>{partner}</dd>
               <dt>Due by</dt>
-              <dd>{formatDate(c.dueDate)}</dd>
+              <dd>
+                <Day date={c.dueDate} />
+              </dd>
               <dt>Made</dt>
-              <dd>{formatDateTime(c.madeAt)}</dd>
+              <dd>
+                <When at={c.madeAt} />
+              </dd>
               {resources && (
                 <>
                   <dt>Resources</dt>
                   <dd>
                     {[
-                      resources.hours !== null ? `${resources.hours} hours` : null,
-                      resources.money
-                        ? formatMoney(resources.money.amount, resources.money.currency)
-                        : null,
+                      resources.hours !== null ? <>{resources.hours} hours</> : null,
+                      resources.money ? <Amount money={resources.money} /> : null,
                       resources.inKind,
                     ]
                       .filter(Boolean)
-                      .join('; ') || '—'}
+                      .map((part, i) => (
+                        <span key={i}>
+                          {i > 0 && '; '}
+                          {part}
+                        </span>
+                      ))}
+                    {resources.hours === null && !resources.money && !resources.inKind && '—'}
                   </dd>
                 </>
               )}
@@ -89,7 +105,7 @@ export function CommitmentScreen({
                 <>
                   <dt>Accepted</dt>
                   <dd>
-                    by {c.acceptedBy}, {formatDateTime(c.acceptedAt)}
+                    by {c.acceptedBy}, <When at={c.acceptedAt} />
                   </dd>
                 </>
               )}
@@ -97,7 +113,7 @@ export function CommitmentScreen({
                 <>
                   <dt>Closed</dt>
                   <dd>
-                    {formatDateTime(c.closedAt)}
+                    <When at={c.closedAt} />
                     {c.closingNote ? `: “${c.closingNote}”` : ''}
                   </dd>
                 </>
@@ -142,7 +158,9 @@ export function CommitmentScreen({
                   <tbody>
                     {reports.map((report) => (
                       <tr key={report.position}>
-                        <td>{formatDateTime(report.at)}</td>
+                        <td>
+                          <When at={report.at} />
+                        </td>
                         <td class="num">{report.percent}%</td>
                         <td>{report.note}</td>
                       </tr>
@@ -157,7 +175,7 @@ export function CommitmentScreen({
                 <ul>
                   {c.revisions.map((r) => (
                     <li key={r.revision}>
-                      {formatDateTime(r.revisedAt)}:{' '}
+                      <When at={r.revisedAt} />:{' '}
                       {r.dueDate &&
                         `due date ${formatDate(r.previousDueDate)} → ${formatDate(r.dueDate)}; `}
                       {r.description && `scope “${r.previousDescription}” → “${r.description}”; `}
@@ -176,6 +194,21 @@ export function CommitmentScreen({
                   <FulfilForm commitment={c} onRecorded={state.reload} />
                 </section>
               </>
+            )}
+            {accepting && (
+              <section class="card">
+                <AcceptForm commitment={c} onRecorded={state.reload} />
+              </section>
+            )}
+            {revising && (
+              <section class="card">
+                <ReviseForm commitment={c} onRecorded={state.reload} />
+              </section>
+            )}
+            {withdrawing && (
+              <section class="card">
+                <WithdrawForm commitment={c} onRecorded={state.reload} />
+              </section>
             )}
           </>
         );

@@ -3,11 +3,11 @@ import { MakeCommitmentForm } from '../components/commitment-forms';
 import { QueryView, Status, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate } from '../format';
 import { CommitmentsListDocument, type CommitmentStatus } from '../graphql/generated';
 import { may } from '../policy';
 import { navigate, pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day } from '../components/values';
 
 const STATUSES: CommitmentStatus[] = ['OPEN', 'FULFILLED', 'MISSED', 'WITHDRAWN'];
 
@@ -22,6 +22,8 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
   const partner = location.search.get('partner') ?? '';
   const status = (location.search.get('status') ?? '') as CommitmentStatus | '';
   const overdue = location.search.get('overdue') === '1';
+  // overdue=0: open and not past due ("on track"), the list behind an accountability cell.
+  const onTrack = location.search.get('overdue') === '0';
   const after = location.search.get('after');
   const state = useQuery(CommitmentsListDocument, {
     initiativeId,
@@ -31,7 +33,7 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
       ...(STATUSES.includes(status as CommitmentStatus)
         ? { status: status as CommitmentStatus }
         : {}),
-      ...(overdue ? { overdue: true } : {}),
+      ...(overdue ? { overdue: true } : onTrack ? { overdue: false } : {}),
     },
     ...(after ? { after } : {}),
     ...timeVariables(point),
@@ -82,7 +84,9 @@ export function CommitmentsScreen({ initiativeId }: { initiativeId: string }) {
                           </a>
                         </td>
                         <td>{names.get(c.partnerId) ?? c.partnerId}</td>
-                        <td>{formatDate(c.dueDate)}</td>
+                        <td>
+                          <Day date={c.dueDate} />
+                        </td>
                         <td>
                           <Status value={c.overdue ? 'OVERDUE' : c.status} />
                         </td>

@@ -4,12 +4,13 @@ import { CloseDecisionForm, RecuseForm } from '../components/decision-forms';
 import { VoteForm } from '../components/vote-form';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime, words } from '../format';
+import { words } from '../format';
 import { methodInWords, share } from '../governance';
 import { DecisionPageDocument, type DecisionDetailFragment } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day, When } from '../components/values';
 
 /** `/initiatives/:id/decisions/:decisionId`: one decision, everything a chair needs to read it. */
 export function DecisionScreen({
@@ -94,19 +95,21 @@ export function DecisionScreen({
               </dd>
               <dt>Proposed</dt>
               <dd>
-                by {who(decision.proposedBy)}, {formatDateTime(decision.proposedAt)}
+                by {who(decision.proposedBy)}, <When at={decision.proposedAt} />
               </dd>
               {decision.closedAt && (
                 <>
                   <dt>Closed</dt>
-                  <dd>{formatDateTime(decision.closedAt)}</dd>
+                  <dd>
+                    <When at={decision.closedAt} />
+                  </dd>
                 </>
               )}
               {decision.reviewDate && (
                 <>
                   <dt>Review</dt>
                   <dd>
-                    {formatDate(decision.reviewDate)}
+                    <Day date={decision.reviewDate} />
                     {decision.reviewDue ? ' (due)' : ''}
                   </dd>
                 </>
@@ -187,14 +190,17 @@ export function DecisionScreen({
                               {entry.kind === 'changed' && entry.previousChoice
                                 ? `changed from ${entry.previousChoice.toLowerCase()} to ${entry.choice.toLowerCase()}`
                                 : `cast ${entry.choice.toLowerCase()}`}
-                              , {formatDateTime(entry.occurredAt)}
+                              , <When at={entry.occurredAt} />
                               {entry.reason ? `: “${entry.reason}”` : ''}
                             </li>
                           ))}
                         </ol>
                       </details>
                     )}
-                    <span class="muted"> {formatDateTime(vote.changedAt ?? vote.castAt)}</span>
+                    <span class="muted">
+                      {' '}
+                      <When at={vote.changedAt ?? vote.castAt} />
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -206,7 +212,10 @@ export function DecisionScreen({
               <ul>
                 {decision.recusals.map((r) => (
                   <li key={r.personId}>
-                    {who(r)}: {r.reason} <span class="muted">({formatDateTime(r.declaredAt)})</span>
+                    {who(r)}: {r.reason}{' '}
+                    <span class="muted">
+                      (<When at={r.declaredAt} />)
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import { DecisionsRegisterDocument } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf, useLocation } from '../router';
 import { timeVariables } from '../time-travel';
+import { When } from '../components/values';
 
 /** `/initiatives/:id/decisions`: the register, 20 a page, in the order proposed. */
 export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
@@ -59,7 +60,9 @@ export function DecisionsScreen({ initiativeId }: { initiativeId: string }) {
                     <td class="num">
                       {d.tally.for} / {d.tally.against} / {d.tally.abstain}
                     </td>
-                    <td>{formatDateTime(d.proposedAt)}</td>
+                    <td>
+                      <When at={d.proposedAt} />
+                    </td>
                     <td>{d.closedAt ? formatDateTime(d.closedAt) : '—'}</td>
                   </tr>
                 ))}

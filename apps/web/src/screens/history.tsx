@@ -5,6 +5,7 @@ import { eventWords, fieldWords, formatDate, formatDateTime } from '../format';
 import { EntityHistoryDocument, type EntityHistoryQuery } from '../graphql/generated';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
+import { When } from '../components/values';
 
 /** The page size written in the EntityHistory query (the query cost limit counts it). */
 const HISTORY_PAGE = 100;
@@ -113,7 +114,7 @@ export function HistoryScreen({
                 <p>
                   By {event.actor.person.name ?? event.actor.personId}{' '}
                   <span class="muted">of {event.actor.partnerId}</span>. Happened{' '}
-                  {formatDateTime(event.occurredAt)}; recorded {formatDateTime(event.recordedAt)}.
+                  <When at={event.occurredAt} />; recorded <When at={event.recordedAt} />.
                 </p>
                 {changes.length > 0 && (
                   <TableWrap label={`What changed in version ${index + 1}`}>

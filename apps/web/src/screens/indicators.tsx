@@ -1,10 +1,12 @@
+import { MeasurementForm } from '../components/measurement-form';
 import { QueryView, TableWrap } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate } from '../format';
 import { IndicatorsPageDocument, type IndicatorsPageQuery } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
+import { Day } from '../components/values';
 
 type Indicator = IndicatorsPageQuery['indicators'][number];
 
@@ -92,13 +94,13 @@ function Chart({ indicator, series }: { indicator: Indicator; series: Indicator[
 
 /** `/initiatives/:id/indicators`: each shared measure as a chart and a scorecard row. */
 export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const state = useQuery(IndicatorsPageDocument, { initiativeId, ...timeVariables(point) });
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, indicators }) => (
+      {({ initiative, indicators, roster }) => (
         <>
           <p>
             <a href={href(base)}>{initiative.name}</a>
@@ -113,9 +115,9 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                 <p>
                   Better when it goes {indicator.direction === 'UP' ? 'up' : 'down'}. Baseline{' '}
                   {show(Number(indicator.baseline.value), indicator.unit)} on{' '}
-                  {formatDate(indicator.baseline.date)}; target{' '}
+                  <Day date={indicator.baseline.date} />; target{' '}
                   {show(Number(indicator.target.value), indicator.unit)} by{' '}
-                  {formatDate(indicator.target.date)}.
+                  <Day date={indicator.target.date} />.
                 </p>
                 <dl class="facts">
                   <dt>Latest</dt>
@@ -150,7 +152,7 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                       {card.series.map((m) => (
                         <tr key={m.measurementId}>
                           <td>
-                            {formatDate(m.periodStart)} – {formatDate(m.periodEnd)}
+                            <Day date={m.periodStart} /> – <Day date={m.periodEnd} />
                           </td>
                           <td class="num">
                             {show(Number(m.value), indicator.unit)}
@@ -163,6 +165,14 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                     </tbody>
                   </table>
                 </TableWrap>
+                {point.kind === 'now' &&
+                  may('RecordMeasurement', roster, me, indicator.dataSteward.partnerId) && (
+                    <MeasurementForm
+                      indicator={indicator}
+                      sourcePartnerId={indicator.dataSteward.partnerId}
+                      onRecorded={state.reload}
+                    />
+                  )}
               </section>
             );
           })}

@@ -57,8 +57,10 @@ export function InitiativeScreen({ id }: { id: string }) {
               <a href={href(`${base}/accountability`)}>Accountability</a> ·{' '}
               <a href={href(`${base}/agreements`)}>Agreements</a> ·{' '}
               <a href={href(`${base}/risks`)}>Risks</a> ·{' '}
+              <a href={href(`${base}/benefits`)}>Benefit pools</a> ·{' '}
               <a href={href(`${base}/indicators`)}>Shared measurement</a> ·{' '}
               <a href={href(`${base}/roster`)}>Roster</a> ·{' '}
+              <a href={href(`${base}/meetings`)}>Meetings</a> ·{' '}
               <a href={href(`${base}/changes`)}>Changes between two dates</a>
             </p>
             <h2>Common agenda</h2>

@@ -1,10 +1,14 @@
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { formatDate, formatDateTime } from '../format';
-import { MyInitiativesDocument, OpenDecisionsDocument } from '../graphql/generated';
+import {
+  MyInitiativesDocument,
+  OpenDecisionsDocument,
+  WaitingForMeDocument,
+} from '../graphql/generated';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 import { QueryView, Status } from '../components/query-view';
+import { Day, When } from '../components/values';
 
 /** `/`: the initiatives I belong to, and what needs me in each. */
 export function MyInitiativesScreen() {
@@ -25,6 +29,12 @@ export function MyInitiativesScreen() {
           return initiatives.map((initiative) => {
             const voting = initiative.roster.some(
               (seat) => seat.personId === me.personId && seat.role === 'STEERING_MEMBER',
+            );
+            const signing = initiative.roster.some(
+              (seat) =>
+                seat.personId === me.personId &&
+                seat.partnerId === me.partnerId &&
+                seat.role === 'SIGNATORY',
             );
             const due = data.commitments.edges
               .map((edge) => edge.node)
@@ -55,12 +65,13 @@ export function MyInitiativesScreen() {
                   <ul>
                     {due.map((c) => (
                       <li key={c.commitmentId}>
-                        {c.description} — due {formatDate(c.dueDate)}, {c.percent}% done{' '}
+                        {c.description} — due <Day date={c.dueDate} />, {c.percent}% done{' '}
                         {c.overdue ? <Status value="overdue" /> : <Status value={c.status} />}
                       </li>
                     ))}
                   </ul>
                 )}
+                <WaitingForMe initiativeId={initiative.initiativeId} signing={signing} />
                 <p>
                   <a href={href(`${base}/decisions`)}>Decisions</a> ·{' '}
                   <a href={href(`${base}/accountability`)}>Accountability</a>
@@ -97,10 +108,74 @@ function VotesOpenToMe({ initiativeId }: { initiativeId: string }) {
                 <a href={href(`${pathOf('initiatives', initiativeId, 'decisions', d.decisionId)}`)}>
                   {d.title}
                 </a>{' '}
-                <span class="muted">proposed {formatDateTime(d.proposedAt)}</span>
+                <span class="muted">
+                  proposed <When at={d.proposedAt} />
+                </span>
               </li>
             ))}
           </ul>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+/** Agreements awaiting my partner's signature (when I sign for it) and decisions due for review. */
+function WaitingForMe({ initiativeId, signing }: { initiativeId: string; signing: boolean }) {
+  const { me, point } = useWorkspace();
+  const href = useHref();
+  const state = useQuery(WaitingForMeDocument, { initiativeId, ...timeVariables(point) });
+  const base = pathOf('initiatives', initiativeId);
+  return (
+    <QueryView state={state}>
+      {(data) => {
+        const toSign = data.agreements.edges
+          .map((edge) => edge.node)
+          .filter((a) =>
+            a.parties.some((p) => p.partnerId === me.partnerId && p.signature === 'PENDING'),
+          );
+        const reviews = data.decisions.edges.map((edge) => edge.node);
+        return (
+          <>
+            {signing && (
+              <>
+                <h3>Agreements waiting for my signature</h3>
+                {toSign.length === 0 ? (
+                  <p>None.</p>
+                ) : (
+                  <ul>
+                    {toSign.map((a) => (
+                      <li key={a.agreementId}>
+                        <a href={href(`${base}/agreements/${encodeURIComponent(a.agreementId)}`)}>
+                          {a.title}
+                        </a>{' '}
+                        <span class="muted">version {a.currentVersion}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+            <h3>Reviews due</h3>
+            {reviews.length === 0 ? (
+              <p>None.</p>
+            ) : (
+              <ul>
+                {reviews.map((d) => (
+                  <li key={d.decisionId}>
+                    <a href={href(`${base}/decisions/${encodeURIComponent(d.decisionId)}`)}>
+                      {d.title}
+                    </a>{' '}
+                    {d.reviewDate && (
+                      <span class="muted">
+                        review was due <Day date={d.reviewDate} />
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         );
       }}
     </QueryView>

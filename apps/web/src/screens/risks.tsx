@@ -1,8 +1,10 @@
 import { QueryView, Status, TableWrap } from '../components/query-view';
+import { IdentifyRiskForm, ReassessRiskForm } from '../components/risk-forms';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { words } from '../format';
 import { RiskRegisterDocument, type RiskRegisterQuery } from '../graphql/generated';
+import { may } from '../policy';
 import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
 
@@ -65,7 +67,7 @@ function HeatMap({ risks }: { risks: Risk[] }) {
 
 /** `/initiatives/:id/risks`: the register by exposure, highest first, and its 5 × 5 heat map. */
 export function RisksScreen({ initiativeId }: { initiativeId: string }) {
-  const { point } = useWorkspace();
+  const { me, point } = useWorkspace();
   const href = useHref();
   const after = useLocation().search.get('after');
   const state = useQuery(RiskRegisterDocument, {
@@ -76,9 +78,17 @@ export function RisksScreen({ initiativeId }: { initiativeId: string }) {
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
-      {({ initiative, riskRegister }) => {
+      {({ initiative, riskRegister, roster }) => {
         const names = new Map(initiative.partners.map((p) => [p.partnerId, p.organisationName]));
         const risks = riskRegister.edges.map((edge) => edge.node);
+        const now = point.kind === 'now';
+        const reassessable = now
+          ? risks.filter(
+              (r) => r.status !== 'CLOSED' && may('ReassessRisk', roster, me, r.ownerPartnerId),
+            )
+          : [];
+        const commitmentHref = (id: string) =>
+          href(`${base}/commitments/${encodeURIComponent(id)}`);
         return (
           <>
             <p>
@@ -103,6 +113,7 @@ export function RisksScreen({ initiativeId }: { initiativeId: string }) {
                       Exposure
                     </th>
                     <th scope="col">Owned by</th>
+                    <th scope="col">Mitigations</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -127,6 +138,25 @@ export function RisksScreen({ initiativeId }: { initiativeId: string }) {
                               .join(', ')
                           : (names.get(risk.ownerPartnerId) ?? risk.ownerPartnerId)}
                       </td>
+                      <td>
+                        {risk.mitigations?.length ? (
+                          <ul>
+                            {risk.mitigations.map((m) => (
+                              <li key={m.mitigationId}>
+                                {m.description}
+                                {m.commitmentIds.map((id) => (
+                                  <span key={id}>
+                                    {' '}
+                                    <a href={commitmentHref(id)}>commitment {id}</a>
+                                  </span>
+                                ))}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -142,6 +172,20 @@ export function RisksScreen({ initiativeId }: { initiativeId: string }) {
                   Next page
                 </a>
               </nav>
+            )}
+            {now && may('IdentifyRisk', roster, me) && (
+              <section class="card">
+                <IdentifyRiskForm
+                  initiativeId={initiativeId}
+                  partners={initiative.partners}
+                  onRecorded={state.reload}
+                />
+              </section>
+            )}
+            {reassessable.length > 0 && (
+              <section class="card">
+                <ReassessRiskForm risks={reassessable} onRecorded={state.reload} />
+              </section>
             )}
           </>
         );
