@@ -32,7 +32,6 @@ import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { SignInLinks } from './auth/sign-in-links';
 import { WebSessionController } from './auth/web-session.controller';
-import { Clock } from './ledger/clock';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { LedgerVerification } from './ledger-status/ledger-verification';
@@ -63,12 +62,13 @@ export class AppModule {
     const limits = queryLimits(config.production);
     const visibility = new Visibility(ledger.readModels);
     const tokens = new TokenService(config.jwt, config.oidc);
+    const links = new SignInLinks(ledger.readModels);
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggingParams(logLevels, process.stdout.isTTY === true)),
         LedgerModule.forRoot(config, ledger),
-        AuthModule.forRoot(tokens),
+        AuthModule.forRoot(tokens, links),
         ObservabilityModule,
         VisibilityModule.forRoot(visibility),
         CqrsModule.forRoot(),
@@ -97,7 +97,7 @@ export class AppModule {
           transformSchema: (schema: GraphQLSchema) =>
             applyVisibility(addTimeTravelArguments(schema), visibility),
           subscriptions: {
-            'graphql-ws': graphqlWsOptions(tokens, limits.validationRules),
+            'graphql-ws': graphqlWsOptions(tokens, links, limits.validationRules),
           },
         }),
         InitiativesModule,
@@ -122,11 +122,6 @@ export class AppModule {
         ...(config.production ? [] : [GraphiqlAssetsController]),
       ],
       providers: [
-        {
-          provide: SignInLinks,
-          inject: [Clock],
-          useFactory: (clock: Clock) => new SignInLinks(ledger.readModels, () => clock.now()),
-        },
         LedgerStatusResolver,
         LedgerVerification,
         { provide: APP_GUARD, useClass: GqlAuthGuard },
