@@ -478,6 +478,13 @@ export type IndicatorsPageQueryVariables = Exact<{
 
 export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
 
+export type InitiativeEventsSubscriptionVariables = Exact<{
+  initiativeId: string | number;
+}>;
+
+
+export type InitiativeEventsSubscription = { ledgerEvents: { position: string, kind: string, entityId: string, type: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1832,3 +1839,13 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+export const InitiativeEventsDocument = new TypedDocumentString(`
+    subscription InitiativeEvents($initiativeId: ID!) {
+  ledgerEvents(initiativeId: $initiativeId) {
+    position
+    kind
+    entityId
+    type
+  }
+}
+    `) as unknown as TypedDocumentString<InitiativeEventsSubscription, InitiativeEventsSubscriptionVariables>;
