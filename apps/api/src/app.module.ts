@@ -32,6 +32,8 @@ import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { SignInLinks } from './auth/sign-in-links';
 import { WebSessionController } from './auth/web-session.controller';
+import { OidcSignIn } from './auth/oidc-sign-in';
+import { OidcSignInController } from './auth/oidc-sign-in.controller';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { LedgerVerification } from './ledger-status/ledger-verification';
@@ -119,9 +121,13 @@ export class AppModule {
       controllers: [
         HealthController,
         WebSessionController,
+        ...(config.oidc?.client ? [OidcSignInController] : []),
         ...(config.production ? [] : [GraphiqlAssetsController]),
       ],
       providers: [
+        ...(config.oidc?.client
+          ? [{ provide: OidcSignIn, useValue: new OidcSignIn(config.oidc, config.oidc.client) }]
+          : []),
         LedgerStatusResolver,
         LedgerVerification,
         { provide: APP_GUARD, useClass: GqlAuthGuard },
