@@ -18,6 +18,10 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:3000', '/auth': 'http://127.0.0.1:3000' },
+    proxy: {
+      // ws: the live updates' graphql-ws connection goes through the proxy too.
+      '/graphql': { target: 'http://127.0.0.1:3000', ws: true },
+      '/auth': 'http://127.0.0.1:3000',
+    },
   },
 });

@@ -18,6 +18,19 @@ export function wsClient(url: string, authorization?: string): Client {
   });
 }
 
+/**
+ * A graphql-ws client that sends no token, only these handshake headers, as a browser page does
+ * (its cookie and its Origin).
+ */
+export function handshakeWsClient(url: string, headers: Record<string, string>): Client {
+  class WithHeaders extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  return createClient({ url, webSocketImpl: WithHeaders, lazy: true, retryAttempts: 0 });
+}
+
 /** How long a probe may take to arrive before another is written (a retry, not a wait for sync). */
 const PROBE_RETRY_MS = 1_000;
 /** How long `until` waits before it fails the test. */

@@ -32,7 +32,8 @@ import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { SignInLinks } from './auth/sign-in-links';
 import { WebSessionController } from './auth/web-session.controller';
-import { Clock } from './ledger/clock';
+import { OidcSignIn } from './auth/oidc-sign-in';
+import { OidcSignInController } from './auth/oidc-sign-in.controller';
 import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { LedgerVerification } from './ledger-status/ledger-verification';
@@ -63,12 +64,13 @@ export class AppModule {
     const limits = queryLimits(config.production);
     const visibility = new Visibility(ledger.readModels);
     const tokens = new TokenService(config.jwt, config.oidc);
+    const links = new SignInLinks(ledger.readModels);
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggingParams(logLevels, process.stdout.isTTY === true)),
         LedgerModule.forRoot(config, ledger),
-        AuthModule.forRoot(tokens),
+        AuthModule.forRoot(tokens, links),
         ObservabilityModule,
         VisibilityModule.forRoot(visibility),
         CqrsModule.forRoot(),
@@ -97,7 +99,7 @@ export class AppModule {
           transformSchema: (schema: GraphQLSchema) =>
             applyVisibility(addTimeTravelArguments(schema), visibility),
           subscriptions: {
-            'graphql-ws': graphqlWsOptions(tokens, limits.validationRules),
+            'graphql-ws': graphqlWsOptions(tokens, links, limits.validationRules),
           },
         }),
         InitiativesModule,
@@ -119,14 +121,13 @@ export class AppModule {
       controllers: [
         HealthController,
         WebSessionController,
+        ...(config.oidc?.client ? [OidcSignInController] : []),
         ...(config.production ? [] : [GraphiqlAssetsController]),
       ],
       providers: [
-        {
-          provide: SignInLinks,
-          inject: [Clock],
-          useFactory: (clock: Clock) => new SignInLinks(ledger.readModels, () => clock.now()),
-        },
+        ...(config.oidc?.client
+          ? [{ provide: OidcSignIn, useValue: new OidcSignIn(config.oidc, config.oidc.client) }]
+          : []),
         LedgerStatusResolver,
         LedgerVerification,
         { provide: APP_GUARD, useClass: GqlAuthGuard },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
+import { isAbsolute, relative } from 'node:path';
 import { createApp } from './bootstrap';
 import { type AccordConfig, ConfigError, loadConfig } from './config/accord-config';
 import { describeDemo, LedgerNotEmptyError, loadDemo } from './demo/load-demo';
@@ -50,13 +51,26 @@ async function main(): Promise<void> {
   if (config.demo) await loadDemoAtStart(app, config, logger);
 }
 
+/** The command that prints a sign-in link for the demo's chair, for this server's ledger file. */
+function demoSignInCommand(config: AccordConfig): string {
+  const inHere = relative(process.cwd(), config.databaseFile);
+  const file = inHere.startsWith('..') || isAbsolute(inHere) ? config.databaseFile : `./${inHere}`;
+  const env = [
+    ...(file === './data/accord.db' ? [] : [`ACCORD_DB_FILE=${file}`]),
+    ...(config.host === '127.0.0.1' ? [] : [`HOST=${config.host}`]),
+    ...(config.port === 3000 ? [] : [`PORT=${config.port}`]),
+  ];
+  return [...env, 'npm run --silent accord -- sign-in-link --person ana --partner city-hall'].join(
+    ' ',
+  );
+}
+
 /** ACCORD_DEMO=1: an empty ledger gets the demo initiative; a ledger with records is left alone. */
 async function loadDemoAtStart(app: INestApplication, config: AccordConfig, logger: Logger) {
   try {
     const summary = await loadDemo(app, config, 1);
-    logger.log(
-      `ACCORD_DEMO: loaded ${describeDemo(summary)}; sign in as its chair with: npm run accord -- token --person ana --partner city-hall`,
-    );
+    logger.log(`ACCORD_DEMO: loaded ${describeDemo(summary)}`);
+    logger.log(`sign in to the workspace as its chair: ${demoSignInCommand(config)}`);
   } catch (error) {
     if (!(error instanceof LedgerNotEmptyError)) throw error;
     logger.warn(`ACCORD_DEMO: not loaded: ${error.message}`);

@@ -27,3 +27,11 @@ export async function redeemCode(code: string): Promise<SignedIn> {
 export async function signOut(): Promise<void> {
   await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
 }
+
+/** Where a signed-out reader signs in, when the server signs people in through an issuer. */
+export async function issuerSignInUrl(): Promise<string | null> {
+  const response = await fetch('/auth/session', { credentials: 'same-origin' });
+  if (!response.ok) return null;
+  const session = (await response.json()) as { signedIn: boolean; signInUrl?: string };
+  return !session.signedIn && session.signInUrl?.startsWith('/') ? session.signInUrl : null;
+}

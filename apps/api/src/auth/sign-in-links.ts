@@ -90,14 +90,20 @@ export class SignInLinks {
       [now.toISOString(), sha256(code), now.toISOString()],
     );
     if (!spent) throw new SignInRefused('this sign-in link is unknown, used or expired');
+    return this.startSession({ personId: spent.person_id, partnerId: spent.partner_id });
+  }
+
+  /** A new browser session for `actor`: after a sign-in link, or an OpenID Connect sign-in. */
+  async startSession(actor: Actor): Promise<Session> {
+    await this.migrate();
     const id = secret();
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    const expiresAt = new Date(this.now().getTime() + SESSION_TTL_MS);
     await this.db.all(
       `INSERT INTO web_sessions (session_sha256, person_id, partner_id, expires_at)
        VALUES (?, ?, ?, ?) RETURNING session_sha256`,
-      [sha256(id), spent.person_id, spent.partner_id, expiresAt.toISOString()],
+      [sha256(id), actor.personId, actor.partnerId, expiresAt.toISOString()],
     );
-    return { id, actor: { personId: spent.person_id, partnerId: spent.partner_id }, expiresAt };
+    return { id, actor, expiresAt };
   }
 
   /** The actor of a live session, or undefined for an unknown, ended or expired one. */

@@ -15,6 +15,16 @@ export interface TokenSettings {
   audience: string;
 }
 
+/** The workspace as a client of the OpenID Connect issuer (authorization code flow with PKCE). */
+export interface OidcClientSettings {
+  clientId: string;
+  /** For a confidential client (client_secret_basic); without it, a public client with PKCE. */
+  clientSecret?: string;
+  /** Where the issuer sends the browser back; by default /auth/oidc/callback on the request's host. */
+  redirectUrl?: string;
+  scope: string;
+}
+
 /** Tokens of an OpenID Connect issuer, checked against the keys it publishes (JWKS). */
 export interface OidcSettings {
   issuer: string;
@@ -23,6 +33,8 @@ export interface OidcSettings {
   jwksUrl?: URL;
   /** The claim naming the partner organisation the person acts for. */
   partnerClaim: string;
+  /** The workspace's sign-in through the issuer, when a client is registered for it. */
+  client?: OidcClientSettings;
 }
 
 export class InvalidTokenError extends Error {
@@ -39,7 +51,7 @@ export const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
 const ID = VALID_ID;
 
 /** Asymmetric algorithms only: a token "signed" with the public key as an HMAC secret, or with `none`, fails. */
-const OIDC_ALGORITHMS = [
+export const OIDC_ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',

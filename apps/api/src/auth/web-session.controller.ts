@@ -76,7 +76,11 @@ export class WebSessionController {
   async session(@Req() req: Request) {
     const id = cookieOf(req, SESSION_COOKIE);
     const actor = id ? await this.links.actorOf(id) : undefined;
-    return actor ? { signedIn: true, ...actor } : { signedIn: false };
+    if (actor) return { signedIn: true, ...actor };
+    // Where the workspace sends a signed-out reader: the issuer, when one signs people in.
+    return this.config.oidc?.client
+      ? { signedIn: false, signInUrl: '/auth/oidc/sign-in' }
+      : { signedIn: false };
   }
 
   @Post('sign-out')

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { OidcSettings } from '../auth/token.service';
+import type { OidcClientSettings, OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
 import {
   type TransparencyConfig,
@@ -151,6 +151,22 @@ function oidcConfig(env: Env): OidcSettings | undefined {
     audience,
     ...(env.ACCORD_OIDC_JWKS_URL ? { jwksUrl: url(env, 'ACCORD_OIDC_JWKS_URL') } : {}),
     partnerClaim: env.ACCORD_OIDC_PARTNER_CLAIM || 'partner',
+    ...(env.ACCORD_OIDC_CLIENT_ID ? { client: oidcClient(env, env.ACCORD_OIDC_CLIENT_ID) } : {}),
+  };
+}
+
+/** The workspace's registration at the issuer, for signing in with the authorization code flow. */
+function oidcClient(env: Env, clientId: string): OidcClientSettings {
+  const scope = env.ACCORD_OIDC_SCOPE || 'openid';
+  if (!scope.split(' ').includes('openid'))
+    throw new ConfigError('ACCORD_OIDC_SCOPE', `must include "openid", got "${scope}"`);
+  return {
+    clientId,
+    scope,
+    ...(env.ACCORD_OIDC_CLIENT_SECRET ? { clientSecret: env.ACCORD_OIDC_CLIENT_SECRET } : {}),
+    ...(env.ACCORD_OIDC_REDIRECT_URL
+      ? { redirectUrl: url(env, 'ACCORD_OIDC_REDIRECT_URL').href }
+      : {}),
   };
 }
 

@@ -7,11 +7,15 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context } from 'graphql-ws';
+import { cookieOf, fromSameOrigin, SESSION_COOKIE } from '../auth/session-cookie';
+import type { SignInLinks } from '../auth/sign-in-links';
 import { InvalidTokenError, type TokenService } from '../auth/token.service';
 import type { AccordContext, SocketExtra } from '../graphql/accord-context';
 
 /** graphql-ws close code for a connection whose token is missing or invalid. */
 export const UNAUTHORIZED_CLOSE = 4401;
+/** Close code for a session cookie sent from a page of another site. */
+export const FORBIDDEN_CLOSE = 4403;
 
 function bearer(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -20,11 +24,14 @@ function bearer(value: unknown): string | undefined {
 
 /**
  * GraphQL subscriptions over the graphql-ws protocol, on the GraphQL path. The token comes in
- * the connection_init payload (`{ "authorization": "Bearer …" }`) and is checked once per
- * connection; `buildContext` then gives every operation on it that actor.
+ * the connection_init payload (`{ "authorization": "Bearer …" }`); without one, the web
+ * workspace's session cookie on the handshake counts, from a page of this server only. Either
+ * is checked once per connection; `buildContext` then gives every operation on it that actor,
+ * so the visibility rules of HTTP apply unchanged.
  */
 export function graphqlWsOptions(
   tokens: TokenService,
+  links: SignInLinks,
   limits: readonly ValidationRule[],
 ): GraphQLWsSubscriptionsConfig {
   const onConnect = async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
@@ -35,6 +42,20 @@ export function graphqlWsOptions(
       extra.socket.close(UNAUTHORIZED_CLOSE, reason.slice(0, 120));
       return false;
     };
+    const session = token ? undefined : cookieOf(extra.request, SESSION_COOKIE);
+    if (session) {
+      if (!fromSameOrigin(extra.request)) {
+        extra.socket.close(
+          FORBIDDEN_CLOSE,
+          'Forbidden: the session cookie counts from this site only',
+        );
+        return false;
+      }
+      const actor = await links.actorOf(session);
+      if (!actor) return refuse('Unauthorized: the session has ended or expired: sign in again');
+      extra.actor = actor;
+      return true;
+    }
     if (!token) {
       return refuse('Unauthorized: send { "authorization": "Bearer <token>" } in connection_init');
     }

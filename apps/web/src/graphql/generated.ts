@@ -827,6 +827,13 @@ export type WaitingForMeQueryVariables = Exact<{
 
 export type WaitingForMeQuery = { agreements: { edges: Array<{ node: { agreementId: string, title: string, currentVersion: number, parties: Array<{ partnerId: string, signature: SignatureState }> } }> }, decisions: { edges: Array<{ node: { decisionId: string, title: string, reviewDate: string | null } }> } };
 
+export type InitiativeEventsSubscriptionVariables = Exact<{
+  initiativeId: string | number;
+}>;
+
+
+export type InitiativeEventsSubscription = { ledgerEvents: { position: string, kind: string, entityId: string, type: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2731,3 +2738,13 @@ export const WaitingForMeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WaitingForMeQuery, WaitingForMeQueryVariables>;
+export const InitiativeEventsDocument = new TypedDocumentString(`
+    subscription InitiativeEvents($initiativeId: ID!) {
+  ledgerEvents(initiativeId: $initiativeId) {
+    position
+    kind
+    entityId
+    type
+  }
+}
+    `) as unknown as TypedDocumentString<InitiativeEventsSubscription, InitiativeEventsSubscriptionVariables>;

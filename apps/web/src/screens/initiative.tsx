@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Status, TableWrap } from '../components/query-view';
 import { QueryView } from '../components/query-view';
 import { useHref, useWorkspace } from '../context';
@@ -6,6 +6,7 @@ import { useQuery } from '../data';
 import { eventWords, formatDateTime, words } from '../format';
 import { rulesInWords } from '../governance';
 import { InitiativeOverviewDocument, type InitiativeOverviewQuery } from '../graphql/generated';
+import { useKeptWhileRefreshing, useLiveReload } from '../live';
 import { pathOf } from '../router';
 import { timeVariables } from '../time-travel';
 
@@ -33,12 +34,18 @@ function latest(changes: Changes, count: number) {
 export function InitiativeScreen({ id }: { id: string }) {
   const { point } = useWorkspace();
   const href = useHref();
+  // Now, each recorded event moves the window's end, so the query asks again and shows it.
+  const [round, setRound] = useState(0);
   const window = useMemo(() => {
     const to = point.kind === 'now' ? new Date() : new Date(point.at);
     const from = new Date(to.getTime() - CHANGE_WINDOW_DAYS * 86_400_000);
     return { from: from.toISOString(), to: to.toISOString() };
-  }, [point]);
-  const state = useQuery(InitiativeOverviewDocument, { id, ...window, ...timeVariables(point) });
+  }, [point, round]);
+  const state = useKeptWhileRefreshing(
+    useQuery(InitiativeOverviewDocument, { id, ...window, ...timeVariables(point) }),
+    JSON.stringify([id, point]),
+  );
+  useLiveReload(id, point.kind === 'now', () => setRound((n) => n + 1));
   const base = pathOf('initiatives', id);
   return (
     <QueryView state={state}>
@@ -93,7 +100,10 @@ export function InitiativeScreen({ id }: { id: string }) {
               </section>
             ))}
             <h2>Latest changes</h2>
-            <p class="muted">In the {CHANGE_WINDOW_DAYS} days up to the time shown.</p>
+            <p class="muted">
+              In the {CHANGE_WINDOW_DAYS} days up to the time shown
+              {point.kind === 'now' ? '; new ones appear as they are recorded' : ''}.
+            </p>
             {changes.eventCount === 0 ? (
               <p>Nothing changed.</p>
             ) : (

@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { navigate } from '../router';
-import { redeemCode } from '../session';
+import { issuerSignInUrl, redeemCode } from '../session';
 
 /** /sign-in#code=…: spends the one-time code, then leaves the code out of the address bar. */
 export function SignInScreen() {
   const [failure, setFailure] = useState<string | null>(null);
+  const [throughIssuer, setThroughIssuer] = useState(false);
   useEffect(() => {
-    const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
+    const fragment = new URLSearchParams(window.location.hash.slice(1));
+    const code = fragment.get('code');
     window.history.replaceState(null, '', '/sign-in');
+    // Sent back by the server when signing in through the OpenID Connect issuer failed.
+    const refused = fragment.get('error');
+    if (refused) {
+      setThroughIssuer(true);
+      setFailure(`Signing in did not work: ${refused}.`);
+      return;
+    }
     if (!code) {
       setFailure('This address carries no sign-in code.');
       return;
@@ -25,7 +34,15 @@ export function SignInScreen() {
           <p class="form-error" role="alert">
             {failure}
           </p>
-          <SignInHelp />
+          {throughIssuer ? (
+            <p>
+              <a class="button" href="/auth/oidc/sign-in">
+                Try again
+              </a>
+            </p>
+          ) : (
+            <SignInHelp />
+          )}
         </>
       ) : (
         <p role="status">Checking your sign-in link…</p>
@@ -47,11 +64,24 @@ function SignInHelp() {
 }
 
 export function SignedOutScreen() {
+  // undefined while asking the server; null when people sign in with a link instead.
+  const [issuer, setIssuer] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    void issuerSignInUrl().then(setIssuer, () => setIssuer(null));
+  }, []);
   return (
     <main id="content">
       <h1>Accord workspace</h1>
       <p>You are not signed in.</p>
-      <SignInHelp />
+      {issuer ? (
+        <p>
+          <a class="button" href={issuer}>
+            Sign in
+          </a>
+        </p>
+      ) : (
+        issuer === null && <SignInHelp />
+      )}
     </main>
   );
 }
