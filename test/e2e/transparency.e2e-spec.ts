@@ -129,6 +129,7 @@ describe.each(ALL_STORES)('the Merkle trees over the ledger (%s)', (store) => {
       `/checkpoint/initiative/${id}`,
       `/proof/initiative/${id}/inclusion?position=1`,
       `/proof/initiative/${id}/consistency?fromSize=1`,
+      `/proof/initiative/${id}/coverage?position=1`,
       `/export/initiative/${id}`,
     ];
     const hidden = paths('reading-by-9');
@@ -145,10 +146,14 @@ describe.each(ALL_STORES)('the Merkle trees over the ledger (%s)', (store) => {
     const CONSISTENCY = `query Consistency($initiativeId: ID, $fromSize: Int!) {
       consistencyProof(initiativeId: $initiativeId, fromSize: $fromSize) { hashes }
     }`;
+    const COVERAGE = `query Coverage($initiativeId: ID, $position: String) {
+      witnessCoverage(initiativeId: $initiativeId, position: $position) { covered }
+    }`;
     const asked: [string, Record<string, unknown>][] = [
       [CHECKPOINT, {}],
       [INCLUSION, { position: '1' }],
       [CONSISTENCY, { fromSize: 1 }],
+      [COVERAGE, { position: '1' }],
     ];
     for (const [document, variables] of asked) {
       const hiddenAnswer = await app.gql(

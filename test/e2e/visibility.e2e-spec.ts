@@ -142,7 +142,12 @@ const LEDGER_WIDE = ['projections', 'verifyLedger'];
  * Read per tree, not per entity: transparency.e2e-spec.ts asks each of them, as a member and as
  * an outsider, about a hidden initiative and one that does not exist, and compares the answers.
  */
-const CHECKED_IN_TRANSPARENCY = ['consistencyProof', 'inclusionProof', 'logCheckpoint'];
+const CHECKED_IN_TRANSPARENCY = [
+  'consistencyProof',
+  'inclusionProof',
+  'logCheckpoint',
+  'witnessCoverage',
+];
 
 async function holdMeeting(w: World): Promise<string> {
   const fixture = POLICY_FIXTURES.HoldMeeting!;
