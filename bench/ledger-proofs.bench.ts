@@ -96,7 +96,7 @@ export function proofLedgerShape(scale: number): ProofLedgerShape {
 }
 
 /** Appends `shape.total` events straight into the store, ten per stream and 2,000 per commit. */
-async function buildLedger(file: string, shape: ProofLedgerShape): Promise<void> {
+export async function buildLedger(file: string, shape: ProofLedgerShape): Promise<void> {
   const store = new SqliteEventStore(file);
   const initiativeOf = (i: number): string => {
     const slot = i % 100;
