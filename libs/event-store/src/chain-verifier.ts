@@ -1,4 +1,10 @@
-import type { ChainHead, JsonObject, VerifyOptions, VerifyResult } from './event-store.port';
+import type {
+  ChainHead,
+  JsonObject,
+  StoredEvent,
+  VerifyOptions,
+  VerifyResult,
+} from './event-store.port';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 
 /** One stored event as read back from storage, before its JSON is trusted. */
@@ -30,10 +36,8 @@ export class ChainVerifier {
 
   /** Undefined when the event extends its stream's chain; otherwise why it does not. */
   check(link: StoredLink): string | undefined {
-    const previous = this.heads.get(link.stream);
-    const expectedRevision = previous ? previous.revision + 1 : 0;
-    if (link.revision !== expectedRevision)
-      return `revision ${link.revision} where ${expectedRevision} was expected`;
+    const wrongRevision = this.revisionProblem(link);
+    if (wrongRevision) return wrongRevision;
     let content: { type: string; data: JsonObject; metadata: JsonObject };
     try {
       content = {
@@ -44,6 +48,27 @@ export class ChainVerifier {
     } catch {
       return 'stored data or metadata is not valid JSON';
     }
+    return this.extend(link, content);
+  }
+
+  /** As check, for an event whose data and metadata the store has already parsed (readAll). */
+  checkStored(event: StoredEvent): string | undefined {
+    return this.revisionProblem(event) ?? this.extend(event, event);
+  }
+
+  private revisionProblem(link: { stream: string; revision: number }): string | undefined {
+    const previous = this.heads.get(link.stream);
+    const expectedRevision = previous ? previous.revision + 1 : 0;
+    if (link.revision !== expectedRevision)
+      return `revision ${link.revision} where ${expectedRevision} was expected`;
+    return undefined;
+  }
+
+  private extend(
+    link: { stream: string; revision: number; hash: string },
+    content: { type: string; data: JsonObject; metadata: JsonObject },
+  ): string | undefined {
+    const previous = this.heads.get(link.stream);
     const hash = chainHash(previous?.hash ?? GENESIS_HASH, content);
     if (hash !== link.hash) return `hash mismatch: stored ${link.hash}, recomputed ${hash}`;
     this.heads.set(link.stream, { revision: link.revision, hash: link.hash });

@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export * from './event-store.errors';
 export * from './hash-chain';
+export { ChainVerifier } from './chain-verifier';
 export * from './event-id';
 export * from './append-validation';
 export * from './subscription';

@@ -4,14 +4,22 @@ import { openLedger } from '../ledger/open-ledger';
 import { loadLogKey } from '../transparency/log-key';
 import { originOf, TLOG_DDL } from '../transparency/log-trees';
 import { TreeStore } from '../transparency/tree-store';
-import { verifyTrees } from '../transparency/tree-verifier';
+import { verifyLedger } from '../transparency/tree-verifier';
 
 export async function run(args: string[]): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
   const config = loadConfig();
   const ledger = await openLedger(config.store);
   try {
-    const result = await ledger.store.verify();
+    await ledger.readModels.migrate(TLOG_DDL);
+    const { originHost, key } = config.transparency;
+    // One read of the log checks the chains and rebuilds the trees together.
+    const { chains: result, trees } = await verifyLedger(
+      ledger.store,
+      new TreeStore(ledger.readModels),
+      loadLogKey(key),
+      (tree) => originOf(originHost, tree),
+    );
     const problems: string[] = [];
     if (!result.ok) {
       const { stream, revision, position, reason } = result.firstMismatch;
@@ -21,14 +29,6 @@ export async function run(args: string[]): Promise<void> {
     } else {
       console.log(`${ledger.description}: all ${result.checked} events verify`);
     }
-    await ledger.readModels.migrate(TLOG_DDL);
-    const { originHost, key } = config.transparency;
-    const trees = await verifyTrees(
-      ledger.store,
-      new TreeStore(ledger.readModels),
-      loadLogKey(key),
-      (tree) => originOf(originHost, tree),
-    );
     if (trees.problems.length > 0) {
       problems.push(
         `${ledger.description} does not match its signed checkpoints:\n${trees.problems.map((p) => `- ${p}`).join('\n')}`,
