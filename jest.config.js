@@ -15,7 +15,13 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Transpile only (tsconfig.jest.json sets isolatedModules): `npm run typecheck` checks the
   // types once, before jest; type-checking every spec again in ts-jest cost half its CPU.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+    // openid-client and its oauth4webapi and jose 6 ship only ES modules, which jest's CommonJS
+    // module system cannot load as they are (Node's own require() can): turned into CommonJS.
+    '/node_modules/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi)/|jose/dist/webapi/)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper,
 };

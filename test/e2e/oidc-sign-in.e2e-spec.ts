@@ -1,3 +1,4 @@
+import { generateKeyPair } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { TestOidcIssuer } from '../support/oidc-issuer';
 import { TestApp } from '../support/test-app';
@@ -174,6 +175,25 @@ describe('signing in to the workspace through OpenID Connect', () => {
       /ID token is not valid/,
     ],
     [
+      'an ID token signed with a key the issuer does not publish',
+      async () => {
+        issuer.foreignKey = (await generateKeyPair('RS256')).privateKey;
+        const { pending, back } = await toIssuerAndBack();
+        return get(back.href, `accord_oidc=${pending.value}`);
+      },
+      /ID token is not valid/,
+    ],
+    [
+      'a callback where the issuer refused the sign-in',
+      async () => {
+        const { pending, back } = await toIssuerAndBack();
+        back.searchParams.delete('code');
+        back.searchParams.set('error', 'access_denied');
+        return get(back.href, `accord_oidc=${pending.value}`);
+      },
+      /issuer refused the sign-in \(access_denied\)/,
+    ],
+    [
       'an ID token that names no partner',
       async () => {
         issuer.override = { partner: undefined };
@@ -194,6 +214,7 @@ describe('signing in to the workspace through OpenID Connect', () => {
       expect(cookies(response).get('accord_session')).toBeUndefined();
     } finally {
       issuer.override = {};
+      issuer.foreignKey = undefined;
     }
   });
 });

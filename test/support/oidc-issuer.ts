@@ -25,6 +25,8 @@ export class TestOidcIssuer {
   user = { sub: 'ana', partner: 'city-hall' };
   /** Claims to put over those of the next ID tokens (to test that the client refuses them). */
   override: JWTPayload = {};
+  /** A key the issuer does not publish, to sign the next ID tokens with (under its own `kid`). */
+  foreignKey?: KeyLike;
   readonly tokenRequests: URLSearchParams[] = [];
   private readonly grants = new Map<string, Grant>();
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
@@ -137,7 +139,7 @@ export class TestOidcIssuer {
     };
     const idToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: this.jwk.kid! })
-      .sign(this.key);
+      .sign(this.foreignKey ?? this.key);
     send(res, 200, {
       access_token: random(),
       token_type: 'Bearer',
