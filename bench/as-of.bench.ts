@@ -26,8 +26,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** A generated ledger with its read models (and their histories) caught up, in a private copy. */
-async function ledgerFile(
+/**
+ * A generated ledger with its read models (and their histories) caught up, in a private copy:
+ * the million-event one at full scale, shared with the start-up and web benchmarks.
+ */
+export async function ledgerFile(
   options: BenchmarkOptions,
   dir: string,
 ): Promise<{ file: string; initiativeId: string; events: number }> {
