@@ -6,7 +6,7 @@ import {
   type ReadPoint,
   TimeTravel,
 } from '@accord/projections';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger } from '../apps/api/src/ledger/open-ledger';
@@ -39,8 +39,6 @@ export async function ledgerFile(
   if (options.scale >= FULL_SCALE) {
     const stored = await caughtUpLedger(apiCommand(true).args, events);
     copyFileSync(stored.file, file);
-    // With the key that signed its checkpoints, for an API started on the copy.
-    if (existsSync(`${stored.file}.keys`)) copyFileSync(`${stored.file}.keys`, `${file}.keys`);
     return { ...stored, file };
   }
   const cached = await cachedLedger({ events, seed: 1 }, note);

@@ -185,11 +185,7 @@ export async function caughtUpLedger(
     await api.stop();
   }
   note(`startup: caught up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (const suffix of ['-wal', '-shm', '.keys-wal', '.keys-shm'])
-    rmSync(`${partial}${suffix}`, { force: true });
-  // The key that signed the ledger's checkpoints goes with it: an API started on a copy without
-  // it refuses the ledger.
-  if (existsSync(`${partial}.keys`)) renameSync(`${partial}.keys`, `${file}.keys`);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   renameSync(partial, file);
   return { file, ...facts };
 }
