@@ -6,9 +6,9 @@ import {
   type ReadPoint,
   TimeTravel,
 } from '@accord/projections';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openLedger } from '../apps/api/src/ledger/open-ledger';
 import { Random } from './generator/random';
 import { cachedLedger, historyEvents } from './generator/ledger-cache';
@@ -39,6 +39,10 @@ export async function ledgerFile(
   if (options.scale >= FULL_SCALE) {
     const stored = await caughtUpLedger(apiCommand(true).args, events);
     copyFileSync(stored.file, file);
+    // The log's signing key beside it signed its checkpoints: an API started on the copy
+    // without it refuses the ledger.
+    const key = join(dirname(stored.file), 'log-signing.key');
+    if (existsSync(key)) copyFileSync(key, join(dir, 'log-signing.key'));
     return { ...stored, file };
   }
   const cached = await cachedLedger({ events, seed: 1 }, note);
