@@ -227,6 +227,7 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
         subject += ' (empty: the generated ledger holds none)';
       }
       const screen = named(figure(subject, 'ms', await timed(query, variables), DATA_GOAL_MS));
+      note(`web: ${subject}: ${screen.goal}`);
       figures.push({
         ...screen,
         baseline: trivial.subject,
