@@ -6,9 +6,9 @@ import {
   type ReadPoint,
   TimeTravel,
 } from '@accord/projections';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openLedger } from '../apps/api/src/ledger/open-ledger';
 import { Random } from './generator/random';
 import { cachedLedger, historyEvents } from './generator/ledger-cache';
@@ -26,8 +26,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** A generated ledger with its read models (and their histories) caught up, in a private copy. */
-async function ledgerFile(
+/**
+ * A generated ledger with its read models (and their histories) caught up, in a private copy:
+ * the million-event one at full scale, shared with the start-up and web benchmarks.
+ */
+export async function ledgerFile(
   options: BenchmarkOptions,
   dir: string,
 ): Promise<{ file: string; initiativeId: string; events: number }> {
@@ -36,6 +39,10 @@ async function ledgerFile(
   if (options.scale >= FULL_SCALE) {
     const stored = await caughtUpLedger(apiCommand(true).args, events);
     copyFileSync(stored.file, file);
+    // The log's signing key beside it signed its checkpoints: an API started on the copy
+    // without it refuses the ledger.
+    const key = join(dirname(stored.file), 'log-signing.key');
+    if (existsSync(key)) copyFileSync(key, join(dir, 'log-signing.key'));
     return { ...stored, file };
   }
   const cached = await cachedLedger({ events, seed: 1 }, note);

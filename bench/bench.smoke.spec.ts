@@ -33,6 +33,23 @@ describe('benchmark harness (smoke run)', () => {
           /^reads \(\d+ partners, \d+ commitments, \d+ events\)$/,
         );
       }
+      if (name === 'web') {
+        // Every screen's query on the generated benchmark ledger, against the trivial query.
+        expect(figures[0]!.benchmark).toMatch(/^web \(\d+ events, initiative gen-1\)$/);
+        expect(new Set(figures.map((f) => f.benchmark)).size).toBe(1);
+        const screens = figures.filter((f) => f.subject.startsWith('screen data: '));
+        expect(screens.length).toBeGreaterThanOrEqual(18);
+        for (const screen of screens) expect(screen.baseline).toBe('trivial query (baseline)');
+        expect(screens.map((f) => f.subject)).toContainEqual(
+          expect.stringMatching(/^screen data: Accountability, a page of [1-9]\d* partners/),
+        );
+        expect(figures.map((f) => f.subject)).toEqual(
+          expect.arrayContaining([
+            'first load of the overview, signed in, empty cache',
+            'JavaScript shipped, gzipped',
+          ]),
+        );
+      }
       const report = markdownReport(figures, machineFacts(), 'npm run bench', '2026-01-01');
       expect(report).toContain('| benchmark | subject | median |');
       // One row a figure, under its own benchmark (a run may report several benchmarks).

@@ -1,6 +1,8 @@
-// The workspace's numbers: each screen's data (the exact query the screen sends), the first
-// load of the app in Chromium, and the JavaScript it ships. `npm run bench -- web`; run alone,
-// `node -r ./tools/register-ts.js bench/web.bench.ts [--smoke]` prints the figures as a table.
+// The workspace's numbers on the benchmark ledger (a million generated events at full scale,
+// the one the as-of and start-up benchmarks read): each screen's data (the exact query the
+// screen sends), the first load of the app in Chromium, and the JavaScript it ships.
+// `npm run bench -- web`; run alone, `node -r ./tools/register-ts.js bench/web.bench.ts
+// [--smoke]` prints the figures as a table.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,18 +15,32 @@ import { signInLinkCommand } from '../apps/api/src/auth/sign-in-link.command';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/accord-config';
-import { DEMO_INITIATIVE_ID } from '../apps/api/src/demo/demo-initiative';
-import { loadDemo } from '../apps/api/src/demo/load-demo';
 import * as documents from '../apps/web/src/graphql/generated';
+import { ledgerFile } from './as-of.bench';
+import { cachedLedger, historyEvents } from './generator/ledger-cache';
 import { type BenchmarkOptions, type Figure, percentile, summarise } from './harness';
 
 const ROOT = join(__dirname, '..');
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256!';
-const CHAIR = { personId: 'ana', partnerId: 'city-hall' };
 const DATA_GOAL_MS = 200;
 const FIRST_LOAD_GOAL_MS = 1_000;
 const JS_GOAL_KB = 250;
 const TRIVIAL = '{ initiatives(first: 1) { totalCount } }';
+const PROJECTIONS = '{ projections { name lag state } }';
+const DAY = 86_400_000;
+
+/** Progress notes on stderr for `npm run bench`; quiet inside jest's smoke run. */
+const note = (line: string) => {
+  if (process.env.JEST_WORKER_ID === undefined) console.error(line);
+};
+
+/** Objects in the lists of an answer: 0 means the ledger holds nothing the screen would show. */
+function listed(value: unknown): number {
+  if (Array.isArray(value)) return value.length + value.reduce((n, v) => n + listed(v), 0);
+  if (value && typeof value === 'object')
+    return Object.values(value).reduce((n: number, v) => n + listed(v), 0);
+  return 0;
+}
 
 function buildWeb(outDir: string): void {
   const built = spawnSync(
@@ -70,8 +86,15 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
   const dir = mkdtempSync(join(tmpdir(), 'accord-web-bench-'));
   const webDir = join(dir, 'web');
   buildWeb(webDir);
+  const started = Date.now();
+  const stored = await ledgerFile(options, dir);
+  // From the cache ledgerFile just used: when the generated history's business time ends.
+  const generated = (await cachedLedger({ events: historyEvents(options.scale), seed: 1 })).result;
+  note(
+    `web: ledger of ${stored.events} events ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const config = loadConfig({
-    ACCORD_DB_FILE: join(dir, 'accord.db'),
+    ACCORD_DB_FILE: stored.file,
     ACCORD_JWT_SECRET: SECRET,
     ACCORD_WEB_DIR: webDir,
   });
@@ -80,8 +103,10 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
   try {
     await app.listen(0, '127.0.0.1');
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await loadDemo(app, config, 1);
-    const token = await new TokenService(config.jwt).issue(CHAIR);
+    const initiativeId = stored.initiativeId;
+    // A member of the generated initiative: its first partner's first staff member.
+    const reader = { personId: `${initiativeId}-p000.staff1`, partnerId: `${initiativeId}-p000` };
+    const token = await new TokenService(config.jwt).issue(reader);
     const post = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(`${origin}/graphql`, {
         method: 'POST',
@@ -92,54 +117,82 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
       return body.data;
     };
+    for (;;) {
+      const { projections } = await post(PROJECTIONS, {});
+      const failed = projections.find((p: any) => p.state === 'failed');
+      if (failed) throw new Error(`web: projection ${failed.name} failed`);
+      if (projections.every((p: any) => p.lag === 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 
-    const initiativeId = DEMO_INITIATIVE_ID;
     const register = await post(String(documents.DecisionsRegisterDocument), { initiativeId });
-    const decisionId = register.decisions.edges[0].node.decisionId as string;
+    const decisionId = register.decisions.edges[0]?.node.decisionId as string | undefined;
     const list = await post(String(documents.CommitmentsListDocument), {
       initiativeId,
       filter: { initiativeId },
     });
-    const commitmentId = list.commitments.edges[0].node.commitmentId as string;
+    const commitmentId = list.commitments.edges[0]?.node.commitmentId as string | undefined;
     const agreements = await post(String(documents.AgreementsListDocument), { initiativeId });
-    const agreementId = agreements.agreements.edges[0].node.agreementId as string;
-    const now = new Date();
+    const agreementId = agreements.agreements.edges[0]?.node.agreementId as string | undefined;
+    // The generated history's last 90 days of business time (the screens default to the last
+    // 90 days before today, which would be past its end).
+    const end = Date.parse(generated.lastBusinessTime);
     const window = {
-      from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
-      to: now.toISOString(),
+      from: new Date(end - 90 * DAY).toISOString(),
+      to: new Date(end).toISOString(),
     };
-    // Each screen's query with what the screen passes it on the demo initiative.
-    const screens: [string, string, Record<string, unknown>][] = [
-      ['My initiatives', String(documents.MyInitiativesDocument), { partnerId: CHAIR.partnerId }],
+    // Each screen's query with what the screen passes it; the accountability screen asks for
+    // its page of partners (the API's default page of 20).
+    /** The variables of a page about one thing, or nothing when the ledger has none of it. */
+    const about = (id: string | undefined, variables: (id: string) => Record<string, unknown>) =>
+      id === undefined ? undefined : variables(id);
+    const screens: [string, string, Record<string, unknown> | undefined][] = [
+      ['My initiatives', String(documents.MyInitiativesDocument), { partnerId: reader.partnerId }],
+      ['What needs me', String(documents.WaitingForMeDocument), { initiativeId }],
       [
         'Initiative overview',
         String(documents.InitiativeOverviewDocument),
         { id: initiativeId, ...window },
       ],
       ['Decisions', String(documents.DecisionsRegisterDocument), { initiativeId }],
-      ['Decision', String(documents.DecisionPageDocument), { id: decisionId, initiativeId }],
+      ['Open decisions', String(documents.OpenDecisionsDocument), { initiativeId }],
+      [
+        'Decision',
+        String(documents.DecisionPageDocument),
+        about(decisionId, (id) => ({ id, initiativeId })),
+      ],
       ['Accountability', String(documents.AccountabilityPageDocument), { initiativeId }],
       [
         'Commitments',
         String(documents.CommitmentsListDocument),
         { initiativeId, filter: { initiativeId } },
       ],
-      ['Commitment', String(documents.CommitmentPageDocument), { id: commitmentId, initiativeId }],
+      [
+        'Commitment',
+        String(documents.CommitmentPageDocument),
+        about(commitmentId, (id) => ({ id, initiativeId })),
+      ],
       [
         'History',
         String(documents.EntityHistoryDocument),
-        { entityId: commitmentId, initiativeId },
+        about(commitmentId, (entityId) => ({ entityId, initiativeId })),
       ],
       [
         'Changes',
         String(documents.ChangesBetweenDocument),
         { initiativeId, ...window, timeline: 'OCCURRED' },
       ],
+      ['Meetings', String(documents.MeetingsPageDocument), { initiativeId }],
       ['Risks', String(documents.RiskRegisterDocument), { initiativeId }],
       ['Roster', String(documents.RosterOnDocument), { initiativeId }],
       ['Agreements', String(documents.AgreementsListDocument), { initiativeId }],
-      ['Agreement', String(documents.AgreementPageDocument), { id: agreementId, initiativeId }],
+      [
+        'Agreement',
+        String(documents.AgreementPageDocument),
+        about(agreementId, (id) => ({ id, initiativeId })),
+      ],
       ['Shared measurement', String(documents.IndicatorsPageDocument), { initiativeId }],
+      ['Benefit pools', String(documents.BenefitPoolsDocument), { initiativeId }],
     ];
     const requests = Math.max(5, Math.min(200, options.scale / 10));
     const timed = async (query: string, variables: Record<string, unknown>) => {
@@ -152,27 +205,37 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       }
       return times;
     };
+    const benchmark = `web (${stored.events} events, initiative ${initiativeId})`;
+    const named = (f: Figure): Figure => ({ ...f, benchmark });
     // The same round trip for a query that reads next to nothing: what the screens add to it.
-    const trivial = figure(
-      'trivial query (baseline)',
-      'ms',
-      await timed(TRIVIAL, {}),
-      DATA_GOAL_MS,
+    const trivial = named(
+      figure('trivial query (baseline)', 'ms', await timed(TRIVIAL, {}), DATA_GOAL_MS),
     );
     figures.push(trivial);
+    const lacking: string[] = [];
     for (const [name, query, variables] of screens) {
-      const screen = figure(
-        `screen data: ${name}`,
-        'ms',
-        await timed(query, variables),
-        DATA_GOAL_MS,
-      );
+      if (!variables) {
+        lacking.push(name);
+        continue;
+      }
+      const answer = await post(query, variables);
+      let subject = `screen data: ${name}`;
+      if (name === 'Accountability')
+        subject += `, a page of ${answer.accountability.partners.edges.length} partners`;
+      if (listed(answer) === 0) {
+        lacking.push(name);
+        subject += ' (empty: the generated ledger holds none)';
+      }
+      const screen = named(figure(subject, 'ms', await timed(query, variables), DATA_GOAL_MS));
+      note(`web: ${subject}: ${screen.goal}`);
       figures.push({
         ...screen,
         baseline: trivial.subject,
         ratio: screen.sample.median / trivial.sample.median,
       });
     }
+    if (lacking.length)
+      note(`web: nothing to show in the generated ledger for ${lacking.join(', ')}`);
 
     // First load: a signed-in reader opens the overview in a fresh browser context (empty cache).
     const browser = await chromium.launch({
@@ -184,7 +247,7 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       const page = await signIn.newPage();
       await page.goto(
         await signInLinkCommand(
-          ['--person', 'ana', '--partner', 'city-hall', '--url', origin],
+          ['--person', reader.personId, '--partner', reader.partnerId, '--url', origin],
           config,
         ),
       );
@@ -204,11 +267,13 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
         await context.close();
       }
       figures.push(
-        figure(
-          'first load of the overview, signed in, empty cache',
-          'ms',
-          loads,
-          FIRST_LOAD_GOAL_MS,
+        named(
+          figure(
+            'first load of the overview, signed in, empty cache',
+            'ms',
+            loads,
+            FIRST_LOAD_GOAL_MS,
+          ),
         ),
       );
     } finally {
@@ -216,7 +281,7 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
     }
     const kb = gzippedJsKb(webDir);
     figures.push({
-      benchmark: 'web',
+      benchmark,
       subject: 'JavaScript shipped, gzipped',
       unit: 'KB',
       better: 'lower',
@@ -232,8 +297,11 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
 }
 
 if (require.main === module) {
+  // `--scale N` (full scale 2 000: a million events) to measure on a smaller generated ledger.
   const smoke = process.argv.includes('--smoke');
-  webBenchmarks(smoke ? { scale: 50, runs: 1 } : { scale: 2_000, runs: 5 })
+  const scaleAt = process.argv.indexOf('--scale');
+  const scale = scaleAt > 0 ? Number(process.argv[scaleAt + 1]) : 2_000;
+  webBenchmarks(smoke ? { scale: 50, runs: 1 } : { scale, runs: 5 })
     .then((figures) => {
       for (const f of figures)
         console.log(
