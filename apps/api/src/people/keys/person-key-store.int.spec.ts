@@ -2,6 +2,7 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@accord/event-store/testing/postgres-test-database';
+import { Client } from 'pg';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,31 @@ describe('SQLite person key store files', () => {
     expect(bytes().includes(doomed)).toBe(false);
     expect(bytes().includes(kept)).toBe(true);
     await store.close();
+  });
+});
+
+describe('Person key store on PostgreSQL, when the server drops its connections', () => {
+  it('keeps working, and the dropped idle connections do not end the process', async () => {
+    const database = await createTestDatabase();
+    const store = await PostgresPersonKeyStore.connect(database.url);
+    try {
+      const key = await store.keyFor('ana');
+      const admin = new Client({ connectionString: database.url });
+      await admin.connect();
+      try {
+        // As a server restart or an operator would: end every other session of the database.
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+      } finally {
+        await admin.end();
+      }
+      // Give the pool the moment to see its idle connections die (its 'error' events).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await store.find('ana')).toEqual(key);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
   });
 });

@@ -15,6 +15,9 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
 
   static async connect(url: string): Promise<PostgresPersonKeyStore> {
     const pool = new Pool({ connectionString: url, max: 4 });
+    // An idle connection the server drops (a restart, a terminated backend) is discarded by the
+    // pool and the next query reconnects; unhandled, the pool's error would end the process.
+    pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
       try {
