@@ -20,6 +20,13 @@ export interface TreeMaintainerOptions {
   checkpointEveryEvents: number;
   checkpointIntervalMs: number;
   batchSize?: number;
+  /**
+   * Following the live log, how long to let appends gather after a batch before reading the
+   * next one: one transaction then holds every event appended meanwhile, where one per append
+   * cost more than the append itself (see docs/design/verifiable-ledger.md). The trees lag the
+   * log by at most about this much; a waitFor ends the wait at once. 0: no wait.
+   */
+  gatherMs?: number;
   retryDelayMs?: number;
   onError?: (error: unknown) => void;
   now?: () => Date;
@@ -47,6 +54,9 @@ function insertRows(into: string, rows: readonly SqlValue[][]): SqlStatement[] {
   return statements;
 }
 
+/** See TreeMaintainerOptions.gatherMs. */
+export const GATHER_MS = 20;
+
 /** Streams whose tree is remembered in memory; beyond this the map starts afresh. */
 const REMEMBERED_STREAMS = 100_000;
 
@@ -71,6 +81,7 @@ export class TreeMaintainer {
   private serial: Promise<unknown> = Promise.resolve();
   private waiters: { position: number; resolve: () => void }[] = [];
   private wakeRetry: (() => void) | undefined;
+  private wakeGather: (() => void) | undefined;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -111,6 +122,7 @@ export class TreeMaintainer {
     clearInterval(this.timer);
     this.subscription?.close();
     this.wakeRetry?.();
+    this.wakeGather?.();
     await this.loop;
     await this.serial.catch(() => undefined);
     for (const waiter of this.waiters) waiter.resolve();
@@ -122,10 +134,13 @@ export class TreeMaintainer {
     // Not following the log (stopped, or opened only to read, as an export tool does): no wait.
     if (this.held >= position || this.stopped || this.loop === undefined) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
+    const waited = Promise.race([
       new Promise<void>((resolve) => this.waiters.push({ position, resolve })),
       new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
     ]);
+    // Someone needs the trees now: the events gathering since the last batch go in at once.
+    this.wakeGather?.();
+    await waited;
     clearTimeout(timer);
   }
 
@@ -135,16 +150,17 @@ export class TreeMaintainer {
   }
 
   private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 2_000;
     while (!this.stopped) {
-      const subscription = this.store.subscribe({
-        fromPosition: this.held + 1,
-        batchSize: this.options.batchSize ?? 2_000,
-      });
+      const subscription = this.store.subscribe({ fromPosition: this.held + 1, batchSize });
       this.subscription = subscription;
       try {
         for await (const batch of subscription) {
           await this.exclusive(() => this.append(batch));
           this.release();
+          // A short batch: the trees have caught up with the log; let the next appends gather.
+          // (A lone append after a quiet spell still goes in at once: only the ones after wait.)
+          if (batch.length < batchSize) await this.gather();
         }
       } catch (error) {
         if (this.stopped) return;
@@ -319,6 +335,21 @@ export class TreeMaintainer {
     const ready = this.waiters.filter((waiter) => waiter.position <= this.held);
     this.waiters = this.waiters.filter((waiter) => waiter.position > this.held);
     for (const waiter of ready) waiter.resolve();
+  }
+
+  /** Waits gatherMs, or less: stopped, or a waiter wants an event the trees do not hold yet. */
+  private gather(): Promise<void> {
+    const ms = this.options.gatherMs ?? GATHER_MS;
+    if (ms <= 0 || this.stopped || this.waiters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeGather = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeGather = done;
+    });
   }
 
   private pause(): Promise<void> {
