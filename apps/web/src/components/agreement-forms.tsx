@@ -31,7 +31,6 @@ export function DraftAgreementForm({
           id: 'draft-kind',
           label: 'Kind',
           kind: 'select',
-          initial: 'MOU',
           options: KINDS.map((value) => ({ value, label: words(value) })),
         },
         {

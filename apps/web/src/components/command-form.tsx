@@ -29,7 +29,10 @@ export type InputField = {
   id: string;
   label: string;
   hint?: string;
-  /** Its value when the form opens, and again once a command is recorded unless `keep`. */
+  /**
+   * Its value when the form opens (a select's first option if none), and again once a command
+   * is recorded unless `keep`.
+   */
   initial?: string;
   /** Left as it is once a command is recorded (the next one likely uses it again). */
   keep?: boolean;
@@ -98,11 +101,17 @@ function isInput(field: FormField): field is InputField {
   return !('show' in field);
 }
 
+/** A select opens on its first option unless told otherwise. */
+function firstOption(field: InputField): string | undefined {
+  return field.kind === 'select' ? field.options[0]?.value : undefined;
+}
+
 function initialValues(fields: readonly FormField[], recorded?: Values): Values {
   const values: Values = {};
   for (const field of fields.filter(isInput)) {
     const kept = recorded && field.keep ? recorded[field.name] : undefined;
-    values[field.name] = kept ?? (field.kind === 'checks' ? [] : (field.initial ?? ''));
+    const initial = field.kind === 'checks' ? [] : (field.initial ?? firstOption(field) ?? '');
+    values[field.name] = kept ?? initial;
   }
   return values;
 }

@@ -71,7 +71,6 @@ export function IdentifyRiskForm({
           label: 'Category',
           kind: 'select',
           options: CATEGORIES.map((value) => ({ value, label: words(value) })),
-          initial: 'OPERATIONAL',
           keep: true,
         },
         ...scores('identify'),
@@ -81,7 +80,6 @@ export function IdentifyRiskForm({
           label: 'Owned by',
           kind: 'select',
           options: partners.map((p) => ({ value: p.partnerId, label: p.organisationName })),
-          initial: partners[0]?.partnerId ?? '',
           keep: true,
         },
       ]}
@@ -142,7 +140,6 @@ export function ReassessRiskForm({
           label: 'Risk',
           kind: 'select',
           options: risks.map((r) => ({ value: r.riskId, label: r.title })),
-          initial: first?.riskId ?? '',
           keep: true,
           // A risk chosen shows its scores as they are, to change from there.
           sets: (riskId): Record<string, string> => {

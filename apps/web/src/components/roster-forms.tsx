@@ -37,7 +37,6 @@ export function AssignRoleForm({
           label: 'For the partner',
           kind: 'select',
           options: partners.map((p) => ({ value: p.partnerId, label: p.organisationName })),
-          initial: partners[0]?.partnerId ?? '',
           keep: true,
         },
         {
@@ -46,7 +45,6 @@ export function AssignRoleForm({
           label: 'Role',
           kind: 'select',
           options: ROLES.map((value) => ({ value, label: words(value) })),
-          initial: 'STEERING_MEMBER',
           keep: true,
         },
         { name: 'termStart', id: 'assign-start', label: 'Term starts', kind: 'date' },
@@ -89,7 +87,6 @@ export function RevokeRoleForm({
           label: 'Role held',
           kind: 'select',
           options: seats.map((s) => ({ value: s.assignmentId, label: s.label })),
-          initial: seats[0]?.assignmentId ?? '',
           keep: true,
         },
         { name: 'reason', id: 'revoke-reason', label: 'Why it ends', kind: 'multiline' },
