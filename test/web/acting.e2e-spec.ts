@@ -1,13 +1,9 @@
 import type { Actor } from '@accord/domain';
-import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { DRAFT_AGREEMENT } from '../support/agreements.operations';
 import { CAST_VOTE, CLOSE_DECISION, PROPOSE_DECISION } from '../support/decisions.operations';
 import { expectNoErrors } from '../support/fixtures';
 import { DEFINE_INDICATOR, REVISE_COMMITMENT } from '../support/measurement.operations';
-import { JOIN, LAUNCH, MAKE } from '../support/operations';
+import { MAKE } from '../support/operations';
 import {
   ALLOCATE_SHARES,
   DEFINE_POOL,
@@ -16,9 +12,10 @@ import {
   REASSESS_RISK,
   RECORD_DISTRIBUTION,
 } from '../support/risks-benefits.operations';
-import { ASSIGN_ROLE } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
-import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
+
+import { CITY_HALL, FOOD_BANK, SCHOOLS, type TestApp } from '../support/test-app';
+import { screenshot, workspaceInBrowser } from './browser';
+import { launchWithThreePartners } from './three-partners';
 
 const DAY = 86_400_000;
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
@@ -31,48 +28,17 @@ const POOL = 'state-grant';
  * host, a console error or an axe-core WCAG 2.1 AA violation.
  */
 describe('acting in the web workspace', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let webDir: string;
-  let origin: string;
   const now = Date.now();
 
-  beforeAll(async () => {
-    webDir = buildWorkspace();
-    app = await TestApp.start({ env: { ACCORD_WEB_DIR: webDir } });
-    await app.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    await seed(app, now);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
-  });
-
-  async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
-    const link = await signInLinkCommand(
-      ['--person', actor.personId, '--partner', actor.partnerId, '--url', origin],
-      app.config,
-    );
-    const watched = await watchedPage(browser, origin, viewport);
-    await watched.page.goto(link);
-    await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
-    return watched;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const web = workspaceInBrowser({ seed: (app) => seed(app, now) });
+  const { signedIn, expectAccessible } = web;
 
   const streamEvents = async (stream: string) =>
-    (await app.rawEvents()).filter((e) => e.stream === stream);
+    (await web.app.rawEvents()).filter((e) => e.stream === stream);
 
   it('benefit pools: shares and distributions in the reader’s locale, exact underneath; only backbone staff record a distribution, and a refused one writes nothing', async () => {
     const partner = await signedIn(FOOD_BANK, { width: 360, height: 780 });
-    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await partner.page.getByRole('link', { name: 'Benefit pools' }).click();
     await partner.page.getByRole('heading', { name: 'Benefit pools' }).waitFor();
     const pool = partner.page.locator('section.card', { hasText: 'State literacy grant' });
@@ -101,7 +67,7 @@ describe('acting in the web workspace', () => {
 
     const staff = await signedIn(CITY_HALL);
     const page = staff.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/benefits`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/benefits`);
     const form = page.locator('form', { hasText: 'Record a distribution' });
     await form.waitFor();
     const before = (await streamEvents(`benefit-pool-${POOL}`)).length;
@@ -141,7 +107,7 @@ describe('acting in the web workspace', () => {
     const stream = 'commitment-vans';
     const member = await signedIn(SCHOOLS);
     let page = member.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments/vans`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments/vans`);
     await page.getByRole('heading', { name: 'Accept for the initiative' }).waitFor();
     // The due day in the reader's locale, the exact day in the <time> element.
     const due = page.locator('dt:has-text("Due by") + dd time');
@@ -154,7 +120,7 @@ describe('acting in the web workspace', () => {
 
     // The food bank revises it meanwhile: accepting the version on screen is refused.
     expectNoErrors(
-      await app.gql(
+      await web.app.gql(
         REVISE_COMMITMENT,
         {
           input: {
@@ -181,7 +147,7 @@ describe('acting in the web workspace', () => {
 
     const partner = await signedIn(FOOD_BANK);
     page = partner.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments/vans`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments/vans`);
     const revise = page.locator('form', { hasText: 'Revise the commitment' });
     await revise.waitFor();
     const accepted = (await streamEvents(stream)).length;
@@ -212,7 +178,7 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('the roster: those who run the initiative assign and revoke roles, with the server’s message beside the field; others see no form', async () => {
     const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/roster`);
+    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/roster`);
     await member.page.getByRole('heading', { name: 'Roster' }).waitFor();
     await member.page.getByRole('region', { name: 'Roster' }).waitFor();
     await expect(member.page.locator('main form').count()).resolves.toBe(1); // the day filter
@@ -220,10 +186,10 @@ describe('acting in the web workspace', () => {
 
     const staff = await signedIn(CITY_HALL);
     const page = staff.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/roster`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/roster`);
     const assign = page.locator('form', { hasText: 'Assign a role' });
     await assign.waitFor();
-    const before = (await app.rawEvents()).length;
+    const before = (await web.app.rawEvents()).length;
     await assign.getByLabel('Person (their id)').fill('dee');
     await assign.getByLabel('For the partner').selectOption({ label: 'County Food Bank' });
     await assign.getByLabel('Role').selectOption({ label: 'working group lead' });
@@ -238,7 +204,7 @@ describe('acting in the web workspace', () => {
       'true',
     );
     await expectAccessible(page);
-    expect(await app.rawEvents()).toHaveLength(before);
+    expect(await web.app.rawEvents()).toHaveLength(before);
 
     await assign.getByLabel('Term ends (optional)').fill('');
     await assign.getByRole('button', { name: 'Assign the role' }).click();
@@ -259,7 +225,7 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('risks: mitigations lead to their commitments; members identify risks; the owner reassesses, told when it changed meanwhile; refused forms write nothing', async () => {
     const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/risks`);
+    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/risks`);
     await member.page.getByRole('heading', { name: 'Identify a risk' }).waitFor();
     // School District 9 does not own the van risk: no reassessing it.
     await expect(
@@ -269,7 +235,7 @@ describe('acting in the web workspace', () => {
 
     const owner = await signedIn(FOOD_BANK);
     const page = owner.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/risks`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/risks`);
     const row = page.getByRole('row', { name: /A van breaks down/ });
     await row.getByText('A second van on standby').waitFor();
     expect(await row.getByRole('link', { name: 'commitment vans' }).getAttribute('href')).toBe(
@@ -277,10 +243,10 @@ describe('acting in the web workspace', () => {
     );
 
     const identify = page.locator('form', { hasText: 'Identify a risk' });
-    const before = (await app.rawEvents()).length;
+    const before = (await web.app.rawEvents()).length;
     await identify.getByRole('button', { name: 'Identify the risk' }).click();
     await identify.locator('#identify-title-error').waitFor();
-    expect(await app.rawEvents()).toHaveLength(before);
+    expect(await web.app.rawEvents()).toHaveLength(before);
     await identify.getByLabel('Risk').fill('Volunteers drift away');
     await identify.getByLabel('What could happen').fill('Too few drivers on Saturdays.');
     await identify.getByLabel('Likelihood (1 rare to 5 almost certain)').selectOption('4');
@@ -293,19 +259,19 @@ describe('acting in the web workspace', () => {
     const reassess = page.locator('form', { hasText: 'Reassess a risk' });
     await reassess.getByLabel('Risk', { exact: true }).selectOption({ label: 'A van breaks down' });
     expectNoErrors(
-      await app.gql(
+      await web.app.gql(
         REASSESS_RISK,
         { input: { riskId: 'van-breakdown', likelihood: 3, impact: 4, reason: 'Older vans' } },
         FOOD_BANK,
       ),
     );
-    const reassessed = (await app.rawEvents()).length;
+    const reassessed = (await web.app.rawEvents()).length;
     await reassess.getByLabel('Likelihood (1 rare to 5 almost certain)').selectOption('1');
     await reassess.getByLabel('Why the score changes').fill('The standby van arrived');
     await reassess.getByRole('button', { name: 'Reassess' }).click();
     await reassess.getByText('This risk changed since you opened it.').waitFor();
     await reassess.getByText('It is now scored likelihood 3 × impact 4.').waitFor();
-    expect(await app.rawEvents()).toHaveLength(reassessed);
+    expect(await web.app.rawEvents()).toHaveLength(reassessed);
     await expectAccessible(page);
     await reassess.getByRole('button', { name: 'Reassess' }).click();
     await page.getByRole('row', { name: /A van breaks down.*4 \(low: 1 × 4\)/ }).waitFor();
@@ -314,24 +280,24 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('agreements: a partner drafts, amends and signs; the server’s messages sit beside the fields; others see no form', async () => {
     const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${origin}/initiatives/${INITIATIVE}/agreements`);
+    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/agreements`);
     await member.page.getByRole('heading', { name: 'Agreements' }).waitFor();
     await expect(member.page.locator('main form').count()).resolves.toBe(0);
     expect(member.problems()).toEqual([]);
 
     const partner = await signedIn(FOOD_BANK);
     const page = partner.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/agreements`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/agreements`);
     const draft = page.locator('form', { hasText: 'Draft an agreement' });
     await draft.getByLabel('Title').fill('Van sharing');
     await draft.getByLabel('Kind').selectOption({ label: 'mou' });
     await draft
       .getByLabel('Text')
       .fill('The food bank lends its vans to the schools on Saturdays.');
-    const before = (await app.rawEvents()).length;
+    const before = (await web.app.rawEvents()).length;
     await draft.getByRole('button', { name: 'Draft the agreement' }).click();
     await draft.locator('#draft-parties-error').waitFor();
-    expect(await app.rawEvents()).toHaveLength(before);
+    expect(await web.app.rawEvents()).toHaveLength(before);
     await expectAccessible(page);
     await draft.getByLabel('City Hall').check();
     await draft.getByLabel('County Food Bank').check();
@@ -346,10 +312,10 @@ describe('acting in the web workspace', () => {
     // The same text again: the server says so beside the text, and nothing is written.
     const amend = page.locator('form', { hasText: 'Amend the text' });
     await amend.getByLabel('Why it changes').fill('Sundays too');
-    const signed = (await app.rawEvents()).length;
+    const signed = (await web.app.rawEvents()).length;
     await amend.getByRole('button', { name: 'Amend' }).click();
     await amend.locator('#amend-text-error').waitFor();
-    expect(await app.rawEvents()).toHaveLength(signed);
+    expect(await web.app.rawEvents()).toHaveLength(signed);
     await amend
       .getByLabel('New text (replaces version 1)')
       .fill('The food bank lends its vans to the schools on Saturdays and Sundays.');
@@ -362,30 +328,30 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('a data steward records a measurement; those who run the initiative record a meeting; the server’s messages sit beside the fields and refused forms write nothing', async () => {
     const partner = await signedIn(FOOD_BANK);
-    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}/indicators`);
+    await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}/indicators`);
     await partner.page.getByRole('heading', { name: 'Pupils fed at weekends' }).waitFor();
     await expect(partner.page.locator('main form').count()).resolves.toBe(0);
-    await partner.page.goto(`${origin}/initiatives/${INITIATIVE}/meetings`);
+    await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}/meetings`);
     await partner.page.getByRole('heading', { name: 'Meetings' }).waitFor();
     await expect(partner.page.locator('main form').count()).resolves.toBe(0);
     expect(partner.problems()).toEqual([]);
 
     const steward = await signedIn(SCHOOLS);
     let page = steward.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/indicators`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/indicators`);
     const measure = page.locator('form', { hasText: 'Record a measurement of Pupils fed' });
     const day = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString().slice(0, 10);
     await measure.getByLabel('Period from').fill(day(7));
     await measure.getByLabel('Period to').fill(day(14));
     await measure.getByLabel('Value (pupils)').fill('many');
     await measure.getByLabel('How it was measured').fill('Pack sign-out sheets');
-    const before = (await app.rawEvents()).length;
+    const before = (await web.app.rawEvents()).length;
     await measure.getByRole('button', { name: 'Record the measurement' }).click();
     await measure.locator('[id$="-value-error"]').waitFor();
     await measure.getByLabel('Value (pupils)').fill('164');
     await measure.getByRole('button', { name: 'Record the measurement' }).click();
     await measure.locator('[id$="-end-error"]').waitFor();
-    expect(await app.rawEvents()).toHaveLength(before);
+    expect(await web.app.rawEvents()).toHaveLength(before);
     await expectAccessible(page);
     await measure.getByLabel('Period from').fill(day(14));
     await measure.getByLabel('Period to').fill(day(7));
@@ -395,17 +361,17 @@ describe('acting in the web workspace', () => {
 
     const staff = await signedIn(CITY_HALL);
     page = staff.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await page.getByRole('link', { name: 'Meetings' }).click();
     const meeting = page.locator('form', { hasText: 'Record a meeting held' });
     await meeting.getByLabel('Title').fill('Steering committee, spring');
     await meeting.getByLabel('Held on').fill(day(2));
     await meeting.getByLabel('Agenda').fill('Vans\nGrant');
     await meeting.getByLabel('Minutes').fill('Agreed to share vans.');
-    const unsent = (await app.rawEvents()).length;
+    const unsent = (await web.app.rawEvents()).length;
     await meeting.getByRole('button', { name: 'Record the meeting' }).click();
     await meeting.locator('#meeting-attendees-error').waitFor();
-    expect(await app.rawEvents()).toHaveLength(unsent);
+    expect(await web.app.rawEvents()).toHaveLength(unsent);
     await expectAccessible(page);
     await meeting.getByLabel('bo (County Food Bank)').check();
     await meeting.getByLabel('chen (School District 9)').check();
@@ -442,7 +408,7 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('accountability: each cell leads to the list behind it; risks owned, benefit shares and agreements per partner', async () => {
     const { page, problems } = await signedIn(SCHOOLS);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/accountability`);
     const row = page.getByRole('row', { name: /County Food Bank/ });
     await row.getByRole('link', { name: 'A van breaks down' }).waitFor();
     expect(await row.getByRole('link', { name: 'State literacy grant' }).getAttribute('href')).toBe(
@@ -471,7 +437,7 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('the evaluator compares the accountability view at two dates side by side, both in the URL', async () => {
     const { page, problems } = await signedIn(EVALUATOR, { width: 360, height: 780 });
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/accountability`);
     await page.getByRole('link', { name: 'Compare two dates side by side' }).click();
     await page.getByRole('heading', { name: 'Accountability at two dates' }).waitFor();
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -510,51 +476,25 @@ describe('acting in the web workspace', () => {
 /** Harbour Meals: three partners, a funding pool shared 33.34 / 33.33 / 33.33, one payment out. */
 async function seed(app: TestApp, now: number): Promise<void> {
   const weeksAgo = (weeks: number) => new Date(now - weeks * 7 * DAY).toISOString();
-  expectNoErrors(
-    await app.gql(
-      LAUNCH,
-      {
-        input: {
-          initiativeId: INITIATIVE,
-          name: 'Harbour Meals',
-          problemStatement: 'Children in the harbour district go hungry at weekends.',
-          commonAgenda: 'No child in the harbour district goes hungry.',
-          occurredAt: weeksAgo(8),
-        },
-      },
-      CITY_HALL,
-    ),
-  );
-  for (const [actor, organisationName, sector] of [
-    [CITY_HALL, 'City Hall', 'GOVERNMENT'],
-    [FOOD_BANK, 'County Food Bank', 'NONPROFIT'],
-    [SCHOOLS, 'School District 9', 'EDUCATION'],
-  ] as const) {
-    const input = {
+  await launchWithThreePartners(
+    app,
+    now,
+    {
       initiativeId: INITIATIVE,
-      partnerId: actor.partnerId,
-      organisationName,
-      sector,
-    };
-    expectNoErrors(
-      await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL),
-    );
-  }
-  const seats: [Actor, string][] = [
-    [CITY_HALL, 'STEERING_MEMBER'],
-    [FOOD_BANK, 'STEERING_MEMBER'],
-    [SCHOOLS, 'STEERING_MEMBER'],
-    [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
-    [FOOD_BANK, 'SIGNATORY'],
-    [SCHOOLS, 'DATA_STEWARD'],
-    [EVALUATOR, 'EVALUATOR'],
-  ];
-  for (const [actor, role] of seats) {
-    const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };
-    expectNoErrors(
-      await app.gql(ASSIGN_ROLE, { input: { ...input, occurredAt: weeksAgo(6) } }, CITY_HALL),
-    );
-  }
+      name: 'Harbour Meals',
+      problemStatement: 'Children in the harbour district go hungry at weekends.',
+      commonAgenda: 'No child in the harbour district goes hungry.',
+    },
+    [
+      [CITY_HALL, 'STEERING_MEMBER'],
+      [FOOD_BANK, 'STEERING_MEMBER'],
+      [SCHOOLS, 'STEERING_MEMBER'],
+      [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
+      [FOOD_BANK, 'SIGNATORY'],
+      [SCHOOLS, 'DATA_STEWARD'],
+      [EVALUATOR, 'EVALUATOR'],
+    ],
+  );
   expectNoErrors(
     await app.gql(
       DEFINE_POOL,

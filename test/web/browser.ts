@@ -1,8 +1,12 @@
+import type { Actor } from '@accord/domain';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
+import { TestApp } from '../support/test-app';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
@@ -99,4 +103,100 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A page of Chromium and what it did wrong (see watchedPage). */
+export type WatchedPage = Awaited<ReturnType<typeof watchedPage>>;
+
+/**
+ * For a describe block: the web app built as `npm run build` does and Debian's Chromium, made
+ * before its tests and removed after. The properties are there once the tests run.
+ */
+export function builtWebAndChromium(): { readonly webDir: string; readonly browser: Browser } {
+  let webDir: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    webDir = buildWorkspace();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+  return {
+    get webDir() {
+      return ready(webDir, 'webDir');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+  };
+}
+
+/** The real app serving the built web app on a free port, with Chromium to look at it. */
+export interface WorkspaceInBrowser {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  /** Where the app answers: `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** A watched page signed in as the actor with a sign-in link, on "My initiatives". */
+  signedIn(actor: Actor, viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  /** Fails the test on any axe-core WCAG 2.1 A or AA violation on the page as it is. */
+  expectAccessible(page: Page): Promise<void>;
+}
+
+/**
+ * For a describe block: builds the web app, starts the API serving it (SQLite, on a free port,
+ * with `env` added to its configuration), runs `seed`, launches Chromium; all stopped after.
+ * Pages come from watchedPage, so each test can expect no request to another host and no
+ * console error.
+ */
+export function workspaceInBrowser(
+  options: {
+    env?: () => Record<string, string>;
+    seed?: (app: TestApp, origin: string) => Promise<unknown> | void;
+  } = {},
+): WorkspaceInBrowser {
+  const built = builtWebAndChromium();
+  let app: TestApp | undefined;
+  let origin: string | undefined;
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { ACCORD_WEB_DIR: built.webDir, ...options.env?.() } });
+    await app.app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    await options.seed?.(app, origin);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const web: WorkspaceInBrowser = {
+    get app() {
+      return ready(app, 'app');
+    },
+    get browser() {
+      return built.browser;
+    },
+    get origin() {
+      return ready(origin, 'origin');
+    },
+    async signedIn(actor, viewport) {
+      const link = await signInLinkCommand(
+        ['--person', actor.personId, '--partner', actor.partnerId, '--url', web.origin],
+        web.app.config,
+      );
+      const watched = await watchedPage(web.browser, web.origin, viewport);
+      await watched.page.goto(link);
+      await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+      return watched;
+    },
+    async expectAccessible(page) {
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  };
+  return web;
+}
+
+function ready<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`${name} is made in beforeAll: use it inside a test`);
+  return value;
 }

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { DEMO_INITIATIVE_ID } from '../../apps/api/src/demo/demo-initiative';
 import { ApiProcess } from '../support/api-process';
-import { buildWorkspace, launchChromium, watchedPage } from './browser';
+import { builtWebAndChromium, watchedPage } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -24,20 +23,15 @@ function readmeDemoCommands(): string[] {
  */
 describe("the README's demo, played in a browser", () => {
   let dataDir: string;
-  let webDir: string;
   let api: ApiProcess;
-  let browser: Browser;
+  const built = builtWebAndChromium();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-quick-start-'));
-    webDir = buildWorkspace();
-    browser = await launchChromium();
-  }, 120_000);
+  });
   afterAll(async () => {
     await api?.terminate();
-    await browser?.close();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
   });
 
   it('starts with the demo, prints the sign-in command; its link opens the demo initiative', async () => {
@@ -47,7 +41,7 @@ describe("the README's demo, played in a browser", () => {
     api = await ApiProcess.start({
       ACCORD_DEMO: '1',
       ACCORD_DB_FILE: demoFile,
-      ACCORD_WEB_DIR: webDir,
+      ACCORD_WEB_DIR: built.webDir,
       ACCORD_JWT_SECRET: '',
     });
     const port = new URL(api.url).port;
@@ -65,7 +59,7 @@ describe("the README's demo, played in a browser", () => {
     const link = cli.stdout.trim();
     expect(link).toMatch(new RegExp(`^${api.url}/sign-in#code=[A-Za-z0-9_-]{43}$`));
 
-    const { page, problems } = await watchedPage(browser, api.url);
+    const { page, problems } = await watchedPage(built.browser, api.url);
     await page.goto(link);
     await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
     await page.getByRole('link', { name: 'Reading by Nine: Riverside' }).first().click();

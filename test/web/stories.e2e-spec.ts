@@ -1,28 +1,24 @@
 import type { Actor } from '@accord/domain';
-import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { expectNoErrors } from '../support/fixtures';
-import { JOIN, LAUNCH, MAKE, REPORT } from '../support/operations';
+import { MAKE, REPORT } from '../support/operations';
 import {
   CORRECT_MEASUREMENT,
   defineIndicator,
   RECORD_MEASUREMENT,
 } from '../support/measurement.operations';
 import { IDENTIFY_RISK } from '../support/risks-benefits.operations';
-import { ASSIGN_ROLE } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
+import { CITY_HALL, FOOD_BANK, SCHOOLS, type TestApp } from '../support/test-app';
 import {
   AMEND_AGREEMENT,
   DRAFT_AGREEMENT,
   FOOD_BANK_CLERK,
 } from '../support/agreements.operations';
-import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
+import { screenshot, workspaceInBrowser } from './browser';
+import { launchWithThreePartners, READING_BY_NINE } from './three-partners';
 
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
 const DAY = 86_400_000;
-const INITIATIVE = 'reading-by-9';
+const INITIATIVE = READING_BY_NINE.initiativeId;
 
 /**
  * The issue's three stories, played through the UI in Debian's Chromium as the people they are
@@ -31,46 +27,15 @@ const INITIATIVE = 'reading-by-9';
  * or an axe-core WCAG 2.1 AA violation.
  */
 describe('the stories of the workspace, in a browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let webDir: string;
-  let origin: string;
   const now = Date.now();
 
-  beforeAll(async () => {
-    webDir = buildWorkspace();
-    app = await TestApp.start({ env: { ACCORD_WEB_DIR: webDir } });
-    await app.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    await seed(app, now);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
-  });
-
-  async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
-    const link = await signInLinkCommand(
-      ['--person', actor.personId, '--partner', actor.partnerId, '--url', origin],
-      app.config,
-    );
-    const watched = await watchedPage(browser, origin, viewport);
-    await watched.page.goto(link);
-    await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
-    return watched;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const web = workspaceInBrowser({ seed: (app) => seed(app, now) });
+  const { signedIn, expectAccessible } = web;
 
   it('a chair proposes a decision, members vote (one changes vote, one recuses), and the chair closes it on what is current and sees the outcome', async () => {
     const chair = await signedIn(CITY_HALL);
     const page = chair.page;
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/decisions`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/decisions`);
     await page.getByRole('heading', { name: 'Propose a decision' }).waitFor();
     await expectAccessible(page);
 
@@ -192,7 +157,7 @@ describe('the stories of the workspace, in a browser', () => {
 
     // Dee, of the same food bank, reports from the warehouse while Bo's page is open.
     expectNoErrors(
-      await app.gql(
+      await web.app.gql(
         REPORT,
         { input: { commitmentId, percent: 70, note: 'Second depot open' } },
         FOOD_BANK_CLERK,
@@ -232,7 +197,9 @@ describe('the stories of the workspace, in a browser', () => {
     await page.getByRole('link', { name: 'Weekend meal packs for 300 pupils' }).waitFor();
     await page.getByText('1 commitment', { exact: true }).waitFor();
 
-    const stored = (await app.rawEvents()).filter((e) => e.stream === `commitment-${commitmentId}`);
+    const stored = (await web.app.rawEvents()).filter(
+      (e) => e.stream === `commitment-${commitmentId}`,
+    );
     expect(stored.map((e) => e.type)).toEqual([
       'CommitmentMade.v1',
       'ProgressReported.v1',
@@ -246,7 +213,7 @@ describe('the stories of the workspace, in a browser', () => {
   it("an evaluator moves the time control back and sees what was known then, reads a commitment's history field by field, and compares two dates", async () => {
     const { page, problems } = await signedIn(EVALUATOR);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/commitments`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments`);
     await page.getByRole('link', { name: 'Recruit 20 volunteer reading tutors' }).click();
     await page.getByText('60% done', { exact: true }).waitFor();
     // An evaluator writes nothing: no forms.
@@ -329,7 +296,7 @@ describe('the stories of the workspace, in a browser', () => {
       `${base}/changes`,
       `${base}/decisions`,
     ]) {
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${web.origin}${path}`);
       await page.locator('main h1').waitFor();
       await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
@@ -342,7 +309,7 @@ describe('the stories of the workspace, in a browser', () => {
 
   it('an evaluator reads the risks as a register and a 5 × 5 heat map, and the roster on a past day', async () => {
     const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await page.getByRole('link', { name: 'Risks' }).click();
     await page.getByRole('heading', { name: 'Risks', exact: true }).waitFor();
     const map = page.getByRole('table', { name: /by likelihood \(across\) and impact \(down\)/ });
@@ -381,7 +348,7 @@ describe('the stories of the workspace, in a browser', () => {
 
   it('an evaluator reads an agreement: whether it is in force and why, and what each amendment changed', async () => {
     const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await page.getByRole('link', { name: 'Agreements' }).click();
     await page.getByRole('heading', { name: 'Agreements', exact: true }).waitFor();
     await page.getByRole('cell', { name: '0 of 2 parties' }).waitFor();
@@ -403,7 +370,7 @@ describe('the stories of the workspace, in a browser', () => {
 
   it('an evaluator reads an indicator as a chart and a scorecard aware of the better direction, corrections shown as such', async () => {
     const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await page.getByRole('link', { name: 'Shared measurement' }).click();
     const card = page.locator('section.card', { hasText: 'Third graders reading at grade level' });
     await card.getByText('Better when it goes up.', { exact: false }).waitFor();
@@ -426,38 +393,7 @@ describe('the stories of the workspace, in a browser', () => {
 /** Reading by Nine: three voting members (Ana chairs), Bo represents the food bank, Eve evaluates. */
 async function seed(app: TestApp, now: number): Promise<void> {
   const weeksAgo = (weeks: number) => new Date(now - weeks * 7 * DAY).toISOString();
-  expectNoErrors(
-    await app.gql(
-      LAUNCH,
-      {
-        input: {
-          initiativeId: INITIATIVE,
-          name: 'Reading by Nine',
-          problemStatement: 'Too few children in the county read at grade level by age nine.',
-          commonAgenda: 'Every child reads at grade level by the end of third grade.',
-          occurredAt: weeksAgo(8),
-        },
-      },
-      CITY_HALL,
-    ),
-  );
-  const partners = [
-    [CITY_HALL, 'City Hall', 'GOVERNMENT'],
-    [FOOD_BANK, 'County Food Bank', 'NONPROFIT'],
-    [SCHOOLS, 'School District 9', 'EDUCATION'],
-  ] as const;
-  for (const [actor, organisationName, sector] of partners) {
-    const input = {
-      initiativeId: INITIATIVE,
-      partnerId: actor.partnerId,
-      organisationName,
-      sector,
-    };
-    expectNoErrors(
-      await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL),
-    );
-  }
-  const seats: [Actor, string][] = [
+  await launchWithThreePartners(app, now, READING_BY_NINE, [
     [CITY_HALL, 'CHAIR'],
     [CITY_HALL, 'STEERING_MEMBER'],
     [FOOD_BANK, 'STEERING_MEMBER'],
@@ -466,13 +402,7 @@ async function seed(app: TestApp, now: number): Promise<void> {
     [FOOD_BANK_CLERK, 'PARTNER_REPRESENTATIVE'],
     [SCHOOLS, 'DATA_STEWARD'],
     [EVALUATOR, 'EVALUATOR'],
-  ];
-  for (const [actor, role] of seats) {
-    const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };
-    expectNoErrors(
-      await app.gql(ASSIGN_ROLE, { input: { ...input, occurredAt: weeksAgo(6) } }, CITY_HALL),
-    );
-  }
+  ]);
   for (const [riskId, title, likelihood, impact, owner] of [
     ['drop-off', 'Volunteer drop-off', 4, 5, 'food-bank'],
     ['repairs', 'Library closed for repairs', 2, 3, 'city-hall'],

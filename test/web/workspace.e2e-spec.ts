@@ -1,18 +1,15 @@
 import type { Actor } from '@accord/domain';
-import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { CAST_VOTE, PROPOSE_DECISION } from '../support/decisions.operations';
 import { expectNoErrors } from '../support/fixtures';
-import { JOIN, LAUNCH, MAKE } from '../support/operations';
-import { ASSIGN_ROLE } from '../support/roster.fixtures';
-import { CITY_HALL, FOOD_BANK, SCHOOLS, TestApp } from '../support/test-app';
-import { axeViolations, buildWorkspace, launchChromium, screenshot, watchedPage } from './browser';
+import { MAKE } from '../support/operations';
+
+import { CITY_HALL, FOOD_BANK, SCHOOLS, type TestApp } from '../support/test-app';
+import { screenshot, workspaceInBrowser } from './browser';
+import { launchWithThreePartners, READING_BY_NINE } from './three-partners';
 
 const EVALUATOR: Actor = { personId: 'eve', partnerId: 'city-hall' };
 const DAY = 86_400_000;
-const INITIATIVE = 'reading-by-9';
+const INITIATIVE = READING_BY_NINE.initiativeId;
 const DECISION = 'weekend-meals';
 
 /**
@@ -21,44 +18,18 @@ const DECISION = 'weekend-meals';
  * the test on a request to another host, a console error or an axe-core WCAG 2.1 AA violation.
  */
 describe('the web workspace in a browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let webDir: string;
-  let origin: string;
   const now = Date.now();
   const boVotedAt = new Date(now - 2 * DAY).toISOString();
   const beforeChenVoted = new Date(now - DAY).toISOString();
 
-  beforeAll(async () => {
-    webDir = buildWorkspace();
-    app = await TestApp.start({ env: { ACCORD_WEB_DIR: webDir } });
-    await app.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    await seed(app, now, boVotedAt);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
-  });
+  const web = workspaceInBrowser({ seed: (app) => seed(app, now, boVotedAt) });
+  const { expectAccessible } = web;
 
   async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
-    const link = await signInLinkCommand(
-      ['--person', actor.personId, '--partner', actor.partnerId, '--url', origin],
-      app.config,
-    );
-    const watched = await watchedPage(browser, origin, viewport);
-    await watched.page.goto(link);
-    await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+    const watched = await web.signedIn(actor, viewport);
     // The code is spent and gone from the address bar and the history.
-    expect(watched.page.url()).toBe(`${origin}/`);
+    expect(watched.page.url()).toBe(`${web.origin}/`);
     return watched;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
   }
 
   it('a member sees what needs them, reads the initiative, and votes with a reason; a double click writes once', async () => {
@@ -116,12 +87,12 @@ describe('the web workspace in a browser', () => {
 
     expect(castVoteIds.length).toBeGreaterThanOrEqual(2);
     expect(new Set(castVoteIds).size).toBe(1);
-    const votes = (await app.rawEvents()).filter(
+    const votes = (await web.app.rawEvents()).filter(
       (e) => e.stream === `decision-${DECISION}` && e.type === 'VoteCast.v1',
     );
     expect(votes).toHaveLength(2);
 
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/accountability`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/accountability`);
     await page.getByRole('heading', { name: 'Accountability' }).waitFor();
     await page.getByRole('rowheader', { name: /County Food Bank/ }).waitFor();
     await page.getByLabel('1 overdue commitments of County Food Bank').click();
@@ -134,7 +105,7 @@ describe('the web workspace in a browser', () => {
 
   it('an evaluator moves the time control back and sees the earlier state, with a banner and the URL carrying it', async () => {
     const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${origin}/initiatives/${INITIATIVE}/decisions/${DECISION}`);
+    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/decisions/${DECISION}`);
     await page.getByRole('heading', { name: 'Weekend meal packs' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Your vote' }).count()).resolves.toBe(0);
 
@@ -187,7 +158,7 @@ describe('the web workspace in a browser', () => {
       `/initiatives/${INITIATIVE}`,
       `/initiatives/${INITIATIVE}/decisions/${DECISION}`,
     ]) {
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${web.origin}${path}`);
       await page.locator('main h1').waitFor();
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect({ path, width }).toEqual({ path, width: 360 });
@@ -218,52 +189,14 @@ describe('the web workspace in a browser', () => {
 /** Reading by Nine: three voting members, an open consensus decision Bo voted on two days ago. */
 async function seed(app: TestApp, now: number, boVotedAt: string): Promise<void> {
   // Everything before the decision happened weeks ago, so the past the evaluator looks at has it.
-  const weeksAgo = (weeks: number) => new Date(now - weeks * 7 * DAY).toISOString();
-  expectNoErrors(
-    await app.gql(
-      LAUNCH,
-      {
-        input: {
-          initiativeId: INITIATIVE,
-          name: 'Reading by Nine',
-          problemStatement: 'Too few children in the county read at grade level by age nine.',
-          commonAgenda: 'Every child reads at grade level by the end of third grade.',
-          occurredAt: weeksAgo(8),
-        },
-      },
-      CITY_HALL,
-    ),
-  );
-  const partners = [
-    [CITY_HALL, 'City Hall', 'GOVERNMENT'],
-    [FOOD_BANK, 'County Food Bank', 'NONPROFIT'],
-    [SCHOOLS, 'School District 9', 'EDUCATION'],
-  ] as const;
-  for (const [actor, organisationName, sector] of partners) {
-    const input = {
-      initiativeId: INITIATIVE,
-      partnerId: actor.partnerId,
-      organisationName,
-      sector,
-    };
-    expectNoErrors(
-      await app.gql(JOIN, { input: { ...input, occurredAt: weeksAgo(7) } }, CITY_HALL),
-    );
-  }
-  const seats: [Actor, string][] = [
+  await launchWithThreePartners(app, now, READING_BY_NINE, [
     [CITY_HALL, 'CHAIR'],
     [CITY_HALL, 'STEERING_MEMBER'],
     [FOOD_BANK, 'STEERING_MEMBER'],
     [SCHOOLS, 'STEERING_MEMBER'],
     [FOOD_BANK, 'PARTNER_REPRESENTATIVE'],
     [EVALUATOR, 'EVALUATOR'],
-  ];
-  for (const [actor, role] of seats) {
-    const input = { initiativeId: INITIATIVE, ...actor, role, termStart: weeksAgo(6).slice(0, 10) };
-    expectNoErrors(
-      await app.gql(ASSIGN_ROLE, { input: { ...input, occurredAt: weeksAgo(6) } }, CITY_HALL),
-    );
-  }
+  ]);
   expectNoErrors(
     await app.gql(
       PROPOSE_DECISION,

@@ -7,6 +7,7 @@ export * from './append-validation';
 export * from './subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
+export { openPool } from './postgres/open-pool';
 export * from './kurrentdb/kurrentdb-event-store';
 export { KurrentDbUnavailableError, redactConnectionString } from './kurrentdb/kurrentdb-errors';
 export * from './migrate';

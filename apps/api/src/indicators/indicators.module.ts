@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { INDICATOR_COMMANDS } from './indicators.commands';
+import { AREA_TABLES } from '../ledger/area-tables';
 import { IndicatorsMutations } from './indicators.mutations';
 import { IndicatorQueries } from './queries/indicator.queries';
 import { IndicatorResolver, InitiativeIndicatorsResolver } from './queries/indicator.resolver';
@@ -15,6 +15,6 @@ import { IndicatorResolver, InitiativeIndicatorsResolver } from './queries/indic
 })
 export class IndicatorsModule {
   constructor(table: CommandTable) {
-    table.add(INDICATOR_COMMANDS);
+    table.add(AREA_TABLES.indicators());
   }
 }

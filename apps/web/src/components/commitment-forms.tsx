@@ -1,6 +1,4 @@
-import { useState } from 'preact/hooks';
 import { useHref } from '../context';
-import { request } from '../graphql/client';
 import {
   AcceptCommitmentDocument,
   type CommitmentDetailFragment,
@@ -11,7 +9,7 @@ import {
   WithdrawCommitmentDocument,
 } from '../graphql/generated';
 import { navigate, pathOf } from '../router';
-import { Field, FormError, StaleNotice, useCommand } from './command';
+import { CommandForm } from './command-form';
 
 /** A whole number from what was typed, or null. */
 function wholeNumber(text: string): number | null {
@@ -30,349 +28,202 @@ export function MakeCommitmentForm({
   partnerName: string;
 }) {
   const href = useHref();
-  const command = useCommand(['description', 'dueDate', 'hours']);
-  const [description, setDescription] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [hours, setHours] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!dueDate) found.dueDate = 'Give the date it is due by.';
-    const hoursValue = hours.trim() === '' ? null : Number(hours.trim());
-    if (hoursValue !== null && !(hoursValue > 0))
-      found.hours = 'Give the hours as a number above 0.';
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    const answer = await command.run((commandId) =>
-      request(MakeCommitmentDocument, {
-        input: {
-          commandId,
+  return (
+    <CommandForm
+      id="make"
+      heading="Make a commitment"
+      intro={<p>For {partnerName}.</p>}
+      fields={[
+        {
+          name: 'description',
+          id: 'make-description',
+          label: 'What you commit to',
+          kind: 'multiline',
+        },
+        { name: 'dueDate', id: 'make-due', label: 'Due by', kind: 'date' },
+        {
+          name: 'hours',
+          id: 'make-hours',
+          label: 'Hours you put in (optional)',
+          inputMode: 'decimal',
+        },
+      ]}
+      check={(v) => {
+        const hours = v.text('hours').trim();
+        return {
+          dueDate: v.text('dueDate') ? null : 'Give the date it is due by.',
+          hours: hours === '' || Number(hours) > 0 ? null : 'Give the hours as a number above 0.',
+        };
+      }}
+      document={MakeCommitmentDocument}
+      input={(v) => {
+        const hours = v.text('hours').trim();
+        return {
           initiativeId,
           partnerId,
-          description: description.trim(),
-          dueDate,
-          ...(hoursValue !== null ? { resources: { hours: hoursValue } } : {}),
-        },
-      }),
-    );
-    const commitmentId = answer?.makeCommitment.commitment?.commitmentId;
-    if (commitmentId)
-      navigate(href(pathOf('initiatives', initiativeId, 'commitments', commitmentId)));
-  };
-  return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="make-heading" noValidate>
-      <h2 id="make-heading">Make a commitment</h2>
-      <p>For {partnerName}.</p>
-      <Field
-        id="make-description"
-        label="What you commit to"
-        value={description}
-        onInput={setDescription}
-        error={command.fieldError('description')}
-        multiline
-      />
-      <Field
-        id="make-due"
-        label="Due by"
-        type="date"
-        value={dueDate}
-        onInput={setDueDate}
-        error={problems.dueDate ?? command.fieldError('dueDate')}
-      />
-      <Field
-        id="make-hours"
-        label="Hours you put in (optional)"
-        inputMode="decimal"
-        value={hours}
-        onInput={setHours}
-        error={problems.hours ?? command.fieldError('hours')}
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Make the commitment'}
-      </button>
-    </form>
+          description: v.text('description').trim(),
+          dueDate: v.text('dueDate'),
+          ...(hours !== '' ? { resources: { hours: Number(hours) } } : {}),
+        };
+      }}
+      submit="Make the commitment"
+      onRecorded={(answer) => {
+        const commitmentId = answer.makeCommitment.commitment?.commitmentId;
+        if (commitmentId)
+          navigate(href(pathOf('initiatives', initiativeId, 'commitments', commitmentId)));
+      }}
+    />
   );
+}
+
+interface OnCommitment {
+  commitment: CommitmentDetailFragment;
+  onRecorded: () => void;
+}
+
+/** What every form on a commitment's page shares: its revision, and a reload when it changed. */
+function onCommitment({ commitment, onRecorded }: OnCommitment) {
+  return {
+    revision: commitment.revision,
+    stale: 'commitment',
+    onStale: onRecorded,
+    onRecorded,
+  };
 }
 
 /**
  * Report progress on what the page shows: the report carries the commitment's revision, so a
  * report someone else made meanwhile is never silently overtaken.
  */
-export function ReportProgressForm({
-  commitment,
-  onRecorded,
-}: {
-  commitment: CommitmentDetailFragment;
-  onRecorded: () => void;
-}) {
-  const command = useCommand(['percent', 'note']);
-  const [percent, setPercent] = useState('');
-  const [note, setNote] = useState('');
-  const [percentProblem, setPercentProblem] = useState<string | null>(null);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const value = wholeNumber(percent);
-    const problem =
-      value === null || value < 0 || value > 100 ? 'Give a whole number from 0 to 100.' : null;
-    setPercentProblem(problem);
-    if (problem || value === null) return;
-    const answer = await command.run(
-      (commandId) =>
-        request(ReportProgressDocument, {
-          input: {
-            commandId,
-            commitmentId: commitment.commitmentId,
-            percent: value,
-            note: note.trim(),
-            expectedRevision: commitment.revision,
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) {
-      setPercent('');
-      setNote('');
-      onRecorded();
-    }
-  };
+export function ReportProgressForm(props: OnCommitment) {
+  const { commitment } = props;
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="report-heading" noValidate>
-      <h2 id="report-heading">Report progress</h2>
-      {command.stale && (
-        <StaleNotice what="commitment">
-          <p>
-            It is now {commitment.percent}% done
-            {commitment.lastProgressNote ? `: “${commitment.lastProgressNote}”` : ''}.
-          </p>
-        </StaleNotice>
+    <CommandForm
+      id="report"
+      heading="Report progress"
+      {...onCommitment(props)}
+      staleDetail={() => (
+        <p>
+          It is now {commitment.percent}% done
+          {commitment.lastProgressNote ? `: “${commitment.lastProgressNote}”` : ''}.
+        </p>
       )}
-      <Field
-        id="report-percent"
-        label="Percent done"
-        inputMode="numeric"
-        value={percent}
-        onInput={setPercent}
-        error={percentProblem ?? command.fieldError('percent')}
-      />
-      <Field
-        id="report-note"
-        label="What was done (evidence)"
-        value={note}
-        onInput={setNote}
-        error={command.fieldError('note')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Report progress'}
-      </button>
-    </form>
+      fields={[
+        { name: 'percent', id: 'report-percent', label: 'Percent done', inputMode: 'numeric' },
+        { name: 'note', id: 'report-note', label: 'What was done (evidence)', kind: 'multiline' },
+      ]}
+      check={(v) => {
+        const value = wholeNumber(v.text('percent'));
+        return {
+          percent:
+            value === null || value < 0 || value > 100
+              ? 'Give a whole number from 0 to 100.'
+              : null,
+        };
+      }}
+      document={ReportProgressDocument}
+      input={(v) => ({
+        commitmentId: commitment.commitmentId,
+        percent: Number(v.text('percent').trim()),
+        note: v.text('note').trim(),
+      })}
+      submit="Report progress"
+    />
   );
 }
 
 /** Record that the commitment was delivered, on the revision shown. */
-export function FulfilForm({
-  commitment,
-  onRecorded,
-}: {
-  commitment: CommitmentDetailFragment;
-  onRecorded: () => void;
-}) {
-  const command = useCommand(['note']);
-  const [note, setNote] = useState('');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const answer = await command.run(
-      (commandId) =>
-        request(FulfilCommitmentDocument, {
-          input: {
-            commandId,
-            commitmentId: commitment.commitmentId,
-            expectedRevision: commitment.revision,
-            ...(note.trim() ? { note: note.trim() } : {}),
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) onRecorded();
-  };
+export function FulfilForm(props: OnCommitment) {
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="fulfil-heading" noValidate>
-      <h2 id="fulfil-heading">Mark as fulfilled</h2>
-      {command.stale && <StaleNotice what="commitment" />}
-      <Field
-        id="fulfil-note"
-        label="How it was delivered (optional)"
-        value={note}
-        onInput={setNote}
-        error={command.fieldError('note')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Mark as fulfilled'}
-      </button>
-    </form>
+    <CommandForm
+      id="fulfil"
+      heading="Mark as fulfilled"
+      {...onCommitment(props)}
+      fields={[
+        {
+          name: 'note',
+          id: 'fulfil-note',
+          label: 'How it was delivered (optional)',
+          kind: 'multiline',
+        },
+      ]}
+      document={FulfilCommitmentDocument}
+      input={(v) => ({
+        commitmentId: props.commitment.commitmentId,
+        ...(v.text('note').trim() ? { note: v.text('note').trim() } : {}),
+      })}
+      submit="Mark as fulfilled"
+    />
   );
 }
 
 /** A steering member accepts the commitment for the initiative, on the revision shown. */
-export function AcceptForm({
-  commitment,
-  onRecorded,
-}: {
-  commitment: CommitmentDetailFragment;
-  onRecorded: () => void;
-}) {
-  const command = useCommand();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const answer = await command.run(
-      (commandId) =>
-        request(AcceptCommitmentDocument, {
-          input: {
-            commandId,
-            commitmentId: commitment.commitmentId,
-            expectedRevision: commitment.revision,
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) onRecorded();
-  };
+export function AcceptForm(props: OnCommitment) {
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="accept-heading" noValidate>
-      <h2 id="accept-heading">Accept for the initiative</h2>
-      {command.stale && <StaleNotice what="commitment" />}
-      <p>As a steering member, you record that the initiative counts on this commitment.</p>
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Accept the commitment'}
-      </button>
-    </form>
+    <CommandForm
+      id="accept"
+      heading="Accept for the initiative"
+      {...onCommitment(props)}
+      intro={<p>As a steering member, you record that the initiative counts on this commitment.</p>}
+      document={AcceptCommitmentDocument}
+      input={() => ({ commitmentId: props.commitment.commitmentId })}
+      submit="Accept the commitment"
+    />
   );
 }
 
 /** The partner changes the due date or the scope, saying why; the earlier terms stay listed. */
-export function ReviseForm({
-  commitment,
-  onRecorded,
-}: {
-  commitment: CommitmentDetailFragment;
-  onRecorded: () => void;
-}) {
-  const command = useCommand(['dueDate', 'description', 'reason']);
-  const [dueDate, setDueDate] = useState('');
-  const [description, setDescription] = useState('');
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found =
-      !dueDate && !description.trim() ? 'Give a new due date, a new scope, or both.' : null;
-    setProblem(found);
-    if (found) return;
-    const answer = await command.run(
-      (commandId) =>
-        request(ReviseCommitmentDocument, {
-          input: {
-            commandId,
-            commitmentId: commitment.commitmentId,
-            expectedRevision: commitment.revision,
-            reason: reason.trim(),
-            ...(dueDate ? { dueDate } : {}),
-            ...(description.trim() ? { description: description.trim() } : {}),
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) {
-      setDueDate('');
-      setDescription('');
-      setReason('');
-      onRecorded();
-    }
-  };
+export function ReviseForm(props: OnCommitment) {
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="revise-heading" noValidate>
-      <h2 id="revise-heading">Revise the commitment</h2>
-      {command.stale && <StaleNotice what="commitment" />}
-      <Field
-        id="revise-due"
-        label="New due date (optional)"
-        type="date"
-        value={dueDate}
-        onInput={setDueDate}
-        error={problem ?? command.fieldError('dueDate')}
-      />
-      <Field
-        id="revise-description"
-        label="New scope (optional)"
-        value={description}
-        onInput={setDescription}
-        error={command.fieldError('description')}
-        multiline
-      />
-      <Field
-        id="revise-reason"
-        label="Why it changes"
-        value={reason}
-        onInput={setReason}
-        error={command.fieldError('reason')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Revise'}
-      </button>
-    </form>
+    <CommandForm
+      id="revise"
+      heading="Revise the commitment"
+      {...onCommitment(props)}
+      fields={[
+        { name: 'dueDate', id: 'revise-due', label: 'New due date (optional)', kind: 'date' },
+        {
+          name: 'description',
+          id: 'revise-description',
+          label: 'New scope (optional)',
+          kind: 'multiline',
+        },
+        { name: 'reason', id: 'revise-reason', label: 'Why it changes', kind: 'multiline' },
+      ]}
+      check={(v) => ({
+        dueDate:
+          !v.text('dueDate') && !v.text('description').trim()
+            ? 'Give a new due date, a new scope, or both.'
+            : null,
+      })}
+      document={ReviseCommitmentDocument}
+      input={(v) => ({
+        commitmentId: props.commitment.commitmentId,
+        reason: v.text('reason').trim(),
+        ...(v.text('dueDate') ? { dueDate: v.text('dueDate') } : {}),
+        ...(v.text('description').trim() ? { description: v.text('description').trim() } : {}),
+      })}
+      submit="Revise"
+    />
   );
 }
 
 /** The partner withdraws the commitment, saying why. */
-export function WithdrawForm({
-  commitment,
-  onRecorded,
-}: {
-  commitment: CommitmentDetailFragment;
-  onRecorded: () => void;
-}) {
-  const command = useCommand(['reason']);
-  const [reason, setReason] = useState('');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const answer = await command.run(
-      (commandId) =>
-        request(WithdrawCommitmentDocument, {
-          input: {
-            commandId,
-            commitmentId: commitment.commitmentId,
-            expectedRevision: commitment.revision,
-            reason: reason.trim(),
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) onRecorded();
-  };
+export function WithdrawForm(props: OnCommitment) {
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="withdraw-heading" noValidate>
-      <h2 id="withdraw-heading">Withdraw the commitment</h2>
-      {command.stale && <StaleNotice what="commitment" />}
-      <Field
-        id="withdraw-reason"
-        label="Why you withdraw it"
-        value={reason}
-        onInput={setReason}
-        error={command.fieldError('reason')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" class="secondary" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Withdraw'}
-      </button>
-    </form>
+    <CommandForm
+      id="withdraw"
+      heading="Withdraw the commitment"
+      {...onCommitment(props)}
+      fields={[
+        { name: 'reason', id: 'withdraw-reason', label: 'Why you withdraw it', kind: 'multiline' },
+      ]}
+      document={WithdrawCommitmentDocument}
+      input={(v) => ({
+        commitmentId: props.commitment.commitmentId,
+        reason: v.text('reason').trim(),
+      })}
+      submit="Withdraw"
+      secondary
+    />
   );
 }

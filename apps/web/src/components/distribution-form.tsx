@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import { formatMoney } from '../format';
-import { request } from '../graphql/client';
 import { type BenefitPoolFragment, RecordDistributionDocument } from '../graphql/generated';
 import { basisPoints, fromMinor, minorDigits, splitByShares, toMinor } from '../money';
-import { Field, FormError, StaleNotice, useCommand } from './command';
+import { CommandForm } from './command-form';
 
 /**
  * Backbone staff record money paid out of a funding pool: one total, split by the allocation in
@@ -19,93 +17,82 @@ export function DistributionForm({
   name: (partnerId: string) => string;
   onRecorded: () => void;
 }) {
-  const command = useCommand(['amounts', 'note']);
-  const [total, setTotal] = useState('');
-  const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const currency = pool.amount?.currency ?? 'USD';
   const digits = minorDigits(currency);
   const id = `distribute-${pool.poolId}`;
-  const minor = toMinor(total, digits);
-  const split =
-    minor !== null && minor > 0n
-      ? splitByShares(
-          minor,
-          pool.allocation.map((s) => ({
-            partnerId: s.partnerId,
-            basisPoints: basisPoints(s.percent),
-          })),
-        )
-      : [];
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const left = BigInt(pool.remaining?.amountMinor ?? '0');
-    const found =
-      minor === null || minor <= 0n
-        ? `Give an amount above 0, such as 1500.00 (at most ${digits} decimals).`
-        : minor > left
-          ? `That is more than the ${formatMoney(fromMinor(left, digits), currency)} left in the pool.`
-          : null;
-    setProblem(found);
-    if (found) return;
-    const answer = await command.run(
-      (commandId) =>
-        request(RecordDistributionDocument, {
-          input: {
-            commandId,
-            poolId: pool.poolId,
-            note: note.trim(),
-            expectedRevision: pool.revision,
-            amounts: split.map(({ share, minor: part }) => ({
-              partnerId: share.partnerId,
-              amount: { amount: fromMinor(part, digits), currency },
+  const money = (minor: bigint) => formatMoney(fromMinor(minor, digits), currency);
+  /** The total typed, in minor units, and its split by the allocation. */
+  const splitOf = (total: string) => {
+    const minor = toMinor(total, digits);
+    const split =
+      minor !== null && minor > 0n
+        ? splitByShares(
+            minor,
+            pool.allocation.map((s) => ({
+              partnerId: s.partnerId,
+              basisPoints: basisPoints(s.percent),
             })),
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) {
-      setTotal('');
-      setNote('');
-      onRecorded();
-    }
+          )
+        : [];
+    return { minor, split };
   };
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-heading`} noValidate>
-      <h3 id={`${id}-heading`}>Record a distribution</h3>
-      {command.stale && <StaleNotice what="pool" />}
-      <Field
-        id={`${id}-total`}
-        label={`Total paid out (${currency})`}
-        inputMode="decimal"
-        value={total}
-        onInput={setTotal}
-        error={problem ?? command.fieldError('amounts') ?? command.fieldError('amount')}
-      />
-      {split.length > 0 && (
-        <p class="muted">
-          Split by the allocation:{' '}
-          {split
-            .map(
-              ({ share, minor: part }) =>
-                `${name(share.partnerId)} ${formatMoney(fromMinor(part, digits), currency)}`,
-            )
-            .join('; ')}
-          .
-        </p>
-      )}
-      <Field
-        id={`${id}-note`}
-        label="What it pays for"
-        value={note}
-        onInput={setNote}
-        error={command.fieldError('note')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Record the distribution'}
-      </button>
-    </form>
+    <CommandForm
+      id={id}
+      level={3}
+      heading="Record a distribution"
+      revision={pool.revision}
+      stale="pool"
+      onStale={onRecorded}
+      fields={[
+        {
+          name: 'amounts',
+          alias: ['amount'],
+          id: `${id}-total`,
+          label: `Total paid out (${currency})`,
+          inputMode: 'decimal',
+        },
+        {
+          show: (v) => {
+            const { split } = splitOf(v.text('amounts'));
+            return (
+              split.length > 0 && (
+                <p class="muted">
+                  Split by the allocation:{' '}
+                  {split
+                    .map(({ share, minor }) => `${name(share.partnerId)} ${money(minor)}`)
+                    .join('; ')}
+                  .
+                </p>
+              )
+            );
+          },
+        },
+        { name: 'note', id: `${id}-note`, label: 'What it pays for', kind: 'multiline' },
+      ]}
+      check={(v) => {
+        const { minor } = splitOf(v.text('amounts'));
+        const left = BigInt(pool.remaining?.amountMinor ?? '0');
+        return {
+          amounts:
+            minor === null || minor <= 0n
+              ? `Give an amount above 0, such as 1500.00 (at most ${digits} decimals).`
+              : minor > left
+                ? `That is more than the ${money(left)} left in the pool.`
+                : null,
+        };
+      }}
+      document={RecordDistributionDocument}
+      input={(v) => ({
+        poolId: pool.poolId,
+        note: v.text('note').trim(),
+        amounts: splitOf(v.text('amounts')).split.map(({ share, minor }) => ({
+          partnerId: share.partnerId,
+          amount: { amount: fromMinor(minor, digits), currency },
+        })),
+      })}
+      submit="Record the distribution"
+      onRecorded={onRecorded}
+    />
   );
 }

@@ -1,7 +1,5 @@
-import { useState } from 'preact/hooks';
-import { request } from '../graphql/client';
 import { RecordMeasurementDocument } from '../graphql/generated';
-import { Field, FormError, StaleNotice, useCommand } from './command';
+import { CommandForm } from './command-form';
 
 /** The indicator's data steward records a value for a period, on the indicator's revision shown. */
 export function MeasurementForm({
@@ -13,80 +11,41 @@ export function MeasurementForm({
   sourcePartnerId: string;
   onRecorded: () => void;
 }) {
-  const command = useCommand(['periodStart', 'periodEnd', 'value', 'method']);
-  const [periodStart, setPeriodStart] = useState('');
-  const [periodEnd, setPeriodEnd] = useState('');
-  const [value, setValue] = useState('');
-  const [method, setMethod] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
   const id = `measure-${indicator.indicatorId}`;
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!periodStart) found.periodStart = 'Give the first day of the period.';
-    if (!periodEnd) found.periodEnd = 'Give the last day of the period.';
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    const answer = await command.run(
-      (commandId) =>
-        request(RecordMeasurementDocument, {
-          input: {
-            commandId,
-            indicatorId: indicator.indicatorId,
-            expectedRevision: indicator.revision,
-            periodStart,
-            periodEnd,
-            value: value.trim().replace(',', '.'),
-            method: method.trim(),
-            sourcePartnerId,
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) {
-      setValue('');
-      onRecorded();
-    }
-  };
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-heading`} noValidate>
-      <h3 id={`${id}-heading`}>Record a measurement of {indicator.name}</h3>
-      {command.stale && <StaleNotice what="indicator" />}
-      <Field
-        id={`${id}-start`}
-        label="Period from"
-        type="date"
-        value={periodStart}
-        onInput={setPeriodStart}
-        error={problems.periodStart ?? command.fieldError('periodStart')}
-      />
-      <Field
-        id={`${id}-end`}
-        label="Period to"
-        type="date"
-        value={periodEnd}
-        onInput={setPeriodEnd}
-        error={problems.periodEnd ?? command.fieldError('periodEnd')}
-      />
-      <Field
-        id={`${id}-value`}
-        label={`Value (${indicator.unit})`}
-        inputMode="decimal"
-        value={value}
-        onInput={setValue}
-        error={command.fieldError('value')}
-      />
-      <Field
-        id={`${id}-method`}
-        label="How it was measured"
-        value={method}
-        onInput={setMethod}
-        error={command.fieldError('method')}
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Record the measurement'}
-      </button>
-    </form>
+    <CommandForm
+      id={id}
+      level={3}
+      heading={`Record a measurement of ${indicator.name}`}
+      revision={indicator.revision}
+      stale="indicator"
+      onStale={onRecorded}
+      fields={[
+        { name: 'periodStart', id: `${id}-start`, label: 'Period from', kind: 'date', keep: true },
+        { name: 'periodEnd', id: `${id}-end`, label: 'Period to', kind: 'date', keep: true },
+        {
+          name: 'value',
+          id: `${id}-value`,
+          label: `Value (${indicator.unit})`,
+          inputMode: 'decimal',
+        },
+        { name: 'method', id: `${id}-method`, label: 'How it was measured', keep: true },
+      ]}
+      check={(v) => ({
+        periodStart: v.text('periodStart') ? null : 'Give the first day of the period.',
+        periodEnd: v.text('periodEnd') ? null : 'Give the last day of the period.',
+      })}
+      document={RecordMeasurementDocument}
+      input={(v) => ({
+        indicatorId: indicator.indicatorId,
+        periodStart: v.text('periodStart'),
+        periodEnd: v.text('periodEnd'),
+        value: v.text('value').trim().replace(',', '.'),
+        method: v.text('method').trim(),
+        sourcePartnerId,
+      })}
+      submit="Record the measurement"
+      onRecorded={onRecorded}
+    />
   );
 }

@@ -1,7 +1,5 @@
-import { useState } from 'preact/hooks';
-import { request } from '../graphql/client';
 import { HoldMeetingDocument } from '../graphql/generated';
-import { Field, FormError, useCommand } from './command';
+import { CommandForm } from './command-form';
 
 export interface Attendee {
   personId: string;
@@ -25,112 +23,51 @@ export function HoldMeetingForm({
   people: readonly Attendee[];
   onRecorded: () => void;
 }) {
-  const command = useCommand(['title', 'heldAt', 'attendees', 'agenda', 'minutes']);
-  const [title, setTitle] = useState('');
-  const [day, setDay] = useState('');
-  const [present, setPresent] = useState<string[]>([]);
-  const [agenda, setAgenda] = useState('');
-  const [minutes, setMinutes] = useState('');
-  const [dayProblem, setDayProblem] = useState<string | null>(null);
   const keyOf = (a: Attendee) => `${a.personId}/${a.partnerId}`;
-  const attendeesError = command.fieldError('attendees');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const problem = day ? null : 'Give the day it was held.';
-    setDayProblem(problem);
-    if (problem) return;
-    const answer = await command.run((commandId) =>
-      request(HoldMeetingDocument, {
-        input: {
-          commandId,
+  return (
+    <CommandForm
+      id="meeting"
+      heading="Record a meeting held"
+      fields={[
+        { name: 'title', id: 'meeting-title', label: 'Title' },
+        { name: 'heldAt', id: 'meeting-day', label: 'Held on', kind: 'date' },
+        {
+          name: 'attendees',
+          id: 'meeting-attendees',
+          label: 'Who attended',
+          kind: 'checks',
+          options: people.map((a) => ({ value: keyOf(a), label: a.label })),
+        },
+        {
+          name: 'agenda',
+          id: 'meeting-agenda',
+          label: 'Agenda',
+          hint: 'One item a line.',
+          kind: 'multiline',
+        },
+        { name: 'minutes', id: 'meeting-minutes', label: 'Minutes', kind: 'multiline' },
+      ]}
+      check={(v) => ({ heldAt: v.text('heldAt') ? null : 'Give the day it was held.' })}
+      document={HoldMeetingDocument}
+      input={(v) => {
+        const present = v.ticked('attendees');
+        return {
           initiativeId,
-          title: title.trim(),
-          heldAt: heldAtOf(day),
+          title: v.text('title').trim(),
+          heldAt: heldAtOf(v.text('heldAt')),
           attendees: people
             .filter((a) => present.includes(keyOf(a)))
             .map(({ personId, partnerId }) => ({ personId, partnerId })),
-          agenda: agenda
+          agenda: v
+            .text('agenda')
             .split('\n')
             .map((item) => item.trim())
             .filter(Boolean),
-          minutes: minutes.trim(),
-        },
-      }),
-    );
-    if (answer) {
-      setTitle('');
-      setDay('');
-      setPresent([]);
-      setAgenda('');
-      setMinutes('');
-      onRecorded();
-    }
-  };
-  return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="meeting-heading" noValidate>
-      <h2 id="meeting-heading">Record a meeting held</h2>
-      <Field
-        id="meeting-title"
-        label="Title"
-        value={title}
-        onInput={setTitle}
-        error={command.fieldError('title')}
-      />
-      <Field
-        id="meeting-day"
-        label="Held on"
-        type="date"
-        value={day}
-        onInput={setDay}
-        error={dayProblem ?? command.fieldError('heldAt')}
-      />
-      <fieldset
-        class="field"
-        aria-describedby={attendeesError ? 'meeting-attendees-error' : undefined}
-      >
-        <legend>Who attended</legend>
-        {people.map((a) => (
-          <label key={keyOf(a)} class="radio" style={{ fontWeight: 400 }}>
-            <input
-              type="checkbox"
-              checked={present.includes(keyOf(a))}
-              onChange={(event) => {
-                const on = (event.target as HTMLInputElement).checked;
-                setPresent((chosen) =>
-                  on ? [...chosen, keyOf(a)] : chosen.filter((k) => k !== keyOf(a)),
-                );
-              }}
-            />{' '}
-            {a.label}
-          </label>
-        ))}
-        {attendeesError && (
-          <span id="meeting-attendees-error" class="field-error">
-            {attendeesError}
-          </span>
-        )}
-      </fieldset>
-      <Field
-        id="meeting-agenda"
-        label="Agenda"
-        hint="One item a line."
-        value={agenda}
-        onInput={setAgenda}
-        error={command.fieldError('agenda')}
-        multiline
-      />
-      <Field
-        id="meeting-minutes"
-        label="Minutes"
-        value={minutes}
-        onInput={setMinutes}
-        error={command.fieldError('minutes')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Record the meeting'}
-      </button>
-    </form>
+          minutes: v.text('minutes').trim(),
+        };
+      }}
+      submit="Record the meeting"
+      onRecorded={onRecorded}
+    />
   );
 }

@@ -1,13 +1,10 @@
-import { useState } from 'preact/hooks';
 import { words } from '../format';
-import { request } from '../graphql/client';
 import {
   IdentifyRiskDocument,
   ReassessRiskDocument,
   type RiskCategory,
 } from '../graphql/generated';
-import { Field, FormError, StaleNotice, useCommand } from './command';
-import { SelectField } from './select-field';
+import { CommandForm, type InputField } from './command-form';
 
 const CATEGORIES: readonly RiskCategory[] = [
   'OPERATIONAL',
@@ -22,6 +19,30 @@ const SCALE = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value })
 
 type Partner = { partnerId: string; organisationName: string };
 
+/** The two scores of a risk, from 1 to 5, kept for the next one. */
+function scores(form: string, likelihood = '3', impact = '3'): InputField[] {
+  return [
+    {
+      name: 'likelihood',
+      id: `${form}-likelihood`,
+      label: 'Likelihood (1 rare to 5 almost certain)',
+      kind: 'select',
+      options: SCALE,
+      initial: likelihood,
+      keep: true,
+    },
+    {
+      name: 'impact',
+      id: `${form}-impact`,
+      label: 'Impact (1 minor to 5 severe)',
+      kind: 'select',
+      options: SCALE,
+      initial: impact,
+      keep: true,
+    },
+  ];
+}
+
 /** Put a risk on the register, with its owner and first assessment. */
 export function IdentifyRiskForm({
   initiativeId,
@@ -32,97 +53,49 @@ export function IdentifyRiskForm({
   partners: readonly Partner[];
   onRecorded: () => void;
 }) {
-  const command = useCommand([
-    'title',
-    'description',
-    'category',
-    'likelihood',
-    'impact',
-    'ownerPartnerId',
-  ]);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [category, setCategory] = useState<string>('OPERATIONAL');
-  const [likelihood, setLikelihood] = useState('3');
-  const [impact, setImpact] = useState('3');
-  const [owner, setOwner] = useState(partners[0]?.partnerId ?? '');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const answer = await command.run((commandId) =>
-      request(IdentifyRiskDocument, {
-        input: {
-          commandId,
-          initiativeId,
-          title: title.trim(),
-          description: description.trim(),
-          category: category as RiskCategory,
-          likelihood: Number(likelihood),
-          impact: Number(impact),
-          ownerPartnerId: owner,
-        },
-      }),
-    );
-    if (answer) {
-      setTitle('');
-      setDescription('');
-      onRecorded();
-    }
-  };
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="identify-heading" noValidate>
-      <h2 id="identify-heading">Identify a risk</h2>
-      <Field
-        id="identify-title"
-        label="Risk"
-        value={title}
-        onInput={setTitle}
-        error={command.fieldError('title')}
-      />
-      <Field
-        id="identify-description"
-        label="What could happen"
-        value={description}
-        onInput={setDescription}
-        error={command.fieldError('description')}
-        multiline
-      />
-      <SelectField
-        id="identify-category"
-        label="Category"
-        value={category}
-        onChange={setCategory}
-        options={CATEGORIES.map((value) => ({ value, label: words(value) }))}
-        error={command.fieldError('category')}
-      />
-      <SelectField
-        id="identify-likelihood"
-        label="Likelihood (1 rare to 5 almost certain)"
-        value={likelihood}
-        onChange={setLikelihood}
-        options={SCALE}
-        error={command.fieldError('likelihood')}
-      />
-      <SelectField
-        id="identify-impact"
-        label="Impact (1 minor to 5 severe)"
-        value={impact}
-        onChange={setImpact}
-        options={SCALE}
-        error={command.fieldError('impact')}
-      />
-      <SelectField
-        id="identify-owner"
-        label="Owned by"
-        value={owner}
-        onChange={setOwner}
-        options={partners.map((p) => ({ value: p.partnerId, label: p.organisationName }))}
-        error={command.fieldError('ownerPartnerId')}
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Identify the risk'}
-      </button>
-    </form>
+    <CommandForm
+      id="identify"
+      heading="Identify a risk"
+      fields={[
+        { name: 'title', id: 'identify-title', label: 'Risk' },
+        {
+          name: 'description',
+          id: 'identify-description',
+          label: 'What could happen',
+          kind: 'multiline',
+        },
+        {
+          name: 'category',
+          id: 'identify-category',
+          label: 'Category',
+          kind: 'select',
+          options: CATEGORIES.map((value) => ({ value, label: words(value) })),
+          keep: true,
+        },
+        ...scores('identify'),
+        {
+          name: 'ownerPartnerId',
+          id: 'identify-owner',
+          label: 'Owned by',
+          kind: 'select',
+          options: partners.map((p) => ({ value: p.partnerId, label: p.organisationName })),
+          keep: true,
+        },
+      ]}
+      document={IdentifyRiskDocument}
+      input={(v) => ({
+        initiativeId,
+        title: v.text('title').trim(),
+        description: v.text('description').trim(),
+        category: v.text('category') as RiskCategory,
+        likelihood: Number(v.text('likelihood')),
+        impact: Number(v.text('impact')),
+        ownerPartnerId: v.text('ownerPartnerId'),
+      })}
+      submit="Identify the risk"
+      onRecorded={onRecorded}
+    />
   );
 }
 
@@ -140,90 +113,60 @@ export function ReassessRiskForm({
   }[];
   onRecorded: () => void;
 }) {
-  const command = useCommand(['riskId', 'likelihood', 'impact', 'reason']);
-  const [riskId, setRiskId] = useState(risks[0]?.riskId ?? '');
-  const risk = risks.find((r) => r.riskId === riskId);
-  const [likelihood, setLikelihood] = useState(String(risk?.likelihood ?? 3));
-  const [impact, setImpact] = useState(String(risk?.impact ?? 3));
-  const [reason, setReason] = useState('');
-  const choose = (id: string) => {
-    const chosen = risks.find((r) => r.riskId === id);
-    setRiskId(id);
-    if (chosen) {
-      setLikelihood(String(chosen.likelihood));
-      setImpact(String(chosen.impact));
-    }
-  };
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!risk) return;
-    const answer = await command.run(
-      (commandId) =>
-        request(ReassessRiskDocument, {
-          input: {
-            commandId,
-            riskId,
-            likelihood: Number(likelihood),
-            impact: Number(impact),
-            reason: reason.trim(),
-            expectedRevision: risk.revision,
-          },
-        }),
-      onRecorded,
-    );
-    if (answer) {
-      setReason('');
-      onRecorded();
-    }
-  };
+  const first = risks[0];
+  const riskOf = (v: { text(name: string): string }) =>
+    risks.find((r) => r.riskId === v.text('riskId'));
   return (
-    <form onSubmit={(event) => void submit(event)} aria-labelledby="reassess-heading" noValidate>
-      <h2 id="reassess-heading">Reassess a risk</h2>
-      {command.stale && (
-        <StaleNotice what="risk">
-          {risk && (
+    <CommandForm
+      id="reassess"
+      heading="Reassess a risk"
+      revision={(v) => riskOf(v)?.revision}
+      stale="risk"
+      staleDetail={(v) => {
+        const risk = riskOf(v);
+        return (
+          risk && (
             <p>
               It is now scored likelihood {risk.likelihood} × impact {risk.impact}.
             </p>
-          )}
-        </StaleNotice>
-      )}
-      <SelectField
-        id="reassess-risk"
-        label="Risk"
-        value={riskId}
-        onChange={choose}
-        options={risks.map((r) => ({ value: r.riskId, label: r.title }))}
-        error={command.fieldError('riskId')}
-      />
-      <SelectField
-        id="reassess-likelihood"
-        label="Likelihood (1 rare to 5 almost certain)"
-        value={likelihood}
-        onChange={setLikelihood}
-        options={SCALE}
-        error={command.fieldError('likelihood')}
-      />
-      <SelectField
-        id="reassess-impact"
-        label="Impact (1 minor to 5 severe)"
-        value={impact}
-        onChange={setImpact}
-        options={SCALE}
-        error={command.fieldError('impact')}
-      />
-      <Field
-        id="reassess-reason"
-        label="Why the score changes"
-        value={reason}
-        onInput={setReason}
-        error={command.fieldError('reason')}
-        multiline
-      />
-      <FormError message={command.general} />
-      <button type="submit" disabled={command.sending}>
-        {command.sending ? 'Recording…' : 'Reassess'}
-      </button>
-    </form>
+          )
+        );
+      }}
+      onStale={onRecorded}
+      fields={[
+        {
+          name: 'riskId',
+          id: 'reassess-risk',
+          label: 'Risk',
+          kind: 'select',
+          options: risks.map((r) => ({ value: r.riskId, label: r.title })),
+          keep: true,
+          // A risk chosen shows its scores as they are, to change from there.
+          sets: (riskId): Record<string, string> => {
+            const chosen = risks.find((r) => r.riskId === riskId);
+            return chosen
+              ? { likelihood: String(chosen.likelihood), impact: String(chosen.impact) }
+              : {};
+          },
+        },
+        ...scores('reassess', String(first?.likelihood ?? 3), String(first?.impact ?? 3)),
+        {
+          name: 'reason',
+          id: 'reassess-reason',
+          label: 'Why the score changes',
+          kind: 'multiline',
+        },
+      ]}
+      check={(v) => ({ riskId: riskOf(v) ? null : 'Choose a risk.' })}
+      document={ReassessRiskDocument}
+      input={(v) => ({
+        riskId: v.text('riskId'),
+        likelihood: Number(v.text('likelihood')),
+        impact: Number(v.text('impact')),
+        reason: v.text('reason').trim(),
+      })}
+      submit="Reassess"
+      onRecorded={onRecorded}
+    />
   );
 }

@@ -1,4 +1,5 @@
-import { Client, escapeLiteral, Pool, type PoolClient, type QueryResult } from 'pg';
+import { Client, escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
+import { openPool } from './open-pool';
 import { assertValidAppend, assertValidStreamName } from '../append-validation';
 import { AppendNotifier } from '../append-notifier';
 import { verifyChain } from '../chain-verifier';
@@ -167,9 +168,7 @@ export class PostgresEventStore implements EventStore {
     connectionString: string,
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    const pool = new Pool({ connectionString, max: options.maxConnections ?? 10 });
-    // An idle connection the server drops is discarded by the pool; the next query reconnects.
-    pool.on('error', () => undefined);
+    const pool = openPool(connectionString, options.maxConnections ?? 10);
     const store = new PostgresEventStore(
       pool,
       connectionString,

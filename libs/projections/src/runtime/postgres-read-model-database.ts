@@ -1,4 +1,5 @@
-import { Pool, type PoolClient, types } from 'pg';
+import { openPool } from '@accord/event-store';
+import { type Pool, type PoolClient, types } from 'pg';
 import { POSTGRES_CLOCK_SETTING } from './temporal/history-ddl';
 import {
   applyEachApart,
@@ -33,9 +34,7 @@ export class PostgresReadModelDatabase implements ReadModelDatabase {
   private constructor(private readonly pool: Pool) {}
 
   static async connect(connectionString: string): Promise<PostgresReadModelDatabase> {
-    const pool = new Pool({ connectionString, max: 5 });
-    // An idle connection the server drops is discarded by the pool; the next query reconnects.
-    pool.on('error', () => undefined);
+    const pool = openPool(connectionString, 5);
     const database = new PostgresReadModelDatabase(pool);
     try {
       await database.migrate(CHECKPOINTS_DDL);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { openPool } from '@accord/event-store';
+import type { Pool } from 'pg';
 import { chunks, KEY_BYTES, KeyStoreError, type PersonKeyStore } from './person-key-store';
 
 /** Any fixed number: serialises creating the table when several API processes start at once. */
@@ -14,10 +15,7 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
   private constructor(private readonly pool: Pool) {}
 
   static async connect(url: string): Promise<PostgresPersonKeyStore> {
-    const pool = new Pool({ connectionString: url, max: 4 });
-    // An idle connection the server drops (a restart, a terminated backend) is discarded by the
-    // pool and the next query reconnects; unhandled, the pool's error would end the process.
-    pool.on('error', () => undefined);
+    const pool = openPool(url, 4);
     try {
       const client = await pool.connect();
       try {
