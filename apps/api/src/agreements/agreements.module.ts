@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { AGREEMENT_COMMANDS } from './agreements.commands';
 import { AgreementsMutations } from './agreements.mutations';
 import { AgreementQueries } from './queries/agreement.queries';
 import { AgreementResolver, PartnerAgreementsResolver } from './queries/agreement.resolver';
@@ -10,6 +10,6 @@ import { AgreementResolver, PartnerAgreementsResolver } from './queries/agreemen
 })
 export class AgreementsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.agreements());
+    table.add(AGREEMENT_COMMANDS);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { BENEFIT_POOL_COMMANDS } from './benefit-pools.commands';
 import { BenefitPoolsMutations } from './benefit-pools.mutations';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
 import { BenefitPoolResolver } from './queries/benefit-pool.resolver';
@@ -10,6 +10,6 @@ import { BenefitPoolResolver } from './queries/benefit-pool.resolver';
 })
 export class BenefitPoolsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.benefitPools());
+    table.add(BENEFIT_POOL_COMMANDS);
   }
 }

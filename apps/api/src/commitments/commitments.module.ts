@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { COMMITMENT_COMMANDS } from './commitments.commands';
 import { CommitmentsMutations } from './commitments.mutations';
 import { CommitmentQueries } from './queries/commitment.queries';
 import {
@@ -20,6 +20,6 @@ import {
 })
 export class CommitmentsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.commitments());
+    table.add(COMMITMENT_COMMANDS);
   }
 }

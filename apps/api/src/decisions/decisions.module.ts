@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { DECISION_COMMANDS } from './decisions.commands';
 import { DecisionsMutations } from './decisions.mutations';
 import { InitiativesModule } from '../initiatives/initiatives.module';
 import { DecisionQueries } from './queries/decision.queries';
@@ -13,6 +13,6 @@ import { DecisionResolver, InitiativeDecisionsResolver } from './queries/decisio
 })
 export class DecisionsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.decisions());
+    table.add(DECISION_COMMANDS);
   }
 }

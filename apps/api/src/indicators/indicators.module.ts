@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { INDICATOR_COMMANDS } from './indicators.commands';
 import { IndicatorsMutations } from './indicators.mutations';
 import { IndicatorQueries } from './queries/indicator.queries';
 import { IndicatorResolver, InitiativeIndicatorsResolver } from './queries/indicator.resolver';
@@ -15,6 +15,6 @@ import { IndicatorResolver, InitiativeIndicatorsResolver } from './queries/indic
 })
 export class IndicatorsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.indicators());
+    table.add(INDICATOR_COMMANDS);
   }
 }

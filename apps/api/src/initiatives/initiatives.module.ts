@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { INITIATIVE_COMMANDS } from './initiatives.commands';
 import { InitiativesMutations } from './initiatives.mutations';
 import { LauncherSeat } from './launcher-seat';
 import { InitiativeQueries } from './queries/initiative.queries';
@@ -12,6 +12,6 @@ import { InitiativeResolver } from './queries/initiative.resolver';
 })
 export class InitiativesModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.initiatives());
+    table.add(INITIATIVE_COMMANDS);
   }
 }

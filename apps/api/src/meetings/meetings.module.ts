@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { MEETING_COMMANDS } from './meetings.commands';
 import { MeetingsMutations } from './meetings.mutations';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { MeetingQueries } from './queries/meeting.queries';
@@ -22,6 +22,6 @@ import {
 })
 export class MeetingsModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.meetings());
+    table.add(MEETING_COMMANDS);
   }
 }

@@ -6,7 +6,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { peopleCommands } from './people.commands';
 import { PeopleMutations } from './people.mutations';
 import { type AccordConfig } from '../config/accord-config';
 import { ACCORD_CONFIG } from '../ledger/ledger.tokens';
@@ -59,6 +59,6 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
 })
 export class PeopleModule {
   constructor(table: CommandTable, @Inject(PERSON_KEY_STORE) keys: PersonKeyStore) {
-    table.add(AREA_TABLES.people({ keys }));
+    table.add(peopleCommands(keys));
   }
 }

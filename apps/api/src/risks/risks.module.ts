@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { RISK_COMMANDS } from './risks.commands';
 import { RisksMutations } from './risks.mutations';
 import { RiskQueries } from './queries/risk.queries';
 import { RiskResolver } from './queries/risk.resolver';
@@ -10,6 +10,6 @@ import { RiskResolver } from './queries/risk.resolver';
 })
 export class RisksModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.risks());
+    table.add(RISK_COMMANDS);
   }
 }

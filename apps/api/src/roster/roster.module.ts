@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandTable } from '../ledger/ledger-command';
-import { AREA_TABLES } from '../ledger/area-tables';
+import { ROSTER_COMMANDS } from './roster.commands';
 import { RosterMutations } from './roster.mutations';
 import { RosterQueries } from './queries/roster.queries';
 import {
@@ -21,6 +21,6 @@ import {
 })
 export class RosterModule {
   constructor(table: CommandTable) {
-    table.add(AREA_TABLES.roster());
+    table.add(ROSTER_COMMANDS);
   }
 }
