@@ -5,7 +5,7 @@ import {
   type TransparencyConfig,
   transparencyConfig,
   TransparencyConfigError,
-} from '../transparency/transparency-config';
+} from '@accord/transparency-log';
 
 export type StoreConfig =
   | { kind: 'sqlite'; file: string }

@@ -16,7 +16,7 @@ import { InvalidTokenError, TokenService } from '../auth/token.service';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
-import { TransparencyRequestError, TransparencyService } from './transparency.service';
+import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 
 type Scope = { initiativeId?: string };
 

@@ -15,7 +15,7 @@ import { ENTITY_ID } from '../graphql/id';
 import { InputValidationError } from '../graphql/input-validation';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
-import { TransparencyRequestError, TransparencyService } from './transparency.service';
+import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 import { NotFoundError } from '../ledger/ledger.errors';
 
 @ObjectType({ description: 'A signed checkpoint of one tree (C2SP tlog-checkpoint, signed note).' })
