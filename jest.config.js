@@ -5,8 +5,8 @@
  *   PostgreSQL (or uses DATABASE_URL) and runs only when a spec of this project runs.
  */
 const moduleNameMapper = {
-  '^@accord/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
-  '^@accord/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@accord/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@accord/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const shared = {

@@ -22,11 +22,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLedger } from '../apps/api/src/ledger/open-ledger';
-import { LogKey } from '../apps/api/src/transparency/log-key';
-import { initiativeTree } from '../apps/api/src/transparency/log-trees';
-import { TransparencyService } from '../apps/api/src/transparency/transparency.service';
-import { TreeMaintainer } from '../apps/api/src/transparency/tree-maintainer';
-import { verifyLedger } from '../apps/api/src/transparency/tree-verifier';
+import {
+  LogKey,
+  initiativeTree,
+  TransparencyService,
+  TreeMaintainer,
+  verifyLedger,
+} from '@accord/transparency-log';
 import { type BenchmarkOptions, type Figure, measure, summarise, throughput } from './harness';
 
 const note = (line: string) => {

@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger } from '../apps/api/src/ledger/open-ledger';
-import { LogKey } from '../apps/api/src/transparency/log-key';
-import { TreeMaintainer } from '../apps/api/src/transparency/tree-maintainer';
+import { LogKey, TreeMaintainer } from '@accord/transparency-log';
 
 async function run(events: number, withTrees: boolean): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-tree-rate-'));

@@ -11,7 +11,7 @@ const ts = require('typescript');
 const root = join(__dirname, '..');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  const alias = /^@accord\/(domain|event-store|projections|transparency)(\/.*)?$/.exec(request);
+  const alias = /^@accord\/([a-z-]+)(\/.*)?$/.exec(request);
   const target = alias ? join(root, 'libs', alias[1], 'src', alias[2] ?? '') : request;
   return resolve.call(this, target, ...rest);
 };

@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Ledger, openLedger } from '../../apps/api/src/ledger/open-ledger';
-import { LogKey } from '../../apps/api/src/transparency/log-key';
-import { checkLogExtendsCheckpoints } from '../../apps/api/src/transparency/startup-check';
-import { TransparencyService } from '../../apps/api/src/transparency/transparency.service';
-import { TreeMaintainer } from '../../apps/api/src/transparency/tree-maintainer';
+import {
+  LogKey,
+  checkLogExtendsCheckpoints,
+  TransparencyService,
+  TreeMaintainer,
+} from '@accord/transparency-log';
 import { runCli } from '../support/cli';
 import { TEST_SECRET } from '../support/test-app';
 

@@ -21,9 +21,7 @@ import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/accord-config';
 import { openLedger } from '../../apps/api/src/ledger/open-ledger';
-import { loadLogKey } from '../../apps/api/src/transparency/log-key';
-import { TransparencyService } from '../../apps/api/src/transparency/transparency.service';
-import { TreeMaintainer } from '../../apps/api/src/transparency/tree-maintainer';
+import { loadLogKey, TransparencyService, TreeMaintainer } from '@accord/transparency-log';
 import { launchWithPartners } from '../support/fixtures';
 import { CITY_HALL, TEST_SECRET, TestApp } from '../support/test-app';
 

@@ -22,7 +22,7 @@ import {
 } from '@accord/transparency';
 import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
-import { LogKey } from '../../apps/api/src/transparency/log-key';
+import { LogKey } from '@accord/transparency-log';
 import { ApiProcess } from '../support/api-process';
 import { runCli } from '../support/cli';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';

@@ -5,15 +5,10 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import { AreasModule } from './areas.module';
 import { AuthModule } from './auth/auth.module';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
-import { AgreementsModule } from './agreements/agreements.module';
-import { BenefitPoolsModule } from './benefit-pools/benefit-pools.module';
 import { HealthController } from './health/health.controller';
-import { AccountabilityModule } from './accountability/accountability.module';
-import { CommitmentsModule } from './commitments/commitments.module';
-import { DecisionsModule } from './decisions/decisions.module';
-import { MeetingsModule } from './meetings/meetings.module';
 import { type AccordConfig } from './config/accord-config';
 import { buildContext } from './graphql/accord-context';
 import { GraphiqlAssetsController } from './graphql/graphiql/graphiql.controller';
@@ -22,25 +17,18 @@ import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/input-validation';
 import { objectLimit } from './graphql/list-cost';
 import { QUERY_LIMITS, queryLimits } from './graphql/query-limits';
-import { IndicatorsModule } from './indicators/indicators.module';
-import { InitiativesModule } from './initiatives/initiatives.module';
-import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LogIntactGuard } from './ledger/log-intact.guard';
 import { graphqlWsOptions } from './live/graphql-ws.options';
-import { LiveModule } from './live/live.module';
 import { TokenService } from './auth/token.service';
 import { SignInLinks } from './auth/sign-in-links';
 import { WebSessionController } from './auth/web-session.controller';
 import { OidcSignIn } from './auth/oidc-sign-in';
 import { OidcSignInController } from './auth/oidc-sign-in.controller';
-import { RosterModule } from './roster/roster.module';
 import { LedgerStatusResolver } from './ledger-status/ledger-status.resolver';
 import { LedgerVerification } from './ledger-status/ledger-verification';
-import { RisksModule } from './risks/risks.module';
 import { addTimeTravelArguments } from './time-travel/time-travel.schema';
 import { TimeTravelModule } from './time-travel/time-travel.module';
-import { PeopleModule } from './people/people.module';
 import { type Ledger } from './ledger/open-ledger';
 import { loggingParams } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
@@ -102,20 +90,8 @@ export class AppModule {
             'graphql-ws': graphqlWsOptions(tokens, links, limits.validationRules),
           },
         }),
-        InitiativesModule,
-        CommitmentsModule,
-        IndicatorsModule,
-        RosterModule,
-        DecisionsModule,
-        MeetingsModule,
-        AccountabilityModule,
-        AgreementsModule,
-        LiveModule,
+        AreasModule,
         TimeTravelModule,
-        RisksModule,
-        BenefitPoolsModule,
-        HistoryModule,
-        PeopleModule,
         TransparencyModule.forRoot(config, ledger),
       ],
       controllers: [

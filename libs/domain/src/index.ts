@@ -1,5 +1,6 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './shared/entity-id';
 export * from './shared/money';
 export * from './shared/dates';
 export * from './initiative/initiative.events';

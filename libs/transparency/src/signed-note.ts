@@ -15,7 +15,7 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
-  generateKeyPairSync,
+  randomBytes,
   sign,
   verify,
   type KeyObject,
@@ -83,16 +83,30 @@ export function generateSignerKey(
   name: string,
   type: SignatureType = ED25519,
 ): { signerKey: string; verifierKey: string } {
+  const { signerKey, verifierKey } = keysOfSeed(name, type, randomBytes(32));
+  return { signerKey, verifierKey };
+}
+
+/** The signer and verifier keys under `name` of an Ed25519 seed (32 bytes) kept elsewhere. */
+export function keysOfSeed(
+  name: string,
+  type: SignatureType,
+  seed: Uint8Array,
+): { signerKey: string; verifierKey: string; publicKey: Buffer } {
   checkKeyName(name);
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const seed = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_ED25519.length);
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = rawPublicKey(privateKey);
   const id = hex(keyId(name, type, publicKey));
-  const encode = (material: Buffer) =>
+  const encode = (material: Uint8Array) =>
     Buffer.concat([Uint8Array.of(type), material]).toString('base64');
   return {
     signerKey: `PRIVATE+KEY+${name}+${id}+${encode(seed)}`,
     verifierKey: `${name}+${id}+${encode(publicKey)}`,
+    publicKey,
   };
 }
 

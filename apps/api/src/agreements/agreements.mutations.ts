@@ -55,27 +55,18 @@ export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
     'ExpireAgreement',
     ExpireAgreementInput,
     'Record that an agreement expired: only once its end date has passed.',
-    (input) => ({
-      agreementId: input.agreementId,
-    }),
+    ['agreementId'],
   ),
   agreement(
     'SignAgreement',
     SignAgreementInput,
     "The party's signatory signs the current version; the last party's signature puts it in force.",
-    (input) => ({
-      agreementId: input.agreementId,
-      partnerId: input.partnerId,
-      version: input.version,
-    }),
+    ['agreementId', 'partnerId', 'version'],
   ),
   agreement(
     'TerminateAgreement',
     TerminateAgreementInput,
     'A party terminates the agreement, with the reason; it takes no more signatures.',
-    (input) => ({
-      agreementId: input.agreementId,
-      reason: input.reason,
-    }),
+    ['agreementId', 'reason'],
   ),
 ]);

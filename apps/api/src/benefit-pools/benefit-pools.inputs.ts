@@ -1,7 +1,6 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedField, NestedListField, TextField } from '../graphql/fields';
 import { Field, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested, IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
 import { PartnerShareInput } from '../risks/partner-share';
 import type { BenefitPoolKind } from '@accord/domain';
@@ -13,13 +12,9 @@ export class AllocateBenefitSharesInput extends ExistingEntityCommandInput {
   @IdField()
   poolId!: string;
 
-  @Field(() => [PartnerShareInput], {
+  @NestedListField(PartnerShareInput, 200, {
     description: 'Member partners and their shares, adding to exactly 100 %.',
   })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerShareInput)
   shares!: PartnerShareInput[];
 }
 
@@ -44,13 +39,10 @@ export class DefineBenefitPoolInput extends CommandInput {
   @TextField({ max: 5_000, multiline: true })
   description!: string;
 
-  @Field(() => MoneyInput, {
+  @NestedField(MoneyInput, {
     nullable: true,
     description: 'Required for a funding pool, refused for every other kind.',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyInput)
   amount?: MoneyInput;
 }
 
@@ -59,13 +51,9 @@ export class ReallocateBenefitSharesInput extends ExistingEntityCommandInput {
   @IdField()
   poolId!: string;
 
-  @Field(() => [PartnerShareInput], {
+  @NestedListField(PartnerShareInput, 200, {
     description: 'Member partners and their shares, adding to exactly 100 %.',
   })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerShareInput)
   shares!: PartnerShareInput[];
 
   @TextField({ max: 5_000, multiline: true }, { description: 'Why the shares change.' })
@@ -77,9 +65,7 @@ export class PartnerAmountInput {
   @IdField()
   partnerId!: string;
 
-  @Field(() => MoneyInput)
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @NestedField(MoneyInput)
   amount!: MoneyInput;
 }
 
@@ -94,14 +80,10 @@ export class RecordDistributionInput extends ExistingEntityCommandInput {
   })
   distributionId?: string;
 
-  @Field(() => [PartnerAmountInput], {
+  @NestedListField(PartnerAmountInput, 200, {
     description:
       "One amount per partner of the current allocation, each that partner's share of the total (within one minor unit).",
   })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerAmountInput)
   amounts!: PartnerAmountInput[];
 
   @TextField({ max: 5_000, multiline: true })

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/accord-config';
 import { openLedger } from '../ledger/open-ledger';
-import { loadLogKey } from '../transparency/log-key';
-import { originOf, TLOG_DDL } from '../transparency/log-trees';
-import { TreeStore } from '../transparency/tree-store';
-import { verifyLedger } from '../transparency/tree-verifier';
+import { loadLogKey, originOf, TLOG_DDL, TreeStore, verifyLedger } from '@accord/transparency-log';
 
 export async function run(args: string[]): Promise<void> {
   parseArgs({ args, options: {}, strict: true });

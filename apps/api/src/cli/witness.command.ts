@@ -1,11 +1,10 @@
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type Checkpoint,
   COSIGNATURE_V1,
-  keyId,
+  keysOfSeed,
   type NoteSigner,
   type NoteVerifier,
   openCheckpoint,
@@ -13,12 +12,10 @@ import {
   parseVerifierKey,
   signatureLine,
   TransparencyError,
-  verifierKey,
   verifyConsistency,
 } from '@accord/transparency';
+import { seedFile } from '@accord/transparency-log';
 import { UsageError } from './usage-error';
-
-const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 interface Seen {
   checkpoint: Checkpoint;
@@ -158,29 +155,10 @@ function loadWitnessKey(
   file: string,
   name: string,
 ): { signer: NoteSigner; verifierKey: string; created: boolean } {
-  mkdirSync(dirname(file), { recursive: true });
-  let created = true;
-  try {
-    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    created = false;
-  }
-  const text = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/i.test(text)) {
-    throw new Error(`the witness key file ${file} does not hold 64 hex digits`);
-  }
-  const seed = Buffer.from(text, 'hex');
-  const publicKey = createPublicKey(
-    createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, seed]), format: 'der', type: 'pkcs8' }),
-  )
-    .export({ format: 'der', type: 'spki' })
-    .subarray(-32);
-  const vkey = keyOrUsage('--name', () => verifierKey(name, COSIGNATURE_V1, publicKey));
-  const id = keyId(name, COSIGNATURE_V1, publicKey).toString(16).padStart(8, '0');
-  const material = Buffer.concat([Uint8Array.of(COSIGNATURE_V1), seed]).toString('base64');
-  const signer = parseSignerKey(`PRIVATE+KEY+${name}+${id}+${material}`, () => Date.now() / 1000);
-  return { signer, verifierKey: vkey, created };
+  const { seed, created } = seedFile(file, 'witness');
+  const keys = keyOrUsage('--name', () => keysOfSeed(name, COSIGNATURE_V1, seed));
+  const signer = parseSignerKey(keys.signerKey, () => Date.now() / 1000);
+  return { signer, verifierKey: keys.verifierKey, created };
 }
 
 /** The last checkpoint cosigned for one origin, and the evidence of a misbehaving log. */

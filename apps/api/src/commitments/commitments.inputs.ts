@@ -1,8 +1,7 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedField, TextField } from '../graphql/fields';
 import { Field, InputType, Float, Int } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
-import { IsOptional, Matches, ValidateNested, IsInt, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsOptional, Matches, IsInt, Max, Min } from 'class-validator';
 import { IsDay, IsHours } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 
@@ -59,10 +58,7 @@ export class MoneyInput {
 
 @InputType()
 export class ResourcesInput {
-  @Field(() => MoneyInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyInput)
+  @NestedField(MoneyInput, { nullable: true })
   money?: MoneyInput;
 
   @TextField(
@@ -94,10 +90,7 @@ export class MakeCommitmentInput extends CommandInput {
   @TextField({ max: 5_000, multiline: true })
   description!: string;
 
-  @Field(() => ResourcesInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ResourcesInput)
+  @NestedField(ResourcesInput, { nullable: true })
   resources?: ResourcesInput;
 
   @Field(() => LocalDateScalar)

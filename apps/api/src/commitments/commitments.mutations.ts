@@ -41,28 +41,17 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
     'AcceptCommitment',
     AcceptCommitmentInput,
     'A steering member in office accepts an open commitment for the initiative, once.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-    }),
+    ['commitmentId'],
   ),
-  commitment(
-    'FulfilCommitment',
-    FulfilCommitmentInput,
-    'Record that a commitment was delivered.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-      note: input.note ?? null,
-    }),
-  ),
+  commitment('FulfilCommitment', FulfilCommitmentInput, 'Record that a commitment was delivered.', [
+    'commitmentId',
+    'note?',
+  ]),
   commitment(
     'LinkCommitment',
     LinkCommitmentInput,
     'Link a commitment to the indicator it serves and/or the decision that asked for it.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-      indicatorId: input.indicatorId ?? null,
-      decisionId: input.decisionId ?? null,
-    }),
+    ['commitmentId', 'indicatorId?', 'decisionId?'],
   ),
   commitment(
     'MakeCommitment',
@@ -83,39 +72,24 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
     'MissCommitment',
     MissCommitmentInput,
     'Backbone staff record that an open commitment was missed, once past its due date.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-      reason: input.reason,
-    }),
+    ['commitmentId', 'reason'],
   ),
   commitment(
     'ReportProgress',
     ReportProgressInput,
     'Report progress on an open commitment, with evidence.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-      percent: input.percent,
-      note: input.note,
-    }),
+    ['commitmentId', 'percent', 'note'],
   ),
   commitment(
     'ReviseCommitment',
     ReviseCommitmentInput,
     "The partner's people change the due date and/or scope of an open commitment, with a reason.",
-    (input) => ({
-      commitmentId: input.commitmentId,
-      dueDate: input.dueDate ?? null,
-      description: input.description ?? null,
-      reason: input.reason,
-    }),
+    ['commitmentId', 'dueDate?', 'description?', 'reason'],
   ),
   commitment(
     'WithdrawCommitment',
     WithdrawCommitmentInput,
     'Withdraw an open commitment, with the reason.',
-    (input) => ({
-      commitmentId: input.commitmentId,
-      reason: input.reason,
-    }),
+    ['commitmentId', 'reason'],
   ),
 ]);

@@ -1,3 +1,4 @@
+import { type KeyStoreConfig } from '@accord/personal-data';
 import { dirname, resolve } from 'node:path';
 import type { OidcClientSettings, OidcSettings } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from './local-secret';
@@ -5,7 +6,7 @@ import {
   type TransparencyConfig,
   transparencyConfig,
   TransparencyConfigError,
-} from '../transparency/transparency-config';
+} from '@accord/transparency-log';
 
 export type StoreConfig =
   | { kind: 'sqlite'; file: string }
@@ -18,8 +19,6 @@ export type StoreConfig =
     };
 
 /** Where the per-person keys live: never inside the log, so deleting one erases that person. */
-export type KeyStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-
 export interface AccordConfig {
   host: string;
   port: number;

@@ -1,4 +1,4 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedField, TextField } from '../graphql/fields';
 import { Field, InputType } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
 import {
@@ -8,8 +8,7 @@ import {
   type DecisionMethod,
 } from '@accord/domain';
 import { VoteChoiceEnum } from './decision.model';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsDay } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { DecisionMethodEnum, GovernanceRulesInput } from '../initiatives/governance-rules.model';
@@ -112,13 +111,10 @@ export class ProposeDecisionInput extends CommandInput {
   @IsDay()
   reviewDate?: string;
 
-  @Field(() => GovernanceRulesInput, {
+  @NestedField(GovernanceRulesInput, {
     nullable: true,
     description: 'A motion to change the governance rules: applied once the decision is adopted.',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GovernanceRulesInput)
   proposedRules?: GovernanceRulesInput;
 }
 

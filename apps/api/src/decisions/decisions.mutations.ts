@@ -33,47 +33,31 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'ApplyGovernanceRules',
     ApplyGovernanceRulesInput,
     'Put in force the governance rules an adopted decision proposed; each decision applies once.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      decisionId: input.decisionId,
-    }),
+    ['initiativeId', 'decisionId'],
   ),
   decision(
     'CastVote',
     CastVoteInput,
     'The acting voting member votes, once; change a vote with changeVote.',
-    (input) => ({
-      decisionId: input.decisionId,
-      choice: input.choice,
-      reason: input.reason ?? null,
-    }),
+    ['decisionId', 'choice', 'reason?'],
   ),
   decision(
     'ChangeVote',
     ChangeVoteInput,
     'The acting voting member changes their vote, saying why; the earlier choice stays in the history.',
-    (input) => ({
-      decisionId: input.decisionId,
-      choice: input.choice,
-      reason: input.reason,
-    }),
+    ['decisionId', 'choice', 'reason'],
   ),
   decision(
     'CloseDecision',
     CloseDecisionInput,
     'Close the vote: the outcome is computed from the method, the quorum and the counted votes.',
-    (input) => ({
-      decisionId: input.decisionId,
-    }),
+    ['decisionId'],
   ),
   decision(
     'DeclareConflictOfInterest',
     DeclareConflictOfInterestInput,
     'The acting voting member declares a conflict of interest: they are recused, and a vote they cast stops counting.',
-    (input) => ({
-      decisionId: input.decisionId,
-      reason: input.reason,
-    }),
+    ['decisionId', 'reason'],
   ),
   decision(
     'ProposeDecision',
@@ -99,9 +83,6 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'SupersedeDecision',
     SupersedeDecisionInput,
     'Record that a later adopted decision supersedes an adopted one.',
-    (input) => ({
-      decisionId: input.decisionId,
-      byDecisionId: input.byDecisionId,
-    }),
+    ['decisionId', 'byDecisionId'],
   ),
 ]);

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
+import { ENTITY_ID } from '@accord/domain';
 import { Matches } from 'class-validator';
 
-/** Entity and partner ids: safe in a stream name and a URL. */
-export const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export { ENTITY_ID };
 
 export function IsEntityId(): PropertyDecorator {
   return applyDecorators(

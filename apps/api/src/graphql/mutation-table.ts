@@ -7,6 +7,25 @@ import { Commands } from '../ledger/ledger-command';
 import type { AccordContext } from './accord-context';
 import { type CommandInput } from './command-input';
 
+/**
+ * The command's data as fields of the input, in this order, when it is no more than that: a
+ * name ending in `?` is an optional field, null when absent.
+ */
+export type InputFields<Input> = readonly ((keyof Input & string) | `${keyof Input & string}?`)[];
+
+function fieldsOf(names: readonly string[]) {
+  return (input: CommandInput) => {
+    const fields = input as unknown as Record<string, unknown>;
+    return Object.fromEntries(
+      names.map((name) =>
+        name.endsWith('?')
+          ? [name.slice(0, -1), fields[name.slice(0, -1)] ?? null]
+          : [name, fields[name]],
+      ),
+    );
+  };
+}
+
 /** One mutation: the command it sends, its input, and how the input becomes the command's data. */
 export interface MutationRow {
   command: CommandName;
@@ -26,7 +45,8 @@ export interface MutationRow {
  * The mutations answering with one payload type, read through one query service:
  * `const commitment = mutationsOf(CommitmentPayload, CommitmentQueries, async (read, data) =>
  * ({ commitment: await read.byId(data.commitmentId) }))`, then one row a mutation:
- * `commitment('AcceptCommitment', AcceptCommitmentInput, 'description', (input) => ({ ... }))`.
+ * `commitment('ReviseCommitment', ReviseCommitmentInput, 'description', ['commitmentId',
+ * 'dueDate?', 'reason'])`, or `(input, envelope) => ({ ... })` where the data is more than that.
  */
 export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
   payload: Type<Payload>,
@@ -37,9 +57,18 @@ export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
     command: CommandName,
     input: Type<Input>,
     description: string,
-    data: (input: Input, envelope: CommandEnvelope) => Data,
+    data: ((input: Input, envelope: CommandEnvelope) => Data) | InputFields<Input>,
     pastTimes?: (input: Input) => Record<string, string>,
-  ): MutationRow => ({ command, input, description, data, pastTimes, payload, reader, answer });
+  ): MutationRow => ({
+    command,
+    input,
+    description,
+    data: typeof data === 'function' ? data : fieldsOf(data),
+    pastTimes,
+    payload,
+    reader,
+    answer,
+  });
 }
 
 /**

@@ -1,9 +1,8 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedField, TextField } from '../graphql/fields';
 import { Field, InputType } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
 import { IsDecimalString } from './decimal-input';
-import { Type } from 'class-transformer';
-import { IsIn, ValidateNested } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { IsMeasuredDay } from '../graphql/input-bounds';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { IndicatorDirection } from './indicator.model';
@@ -65,21 +64,15 @@ export class DefineIndicatorInput extends CommandInput {
   @IsIn(Object.values(IndicatorDirection))
   direction!: IndicatorDirection;
 
-  @Field(() => DatedValueInput)
-  @ValidateNested()
-  @Type(() => DatedValueInput)
+  @NestedField(DatedValueInput)
   baseline!: DatedValueInput;
 
-  @Field(() => DatedValueInput, {
+  @NestedField(DatedValueInput, {
     description: 'After the baseline date, and better than the baseline in the direction given.',
   })
-  @ValidateNested()
-  @Type(() => DatedValueInput)
   target!: DatedValueInput;
 
-  @Field(() => DataStewardInput)
-  @ValidateNested()
-  @Type(() => DataStewardInput)
+  @NestedField(DataStewardInput)
   dataSteward!: DataStewardInput;
 }
 

@@ -25,12 +25,7 @@ export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
     'CorrectMeasurement',
     CorrectMeasurementInput,
     'Correct a measurement with a new value and the reason; the original stays in the history.',
-    (input) => ({
-      indicatorId: input.indicatorId,
-      measurementId: input.measurementId,
-      value: input.value,
-      reason: input.reason,
-    }),
+    ['indicatorId', 'measurementId', 'value', 'reason'],
   ),
   indicator(
     'DefineIndicator',

@@ -1,10 +1,9 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedField, TextField } from '../graphql/fields';
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsIn, ValidateNested } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
 import type { Sector } from '@accord/domain';
 import { SectorEnum } from './initiative.model';
-import { Type } from 'class-transformer';
 import { GovernanceRulesInput } from './governance-rules.model';
 
 @InputType()
@@ -63,14 +62,11 @@ export class LaunchInitiativeInput extends CommandInput {
   )
   commonAgenda!: string;
 
-  @Field(() => GovernanceRulesInput, {
+  @NestedField(GovernanceRulesInput, {
     nullable: true,
     description:
       'The initial governance rules; defaults to a quorum of 1/2, SIMPLE_MAJORITY and a 2/3 supermajority. Later changes need an adopted decision.',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GovernanceRulesInput)
   governanceRules?: GovernanceRulesInput;
 }
 

@@ -23,22 +23,13 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'AmendAgenda',
     AmendAgendaInput,
     'Replace the common agenda; the earlier one stays in the history.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      commonAgenda: input.commonAgenda,
-      reason: input.reason ?? null,
-    }),
+    ['initiativeId', 'commonAgenda', 'reason?'],
   ),
   initiative(
     'JoinInitiative',
     JoinInitiativeInput,
     'A partner organisation joins the initiative.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      partnerId: input.partnerId,
-      organisationName: input.organisationName,
-      sector: input.sector,
-    }),
+    ['initiativeId', 'partnerId', 'organisationName', 'sector'],
   ),
   initiative(
     'LaunchInitiative',
@@ -60,10 +51,6 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'LeaveInitiative',
     LeaveInitiativeInput,
     'A partner leaves; its history and commitments stay.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      partnerId: input.partnerId,
-      reason: input.reason ?? null,
-    }),
+    ['initiativeId', 'partnerId', 'reason?'],
   ),
 ]);

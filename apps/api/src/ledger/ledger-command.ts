@@ -20,7 +20,7 @@ export class LedgerCommand extends Command<Receipt> implements Run {
   }
 }
 
-/** Every area's command rows, by name: each area module adds its table when it starts. */
+/** Every area's command rows, by name: AreasModule adds them when it starts. */
 @Injectable()
 export class CommandTable {
   private readonly rows = new Map<string, CommandRow>();

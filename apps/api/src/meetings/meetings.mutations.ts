@@ -34,9 +34,6 @@ export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
     'LinkDecisionToMeeting',
     LinkDecisionToMeetingInput,
     'Link a decision to the meeting that took it.',
-    (input) => ({
-      meetingId: input.meetingId,
-      decisionId: input.decisionId,
-    }),
+    ['meetingId', 'decisionId'],
   ),
 ]);

@@ -2,8 +2,12 @@ import { admitPersonCommand, DomainError, personDecider } from '@accord/domain';
 import { commandsOf } from '../ledger/command-table';
 import { type FoldedStreams } from '../ledger/folded-streams';
 import { personStream } from '../ledger/streams';
-import { type PlainContact, sealContact, sealField } from './crypto/field-cipher';
-import { type PersonKeyStore } from './keys/person-key-store';
+import {
+  type PersonKeyStore,
+  type PlainContact,
+  sealContact,
+  sealField,
+} from '@accord/personal-data';
 
 const person = commandsOf(personDecider, (data: { personId: string }) =>
   personStream(data.personId),

@@ -1,12 +1,11 @@
-import { IdField, TextField } from '../graphql/fields';
+import { IdField, NestedListField, TextField } from '../graphql/fields';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
 import { ENTITY_ID } from '../graphql/id';
 import type { RiskCategory } from '@accord/domain';
-import { IsIn, ArrayMaxSize, IsArray, Matches, ValidateNested } from 'class-validator';
+import { IsIn, ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { IsScore } from '../graphql/input-bounds';
 import { RiskCategoryEnum } from './risk.model';
-import { Type } from 'class-transformer';
 import { PartnerShareInput } from './partner-share';
 
 @InputType()
@@ -105,13 +104,9 @@ export class ShareRiskOwnershipInput extends ExistingEntityCommandInput {
   @IdField()
   riskId!: string;
 
-  @Field(() => [PartnerShareInput], {
+  @NestedListField(PartnerShareInput, 200, {
     description:
       'Member partners and their shares, adding to exactly 100 %; replaces any earlier sharing.',
   })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => PartnerShareInput)
   shares!: PartnerShareInput[];
 }

@@ -20,10 +20,7 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
     'CloseRisk',
     CloseRiskInput,
     'Close a risk, with the reason; a closed risk takes no further change.',
-    (input) => ({
-      riskId: input.riskId,
-      reason: input.reason,
-    }),
+    ['riskId', 'reason'],
   ),
   risk(
     'IdentifyRisk',
@@ -45,15 +42,10 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
       };
     },
   ),
-  risk(
-    'MaterialiseRisk',
-    MaterialiseRiskInput,
-    'Record that a risk happened, and what happened.',
-    (input) => ({
-      riskId: input.riskId,
-      description: input.description,
-    }),
-  ),
+  risk('MaterialiseRisk', MaterialiseRiskInput, 'Record that a risk happened, and what happened.', [
+    'riskId',
+    'description',
+  ]),
   risk(
     'PlanMitigation',
     PlanMitigationInput,
@@ -68,12 +60,7 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
     'ReassessRisk',
     ReassessRiskInput,
     'Reassess a risk: new likelihood and impact, with the reason; the earlier assessments stay in its history.',
-    (input) => ({
-      riskId: input.riskId,
-      likelihood: input.likelihood,
-      impact: input.impact,
-      reason: input.reason,
-    }),
+    ['riskId', 'likelihood', 'impact', 'reason'],
   ),
   risk(
     'ShareRiskOwnership',

@@ -35,20 +35,12 @@ export const RosterMutations = mutationsResolver('RosterMutations', [
     'RelinquishRole',
     RelinquishRoleInput,
     'The holder steps down from a role; out of office from the day recorded.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      assignmentId: input.assignmentId,
-      reason: input.reason ?? null,
-    }),
+    ['initiativeId', 'assignmentId', 'reason?'],
   ),
   assignment(
     'RevokeRole',
     RevokeRoleInput,
     'Revoke a role from its holder, with the reason; out of office from the day recorded.',
-    (input) => ({
-      initiativeId: input.initiativeId,
-      assignmentId: input.assignmentId,
-      reason: input.reason,
-    }),
+    ['initiativeId', 'assignmentId', 'reason'],
   ),
 ]);

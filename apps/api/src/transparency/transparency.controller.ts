@@ -16,9 +16,7 @@ import { InvalidTokenError, TokenService } from '../auth/token.service';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
-import { TransparencyRequestError, TransparencyService } from './transparency.service';
-
-type Scope = { initiativeId?: string };
+import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 
 /**
  * The trees over HTTP, for partners, witnesses and evaluators (a Bearer token as for GraphQL):
@@ -42,78 +40,46 @@ export class TransparencyController {
     private readonly service: TransparencyService,
   ) {}
 
-  @Get('checkpoint/directory')
-  directoryCheckpoint(@Headers('authorization') auth: string | undefined, @Res() res: Response) {
-    return this.answer(res, auth, {}, async (tree) => {
+  @Get(['checkpoint/directory', 'checkpoint/initiative/:initiativeId'])
+  checkpoint(
+    @Headers('authorization') auth: string | undefined,
+    @Param('initiativeId') initiativeId: string | undefined,
+    @Res() res: Response,
+  ) {
+    return this.answer(auth, initiativeId, async (tree) => {
       res.type('text/plain').send((await this.service.checkpoint(tree)).note);
     });
   }
 
-  @Get('checkpoint/initiative/:initiativeId')
-  initiativeCheckpoint(
+  @Post(['checkpoint/directory/cosignatures', 'checkpoint/initiative/:initiativeId/cosignatures'])
+  cosignature(
     @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string,
-    @Res() res: Response,
-  ) {
-    return this.answer(res, auth, { initiativeId }, async (tree) => {
-      res.type('text/plain').send((await this.service.checkpoint(tree)).note);
-    });
-  }
-
-  @Post('checkpoint/directory/cosignatures')
-  directoryCosignature(
-    @Headers('authorization') auth: string | undefined,
+    @Param('initiativeId') initiativeId: string | undefined,
     @Query() query: Record<string, string>,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.answer(res, auth, {}, (tree) => this.cosign(req, res, tree, query));
-  }
-
-  @Post('checkpoint/initiative/:initiativeId/cosignatures')
-  initiativeCosignature(
-    @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string,
-    @Query() query: Record<string, string>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.answer(res, auth, { initiativeId }, (tree) => this.cosign(req, res, tree, query));
-  }
-
-  private async cosign(
-    req: Request,
-    res: Response,
-    tree: string,
-    query: Record<string, string>,
-  ): Promise<void> {
-    const receipt = await this.service.addCosignature(tree, {
-      body: await textBody(req),
-      witnessKey: typeof query.key === 'string' ? query.key : undefined,
-      size: optionalCount(query, 'size'),
+    return this.answer(auth, initiativeId, async (tree) => {
+      const receipt = await this.service.addCosignature(tree, {
+        body: await textBody(req),
+        witnessKey: typeof query.key === 'string' ? query.key : undefined,
+        size: optionalCount(query, 'size'),
+      });
+      res.status(receipt.added ? HttpStatus.CREATED : HttpStatus.OK).json(receipt);
     });
-    res.status(receipt.added ? HttpStatus.CREATED : HttpStatus.OK).json(receipt);
   }
 
-  @Get('proof/directory/:kind')
-  directoryProof(
+  @Get(['proof/directory/:kind', 'proof/initiative/:initiativeId/:kind'])
+  proof(
     @Headers('authorization') auth: string | undefined,
+    @Param('initiativeId') initiativeId: string | undefined,
     @Param('kind') kind: string,
     @Query() query: Record<string, string>,
     @Res() res: Response,
   ) {
-    return this.answer(res, auth, {}, (tree) => this.proof(res, tree, kind, query));
-  }
-
-  @Get('proof/initiative/:initiativeId/:kind')
-  initiativeProof(
-    @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string,
-    @Param('kind') kind: string,
-    @Query() query: Record<string, string>,
-    @Res() res: Response,
-  ) {
-    return this.answer(res, auth, { initiativeId }, (tree) => this.proof(res, tree, kind, query));
+    return this.answer(auth, initiativeId, async (tree) =>
+      res.json(await this.proofOf(tree, kind, query)),
+    );
   }
 
   @Get('export/initiative/:initiativeId')
@@ -123,34 +89,22 @@ export class TransparencyController {
     @Query('proofs') proofs: string | undefined,
     @Res() res: Response,
   ) {
-    return this.answer(res, auth, { initiativeId }, async (tree) => {
+    return this.answer(auth, initiativeId, async (tree) => {
       const text = await this.service.export(tree, { proofs: proofs === 'true' });
       res.attachment(`${initiativeId}.accord-export.jsonl`).type('application/jsonl').send(text);
     });
   }
 
-  private async proof(
-    res: Response,
-    tree: string,
-    kind: string,
-    query: Record<string, string>,
-  ): Promise<void> {
+  private proofOf(tree: string, kind: string, query: Record<string, string>): Promise<object> {
     const treeSize = optionalCount(query, 'treeSize');
-    if (kind === 'inclusion') {
-      res.json(await this.service.inclusion(tree, eventOf(query), treeSize));
-      return;
-    }
-    if (kind === 'coverage') {
-      res.json(await this.service.coverage(tree, eventOf(query)));
-      return;
-    }
+    if (kind === 'inclusion') return this.service.inclusion(tree, eventOf(query), treeSize);
+    if (kind === 'coverage') return this.service.coverage(tree, eventOf(query));
     if (kind === 'consistency') {
       const fromSize = optionalCount(query, 'fromSize');
       if (fromSize === undefined) {
         throw new TransparencyRequestError('bad_input', 'fromSize', 'fromSize is required');
       }
-      res.json(await this.service.consistency(tree, fromSize, optionalCount(query, 'toSize')));
-      return;
+      return this.service.consistency(tree, fromSize, optionalCount(query, 'toSize'));
     }
     throw new HttpException(
       { error: `no proof of kind "${kind}": inclusion, consistency or coverage` },
@@ -159,14 +113,13 @@ export class TransparencyController {
   }
 
   private async answer(
-    res: Response,
     auth: string | undefined,
-    scope: Scope,
-    work: (tree: string) => Promise<void>,
+    initiativeId: string | undefined,
+    work: (tree: string) => Promise<unknown>,
   ): Promise<void> {
     const actor = await this.actor(auth);
     try {
-      await work(await treeFor(this.visibility, actor, scope.initiativeId));
+      await work(await treeFor(this.visibility, actor, initiativeId));
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new HttpException({ error: error.message }, HttpStatus.NOT_FOUND);

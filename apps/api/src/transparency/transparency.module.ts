@@ -9,12 +9,15 @@ import {
 } from '@nestjs/common';
 import { type AccordConfig } from '../config/accord-config';
 import { type Ledger } from '../ledger/open-ledger';
-import { loadLogKey, LogKey } from './log-key';
-import { checkLogExtendsCheckpoints } from './startup-check';
+import {
+  loadLogKey,
+  LogKey,
+  checkLogExtendsCheckpoints,
+  TransparencyService,
+  TreeMaintainer,
+} from '@accord/transparency-log';
 import { TransparencyController } from './transparency.controller';
 import { TransparencyResolver } from './transparency.resolver';
-import { TransparencyService } from './transparency.service';
-import { TreeMaintainer } from './tree-maintainer';
 
 @Injectable()
 class TransparencyLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {

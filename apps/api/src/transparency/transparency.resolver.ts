@@ -1,3 +1,4 @@
+import { type Type } from '@nestjs/common';
 import {
   Args,
   ArgsType,
@@ -15,7 +16,7 @@ import { ENTITY_ID } from '../graphql/id';
 import { InputValidationError } from '../graphql/input-validation';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
-import { TransparencyRequestError, TransparencyService } from './transparency.service';
+import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 import { NotFoundError } from '../ledger/ledger.errors';
 
 @ObjectType({ description: 'A signed checkpoint of one tree (C2SP tlog-checkpoint, signed note).' })
@@ -105,7 +106,7 @@ export class WitnessCoverage {
 const ID_RULE = { message: 'initiativeId must be an entity id' };
 
 @ArgsType()
-export class CheckpointArgs {
+export class TreeArgs {
   @Field(() => ID, {
     nullable: true,
     description: "The initiative's tree; the directory's when omitted.",
@@ -113,7 +114,10 @@ export class CheckpointArgs {
   @IsOptional()
   @Matches(ENTITY_ID, ID_RULE)
   initiativeId?: string;
+}
 
+@ArgsType()
+export class CheckpointArgs extends TreeArgs {
   @Field(() => Int, { nullable: true, description: 'That size; the last checkpoint when omitted.' })
   @IsOptional()
   @IsInt()
@@ -121,39 +125,28 @@ export class CheckpointArgs {
   treeSize?: number;
 }
 
-@ArgsType()
-export class InclusionProofArgs extends CheckpointArgs {
-  @Field({ nullable: true, description: 'The event by global position...' })
-  @IsOptional()
-  @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
-  position?: string;
+/** The arguments of `Base` and the event asked about, by position or by event id. */
+function withEvent<Base extends Type<object>>(base: Base) {
+  @ArgsType()
+  class EventArgs extends base {
+    @Field({ nullable: true, description: 'The event by global position...' })
+    @IsOptional()
+    @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
+    position?: string;
 
-  @Field({ nullable: true, description: '...or by event id.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' })
-  eventId?: string;
+    @Field({ nullable: true, description: '...or by event id.' })
+    @IsOptional()
+    @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' })
+    eventId?: string;
+  }
+  return EventArgs;
 }
 
 @ArgsType()
-export class WitnessCoverageArgs {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The initiative's tree; the directory's when omitted.",
-  })
-  @IsOptional()
-  @Matches(ENTITY_ID, ID_RULE)
-  initiativeId?: string;
+export class InclusionProofArgs extends withEvent(CheckpointArgs) {}
 
-  @Field({ nullable: true, description: 'The event by global position...' })
-  @IsOptional()
-  @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
-  position?: string;
-
-  @Field({ nullable: true, description: '...or by event id.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' })
-  eventId?: string;
-}
+@ArgsType()
+export class WitnessCoverageArgs extends withEvent(TreeArgs) {}
 
 @ArgsType()
 export class ConsistencyProofArgs {

@@ -3,7 +3,7 @@ import type { AccordContext } from '../graphql/accord-context';
 import { ENTITY_ID } from '../graphql/id';
 import { NotFoundError } from '../ledger/ledger.errors';
 import type { Visibility } from '../visibility/visibility';
-import { DIRECTORY_TREE, initiativeTree } from './log-trees';
+import { DIRECTORY_TREE, initiativeTree } from '@accord/transparency-log';
 
 /**
  * The tree a reader asks about, if they may: an initiative's tree is for those who see the

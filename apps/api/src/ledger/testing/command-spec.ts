@@ -3,19 +3,10 @@ import { SqliteEventStore, type StoredEvent } from '@accord/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelDatabase } from '@accord/projections';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { AGREEMENT_COMMANDS } from '../../agreements/agreements.commands';
-import { BENEFIT_POOL_COMMANDS } from '../../benefit-pools/benefit-pools.commands';
-import { COMMITMENT_COMMANDS } from '../../commitments/commitments.commands';
+import { areaCommands } from '../../area-commands';
 import { type AccordConfig } from '../../config/accord-config';
-import { DECISION_COMMANDS } from '../../decisions/decisions.commands';
-import { INDICATOR_COMMANDS } from '../../indicators/indicators.commands';
-import { INITIATIVE_COMMANDS } from '../../initiatives/initiatives.commands';
-import { MEETING_COMMANDS } from '../../meetings/meetings.commands';
 import { AccordMetrics } from '../../observability/metrics';
-import { peopleCommands } from '../../people/people.commands';
-import { SqlitePersonKeyStore } from '../../people/keys/sqlite-person-key-store';
-import { RISK_COMMANDS } from '../../risks/risks.commands';
-import { ROSTER_COMMANDS } from '../../roster/roster.commands';
+import { SqlitePersonKeyStore } from '@accord/personal-data';
 import { Clock } from '../clock';
 import { type CommandEnvelope } from '../command-envelope';
 import { CommandExecutor } from '../command-executor';
@@ -80,19 +71,7 @@ export class CommandSpec {
     );
     const keys = SqlitePersonKeyStore.open(':memory:');
     const table = new CommandTable();
-    for (const rows of [
-      INITIATIVE_COMMANDS,
-      ROSTER_COMMANDS,
-      COMMITMENT_COMMANDS,
-      DECISION_COMMANDS,
-      MEETING_COMMANDS,
-      INDICATOR_COMMANDS,
-      AGREEMENT_COMMANDS,
-      RISK_COMMANDS,
-      BENEFIT_POOL_COMMANDS,
-      peopleCommands(keys),
-    ])
-      table.add(rows);
+    for (const rows of areaCommands(keys)) table.add(rows);
     // The follow-ups a row declares go through the same handler, as the CommandBus would send them.
     const bus = { execute: (command: LedgerCommand) => handler.execute(command) };
     const handler = new LedgerCommandHandler(table, executor, streams, bus as never);

@@ -1,8 +1,12 @@
 import { type PersonView, PeopleReader } from '@accord/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { openField, type PersonalField } from '../crypto/field-cipher';
-import { PERSON_KEY_STORE, type PersonKeyStore } from '../keys/person-key-store';
+import {
+  openField,
+  PERSON_KEY_STORE,
+  type PersonalField,
+  type PersonKeyStore,
+} from '@accord/personal-data';
 import { type Person, type PersonName, PersonStatus } from '../person.model';
 
 /**

@@ -1,3 +1,4 @@
+import { type Type } from '@nestjs/common';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AccordContext } from '../../graphql/accord-context';
 import { NotFoundError } from '../../ledger/ledger.errors';
@@ -55,62 +56,27 @@ export class PeopleResolver {
   }
 }
 
-@Resolver(() => RoleAssignment)
-export class RoleAssignmentPersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
+/** The `person` field of a type that names someone by `personId`: their name, null once erased. */
+function personField(parent: Type<{ personId: string }>, who: string): Type<unknown> {
+  @Resolver(() => parent)
+  class PersonFieldResolver {
+    constructor(private readonly names: PersonNamesLoader) {}
 
-  @ResolveField(() => PersonName, { description: 'Who holds the role; null name once erased.' })
-  person(@Parent() assignment: RoleAssignment): Promise<PersonName> {
-    return this.names.load(assignment.personId);
+    @ResolveField(() => PersonName, { description: `${who}; null name once erased.` })
+    person(@Parent() named: { personId: string }): Promise<PersonName> {
+      return this.names.load(named.personId);
+    }
   }
+  Object.defineProperty(PersonFieldResolver, 'name', { value: `${parent.name}PersonResolver` });
+  return PersonFieldResolver;
 }
 
-@Resolver(() => EventActor)
-export class EventActorPersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
-
-  @ResolveField(() => PersonName, { description: 'Who acted; null name once erased.' })
-  person(@Parent() actor: EventActor): Promise<PersonName> {
-    return this.names.load(actor.personId);
-  }
-}
-
-@Resolver(() => PersonOfPartner)
-export class PersonOfPartnerPersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
-
-  @ResolveField(() => PersonName, { description: 'Who this is; null name once erased.' })
-  person(@Parent() parent: PersonOfPartner): Promise<PersonName> {
-    return this.names.load(parent.personId);
-  }
-}
-
-@Resolver(() => Vote)
-export class VotePersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
-
-  @ResolveField(() => PersonName, { description: 'Who voted; null name once erased.' })
-  person(@Parent() vote: Vote): Promise<PersonName> {
-    return this.names.load(vote.personId);
-  }
-}
-
-@Resolver(() => Recusal)
-export class RecusalPersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
-
-  @ResolveField(() => PersonName, { description: 'Who recused; null name once erased.' })
-  person(@Parent() recusal: Recusal): Promise<PersonName> {
-    return this.names.load(recusal.personId);
-  }
-}
-
-@Resolver(() => DataSteward)
-export class DataStewardPersonResolver {
-  constructor(private readonly names: PersonNamesLoader) {}
-
-  @ResolveField(() => PersonName, { description: 'Who keeps the data; null name once erased.' })
-  person(@Parent() steward: DataSteward): Promise<PersonName> {
-    return this.names.load(steward.personId);
-  }
-}
+export const PERSON_RESOLVERS = [
+  PeopleResolver,
+  personField(RoleAssignment, 'Who holds the role'),
+  personField(EventActor, 'Who acted'),
+  personField(PersonOfPartner, 'Who this is'),
+  personField(Vote, 'Who voted'),
+  personField(Recusal, 'Who recused'),
+  personField(DataSteward, 'Who keeps the data'),
+];

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   ED25519,
-  keyId,
+  keysOfSeed,
   type NoteSigner,
   type NoteVerifier,
   parseSignerKey,
@@ -45,9 +45,7 @@ export class LogKey {
   signer(origin: string): NoteSigner {
     let signer = this.signers.get(origin);
     if (!signer) {
-      const id = keyId(origin, ED25519, this.publicKey).toString(16).padStart(8, '0');
-      const material = Buffer.concat([Uint8Array.of(ED25519), this.seed]).toString('base64');
-      signer = parseSignerKey(`PRIVATE+KEY+${origin}+${id}+${material}`);
+      signer = parseSignerKey(keysOfSeed(origin, ED25519, this.seed).signerKey);
       this.signers.set(origin, signer);
     }
     return signer;
@@ -57,15 +55,22 @@ export class LogKey {
 /** The configured key, or the one kept beside the database (made once, mode 0600). */
 export function loadLogKey(key: TransparencyConfig['key']): LogKey {
   if (key.kind === 'given') return new LogKey(Buffer.from(key.seedHex, 'hex'));
-  mkdirSync(dirname(key.file), { recursive: true });
+  return new LogKey(seedFile(key.file, 'log').seed);
+}
+
+/** An Ed25519 seed kept in hex in `file`, made (mode 0600) when there is none yet. */
+export function seedFile(file: string, owner: string): { seed: Buffer; created: boolean } {
+  mkdirSync(dirname(file), { recursive: true });
+  let created = true;
   try {
-    writeFileSync(key.file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    created = false;
   }
-  const text = readFileSync(key.file, 'utf8').trim();
+  const text = readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/i.test(text)) {
-    throw new Error(`the log key file ${key.file} does not hold 64 hex digits`);
+    throw new Error(`the ${owner} key file ${file} does not hold 64 hex digits`);
   }
-  return new LogKey(Buffer.from(text, 'hex'));
+  return { seed: Buffer.from(text, 'hex'), created };
 }

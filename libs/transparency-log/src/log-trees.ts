@@ -1,6 +1,6 @@
+import { ENTITY_ID } from '@accord/domain';
 import type { StoredEvent } from '@accord/event-store';
 import { directoryOrigin, initiativeOrigin } from '@accord/transparency';
-import { ENTITY_ID } from '../graphql/id';
 
 /**
  * Which tree a stream's events go to, decided once, by the stream's first event: person

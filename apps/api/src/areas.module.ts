@@ -1,0 +1,110 @@
+import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { openPersonKeyStore, PERSON_KEY_STORE, type PersonKeyStore } from '@accord/personal-data';
+import { areaCommands } from './area-commands';
+import { AccountabilityQueries } from './accountability/accountability.queries';
+import {
+  AccountabilityCommitmentsResolver,
+  AccountabilityResolver,
+} from './accountability/accountability.resolver';
+import { AgreementsMutations } from './agreements/agreements.mutations';
+import { AgreementQueries } from './agreements/queries/agreement.queries';
+import {
+  AgreementResolver,
+  PartnerAgreementsResolver,
+} from './agreements/queries/agreement.resolver';
+import { BenefitPoolsMutations } from './benefit-pools/benefit-pools.mutations';
+import { BenefitPoolQueries } from './benefit-pools/queries/benefit-pool.queries';
+import { BenefitPoolResolver } from './benefit-pools/queries/benefit-pool.resolver';
+import { CommitmentsMutations } from './commitments/commitments.mutations';
+import { CommitmentQueries } from './commitments/queries/commitment.queries';
+import {
+  CommitmentResolver,
+  InitiativeCommitmentsResolver,
+  PartnerCommitmentsResolver,
+} from './commitments/queries/commitment.resolver';
+import { type AccordConfig } from './config/accord-config';
+import { DecisionsMutations } from './decisions/decisions.mutations';
+import { DecisionQueries } from './decisions/queries/decision.queries';
+import {
+  DecisionResolver,
+  InitiativeDecisionsResolver,
+} from './decisions/queries/decision.resolver';
+import { HistoryResolver } from './history/history.resolver';
+import { IndicatorsMutations } from './indicators/indicators.mutations';
+import { IndicatorQueries } from './indicators/queries/indicator.queries';
+import {
+  IndicatorResolver,
+  InitiativeIndicatorsResolver,
+} from './indicators/queries/indicator.resolver';
+import { InitiativesMutations } from './initiatives/initiatives.mutations';
+import { LauncherSeat } from './initiatives/launcher-seat';
+import { InitiativeQueries } from './initiatives/queries/initiative.queries';
+import { InitiativeResolver } from './initiatives/queries/initiative.resolver';
+import { CommandTable } from './ledger/ledger-command';
+import { ACCORD_CONFIG } from './ledger/ledger.tokens';
+import { LedgerEventsResolver } from './live/ledger-events.resolver';
+import { MeetingsMutations } from './meetings/meetings.mutations';
+import { MeetingQueries } from './meetings/queries/meeting.queries';
+import {
+  DecisionMeetingsResolver,
+  InitiativeMeetingsResolver,
+  MeetingResolver,
+} from './meetings/queries/meeting.resolver';
+import { PeopleMutations } from './people/people.mutations';
+import { PeopleDirectory } from './people/queries/people-directory';
+import { PERSON_RESOLVERS } from './people/queries/people.resolver';
+import { PersonNamesLoader } from './people/queries/person-names.loader';
+import { RiskQueries } from './risks/queries/risk.queries';
+import { RiskResolver } from './risks/queries/risk.resolver';
+import { RisksMutations } from './risks/risks.mutations';
+import { RosterQueries } from './roster/queries/roster.queries';
+import {
+  InitiativeRosterResolver,
+  PartnerRolesResolver,
+  RosterResolver,
+} from './roster/queries/roster.resolver';
+import { RosterMutations } from './roster/roster.mutations';
+
+@Injectable()
+class KeyStoreLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(PERSON_KEY_STORE) private readonly keys: PersonKeyStore) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.keys.close();
+  }
+}
+
+/**
+ * The areas of the ledger: their command rows, mutations, queries and field resolvers, and the
+ * people directory (personal data sealed per person, and erased by destroying the key).
+ */
+@Module({
+  providers: [
+    ...[InitiativesMutations, InitiativeQueries, InitiativeResolver, LauncherSeat],
+    ...[RosterMutations, RosterQueries, RosterResolver, InitiativeRosterResolver],
+    PartnerRolesResolver,
+    ...[CommitmentsMutations, CommitmentQueries, CommitmentResolver],
+    ...[PartnerCommitmentsResolver, InitiativeCommitmentsResolver],
+    ...[DecisionsMutations, DecisionQueries, DecisionResolver, InitiativeDecisionsResolver],
+    ...[MeetingsMutations, MeetingQueries, MeetingResolver],
+    ...[DecisionMeetingsResolver, InitiativeMeetingsResolver],
+    ...[IndicatorsMutations, IndicatorQueries, IndicatorResolver, InitiativeIndicatorsResolver],
+    ...[AgreementsMutations, AgreementQueries, AgreementResolver, PartnerAgreementsResolver],
+    ...[RisksMutations, RiskQueries, RiskResolver],
+    ...[BenefitPoolsMutations, BenefitPoolQueries, BenefitPoolResolver],
+    ...[AccountabilityQueries, AccountabilityResolver, AccountabilityCommitmentsResolver],
+    ...[HistoryResolver, LedgerEventsResolver],
+    ...[PeopleMutations, PeopleDirectory, PersonNamesLoader, ...PERSON_RESOLVERS],
+    {
+      provide: PERSON_KEY_STORE,
+      inject: [ACCORD_CONFIG],
+      useFactory: (config: AccordConfig) => openPersonKeyStore(config.keyStore),
+    },
+    KeyStoreLifecycle,
+  ],
+})
+export class AreasModule {
+  constructor(table: CommandTable, @Inject(PERSON_KEY_STORE) keys: PersonKeyStore) {
+    for (const rows of areaCommands(keys)) table.add(rows);
+  }
+}
