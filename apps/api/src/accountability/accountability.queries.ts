@@ -15,13 +15,9 @@ import {
   type BenefitPool,
   type BenefitPoolHistoryField,
   type BenefitPoolSummary,
-  toBenefitPool,
-  toBenefitPoolSummary,
-  toMoneyModel,
 } from '../benefit-pools/benefit-pool.model';
 import { NotFoundError } from '../ledger/ledger.errors';
-import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
-import { toRoleAssignment } from '../roster/queries/roster.queries';
+import type { Risk, RiskSummary } from '../risks/risk.model';
 import { toPageRequest } from '../graphql/pagination';
 import {
   type Accountability,
@@ -97,7 +93,7 @@ export class AccountabilityQueries {
     const percent = (basisPoints: number | null) =>
       basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
-    const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
+    const rolesOf = groupBy(roles, (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
     const risk = oncePerKey(
       (view: RiskSummaryView) => view.riskId,
@@ -123,7 +119,7 @@ export class AccountabilityQueries {
       benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
         pool: pool(b.pool),
         sharePercent: percent(b.basisPoints),
-        distributed: b.distributed && toMoneyModel(b.distributed),
+        distributed: b.distributed,
       })),
       agreements: agreementsOf.get(partner.partnerId) ?? {
         partnerId: partner.partnerId,
@@ -151,10 +147,13 @@ export class AccountabilityQueries {
       [],
     );
     return (view: RiskSummaryView) =>
-      withDeferred<Risk, 'assessments' | 'mitigations'>(toRiskSummary(view), {
-        assessments,
-        mitigations,
-      });
+      withDeferred<Risk, 'assessments' | 'mitigations'>(
+        { ...view },
+        {
+          assessments,
+          mitigations,
+        },
+      );
   }
 
   /** The pools of the page's partners, their allocations and distributions read only when asked. */
@@ -164,7 +163,7 @@ export class AccountabilityQueries {
         new Map(
           (await this.benefits.poolsOfPartners(initiativeId, partnerIds)).map((pool) => [
             pool.poolId,
-            toBenefitPool(pool),
+            pool,
           ]),
         ),
     );
@@ -184,6 +183,6 @@ export class AccountabilityQueries {
       remaining: field('remaining'),
     };
     return (view: BenefitPoolSummaryView) =>
-      withDeferred<BenefitPool, BenefitPoolHistoryField>(toBenefitPoolSummary(view), history);
+      withDeferred<BenefitPool, BenefitPoolHistoryField>({ ...view }, history);
   }
 }

@@ -1,55 +1,29 @@
 import { IdField } from '../graphql/fields';
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { dateTime, fieldsOf, id, int, nullable, of, text } from '../graphql/object-type';
 
 @ObjectType({ description: 'The person and partner an event was recorded for.' })
-export class EventActor {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-}
+export class EventActor extends fieldsOf()({
+  personId: id(),
+  partnerId: id(),
+}) {}
 
 @ObjectType({ description: 'One event of the ledger, as committed.' })
-export class LedgerEvent {
-  @Field(() => String, { description: 'Global position in the log (a 64-bit integer as text).' })
-  position!: string;
-
-  @Field()
-  stream!: string;
-
-  @Field({ description: 'The kind of entity: commitment, decision, roster, benefit-pool, …' })
-  kind!: string;
-
-  @Field(() => ID, { description: 'The id of the entity the stream is about.' })
-  entityId!: string;
-
-  @Field(() => Int)
-  revision!: number;
-
-  @Field({ description: 'Versioned event type, e.g. CommitmentMade.v1.' })
-  type!: string;
-
-  @Field(() => ID, { nullable: true })
-  initiativeId!: string | null;
-
-  @Field(() => EventActor)
-  actor!: EventActor;
-
-  @Field(() => DateTimeScalar, { description: 'Business time: when it happened.' })
-  occurredAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the ledger recorded it.' })
-  recordedAt!: string;
-
-  @Field({ description: "The event's data, as JSON text." })
-  data!: string;
-
-  @Field({ description: 'SHA-256 chain hash of the event.' })
-  hash!: string;
-}
+export class LedgerEvent extends fieldsOf()({
+  position: text('Global position in the log (a 64-bit integer as text).'),
+  stream: text(),
+  kind: text('The kind of entity: commitment, decision, roster, benefit-pool, …'),
+  entityId: id('The id of the entity the stream is about.'),
+  revision: int(),
+  type: text('Versioned event type, e.g. CommitmentMade.v1.'),
+  initiativeId: nullable(id()),
+  actor: of(EventActor),
+  occurredAt: dateTime('Business time: when it happened.'),
+  recordedAt: dateTime('When the ledger recorded it.'),
+  data: text("The event's data, as JSON text."),
+  hash: text('SHA-256 chain hash of the event.'),
+}) {}
 
 const EVENT_TYPE = /^[A-Za-z]+\.v\d+$/;
 
