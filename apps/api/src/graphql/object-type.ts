@@ -45,6 +45,9 @@ export const text = (description?: string) => spec<string>(() => String, descrip
 export const bool = (description?: string) => spec<boolean>(() => Boolean, description);
 export const int = (description?: string) => spec<number>(() => Int, description);
 export const float = (description?: string) => spec<number>(() => Float, description);
+/** An integer as decimal text (String): a log position may not fit GraphQL's 32-bit Int. */
+export const integerText = (description?: string) =>
+  spec<number | string>(() => String, description);
 /** An instant, ISO 8601 (DateTime). */
 export const dateTime = (description?: string) => spec<string>(() => DateTimeScalar, description);
 /** A calendar day, YYYY-MM-DD (LocalDate). */
@@ -74,7 +77,10 @@ export const hidden = <T>(): FieldSpec<T> => ({});
 export const CONFIDENTIAL =
   "Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.";
 
-/** Every key of the view `V` declared with a field that serves its values; other keys are fields of their own. */
+/**
+ * Every key of the view `V`, declared with a field that serves its values; the other keys are
+ * fields of their own (say, computed from the view).
+ */
 type FieldsOf<V> = { [K in keyof V]-?: FieldSpec<V[K]> | Computed<V> } & Record<
   string,
   FieldSpec<never> & Partial<Computed<V>>

@@ -1,3 +1,5 @@
+import type { VerifyResult } from '@accord/event-store';
+import type { ProjectionStatus } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   bool,
@@ -6,6 +8,7 @@ import {
   fieldsOf,
   float,
   int,
+  integerText,
   nullable,
   text,
 } from '../graphql/object-type';
@@ -19,26 +22,30 @@ export enum ProjectionStateEnum {
 registerEnumType(ProjectionStateEnum, { name: 'ProjectionState' });
 
 @ObjectType()
-export class ProjectionError extends fieldsOf()({
-  position: text('Global position of the event the projection failed on (a decimal integer).'),
+export class ProjectionError extends fieldsOf<NonNullable<ProjectionStatus['lastError']>>()({
+  position: integerText(
+    'Global position of the event the projection failed on (a decimal integer).',
+  ),
   message: text(),
   at: dateTime(),
 }) {}
 
 @ObjectType({ description: 'A read model: how far it has applied the log.' })
-export class ProjectionStatusModel extends fieldsOf()({
+export class ProjectionStatusModel extends fieldsOf<ProjectionStatus>()({
   name: text(),
-  position: text('Global position of the last event applied (a decimal integer).'),
+  position: integerText('Global position of the last event applied (a decimal integer).'),
   lag: float('Events in the log it has not applied yet.'),
   state: enumOf(ProjectionStateEnum),
   lastError: nullable(ProjectionError),
 }) {}
 
 @ObjectType()
-export class ChainMismatch extends fieldsOf()({
+export class ChainMismatch extends fieldsOf<
+  Extract<VerifyResult, { ok: false }>['firstMismatch']
+>()({
   stream: text(),
   revision: int(),
-  position: text('Global position (a decimal integer).'),
+  position: integerText('Global position (a decimal integer).'),
   reason: text(),
 }) {}
 
@@ -47,7 +54,7 @@ export class ChainVerification extends fieldsOf()({
   ok: bool("True when every stored event extends its stream's hash chain."),
   checked: float('Events checked before the first mismatch (or all of them).'),
   firstMismatch: nullable(ChainMismatch),
-  resumedAfter: text(
+  resumedAfter: integerText(
     "The whole log: an earlier check had verified it up to this global position, and this one checked only the events after it (a decimal integer; '0' when it began at the first event, as it always does for one stream).",
   ),
 }) {}

@@ -1,7 +1,19 @@
+import type { JournalEntry } from '@accord/projections';
 import { IdField } from '../graphql/fields';
 import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { dateTime, fieldsOf, id, int, nullable, of, text } from '../graphql/object-type';
+import {
+  computed,
+  dateTime,
+  fieldsOf,
+  hidden,
+  id,
+  int,
+  integerText,
+  nullable,
+  of,
+  text,
+} from '../graphql/object-type';
 
 @ObjectType({ description: 'The person and partner an event was recorded for.' })
 export class EventActor extends fieldsOf()({
@@ -9,16 +21,26 @@ export class EventActor extends fieldsOf()({
   partnerId: id(),
 }) {}
 
+/** An entry of the journal, whether read from it or built from an event as it is committed. */
 @ObjectType({ description: 'One event of the ledger, as committed.' })
-export class LedgerEvent extends fieldsOf()({
-  position: text('Global position in the log (a 64-bit integer as text).'),
+export class LedgerEvent extends fieldsOf<JournalEntry>()({
+  position: integerText('Global position in the log (a 64-bit integer as text).'),
   stream: text(),
-  kind: text('The kind of entity: commitment, decision, roster, benefit-pool, …'),
+  category: hidden(),
+  kind: computed(
+    text('The kind of entity: commitment, decision, roster, benefit-pool, …'),
+    (entry: JournalEntry) => entry.category,
+  ),
   entityId: id('The id of the entity the stream is about.'),
   revision: int(),
   type: text('Versioned event type, e.g. CommitmentMade.v1.'),
   initiativeId: nullable(id()),
-  actor: of(EventActor),
+  personId: hidden(),
+  partnerId: hidden(),
+  actor: computed(of(EventActor), (entry: JournalEntry) => ({
+    personId: entry.personId ?? '',
+    partnerId: entry.partnerId ?? '',
+  })),
   occurredAt: dateTime('Business time: when it happened.'),
   recordedAt: dateTime('When the ledger recorded it.'),
   data: text("The event's data, as JSON text."),
