@@ -17,7 +17,7 @@ import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
@@ -29,7 +29,6 @@ import {
   list,
   localDate,
   nullable,
-  of,
   text,
 } from '../graphql/object-type';
 
@@ -123,10 +122,7 @@ export const AgreementConnection = connectionOf(Agreement, 'Agreement');
 export type AgreementConnection = InstanceType<typeof AgreementConnection>;
 
 @ObjectType()
-export class AgreementPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  agreement: nullable(Agreement, WITHHELD),
-}) {}
+export class AgreementPayload extends payloadOf({ agreement: Agreement }) {}
 
 @ArgsType()
 export class AgreementsArgs extends PageArgs {

@@ -2,7 +2,7 @@ import { BENEFIT_POOL_KINDS, type BenefitPoolKind, type PartnerAmount } from '@a
 import type { AllocationView, BenefitPoolView, DistributionView } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Money } from '../commitments/commitment.model';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from '../risks/partner-share';
 import {
   bool,
@@ -82,7 +82,4 @@ export type BenefitPoolHistoryField =
 export type BenefitPoolSummary = Omit<BenefitPool, BenefitPoolHistoryField>;
 
 @ObjectType()
-export class BenefitPoolPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  benefitPool: nullable(BenefitPool, WITHHELD),
-}) {}
+export class BenefitPoolPayload extends payloadOf({ benefitPool: BenefitPool }) {}

@@ -22,11 +22,10 @@ import {
   int,
   localDate,
   nullable,
-  of,
   text,
 } from '../graphql/object-type';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 
 export enum CommitmentStatus {
   OPEN = 'open',
@@ -105,10 +104,7 @@ export const CommitmentConnection = connectionOf(Commitment, 'Commitment');
 export type CommitmentConnection = InstanceType<typeof CommitmentConnection>;
 
 @ObjectType()
-export class CommitmentPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  commitment: nullable(Commitment, WITHHELD),
-}) {}
+export class CommitmentPayload extends payloadOf({ commitment: Commitment }) {}
 
 @InputType()
 export class CommitmentFilter {

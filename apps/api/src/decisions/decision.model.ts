@@ -18,7 +18,7 @@ import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PageArgs } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
@@ -168,10 +168,7 @@ export const DecisionConnection = connectionOf(Decision, 'Decision');
 export type DecisionConnection = InstanceType<typeof DecisionConnection>;
 
 @ObjectType()
-export class DecisionPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  decision: nullable(Decision, WITHHELD),
-}) {}
+export class DecisionPayload extends payloadOf({ decision: Decision }) {}
 
 @ArgsType()
 export class InitiativeDecisionsArgs extends PageArgs {

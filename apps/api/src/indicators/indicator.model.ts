@@ -4,7 +4,7 @@ import type {
   MeasurementView,
 } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
@@ -14,7 +14,6 @@ import {
   int,
   list,
   localDate,
-  nullable,
   of,
   text,
 } from '../graphql/object-type';
@@ -79,14 +78,10 @@ export class Indicator extends fieldsOf<IndicatorView>()({
 }) {}
 
 @ObjectType()
-export class IndicatorPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  indicator: nullable(Indicator, WITHHELD),
-}) {}
+export class IndicatorPayload extends payloadOf({ indicator: Indicator }) {}
 
 @ObjectType()
-export class MeasurementPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  indicator: nullable(Indicator, WITHHELD),
-  measurement: nullable(Measurement, WITHHELD),
+export class MeasurementPayload extends payloadOf({
+  indicator: Indicator,
+  measurement: Measurement,
 }) {}

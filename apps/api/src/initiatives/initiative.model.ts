@@ -2,7 +2,7 @@ import { connectionOf } from '../graphql/pagination';
 import { SECTORS, type Sector } from '@accord/domain';
 import type { InitiativeView, PartnerView } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import {
   dateTime,
   enumOf,
@@ -11,7 +11,6 @@ import {
   id,
   int,
   nullable,
-  of,
   text,
 } from '../graphql/object-type';
 
@@ -61,7 +60,4 @@ export const InitiativeConnection = connectionOf(Initiative, 'Initiative');
 export type InitiativeConnection = InstanceType<typeof InitiativeConnection>;
 
 @ObjectType()
-export class InitiativePayload extends fieldsOf()({
-  receipt: of(Receipt),
-  initiative: nullable(Initiative, WITHHELD),
-}) {}
+export class InitiativePayload extends payloadOf({ initiative: Initiative }) {}

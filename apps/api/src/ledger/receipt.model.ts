@@ -1,5 +1,6 @@
+import { type Type } from '@nestjs/common';
 import { ObjectType } from '@nestjs/graphql';
-import { bool, fieldsOf, id, int, text } from '../graphql/object-type';
+import { bool, fieldsOf, id, int, nullable, of, text } from '../graphql/object-type';
 
 /** What the ledger gives back for an accepted command: where it was written, and its hash. */
 @ObjectType({
@@ -18,3 +19,12 @@ export class Receipt extends fieldsOf()({
 /** How a mutation payload's entity fields say when they may be null. */
 export const WITHHELD =
   'Null when you may not see it now (say, after stepping down from your last role in its initiative); extensions.redacted says so.';
+
+/** A mutation's payload: its receipt, and what it wrote, each entity null when WITHHELD. */
+export const payloadOf = <E extends Record<string, Type<unknown>>>(entities: E) =>
+  fieldsOf()({
+    receipt: of(Receipt),
+    ...Object.fromEntries(
+      Object.entries(entities).map(([k, type]) => [k, nullable(type, WITHHELD)]),
+    ),
+  }) as Type<{ receipt: Receipt } & { [K in keyof E]: InstanceType<E[K]> | null }>;

@@ -4,18 +4,8 @@ import type { MeetingView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { PersonOfPartner } from '../decisions/decision.model';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
-import {
-  dateTime,
-  fieldsOf,
-  hidden,
-  id,
-  int,
-  list,
-  nullable,
-  of,
-  text,
-} from '../graphql/object-type';
+import { payloadOf } from '../ledger/receipt.model';
+import { dateTime, fieldsOf, hidden, id, int, list, of, text } from '../graphql/object-type';
 
 @ObjectType({ description: 'A meeting of the initiative: who came, the agenda, the minutes.' })
 export class Meeting extends fieldsOf<MeetingView>()({
@@ -37,10 +27,7 @@ export const MeetingConnection = connectionOf(Meeting, 'Meeting');
 export type MeetingConnection = InstanceType<typeof MeetingConnection>;
 
 @ObjectType()
-export class MeetingPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  meeting: nullable(Meeting, WITHHELD),
-}) {}
+export class MeetingPayload extends payloadOf({ meeting: Meeting }) {}
 
 @ArgsType()
 export class MeetingsArgs extends PageArgs {

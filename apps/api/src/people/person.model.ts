@@ -1,7 +1,7 @@
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import { EventActor } from '../live/ledger-event.model';
-import { bool, dateTime, enumOf, fieldsOf, id, nullable, of, text } from '../graphql/object-type';
+import { bool, dateTime, enumOf, fieldsOf, id, nullable, text } from '../graphql/object-type';
 
 export enum PersonStatus {
   REGISTERED = 'registered',
@@ -46,7 +46,4 @@ export class Person extends fieldsOf()({
 }) {}
 
 @ObjectType()
-export class PersonPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  person: nullable(Person, WITHHELD),
-}) {}
+export class PersonPayload extends payloadOf({ person: Person }) {}

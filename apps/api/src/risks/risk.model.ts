@@ -10,7 +10,7 @@ import type {
 import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from './partner-share';
 import {
   computed,
@@ -23,7 +23,6 @@ import {
   int,
   list,
   nullable,
-  of,
   text,
 } from '../graphql/object-type';
 
@@ -103,7 +102,4 @@ export class RiskRegisterArgs extends PageArgs {
 }
 
 @ObjectType()
-export class RiskPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  risk: nullable(Risk, WITHHELD),
-}) {}
+export class RiskPayload extends payloadOf({ risk: Risk }) {}

@@ -1,7 +1,7 @@
 import { END_OF_TIME, previousDay, type Role, ROLES } from '@accord/domain';
 import type { RoleAssignmentView } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
 import {
   computed,
   hidden,
@@ -11,7 +11,6 @@ import {
   id,
   localDate,
   nullable,
-  of,
   text,
 } from '../graphql/object-type';
 
@@ -56,7 +55,4 @@ export class RoleAssignment extends fieldsOf<RoleAssignmentView>()({
 }) {}
 
 @ObjectType()
-export class RoleAssignmentPayload extends fieldsOf()({
-  receipt: of(Receipt),
-  assignment: nullable(RoleAssignment, WITHHELD),
-}) {}
+export class RoleAssignmentPayload extends payloadOf({ assignment: RoleAssignment }) {}
