@@ -1,5 +1,7 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
+import { basisPointsToPercent } from '@accord/domain';
+import type { PartnerBenefitShareView, PartnerRiskView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/benefit-pool.model';
 import { Risk } from '../risks/risk.model';
@@ -12,6 +14,7 @@ import type { CommitmentPages } from './commitment-pages';
 import type { Deferred } from './deferred';
 import {
   bool,
+  computed,
   fieldsOf,
   hidden,
   id,
@@ -22,6 +25,10 @@ import {
   of,
   text,
 } from '../graphql/object-type';
+
+/** A partner's share, in percent; null when it has none. */
+const percentOf = ({ basisPoints }: { basisPoints: number | null }) =>
+  basisPoints === null ? null : basisPointsToPercent(basisPoints);
 
 /**
  * A partner's commitments, grouped by where they stand on the day. Each group is a page
@@ -40,21 +47,25 @@ export class CommitmentsByStatus extends fieldsOf()({
 }) {}
 
 @ObjectType({ description: 'A risk a partner owns or shares.' })
-export class PartnerRisk extends fieldsOf()({
+export class PartnerRisk extends fieldsOf<Omit<PartnerRiskView, 'risk'>>()({
   /** Its history is read only when asked for. */
   risk: of<Deferred<Risk, 'mitigations' | 'assessments'>>(Risk),
   owner: bool("The partner is the risk's named owner."),
-  sharePercent: nullable(
-    text('Its share of the ownership, in percent ("33.34"); null when not shared.'),
+  basisPoints: hidden(),
+  sharePercent: computed(
+    nullable(text('Its share of the ownership, in percent ("33.34"); null when not shared.')),
+    percentOf,
   ),
 }) {}
 
 @ObjectType({ description: "A partner's share in a benefit pool, and what it received so far." })
-export class PartnerBenefitShare extends fieldsOf()({
+export class PartnerBenefitShare extends fieldsOf<Omit<PartnerBenefitShareView, 'pool'>>()({
   /** Its allocations and distributions are read only when asked for. */
   pool: of<Deferred<BenefitPool, BenefitPoolHistoryField>>(BenefitPool),
-  sharePercent: nullable(
-    text('Its share in the current allocation, in percent; null when it has none now.'),
+  basisPoints: hidden(),
+  sharePercent: computed(
+    nullable(text('Its share in the current allocation, in percent; null when it has none now.')),
+    percentOf,
   ),
   distributed: nullable(Money, 'Distributed to it so far (funding pools).'),
 }) {}

@@ -1,4 +1,3 @@
-import { basisPointsToPercent } from '@accord/domain';
 import {
   AgreementsRegisterReader,
   BenefitPoolsReader,
@@ -90,8 +89,6 @@ export class AccountabilityQueries {
       this.benefits.benefitSharesByPartner(initiativeId, partnerIds),
     ]);
     const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
-    const percent = (basisPoints: number | null) =>
-      basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
     const rolesOf = groupBy(roles, (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
@@ -111,15 +108,10 @@ export class AccountabilityQueries {
         pages: commitments,
       },
       roles: rolesOf.get(partner.partnerId) ?? [],
-      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
-        risk: risk(r.risk),
-        owner: r.owner,
-        sharePercent: percent(r.basisPoints),
-      })),
+      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({ ...r, risk: risk(r.risk) })),
       benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+        ...b,
         pool: pool(b.pool),
-        sharePercent: percent(b.basisPoints),
-        distributed: b.distributed,
       })),
       agreements: agreementsOf.get(partner.partnerId) ?? {
         partnerId: partner.partnerId,
