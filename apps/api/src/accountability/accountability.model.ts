@@ -1,16 +1,34 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { basisPointsToPercent } from '@accord/domain';
+import type { PartnerBenefitShareView, PartnerRiskView } from '@accord/projections';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/benefit-pool.model';
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
 import { Money } from '../commitments/commitment.model';
-import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
 import type { Deferred } from './deferred';
+import {
+  bool,
+  computed,
+  fieldsOf,
+  hidden,
+  id,
+  int,
+  list,
+  localDate,
+  nullable,
+  of,
+  text,
+} from '../graphql/object-type';
+
+/** A partner's share, in percent; null when it has none. */
+const percentOf = ({ basisPoints }: { basisPoints: number | null }) =>
+  basisPoints === null ? null : basisPointsToPercent(basisPoints);
 
 /**
  * A partner's commitments, grouped by where they stand on the day. Each group is a page
@@ -20,71 +38,50 @@ import type { Deferred } from './deferred';
   description:
     "A partner's commitments, grouped by where they stand on the day; each group is paged, in the order made.",
 })
-export class CommitmentsByStatus {
-  @Field(() => Int, { description: 'All its commitments, whatever they stand at.' })
-  total!: number;
-
+export class CommitmentsByStatus extends fieldsOf()({
+  total: int('All its commitments, whatever they stand at.'),
   /** Not in the schema: whose commitments these are. */
-  partnerId!: string;
-
+  partnerId: hidden<string>(),
   /** Not in the schema: loads the groups of every partner on the page together. */
-  pages!: CommitmentPages;
-}
+  pages: hidden<CommitmentPages>(),
+}) {}
 
 @ObjectType({ description: 'A risk a partner owns or shares.' })
-export class PartnerRisk {
+export class PartnerRisk extends fieldsOf<Omit<PartnerRiskView, 'risk'>>()({
   /** Its history is read only when asked for. */
-  @Field(() => Risk)
-  risk!: Deferred<Risk, 'mitigations' | 'assessments'>;
-
-  @Field({ description: "The partner is the risk's named owner." })
-  owner!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Its share of the ownership, in percent ("33.34"); null when not shared.',
-  })
-  sharePercent!: string | null;
-}
+  risk: of<Deferred<Risk, 'mitigations' | 'assessments'>>(Risk),
+  owner: bool("The partner is the risk's named owner."),
+  basisPoints: hidden(),
+  sharePercent: computed(
+    nullable(text('Its share of the ownership, in percent ("33.34"); null when not shared.')),
+    percentOf,
+  ),
+}) {}
 
 @ObjectType({ description: "A partner's share in a benefit pool, and what it received so far." })
-export class PartnerBenefitShare {
+export class PartnerBenefitShare extends fieldsOf<Omit<PartnerBenefitShareView, 'pool'>>()({
   /** Its allocations and distributions are read only when asked for. */
-  @Field(() => BenefitPool)
-  pool!: Deferred<BenefitPool, BenefitPoolHistoryField>;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Its share in the current allocation, in percent; null when it has none now.',
-  })
-  sharePercent!: string | null;
-
-  @Field(() => Money, { nullable: true, description: 'Distributed to it so far (funding pools).' })
-  distributed!: Money | null;
-}
+  pool: of<Deferred<BenefitPool, BenefitPoolHistoryField>>(BenefitPool),
+  basisPoints: hidden(),
+  sharePercent: computed(
+    nullable(text('Its share in the current allocation, in percent; null when it has none now.')),
+    percentOf,
+  ),
+  distributed: nullable(Money, 'Distributed to it so far (funding pools).'),
+}) {}
 
 @ObjectType({ description: 'What one partner promised, holds, bears, receives and signed.' })
-export class PartnerAccountability {
-  @Field(() => Partner)
-  partner!: Partner;
-
-  @Field(() => CommitmentsByStatus)
-  commitments!: CommitmentsByStatus;
-
-  @Field(() => [RoleAssignment], { description: "Roles the partner's people hold on the day." })
-  roles!: RoleAssignment[];
-
-  @Field(() => [PartnerRisk], { description: 'Risks it owns or shares, highest exposure first.' })
-  risks!: PartnerRisk[];
-
-  @Field(() => [PartnerBenefitShare])
-  benefitShares!: PartnerBenefitShare[];
-
-  @Field(() => PartnerAgreements, {
-    description: 'Live agreements it signed in their current version, and those awaiting it.',
-  })
-  agreements!: PartnerAgreements;
-}
+export class PartnerAccountability extends fieldsOf()({
+  partner: of(Partner),
+  commitments: of(CommitmentsByStatus),
+  roles: list(RoleAssignment, "Roles the partner's people hold on the day."),
+  risks: list(PartnerRisk, 'Risks it owns or shares, highest exposure first.'),
+  benefitShares: list(PartnerBenefitShare),
+  agreements: of(
+    PartnerAgreements,
+    'Live agreements it signed in their current version, and those awaiting it.',
+  ),
+}) {}
 
 export const PartnerAccountabilityConnection = connectionOf(
   PartnerAccountability,
@@ -101,12 +98,7 @@ export class AccountabilityPartnersArgs extends PageArgs {
 @ObjectType({
   description: 'Who committed to what, by when, and whether it was delivered, partner by partner.',
 })
-export class Accountability {
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field(() => LocalDateScalar, {
-    description: 'The day against which overdue and roles are judged.',
-  })
-  on!: string;
-}
+export class Accountability extends fieldsOf()({
+  initiativeId: id(),
+  on: localDate('The day against which overdue and roles are judged.'),
+}) {}

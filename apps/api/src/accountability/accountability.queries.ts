@@ -1,4 +1,3 @@
-import { basisPointsToPercent } from '@accord/domain';
 import {
   AgreementsRegisterReader,
   BenefitPoolsReader,
@@ -15,13 +14,9 @@ import {
   type BenefitPool,
   type BenefitPoolHistoryField,
   type BenefitPoolSummary,
-  toBenefitPool,
-  toBenefitPoolSummary,
-  toMoneyModel,
 } from '../benefit-pools/benefit-pool.model';
 import { NotFoundError } from '../ledger/ledger.errors';
-import { type Risk, type RiskSummary, toRiskSummary } from '../risks/risk.model';
-import { toRoleAssignment } from '../roster/queries/roster.queries';
+import type { Risk, RiskSummary } from '../risks/risk.model';
 import { toPageRequest } from '../graphql/pagination';
 import {
   type Accountability,
@@ -94,10 +89,8 @@ export class AccountabilityQueries {
       this.benefits.benefitSharesByPartner(initiativeId, partnerIds),
     ]);
     const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
-    const percent = (basisPoints: number | null) =>
-      basisPoints === null ? null : basisPointsToPercent(basisPoints);
     const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
-    const rolesOf = groupBy(roles.map(toRoleAssignment), (r) => r.partnerId);
+    const rolesOf = groupBy(roles, (r) => r.partnerId);
     // A risk or pool several partners of the page share is converted once.
     const risk = oncePerKey(
       (view: RiskSummaryView) => view.riskId,
@@ -115,15 +108,10 @@ export class AccountabilityQueries {
         pages: commitments,
       },
       roles: rolesOf.get(partner.partnerId) ?? [],
-      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({
-        risk: risk(r.risk),
-        owner: r.owner,
-        sharePercent: percent(r.basisPoints),
-      })),
+      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({ ...r, risk: risk(r.risk) })),
       benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
+        ...b,
         pool: pool(b.pool),
-        sharePercent: percent(b.basisPoints),
-        distributed: b.distributed && toMoneyModel(b.distributed),
       })),
       agreements: agreementsOf.get(partner.partnerId) ?? {
         partnerId: partner.partnerId,
@@ -151,10 +139,13 @@ export class AccountabilityQueries {
       [],
     );
     return (view: RiskSummaryView) =>
-      withDeferred<Risk, 'assessments' | 'mitigations'>(toRiskSummary(view), {
-        assessments,
-        mitigations,
-      });
+      withDeferred<Risk, 'assessments' | 'mitigations'>(
+        { ...view },
+        {
+          assessments,
+          mitigations,
+        },
+      );
   }
 
   /** The pools of the page's partners, their allocations and distributions read only when asked. */
@@ -164,7 +155,7 @@ export class AccountabilityQueries {
         new Map(
           (await this.benefits.poolsOfPartners(initiativeId, partnerIds)).map((pool) => [
             pool.poolId,
-            toBenefitPool(pool),
+            pool,
           ]),
         ),
     );
@@ -184,6 +175,6 @@ export class AccountabilityQueries {
       remaining: field('remaining'),
     };
     return (view: BenefitPoolSummaryView) =>
-      withDeferred<BenefitPool, BenefitPoolHistoryField>(toBenefitPoolSummary(view), history);
+      withDeferred<BenefitPool, BenefitPoolHistoryField>({ ...view }, history);
   }
 }

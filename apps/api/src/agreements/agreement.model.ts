@@ -4,21 +4,33 @@ import {
   AGREEMENT_KINDS,
   type AgreementKind,
   type AgreementStatus as DomainAgreementStatus,
-  type Role,
 } from '@accord/domain';
 import type {
   AgreementPartyView,
+  AgreementSignatureView,
+  AgreementVersionView,
   AgreementView,
   PartyAgreementView,
   PartnerAgreementSignatures,
 } from '@accord/projections';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
 import { IsIn, IsOptional } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
+import {
+  bool,
+  dateTime,
+  enumOf,
+  fieldsOf,
+  hidden,
+  id,
+  int,
+  list,
+  localDate,
+  nullable,
+  text,
+} from '../graphql/object-type';
 
 export const AgreementKindEnum = Object.fromEntries(
   AGREEMENT_KINDS.map((k) => [k.toUpperCase(), k]),
@@ -50,136 +62,67 @@ registerEnumType(SignatureState, {
 });
 
 @ObjectType({ description: 'A signature given to one version of an agreement.' })
-export class AgreementSignature {
-  @Field(() => ID, { description: 'The party bound.' })
-  partnerId!: string;
-
-  @Field(() => ID, { description: "The person who signed as the party's signatory." })
-  signedBy!: string;
-
-  @Field(() => DateTimeScalar)
-  signedAt!: string;
-}
+export class AgreementSignature extends fieldsOf<AgreementSignatureView>()({
+  partnerId: id('The party bound.'),
+  signedBy: id("The person who signed as the party's signatory."),
+  signedAt: dateTime(),
+}) {}
 
 @ObjectType({ description: 'One version of the text of an agreement.' })
-export class AgreementVersion {
-  @Field(() => Int)
-  version!: number;
-
-  @Field()
-  text!: string;
-
-  @Field({ description: 'SHA-256 of the text (UTF-8), lowercase hex.' })
-  textSha256!: string;
-
-  @Field(() => String, { nullable: true, description: 'Why it was amended; null for version 1.' })
-  reason!: string | null;
-
-  @Field(() => DateTimeScalar, { description: 'When it was drafted or amended.' })
-  createdAt!: string;
-
-  @Field({
-    description: 'Whether signatures of this version count (only those of the current one do).',
-  })
-  current!: boolean;
-
-  @Field(() => [AgreementSignature], { description: 'Signatures given to this version.' })
-  signatures!: AgreementSignature[];
-}
+export class AgreementVersion extends fieldsOf<AgreementVersionView>()({
+  version: int(),
+  text: text(),
+  textSha256: text('SHA-256 of the text (UTF-8), lowercase hex.'),
+  reason: nullable(text('Why it was amended; null for version 1.')),
+  createdAt: dateTime('When it was drafted or amended.'),
+  current: bool('Whether signatures of this version count (only those of the current one do).'),
+  signatures: list(AgreementSignature, 'Signatures given to this version.'),
+}) {}
 
 @ObjectType({ description: 'A party to an agreement and its signature of the current version.' })
-export class AgreementParty implements AgreementPartyView {
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field(() => SignatureState)
-  signature!: AgreementPartyView['signature'];
-
-  @Field(() => ID, { nullable: true, description: 'Who signed the current version.' })
-  signedBy!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  signedAt!: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
+export class AgreementParty extends fieldsOf<AgreementPartyView>()({
+  partnerId: id(),
+  signature: enumOf(SignatureState),
+  signedBy: nullable(id('Who signed the current version.')),
+  signedAt: nullable(dateTime()),
+  lastSignedVersion: nullable(
+    int(
       'The last version the party signed: older than the current one while its signature is pending again after an amendment; null if it never signed.',
-  })
-  lastSignedVersion!: number | null;
-}
+    ),
+  ),
+}) {}
 
 @ObjectType({ description: 'A charter, MOU, data-sharing or funding agreement between partners.' })
-export class Agreement implements Omit<AgreementView, 'draftedPosition'> {
-  @Field(() => ID)
-  agreementId!: string;
-
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field(() => AgreementKindEnum)
-  kind!: AgreementKind;
-
-  @Field()
-  title!: string;
-
-  @Field(() => AgreementStatus)
-  status!: DomainAgreementStatus;
-
-  @Field(() => Int, { description: 'The version signatures count for.' })
-  currentVersion!: number;
-
-  @Field({ description: 'The text of the current version.' })
-  text!: string;
-
-  @Field({ description: 'SHA-256 of the current text (UTF-8), lowercase hex.' })
-  textSha256!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  endDate!: string | null;
-
-  @Field(() => DateTimeScalar)
-  draftedAt!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  inForceSince!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When terminated or expired.' })
-  closedAt!: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The party that terminated it.' })
-  terminatedBy!: string | null;
-
-  @Field(() => String, { nullable: true })
-  terminationReason!: string | null;
-
-  @Field(() => [RoleEnum], {
-    description:
-      "A data-sharing agreement's roles that may read the initiative's confidential fields while it is in force; empty for other kinds.",
-  })
-  sharesConfidentialWith!: Role[];
-
-  @Field(() => [AgreementVersion], { description: 'Every version, oldest first.' })
-  versions!: AgreementVersion[];
-
-  @Field(() => [AgreementParty], { description: 'Parties in the order they were named.' })
-  parties!: AgreementParty[];
-
-  @Field(() => Int)
-  revision!: number;
-}
+export class Agreement extends fieldsOf<AgreementView>()({
+  agreementId: id(),
+  initiativeId: id(),
+  kind: enumOf(AgreementKindEnum),
+  title: text(),
+  status: enumOf(AgreementStatus),
+  currentVersion: int('The version signatures count for.'),
+  text: text('The text of the current version.'),
+  textSha256: text('SHA-256 of the current text (UTF-8), lowercase hex.'),
+  endDate: nullable(localDate()),
+  draftedAt: dateTime(),
+  inForceSince: nullable(dateTime()),
+  closedAt: nullable(dateTime('When terminated or expired.')),
+  terminatedBy: nullable(id('The party that terminated it.')),
+  terminationReason: nullable(text()),
+  sharesConfidentialWith: list(
+    enumOf(RoleEnum),
+    "A data-sharing agreement's roles that may read the initiative's confidential fields while it is in force; empty for other kinds.",
+  ),
+  versions: list(AgreementVersion, 'Every version, oldest first.'),
+  parties: list(AgreementParty, 'Parties in the order they were named.'),
+  revision: int(),
+  draftedPosition: hidden(),
+}) {}
 
 export const AgreementConnection = connectionOf(Agreement, 'Agreement');
 export type AgreementConnection = InstanceType<typeof AgreementConnection>;
 
 @ObjectType()
-export class AgreementPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Agreement, { nullable: true, description: WITHHELD })
-  agreement!: Agreement | null;
-}
+export class AgreementPayload extends payloadOf({ agreement: Agreement }) {}
 
 @ArgsType()
 export class AgreementsArgs extends PageArgs {
@@ -193,43 +136,23 @@ export class AgreementsArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'A live agreement as it concerns one party.' })
-export class PartyAgreement implements PartyAgreementView {
-  @Field(() => ID)
-  agreementId!: string;
-
-  @Field(() => AgreementKindEnum)
-  kind!: AgreementKind;
-
-  @Field()
-  title!: string;
-
-  @Field(() => AgreementStatus)
-  status!: DomainAgreementStatus;
-
-  @Field(() => Int)
-  currentVersion!: number;
-
-  @Field(() => ID, { nullable: true })
-  signedBy!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  signedAt!: string | null;
-
-  @Field(() => Int, { nullable: true })
-  lastSignedVersion!: number | null;
-}
+export class PartyAgreement extends fieldsOf<PartyAgreementView>()({
+  agreementId: id(),
+  kind: enumOf(AgreementKindEnum),
+  title: text(),
+  status: enumOf(AgreementStatus),
+  currentVersion: int(),
+  signedBy: nullable(id()),
+  signedAt: nullable(dateTime()),
+  lastSignedVersion: nullable(int()),
+}) {}
 
 @ObjectType({
   description:
     'Live agreements (awaiting signatures or in force) a partner signed in their current version, and those awaiting its signature.',
 })
-export class PartnerAgreements implements PartnerAgreementSignatures {
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field(() => [PartyAgreement])
-  signed!: PartyAgreement[];
-
-  @Field(() => [PartyAgreement])
-  pending!: PartyAgreement[];
-}
+export class PartnerAgreements extends fieldsOf<PartnerAgreementSignatures>()({
+  partnerId: id(),
+  signed: list(PartyAgreement),
+  pending: list(PartyAgreement),
+}) {}

@@ -1,14 +1,38 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
-import { type DecisionMethod, VOTE_CHOICES, type VoteChoice } from '@accord/domain';
-import type { DecisionView, DecisionViewStatus } from '@accord/projections';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  type GovernanceRules,
+  type QuorumCheck as QuorumCheckView,
+  type Tally as TallyView,
+  VOTE_CHOICES,
+  type VoteChoice,
+} from '@accord/domain';
+import type {
+  DecisionView,
+  DecisionViewStatus,
+  RecusalView,
+  VoteHistoryEntryView,
+  VoteView,
+} from '@accord/projections';
+import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { payloadOf } from '../ledger/receipt.model';
+import {
+  bool,
+  dateTime,
+  enumOf,
+  fieldsOf,
+  hidden,
+  id,
+  int,
+  list,
+  localDate,
+  nullable,
+  of,
+  text,
+} from '../graphql/object-type';
 
 export const VoteChoiceEnum = Object.fromEntries(
   VOTE_CHOICES.map((c) => [c.toUpperCase(), c]),
@@ -37,232 +61,114 @@ registerEnumType(DecisionOutcome, { name: 'DecisionOutcome' });
 const DISSENT: ReadonlySet<VoteChoice> = new Set<VoteChoice>(['against', 'block', 'objection']);
 
 @ObjectType({ description: 'Counted votes by choice; a recused member’s vote is not counted.' })
-export class Tally {
-  @Field(() => Int)
-  for!: number;
-
-  @Field(() => Int)
-  against!: number;
-
-  @Field(() => Int)
-  abstain!: number;
-
-  @Field(() => Int)
-  block!: number;
-
-  @Field(() => Int)
-  objection!: number;
-}
+export class Tally extends fieldsOf<TallyView>()({
+  for: int(),
+  against: int(),
+  abstain: int(),
+  block: int(),
+  objection: int(),
+}) {}
 
 @ObjectType({ description: 'The quorum check made when the decision closed.' })
-export class QuorumCheck {
-  @Field(() => Int, { description: 'Voting members (steering members) in office at the close.' })
-  votingMembers!: number;
-
-  @Field(() => Int, { description: 'Members who voted, abstentions included, recusals excluded.' })
-  participants!: number;
-
-  @Field(() => Int, { description: 'The fewest participants the quorum needed.' })
-  required!: number;
-
-  @Field()
-  reached!: boolean;
-}
+export class QuorumCheck extends fieldsOf<QuorumCheckView>()({
+  votingMembers: int('Voting members (steering members) in office at the close.'),
+  participants: int('Members who voted, abstentions included, recusals excluded.'),
+  required: int('The fewest participants the quorum needed.'),
+  reached: bool(),
+}) {}
 
 @ObjectType({ description: 'A choice a voter made, as first cast or as changed later.' })
-export class VoteHistoryEntry {
-  @Field({ description: 'cast or changed.' })
-  kind!: string;
-
-  @Field(() => VoteChoiceEnum)
-  choice!: VoteChoice;
-
-  @Field(() => VoteChoiceEnum, { nullable: true })
-  previousChoice!: VoteChoice | null;
-
-  @Field(() => String, { nullable: true })
-  reason!: string | null;
-
-  @Field(() => DateTimeScalar)
-  occurredAt!: string;
-}
+export class VoteHistoryEntry extends fieldsOf<VoteHistoryEntryView>()({
+  kind: text('cast or changed.'),
+  choice: enumOf(VoteChoiceEnum),
+  previousChoice: nullable(enumOf(VoteChoiceEnum)),
+  reason: nullable(text()),
+  occurredAt: dateTime(),
+}) {}
 
 @ObjectType({ description: "A voter's current choice, with every change they made." })
-export class Vote {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field(() => VoteChoiceEnum)
-  choice!: VoteChoice;
-
-  @Field(() => String, { nullable: true })
-  reason!: string | null;
-
-  @Field(() => DateTimeScalar)
-  castAt!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  changedAt!: string | null;
-
-  @Field({ description: 'False when the voter later declared a conflict of interest.' })
-  counted!: boolean;
-
-  @Field(() => [VoteHistoryEntry], { description: 'Oldest first: the cast, then each change.' })
-  history!: VoteHistoryEntry[];
-}
+export class Vote extends fieldsOf<VoteView>()({
+  personId: id(),
+  partnerId: id(),
+  choice: enumOf(VoteChoiceEnum),
+  reason: nullable(text()),
+  castAt: dateTime(),
+  changedAt: nullable(dateTime()),
+  counted: bool('False when the voter later declared a conflict of interest.'),
+  history: list(VoteHistoryEntry, 'Oldest first: the cast, then each change.'),
+}) {}
 
 @ObjectType({ description: 'A member who declared a conflict of interest and cannot vote.' })
-export class Recusal {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field()
-  reason!: string;
-
-  @Field(() => DateTimeScalar)
-  declaredAt!: string;
-}
+export class Recusal extends fieldsOf<RecusalView>()({
+  personId: id(),
+  partnerId: id(),
+  reason: text(),
+  declaredAt: dateTime(),
+}) {}
 
 @ObjectType({ description: 'Governance rules a motion proposes.' })
-export class ProposedRules {
-  @Field(() => Fraction)
-  quorum!: Fraction;
-
-  @Field(() => DecisionMethodEnum)
-  defaultMethod!: DecisionMethod;
-
-  @Field(() => Fraction)
-  supermajority!: Fraction;
-}
+export class ProposedRules extends fieldsOf<GovernanceRules>()({
+  quorum: of(Fraction),
+  defaultMethod: enumOf(DecisionMethodEnum),
+  supermajority: of(Fraction),
+}) {}
 
 @ObjectType({ description: 'A person and the partner they act for.' })
-export class PersonOfPartner {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-}
+export class PersonOfPartner extends fieldsOf()({
+  personId: id(),
+  partnerId: id(),
+}) {}
 
 @ObjectType({
   description:
     'A motion put to the voting members: method, votes, recusals, dissent, quorum and the outcome computed at the close.',
 })
-export class Decision {
-  @Field(() => ID)
-  decisionId!: string;
+export class Decision extends fieldsOf<DecisionView>()({
+  decisionId: id(),
+  initiativeId: id(),
+  title: text(),
+  motion: text(),
+  rationale: text(),
+  method: enumOf(DecisionMethodEnum),
+  quorumFraction: of(Fraction, 'The quorum in force when the decision was proposed.'),
+  supermajority: of(Fraction, 'The supermajority in force when it was proposed.'),
+  meetingId: nullable(id('The meeting it was proposed at.')),
+  reviewDate: nullable(localDate()),
+  reviewDue: bool('Adopted, not superseded, and its review date reached.'),
+  proposedRules: nullable(
+    ProposedRules,
+    'Governance rules the motion proposes; applyGovernanceRules puts them in force.',
+  ),
+  proposedBy: of(PersonOfPartner),
+  proposedAt: dateTime(),
+  status: enumOf(DecisionStatusEnum),
+  outcome: nullable(enumOf(DecisionOutcome, 'Null while open.')),
+  outcomeReason: nullable(text('Why it was rejected.')),
+  closedAt: nullable(dateTime()),
+  tally: of(Tally, 'As closed; so far while open.'),
+  quorum: nullable(QuorumCheck, 'Null while open.'),
+  votes: list(Vote),
+  dissent: list(Vote, 'Counted votes against, blocks and objections, with reasons.'),
+  recusals: list(Recusal),
+  supersededBy: nullable(id()),
+  supersededAt: nullable(dateTime()),
+  supersedes: list(id(), 'Decisions this one superseded.'),
+  revision: int('Revision of the decision stream: pass as expectedRevision.'),
+  proposedPosition: hidden(),
+}) {}
 
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  motion!: string;
-
-  @Field()
-  rationale!: string;
-
-  @Field(() => DecisionMethodEnum)
-  method!: DecisionMethod;
-
-  @Field(() => Fraction, { description: 'The quorum in force when the decision was proposed.' })
-  quorumFraction!: Fraction;
-
-  @Field(() => Fraction, { description: 'The supermajority in force when it was proposed.' })
-  supermajority!: Fraction;
-
-  @Field(() => ID, { nullable: true, description: 'The meeting it was proposed at.' })
-  meetingId!: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  reviewDate!: string | null;
-
-  @Field({ description: 'Adopted, not superseded, and its review date reached.' })
-  reviewDue!: boolean;
-
-  @Field(() => ProposedRules, {
-    nullable: true,
-    description: 'Governance rules the motion proposes; applyGovernanceRules puts them in force.',
-  })
-  proposedRules!: ProposedRules | null;
-
-  @Field(() => PersonOfPartner)
-  proposedBy!: PersonOfPartner;
-
-  @Field(() => DateTimeScalar)
-  proposedAt!: string;
-
-  @Field(() => DecisionStatusEnum)
-  status!: DecisionViewStatus;
-
-  @Field(() => DecisionOutcome, { nullable: true, description: 'Null while open.' })
-  outcome!: DecisionOutcome | null;
-
-  @Field(() => String, { nullable: true, description: 'Why it was rejected.' })
-  outcomeReason!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  closedAt!: string | null;
-
-  @Field(() => Tally, { description: 'As closed; so far while open.' })
-  tally!: Tally;
-
-  @Field(() => QuorumCheck, { nullable: true, description: 'Null while open.' })
-  quorum!: QuorumCheck | null;
-
-  @Field(() => [Vote])
-  votes!: Vote[];
-
-  @Field(() => [Vote], {
-    description: 'Counted votes against, blocks and objections, with reasons.',
-  })
-  dissent!: Vote[];
-
-  @Field(() => [Recusal])
-  recusals!: Recusal[];
-
-  @Field(() => ID, { nullable: true })
-  supersededBy!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  supersededAt!: string | null;
-
-  @Field(() => [ID], { description: 'Decisions this one superseded.' })
-  supersedes!: string[];
-
-  @Field(() => Int, { description: 'Revision of the decision stream: pass as expectedRevision.' })
-  revision!: number;
-}
-
-export function toDecision(view: DecisionView, today: string): Decision {
-  const { proposedPosition: _position, ...rest } = view;
-  return {
-    ...rest,
-    outcome: view.outcome as DecisionOutcome | null,
-    reviewDue: view.status === 'adopted' && view.reviewDate !== null && view.reviewDate <= today,
-    dissent: view.votes.filter((v) => v.counted && DISSENT.has(v.choice)),
-  };
-}
+/** The view, with whether its review is due on `today` and its dissent. */
+export const toDecision = (view: DecisionView, today: string): Decision => ({
+  ...view,
+  reviewDue: view.status === 'adopted' && view.reviewDate !== null && view.reviewDate <= today,
+  dissent: view.votes.filter((v) => v.counted && DISSENT.has(v.choice)),
+});
 
 export const DecisionConnection = connectionOf(Decision, 'Decision');
 export type DecisionConnection = InstanceType<typeof DecisionConnection>;
 
 @ObjectType()
-export class DecisionPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Decision, { nullable: true, description: WITHHELD })
-  decision!: Decision | null;
-}
+export class DecisionPayload extends payloadOf({ decision: Decision }) {}
 
 @ArgsType()
 export class InitiativeDecisionsArgs extends PageArgs {

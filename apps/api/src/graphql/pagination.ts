@@ -1,6 +1,7 @@
 import { decodeCursor, type PageRequest } from '@accord/projections';
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { bool, fieldsOf, int, list, nullable, of, text } from './object-type';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { InputValidationError } from './input-validation';
 
@@ -34,13 +35,7 @@ export function toPageRequest(args: PageArgs): PageRequest {
 }
 
 @ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+export class PageInfo extends fieldsOf()({ hasNextPage: bool(), endCursor: nullable(text()) }) {}
 
 /**
  * The Relay connection of `node` (`<Name>Connection` of `<Name>Edge`s), the shape every paged
@@ -48,24 +43,13 @@ export class PageInfo {
  */
 export function connectionOf<Node>(node: Type<Node>, name: string) {
   @ObjectType(`${name}Edge`)
-  class Edge {
-    @Field()
-    cursor!: string;
-
-    @Field(() => node)
-    node!: Node;
-  }
+  class Edge extends fieldsOf()({ cursor: text(), node: of(node) }) {}
 
   @ObjectType(`${name}Connection`)
-  class Connection {
-    @Field(() => [Edge])
-    edges!: Edge[];
-
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
-
-    @Field(() => Int)
-    totalCount!: number;
-  }
+  class Connection extends fieldsOf()({
+    edges: list(Edge),
+    pageInfo: of(PageInfo),
+    totalCount: int(),
+  }) {}
   return Connection;
 }

@@ -1,9 +1,10 @@
 import { IdField } from '../graphql/fields';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { PageArgs, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
+import { bool, dateTime, enumOf, fieldsOf, id, int, list, of, text } from '../graphql/object-type';
 
 export enum Timeline {
   OCCURRED = 'occurred',
@@ -63,72 +64,32 @@ export class ChangesArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'What happened to one entity within the window.' })
-export class EntityChange {
-  @Field()
-  kind!: string;
-
-  @Field(() => ID)
-  entityId!: string;
-
-  @Field()
-  stream!: string;
-
-  @Field({ description: 'The entity was created within the window.' })
-  created!: boolean;
-
-  @Field(() => [LedgerEvent], { description: 'Its events within the window, in log order.' })
-  events!: LedgerEvent[];
-}
+export class EntityChange extends fieldsOf()({
+  kind: text(),
+  entityId: id(),
+  stream: text(),
+  created: bool('The entity was created within the window.'),
+  events: list(LedgerEvent, 'Its events within the window, in log order.'),
+}) {}
 
 @ObjectType({ description: 'What changed across an initiative between two moments, by kind.' })
-export class InitiativeChanges {
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field(() => DateTimeScalar)
-  from!: string;
-
-  @Field(() => DateTimeScalar)
-  to!: string;
-
-  @Field(() => Timeline)
-  timeline!: Timeline;
-
-  @Field(() => Int, { description: 'Events in the whole window, every page.' })
-  eventCount!: number;
-
-  @Field(() => PageInfo, {
-    description:
-      "This page holds `first` of the window's events (after `after`); the next starts at endCursor.",
-  })
-  pageInfo!: PageInfo;
-
-  @Field(() => [EntityChange], { description: 'The initiative itself: agenda, partners, rules.' })
-  initiative!: EntityChange[];
-
-  @Field(() => [EntityChange], { description: 'Role assignments (the roster).' })
-  roles!: EntityChange[];
-
-  @Field(() => [EntityChange])
-  commitments!: EntityChange[];
-
-  @Field(() => [EntityChange])
-  decisions!: EntityChange[];
-
-  @Field(() => [EntityChange], { description: 'Agreements: drafts, amendments, signatures.' })
-  agreements!: EntityChange[];
-
-  @Field(() => [EntityChange])
-  risks!: EntityChange[];
-
-  @Field(() => [EntityChange])
-  benefitPools!: EntityChange[];
-
-  @Field(() => [EntityChange], {
-    description: 'Indicators: definitions, measurements, corrections.',
-  })
-  measurements!: EntityChange[];
-
-  @Field(() => [EntityChange])
-  meetings!: EntityChange[];
-}
+export class InitiativeChanges extends fieldsOf()({
+  initiativeId: id(),
+  from: dateTime(),
+  to: dateTime(),
+  timeline: enumOf(Timeline),
+  eventCount: int('Events in the whole window, every page.'),
+  pageInfo: of(
+    PageInfo,
+    "This page holds `first` of the window's events (after `after`); the next starts at endCursor.",
+  ),
+  initiative: list(EntityChange, 'The initiative itself: agenda, partners, rules.'),
+  roles: list(EntityChange, 'Role assignments (the roster).'),
+  commitments: list(EntityChange),
+  decisions: list(EntityChange),
+  agreements: list(EntityChange, 'Agreements: drafts, amendments, signatures.'),
+  risks: list(EntityChange),
+  benefitPools: list(EntityChange),
+  measurements: list(EntityChange, 'Indicators: definitions, measurements, corrections.'),
+  meetings: list(EntityChange),
+}) {}

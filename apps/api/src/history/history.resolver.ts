@@ -5,23 +5,6 @@ import { toPageRequest } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
 import { ChangesArgs, type EntityChange, HistoryArgs, InitiativeChanges } from './history.model';
 
-export function toLedgerEvent(entry: JournalEntry): LedgerEvent {
-  return {
-    position: String(entry.position),
-    stream: entry.stream,
-    kind: entry.category,
-    entityId: entry.entityId,
-    revision: entry.revision,
-    type: entry.type,
-    initiativeId: entry.initiativeId,
-    actor: { personId: entry.personId ?? '', partnerId: entry.partnerId ?? '' },
-    occurredAt: entry.occurredAt,
-    recordedAt: entry.recordedAt,
-    data: entry.data,
-    hash: entry.hash,
-  };
-}
-
 /** Groups a window's events by entity, in order of each entity's first event there. */
 function byEntity(entries: readonly JournalEntry[]): Map<string, EntityChange[]> {
   const entities = new Map<string, EntityChange>();
@@ -38,7 +21,7 @@ function byEntity(entries: readonly JournalEntry[]): Map<string, EntityChange[]>
       entities.set(entry.stream, entity);
     }
     if (entry.revision === 0) entity.created = true;
-    entity.events.push(toLedgerEvent(entry));
+    entity.events.push(entry);
   }
   const byKind = new Map<string, EntityChange[]>();
   for (const entity of entities.values()) {
@@ -55,8 +38,8 @@ export class HistoryResolver {
     description:
       'Every event of one entity (a commitment, decision, agreement, …; an initiative id also gives its roster), with its actor and both times, in log order. `data` holds what the event changed.',
   })
-  async history(@Args() args: HistoryArgs): Promise<LedgerEvent[]> {
-    return (await this.journal.history(args.entityId, args.first)).map(toLedgerEvent);
+  history(@Args() args: HistoryArgs): Promise<LedgerEvent[]> {
+    return this.journal.history(args.entityId, args.first);
   }
 
   @Query(() => InitiativeChanges, {

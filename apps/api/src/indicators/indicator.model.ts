@@ -1,9 +1,22 @@
-import type { IndicatorDirection as DomainDirection } from '@accord/domain';
-import type { IndicatorView, MeasurementView } from '@accord/projections';
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import type {
+  IndicatorView,
+  MeasurementCorrectionView,
+  MeasurementView,
+} from '@accord/projections';
+import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { payloadOf } from '../ledger/receipt.model';
+import {
+  bool,
+  dateTime,
+  enumOf,
+  fieldsOf,
+  id,
+  int,
+  list,
+  localDate,
+  of,
+  text,
+} from '../graphql/object-type';
 
 export enum IndicatorDirection {
   UP = 'up',
@@ -15,123 +28,60 @@ registerEnumType(IndicatorDirection, {
 });
 
 @ObjectType({ description: 'A value on a day; the value is a decimal string, never a float.' })
-export class DatedValue {
-  @Field({ description: 'Decimal, e.g. "-3.5" or "72.25".' })
-  value!: string;
-
-  @Field(() => LocalDateScalar)
-  date!: string;
-}
+export class DatedValue extends fieldsOf()({
+  value: text('Decimal, e.g. "-3.5" or "72.25".'),
+  date: localDate(),
+}) {}
 
 @ObjectType({ description: 'The person, and their partner, who keeps the data of an indicator.' })
-export class DataSteward {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-}
+export class DataSteward extends fieldsOf()({
+  personId: id(),
+  partnerId: id(),
+}) {}
 
 @ObjectType({ description: 'A correction of a measurement: a new fact; the original stays.' })
-export class MeasurementCorrection {
-  @Field({ description: 'The corrected value (decimal string).' })
-  value!: string;
-
-  @Field()
-  reason!: string;
-
-  @Field(() => DateTimeScalar)
-  correctedAt!: string;
-}
+export class MeasurementCorrection extends fieldsOf<MeasurementCorrectionView>()({
+  value: text('The corrected value (decimal string).'),
+  reason: text(),
+  correctedAt: dateTime(),
+}) {}
 
 @ObjectType({ description: 'One measurement of an indicator over a period, by a source partner.' })
-export class Measurement implements MeasurementView {
-  @Field(() => ID)
-  measurementId!: string;
-
-  @Field({ description: 'The value in force: the latest correction, or the original.' })
-  value!: string;
-
-  @Field({ description: 'The value as first recorded, whatever corrections followed.' })
-  originalValue!: string;
-
-  @Field()
-  corrected!: boolean;
-
-  @Field(() => LocalDateScalar)
-  periodStart!: string;
-
-  @Field(() => LocalDateScalar)
-  periodEnd!: string;
-
-  @Field(() => ID)
-  sourcePartnerId!: string;
-
-  @Field()
-  method!: string;
-
-  @Field(() => DateTimeScalar)
-  recordedAt!: string;
-
-  @Field(() => [MeasurementCorrection], { description: 'Every correction, oldest first.' })
-  corrections!: MeasurementCorrection[];
-}
+export class Measurement extends fieldsOf<MeasurementView>()({
+  measurementId: id(),
+  value: text('The value in force: the latest correction, or the original.'),
+  originalValue: text('The value as first recorded, whatever corrections followed.'),
+  corrected: bool(),
+  periodStart: localDate(),
+  periodEnd: localDate(),
+  sourcePartnerId: id(),
+  method: text(),
+  recordedAt: dateTime(),
+  corrections: list(MeasurementCorrection, 'Every correction, oldest first.'),
+}) {}
 
 @ObjectType({
   description: 'A shared measure of progress: baseline, target and the series of measurements.',
 })
-export class Indicator implements IndicatorView {
-  @Field(() => ID)
-  indicatorId!: string;
-
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field()
-  name!: string;
-
-  @Field()
-  unit!: string;
-
-  @Field(() => IndicatorDirection)
-  direction!: DomainDirection;
-
-  @Field(() => DatedValue)
-  baseline!: DatedValue;
-
-  @Field(() => DatedValue)
-  target!: DatedValue;
-
-  @Field(() => DataSteward)
-  dataSteward!: DataSteward;
-
-  @Field(() => DateTimeScalar)
-  definedAt!: string;
-
-  @Field(() => Int)
-  revision!: number;
-
-  @Field(() => [Measurement], { description: 'Ordered by period; corrections applied.' })
-  measurements!: Measurement[];
-}
+export class Indicator extends fieldsOf<IndicatorView>()({
+  indicatorId: id(),
+  initiativeId: id(),
+  name: text(),
+  unit: text(),
+  direction: enumOf(IndicatorDirection),
+  baseline: of(DatedValue),
+  target: of(DatedValue),
+  dataSteward: of(DataSteward),
+  definedAt: dateTime(),
+  revision: int(),
+  measurements: list(Measurement, 'Ordered by period; corrections applied.'),
+}) {}
 
 @ObjectType()
-export class IndicatorPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Indicator, { nullable: true, description: WITHHELD })
-  indicator!: Indicator | null;
-}
+export class IndicatorPayload extends payloadOf({ indicator: Indicator }) {}
 
 @ObjectType()
-export class MeasurementPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Indicator, { nullable: true, description: WITHHELD })
-  indicator!: Indicator | null;
-
-  @Field(() => Measurement, { nullable: true, description: WITHHELD })
-  measurement!: Measurement | null;
-}
+export class MeasurementPayload extends payloadOf({
+  indicator: Indicator,
+  measurement: Measurement,
+}) {}

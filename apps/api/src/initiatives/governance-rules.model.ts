@@ -1,12 +1,14 @@
 import {
   DECISION_METHODS,
   type DecisionMethod,
+  type Fraction as FractionView,
   type GovernanceRules as DomainGovernanceRules,
 } from '@accord/domain';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { GovernanceRulesView } from '@accord/projections';
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { dateTime, enumOf, fieldsOf, id, int, nullable, of } from '../graphql/object-type';
 
 export const DecisionMethodEnum = Object.fromEntries(
   DECISION_METHODS.map((m) => [m.toUpperCase(), m]),
@@ -18,13 +20,10 @@ registerEnumType(DecisionMethodEnum, {
 });
 
 @ObjectType({ description: 'An exact ratio, such as 2/3; thresholds are never floats.' })
-export class Fraction {
-  @Field(() => Int)
-  numerator!: number;
-
-  @Field(() => Int)
-  denominator!: number;
-}
+export class Fraction extends fieldsOf<FractionView>()({
+  numerator: int(),
+  denominator: int(),
+}) {}
 
 @InputType()
 export class FractionInput {
@@ -42,27 +41,18 @@ export class FractionInput {
 }
 
 @ObjectType({ description: 'How an initiative decides.' })
-export class GovernanceRules {
-  @Field(() => Fraction, {
-    description: 'Share of the voting members in office who must take part for a vote to count.',
-  })
-  quorum!: Fraction;
-
-  @Field(() => DecisionMethodEnum)
-  defaultMethod!: DecisionMethod;
-
-  @Field(() => Fraction, { description: 'Share of for and against votes a SUPERMAJORITY needs.' })
-  supermajority!: Fraction;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The decision that adopted these rules; null for the rules set at launch.',
-  })
-  decisionId!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Null for the default rules.' })
-  setAt!: string | null;
-}
+export class GovernanceRules extends fieldsOf<GovernanceRulesView>()({
+  quorum: of(
+    Fraction,
+    'Share of the voting members in office who must take part for a vote to count.',
+  ),
+  defaultMethod: enumOf(DecisionMethodEnum),
+  supermajority: of(Fraction, 'Share of for and against votes a SUPERMAJORITY needs.'),
+  decisionId: nullable(
+    id('The decision that adopted these rules; null for the rules set at launch.'),
+  ),
+  setAt: nullable(dateTime('Null for the default rules.')),
+}) {}
 
 @InputType()
 export class GovernanceRulesInput {

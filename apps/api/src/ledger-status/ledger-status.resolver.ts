@@ -12,11 +12,7 @@ import { NotFoundError } from '../ledger/ledger.errors';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 import { eventsBehind } from '../ledger/projection-lag';
 import { Visibility } from '../visibility/visibility';
-import {
-  ChainVerification,
-  ProjectionStateEnum,
-  ProjectionStatusModel,
-} from './ledger-status.model';
+import { ChainVerification, ProjectionStatusModel } from './ledger-status.model';
 import { LedgerVerification } from './ledger-verification';
 
 @ArgsType()
@@ -32,16 +28,11 @@ export class VerifyLedgerArgs {
   stream?: string;
 }
 
-function toChainVerification(result: VerifyResult, resumedAfter: number): ChainVerification {
-  const base = { checked: result.checked, resumedAfter: String(resumedAfter) };
-  if (result.ok) return { ok: true, ...base, firstMismatch: null };
-  const { firstMismatch } = result;
-  return {
-    ok: false,
-    ...base,
-    firstMismatch: { ...firstMismatch, position: String(firstMismatch.position) },
-  };
-}
+const toChainVerification = (result: VerifyResult, resumedAfter: number): ChainVerification => ({
+  ...result,
+  firstMismatch: result.ok ? null : result.firstMismatch,
+  resumedAfter,
+});
 
 @Resolver()
 export class LedgerStatusResolver {
@@ -58,13 +49,7 @@ export class LedgerStatusResolver {
   async projections(): Promise<ProjectionStatusModel[]> {
     const statuses = this.runner.status();
     const lags = await eventsBehind(this.store, statuses);
-    return statuses.map((p) => ({
-      name: p.name,
-      position: String(p.position),
-      lag: lags.get(p.name)!,
-      state: p.state as ProjectionStateEnum,
-      lastError: p.lastError && { ...p.lastError, position: String(p.lastError.position) },
-    }));
+    return statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
   }
 
   @Query(() => ChainVerification, {

@@ -1,34 +1,30 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { type Type } from '@nestjs/common';
+import { ObjectType } from '@nestjs/graphql';
+import { bool, fieldsOf, id, int, nullable, of, text } from '../graphql/object-type';
 
 /** What the ledger gives back for an accepted command: where it was written, and its hash. */
 @ObjectType({
   description:
     'Proof that a command was recorded: its place in the ledger and the hash of its last event.',
 })
-export class Receipt {
-  @Field(() => ID)
-  commandId!: string;
-
-  @Field({ description: 'The stream written, <category>-<id>.' })
-  stream!: string;
-
-  @Field(() => Int, {
-    description: 'The stream revision after the command: pass it as expectedRevision next time.',
-  })
-  revision!: number;
-
-  @Field({ description: 'Global position of the last event written (a decimal integer).' })
-  position!: string;
-
-  @Field({ description: 'SHA-256 chain hash of the last event written.' })
-  hash!: string;
-
-  @Field({
-    description: 'True when this command id had already been recorded: nothing new was written.',
-  })
-  duplicate!: boolean;
-}
+export class Receipt extends fieldsOf()({
+  commandId: id(),
+  stream: text('The stream written, <category>-<id>.'),
+  revision: int('The stream revision after the command: pass it as expectedRevision next time.'),
+  position: text('Global position of the last event written (a decimal integer).'),
+  hash: text('SHA-256 chain hash of the last event written.'),
+  duplicate: bool('True when this command id had already been recorded: nothing new was written.'),
+}) {}
 
 /** How a mutation payload's entity fields say when they may be null. */
 export const WITHHELD =
   'Null when you may not see it now (say, after stepping down from your last role in its initiative); extensions.redacted says so.';
+
+/** A mutation's payload: its receipt, and what it wrote, each entity null when WITHHELD. */
+export const payloadOf = <E extends Record<string, Type<unknown>>>(entities: E) =>
+  fieldsOf()({
+    receipt: of(Receipt),
+    ...Object.fromEntries(
+      Object.entries(entities).map(([k, type]) => [k, nullable(type, WITHHELD)]),
+    ),
+  }) as Type<{ receipt: Receipt } & { [K in keyof E]: InstanceType<E[K]> | null }>;

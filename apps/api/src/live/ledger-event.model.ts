@@ -1,55 +1,51 @@
+import type { JournalEntry } from '@accord/projections';
 import { IdField } from '../graphql/fields';
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
+import {
+  computed,
+  dateTime,
+  fieldsOf,
+  hidden,
+  id,
+  int,
+  integerText,
+  nullable,
+  of,
+  text,
+} from '../graphql/object-type';
 
 @ObjectType({ description: 'The person and partner an event was recorded for.' })
-export class EventActor {
-  @Field(() => ID)
-  personId!: string;
+export class EventActor extends fieldsOf()({
+  personId: id(),
+  partnerId: id(),
+}) {}
 
-  @Field(() => ID)
-  partnerId!: string;
-}
-
+/** An entry of the journal, whether read from it or built from an event as it is committed. */
 @ObjectType({ description: 'One event of the ledger, as committed.' })
-export class LedgerEvent {
-  @Field(() => String, { description: 'Global position in the log (a 64-bit integer as text).' })
-  position!: string;
-
-  @Field()
-  stream!: string;
-
-  @Field({ description: 'The kind of entity: commitment, decision, roster, benefit-pool, …' })
-  kind!: string;
-
-  @Field(() => ID, { description: 'The id of the entity the stream is about.' })
-  entityId!: string;
-
-  @Field(() => Int)
-  revision!: number;
-
-  @Field({ description: 'Versioned event type, e.g. CommitmentMade.v1.' })
-  type!: string;
-
-  @Field(() => ID, { nullable: true })
-  initiativeId!: string | null;
-
-  @Field(() => EventActor)
-  actor!: EventActor;
-
-  @Field(() => DateTimeScalar, { description: 'Business time: when it happened.' })
-  occurredAt!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the ledger recorded it.' })
-  recordedAt!: string;
-
-  @Field({ description: "The event's data, as JSON text." })
-  data!: string;
-
-  @Field({ description: 'SHA-256 chain hash of the event.' })
-  hash!: string;
-}
+export class LedgerEvent extends fieldsOf<JournalEntry>()({
+  position: integerText('Global position in the log (a 64-bit integer as text).'),
+  stream: text(),
+  category: hidden(),
+  kind: computed(
+    text('The kind of entity: commitment, decision, roster, benefit-pool, …'),
+    (entry: JournalEntry) => entry.category,
+  ),
+  entityId: id('The id of the entity the stream is about.'),
+  revision: int(),
+  type: text('Versioned event type, e.g. CommitmentMade.v1.'),
+  initiativeId: nullable(id()),
+  personId: hidden(),
+  partnerId: hidden(),
+  actor: computed(of(EventActor), (entry: JournalEntry) => ({
+    personId: entry.personId ?? '',
+    partnerId: entry.partnerId ?? '',
+  })),
+  occurredAt: dateTime('Business time: when it happened.'),
+  recordedAt: dateTime('When the ledger recorded it.'),
+  data: text("The event's data, as JSON text."),
+  hash: text('SHA-256 chain hash of the event.'),
+}) {}
 
 const EVENT_TYPE = /^[A-Za-z]+\.v\d+$/;
 

@@ -9,21 +9,17 @@ type Payload = { ledgerEvents: LedgerEvent };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-const kindOf = (stream: string) => {
-  const { category, entityId } = parseStream(stream);
-  return { kind: category, entityId };
-};
-
 function toLedgerEvent(event: StoredEvent, initiativeId: string): LedgerEvent {
   const actor = (event.metadata.actor ?? {}) as Record<string, unknown>;
   return {
-    position: String(event.position),
+    position: event.position,
     stream: event.stream,
-    ...kindOf(event.stream),
+    ...parseStream(event.stream),
     revision: event.revision,
     type: event.type,
     initiativeId,
-    actor: { personId: text(actor.personId), partnerId: text(actor.partnerId) },
+    personId: text(actor.personId),
+    partnerId: text(actor.partnerId),
     occurredAt: text(event.metadata.occurredAt),
     recordedAt: text(event.metadata.recordedAt),
     data: JSON.stringify(event.data),

@@ -1,7 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { payloadOf } from '../ledger/receipt.model';
 import { EventActor } from '../live/ledger-event.model';
+import { bool, dateTime, enumOf, fieldsOf, id, nullable, text } from '../graphql/object-type';
 
 export enum PersonStatus {
   REGISTERED = 'registered',
@@ -17,73 +17,33 @@ registerEnumType(PersonStatus, {
 @ObjectType({
   description: 'Who a person id stands for, as far as the people directory may say.',
 })
-export class PersonName {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => String, { nullable: true, description: 'Null when erased or unregistered.' })
-  name!: string | null;
-
-  @Field(() => PersonStatus)
-  status!: PersonStatus;
-
-  @Field({ description: 'True once the person was forgotten: their name is gone for good.' })
-  erased!: boolean;
-}
+export class PersonName extends fieldsOf()({
+  personId: id(),
+  name: nullable(text('Null when erased or unregistered.')),
+  status: enumOf(PersonStatus),
+  erased: bool('True once the person was forgotten: their name is gone for good.'),
+}) {}
 
 @ObjectType({
   description:
     'A person of the people directory. Name and contact are personal data, sealed in the ledger with a key of their own; once forgotten they are null here and everywhere.',
 })
-export class Person {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => String, { nullable: true, description: 'Null once erased.' })
-  name!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Null once erased.' })
-  email!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Null when none was given, or erased.' })
-  phone!: string | null;
-
-  @Field(() => PersonStatus)
-  status!: PersonStatus;
-
-  @Field()
-  erased!: boolean;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The initiative whose backbone staff registered them; null when self-registered.',
-  })
-  registeredIn!: string | null;
-
-  @Field(() => DateTimeScalar)
-  registeredAt!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  updatedAt!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  forgottenAt!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the person was forgotten.' })
-  forgottenReason!: string | null;
-
-  @Field(() => EventActor, {
-    nullable: true,
-    description: 'Who asked for the person to be forgotten.',
-  })
-  forgottenBy!: EventActor | null;
-}
+export class Person extends fieldsOf()({
+  personId: id(),
+  name: nullable(text('Null once erased.')),
+  email: nullable(text('Null once erased.')),
+  phone: nullable(text('Null when none was given, or erased.')),
+  status: enumOf(PersonStatus),
+  erased: bool(),
+  registeredIn: nullable(
+    id('The initiative whose backbone staff registered them; null when self-registered.'),
+  ),
+  registeredAt: dateTime(),
+  updatedAt: nullable(dateTime()),
+  forgottenAt: nullable(dateTime()),
+  forgottenReason: nullable(text('Why the person was forgotten.')),
+  forgottenBy: nullable(EventActor, 'Who asked for the person to be forgotten.'),
+}) {}
 
 @ObjectType()
-export class PersonPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Person, { nullable: true, description: WITHHELD })
-  person!: Person | null;
-}
+export class PersonPayload extends payloadOf({ person: Person }) {}

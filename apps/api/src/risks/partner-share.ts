@@ -1,7 +1,8 @@
 import { IdField } from '../graphql/fields';
 import { basisPointsToPercent, type PartnerShare } from '@accord/domain';
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
+import { computed, fieldsOf, hidden, id, text } from '../graphql/object-type';
 
 @InputType({ description: "A partner's share of a risk or a benefit pool." })
 export class PartnerShareInput {
@@ -18,16 +19,11 @@ export class PartnerShareInput {
 }
 
 @ObjectType({ description: "A partner's share, as an exact percentage." })
-export class PartnerSharePercent {
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field({ description: 'Exact percentage with at most two decimals, e.g. "33.34".' })
-  percent!: string;
-}
-
-export const toPercentShares = (shares: readonly PartnerShare[]): PartnerSharePercent[] =>
-  shares.map((share) => ({
-    partnerId: share.partnerId,
-    percent: basisPointsToPercent(share.basisPoints),
-  }));
+export class PartnerSharePercent extends fieldsOf<PartnerShare>()({
+  partnerId: id(),
+  basisPoints: hidden(),
+  percent: computed(
+    text('Exact percentage with at most two decimals, e.g. "33.34".'),
+    (share: PartnerShare) => basisPointsToPercent(share.basisPoints),
+  ),
+}) {}

@@ -1,13 +1,30 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
 import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
-import type { RiskSummaryView, RiskView } from '@accord/projections';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type {
+  MitigationView,
+  RiskAssessmentView,
+  RiskSummaryView,
+  RiskView,
+} from '@accord/projections';
+import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { PageArgs } from '../graphql/pagination';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
-import { PartnerSharePercent, toPercentShares } from './partner-share';
+import { payloadOf } from '../ledger/receipt.model';
+import { PartnerSharePercent } from './partner-share';
+import {
+  computed,
+  CONFIDENTIAL,
+  dateTime,
+  hidden,
+  enumOf,
+  fieldsOf,
+  id,
+  int,
+  list,
+  nullable,
+  text,
+} from '../graphql/object-type';
 
 export const RiskCategoryEnum = Object.fromEntries(
   RISK_CATEGORIES.map((c) => [c.toUpperCase(), c]),
@@ -24,127 +41,51 @@ registerEnumType(RiskStatus, { name: 'RiskStatus' });
 @ObjectType({
   description: 'One assessment of a risk: the first when identified, then each reassessment.',
 })
-export class RiskAssessment {
-  @Field(() => Int)
-  likelihood!: number;
-
-  @Field(() => Int)
-  impact!: number;
-
-  @Field(() => Int, { description: 'likelihood x impact.' })
-  exposure!: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Null for the assessment made on identification.',
-  })
-  reason!: string | null;
-
-  @Field(() => DateTimeScalar)
-  assessedAt!: string;
-}
+export class RiskAssessment extends fieldsOf<RiskAssessmentView>()({
+  likelihood: int(),
+  impact: int(),
+  exposure: int('likelihood x impact.'),
+  reason: nullable(text('Null for the assessment made on identification.')),
+  assessedAt: dateTime(),
+}) {}
 
 @ObjectType({ description: 'A planned mitigation, with the commitments that carry it out.' })
-export class Mitigation {
-  @Field(() => ID)
-  mitigationId!: string;
-
-  @Field()
-  description!: string;
-
-  @Field(() => [ID])
-  commitmentIds!: string[];
-
-  @Field(() => DateTimeScalar)
-  plannedAt!: string;
-}
+export class Mitigation extends fieldsOf<MitigationView>()({
+  mitigationId: id(),
+  description: text(),
+  commitmentIds: list(id()),
+  plannedAt: dateTime(),
+}) {}
 
 @ObjectType({ description: 'A risk the partnership carries: how likely, how bad, who owns it.' })
-export class Risk {
-  @Field(() => ID)
-  riskId!: string;
-
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field()
-  title!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
-  })
-  description!: string;
-
-  @Field(() => RiskCategoryEnum)
-  category!: DomainRiskCategory;
-
-  @Field(() => Int, { description: '1 (rare) to 5 (almost certain).' })
-  likelihood!: number;
-
-  @Field(() => Int, { description: '1 (minor) to 5 (severe).' })
-  impact!: number;
-
-  @Field(() => Int, { description: 'likelihood x impact, 1 to 25.' })
-  exposure!: number;
-
-  @Field(() => ID)
-  ownerPartnerId!: string;
-
-  @Field(() => RiskStatus)
-  status!: RiskStatus;
-
-  @Field(() => [PartnerSharePercent], {
-    description: 'How ownership is shared among partners; empty until it is shared.',
-  })
-  ownershipShares!: PartnerSharePercent[];
-
-  @Field(() => [Mitigation], {
-    nullable: true,
-    description:
-      "Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
-  })
-  mitigations!: Mitigation[];
-
-  @Field(() => [RiskAssessment], { description: 'Oldest first.' })
-  assessments!: RiskAssessment[];
-
-  @Field(() => DateTimeScalar)
-  identifiedAt!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  materialisedAt!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "What happened when it materialised. Confidential: null, with the reason in extensions.redacted, unless a data-sharing agreement in force shares it with a role you hold, or it is your partner's.",
-  })
-  materialisation!: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  closedAt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  closingReason!: string | null;
-
-  @Field(() => Int)
-  revision!: number;
-}
+export class Risk extends fieldsOf<RiskView>()({
+  riskId: id(),
+  initiativeId: id(),
+  title: text(),
+  description: nullable(text(CONFIDENTIAL)),
+  category: enumOf(RiskCategoryEnum),
+  likelihood: int('1 (rare) to 5 (almost certain).'),
+  impact: int('1 (minor) to 5 (severe).'),
+  exposure: int('likelihood x impact, 1 to 25.'),
+  ownerPartnerId: id(),
+  status: enumOf(RiskStatus),
+  shares: hidden(),
+  ownershipShares: computed(
+    list(PartnerSharePercent, 'How ownership is shared among partners; empty until it is shared.'),
+    (risk: RiskSummaryView) => risk.shares,
+  ),
+  mitigations: nullable(list(Mitigation, CONFIDENTIAL)),
+  assessments: list(RiskAssessment, 'Oldest first.'),
+  identifiedAt: dateTime(),
+  materialisedAt: nullable(dateTime()),
+  materialisation: nullable(text(`What happened when it materialised. ${CONFIDENTIAL}`)),
+  closedAt: nullable(dateTime()),
+  closingReason: nullable(text()),
+  revision: int(),
+}) {}
 
 /** A Risk without its history: what a view listing many risks gives at first. */
 export type RiskSummary = Omit<Risk, 'mitigations' | 'assessments'>;
-
-export function toRiskSummary(view: RiskSummaryView): RiskSummary {
-  const { shares, status, ...rest } = view;
-  return { ...rest, status: status as RiskStatus, ownershipShares: toPercentShares(shares) };
-}
-
-export function toRisk(view: RiskView): Risk {
-  const { mitigations, assessments, ...summary } = view;
-  return { ...toRiskSummary(summary), mitigations, assessments };
-}
 
 export const RiskConnection = connectionOf(Risk, 'Risk');
 export type RiskConnection = InstanceType<typeof RiskConnection>;
@@ -161,10 +102,4 @@ export class RiskRegisterArgs extends PageArgs {
 }
 
 @ObjectType()
-export class RiskPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => Risk, { nullable: true, description: WITHHELD })
-  risk!: Risk | null;
-}
+export class RiskPayload extends payloadOf({ risk: Risk }) {}

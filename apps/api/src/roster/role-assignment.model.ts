@@ -1,8 +1,18 @@
-import { type Role, ROLES } from '@accord/domain';
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { LocalDateScalar } from '../graphql/local-date.scalar';
-import { Receipt, WITHHELD } from '../ledger/receipt.model';
+import { END_OF_TIME, previousDay, type Role, ROLES } from '@accord/domain';
+import type { RoleAssignmentView } from '@accord/projections';
+import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { payloadOf } from '../ledger/receipt.model';
+import {
+  computed,
+  hidden,
+  dateTime,
+  enumOf,
+  fieldsOf,
+  id,
+  localDate,
+  nullable,
+  text,
+} from '../graphql/object-type';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), r])) as Record<
   Uppercase<Role>,
@@ -22,55 +32,27 @@ export enum AssignmentStatus {
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
 
 @ObjectType({ description: 'A person of a partner holding a role for a term.' })
-export class RoleAssignment {
-  @Field(() => ID)
-  assignmentId!: string;
-
-  @Field(() => ID)
-  initiativeId!: string;
-
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => ID)
-  partnerId!: string;
-
-  @Field(() => RoleEnum)
-  role!: Role;
-
-  @Field(() => String, { nullable: true, description: 'The name of a CUSTOM role.' })
-  customRole!: string | null;
-
-  @Field(() => LocalDateScalar)
-  termStart!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Null: open-ended.' })
-  termEnd!: string | null;
-
-  @Field(() => AssignmentStatus)
-  status!: AssignmentStatus;
-
-  @Field(() => DateTimeScalar)
-  assignedAt!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When relinquished or revoked.' })
-  endedAt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  endReason!: string | null;
-
-  @Field(() => LocalDateScalar, {
-    nullable: true,
-    description: 'The last day in office, when it is known.',
-  })
-  lastDayInOffice!: string | null;
-}
+export class RoleAssignment extends fieldsOf<RoleAssignmentView>()({
+  assignmentId: id(),
+  initiativeId: id(),
+  personId: id(),
+  partnerId: id(),
+  role: enumOf(RoleEnum),
+  customRole: nullable(text('The name of a CUSTOM role.')),
+  termStart: localDate(),
+  termEnd: nullable(localDate('Null: open-ended.')),
+  status: enumOf(AssignmentStatus),
+  assignedAt: dateTime(),
+  endedAt: nullable(dateTime('When relinquished or revoked.')),
+  endReason: nullable(text()),
+  officeFrom: hidden(),
+  officeUntil: hidden(),
+  lastDayInOffice: computed(
+    nullable(localDate('The last day in office, when it is known.')),
+    ({ officeUntil }: RoleAssignmentView) =>
+      officeUntil === END_OF_TIME ? null : previousDay(officeUntil),
+  ),
+}) {}
 
 @ObjectType()
-export class RoleAssignmentPayload {
-  @Field(() => Receipt)
-  receipt!: Receipt;
-
-  @Field(() => RoleAssignment, { nullable: true, description: WITHHELD })
-  assignment!: RoleAssignment | null;
-}
+export class RoleAssignmentPayload extends payloadOf({ assignment: RoleAssignment }) {}

@@ -60,9 +60,7 @@ const partnerOf: Owners = (source) =>
   typeof source.partnerId === 'string' ? [source.partnerId] : [];
 const riskOwners: Owners = (source) => [
   ...(typeof source.ownerPartnerId === 'string' ? [source.ownerPartnerId] : []),
-  ...((source.ownershipShares as { partnerId: string }[] | undefined) ?? []).map(
-    (share) => share.partnerId,
-  ),
+  ...((source.shares as { partnerId: string }[] | undefined) ?? []).map((share) => share.partnerId),
 ];
 
 /**

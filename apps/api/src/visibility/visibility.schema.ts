@@ -38,14 +38,14 @@ const initiativeOf = (value: unknown): string | null | undefined =>
 async function visibleItem(viewer: Viewer, item: unknown): Promise<boolean> {
   const initiativeId = initiativeOf(item);
   if (initiativeId) return viewer.isMember(initiativeId);
-  const { kind, entityId } = item as { kind?: string; entityId?: string };
-  return kind === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
+  const { category, entityId } = item as { category?: string; entityId?: string };
+  return category === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
 }
 
 /** A payload field's value as `visibleItem` judges it: a Person row is judged as the person. */
 const asItem = (typeName: string, value: unknown): unknown =>
   typeName === 'Person'
-    ? { kind: 'person', entityId: (value as { personId?: string }).personId }
+    ? { category: 'person', entityId: (value as { personId?: string }).personId }
     : value;
 
 /** The rules whose answer is checked here; the others' resolvers keep to what their reader sees. */
@@ -219,7 +219,7 @@ function wrapEventData(field: Field, visibility: Visibility) {
     const event = source as {
       type: string;
       initiativeId: string | null;
-      kind: string;
+      category: string;
       entityId: string;
     };
     const keys = CONFIDENTIAL_EVENT_DATA[event.type];
@@ -227,7 +227,7 @@ function wrapEventData(field: Field, visibility: Visibility) {
     const data = JSON.parse(text) as Row;
     const owners = [
       ...eventDataOwners(data),
-      ...(await visibility.entityOwners(event.kind, event.entityId)),
+      ...(await visibility.entityOwners(event.category, event.entityId)),
     ];
     const access = await accessTo(visibility, context, event.initiativeId, owners);
     if (access.granted) return text;

@@ -1,7 +1,7 @@
 import { BenefitPoolsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { type BenefitPool, toBenefitPool } from '../benefit-pool.model';
+import type { BenefitPool } from '../benefit-pool.model';
 
 @Injectable()
 export class BenefitPoolQueries {
@@ -10,10 +10,10 @@ export class BenefitPoolQueries {
   async byId(poolId: string): Promise<BenefitPool> {
     const view = await this.reader.get(poolId);
     if (!view) throw new NotFoundError('benefit pool', poolId);
-    return toBenefitPool(view);
+    return view;
   }
 
-  async byInitiative(initiativeId: string): Promise<BenefitPool[]> {
-    return (await this.reader.byInitiative(initiativeId)).map(toBenefitPool);
+  byInitiative(initiativeId: string): Promise<BenefitPool[]> {
+    return this.reader.byInitiative(initiativeId);
   }
 }

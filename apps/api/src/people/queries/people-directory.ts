@@ -53,23 +53,17 @@ export class PeopleDirectory {
     const keys = await this.keys.findMany(
       views.filter((v) => v.status === 'registered').map((v) => v.personId),
     );
-    return views.map((view) => {
+    return views.map(({ nameSealed, emailSealed, phoneSealed, ...view }) => {
       const key = view.status === 'registered' ? keys.get(view.personId) : undefined;
       const read = (field: PersonalField, sealed: string | null) =>
         key === undefined || sealed === null ? null : openField(key, view.personId, field, sealed);
       return {
-        personId: view.personId,
-        name: read('name', view.nameSealed),
-        email: read('email', view.emailSealed),
-        phone: read('phone', view.phoneSealed),
+        ...view,
+        name: read('name', nameSealed),
+        email: read('email', emailSealed),
+        phone: read('phone', phoneSealed),
         status: key === undefined ? PersonStatus.ERASED : PersonStatus.REGISTERED,
         erased: key === undefined,
-        registeredIn: view.registeredIn,
-        registeredAt: view.registeredAt,
-        updatedAt: view.updatedAt,
-        forgottenAt: view.forgottenAt,
-        forgottenReason: view.forgottenReason,
-        forgottenBy: view.forgottenBy,
       };
     });
   }

@@ -1,9 +1,9 @@
-import { mapPage, RiskRegisterReader } from '@accord/projections';
+import { RiskRegisterReader } from '@accord/projections';
 import type { RiskStatus } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
 import { type PageArgs, toPageRequest } from '../../graphql/pagination';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import { type Risk, type RiskConnection, toRisk } from '../risk.model';
+import type { Risk, RiskConnection } from '../risk.model';
 
 @Injectable()
 export class RiskQueries {
@@ -12,7 +12,7 @@ export class RiskQueries {
   async byId(riskId: string): Promise<Risk> {
     const view = await this.reader.get(riskId);
     if (!view) throw new NotFoundError('risk', riskId);
-    return toRisk(view);
+    return view;
   }
 
   async register(
@@ -20,7 +20,6 @@ export class RiskQueries {
     status: RiskStatus | undefined,
     page: PageArgs,
   ): Promise<RiskConnection> {
-    const result = await this.reader.registerPage(initiativeId, status, toPageRequest(page));
-    return mapPage(result, toRisk);
+    return this.reader.registerPage(initiativeId, status, toPageRequest(page));
   }
 }
