@@ -7,6 +7,9 @@ export type ConfidentialAccess = { granted: true } | { granted: false; reason: s
 interface Standing {
   seats: Seat[];
   agreements: SharingAgreement[];
+  /** The roles the agreements share with, and their ids as a refusal names them: made once. */
+  shared: Set<Role>;
+  listed: string;
 }
 
 /**
@@ -36,7 +39,12 @@ export class Viewer {
       standing = Promise.all([
         this.access.seats(initiativeId, personId, partnerId, day),
         this.access.sharingAgreements(initiativeId),
-      ]).then(([seats, agreements]) => ({ seats, agreements }));
+      ]).then(([seats, agreements]) => ({
+        seats,
+        agreements,
+        shared: new Set(agreements.flatMap((agreement) => agreement.roles)),
+        listed: agreements.map((a) => a.agreementId).join(', '),
+      }));
       this.standings.set(initiativeId, standing);
     }
     return standing;
@@ -90,11 +98,10 @@ export class Viewer {
    * force name, and by the people of the partners the data belongs to (`owners`).
    */
   async confidential(initiativeId: string, owners: readonly string[]): Promise<ConfidentialAccess> {
-    const { seats, agreements } = await this.standing(initiativeId);
+    const { seats, agreements, shared, listed } = await this.standing(initiativeId);
     const day = this.today();
     const inOffice = seats.filter((seat) => seat.officeFrom <= day).map((seat) => seat.role);
     if (inOffice.length > 0 && owners.includes(this.actor.partnerId)) return { granted: true };
-    const shared = new Set(agreements.flatMap((agreement) => agreement.roles));
     if (inOffice.some((role) => shared.has(role))) return { granted: true };
     const held = inOffice.length > 0 ? inOffice.join(', ') : 'no role in office';
     if (agreements.length === 0)
@@ -105,7 +112,7 @@ export class Viewer {
     return {
       granted: false,
       reason:
-        `confidential: the data-sharing agreements in force (${agreements.map((a) => a.agreementId).join(', ')}) ` +
+        `confidential: the data-sharing agreements in force (${listed}) ` +
         `share it with ${shared.size > 0 ? [...shared].join(', ') : 'no role'}; you hold ${held}`,
     };
   }
