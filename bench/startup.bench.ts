@@ -71,6 +71,12 @@ function memory(pid: number): { rss: number; peak: number } {
 const notListening = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
 
+/** fetch's error when the server closed the connection before answering. */
+const droppedConnection = (error: unknown) =>
+  ['ECONNRESET', 'UND_ERR_SOCKET'].includes(
+    (error as { cause?: { code?: string } }).cause?.code ?? '',
+  );
+
 interface Api {
   process: ChildProcess;
   post(query: string, variables?: Record<string, unknown>): Promise<unknown>;
@@ -145,7 +151,17 @@ type Projection = { name: string; lag: number; state: string };
 /** Waits until every read model has caught up with the log (the API's own catch-up at start). */
 async function caughtUp(api: Api): Promise<void> {
   for (;;) {
-    const { projections } = (await api.post(PROJECTIONS)) as { projections: Projection[] };
+    let answer: { projections: Projection[] };
+    try {
+      answer = (await api.post(PROJECTIONS)) as { projections: Projection[] };
+    } catch (error) {
+      // Building a read model's indexes at the head keeps the API busy for a while; on a loaded
+      // machine its server has dropped the waiting connection (ECONNRESET). Ask again while it runs.
+      if (api.process.exitCode !== null || !droppedConnection(error)) throw error;
+      await sleep(1_000);
+      continue;
+    }
+    const { projections } = answer;
     const failed = projections.find((p) => p.state === 'failed');
     if (failed) throw new Error(`startup: projection ${failed.name} failed`);
     if (projections.every((p) => p.lag === 0)) return;

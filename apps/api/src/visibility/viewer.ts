@@ -1,15 +1,16 @@
 import { type Actor, dayOf, type Role } from '@accord/domain';
-import type { AccessReader, Seat, SharingAgreement } from './access.reader';
+import type { AccessReader, Seat } from './access.reader';
 
 /** Whether a confidential field is shown to the viewer, and why not when it is withheld. */
 export type ConfidentialAccess = { granted: true } | { granted: false; reason: string };
 
 interface Standing {
   seats: Seat[];
-  agreements: SharingAgreement[];
-  /** The roles the agreements share with, and their ids as a refusal names them: made once. */
+  /** The roles the data-sharing agreements in force share with, and how many agreements. */
   shared: Set<Role>;
-  listed: string;
+  agreements: number;
+  /** The agreements' ids, as a refusal names them: read only when a field is refused. */
+  listed: () => Promise<string>;
 }
 
 /**
@@ -36,14 +37,18 @@ export class Viewer {
     if (!standing) {
       const day = this.today();
       const { personId, partnerId } = this.actor;
+      let listed: Promise<string> | undefined;
       standing = Promise.all([
         this.access.seats(initiativeId, personId, partnerId, day),
-        this.access.sharingAgreements(initiativeId),
-      ]).then(([seats, agreements]) => ({
+        this.access.sharedRoles(initiativeId),
+      ]).then(([seats, { roles, agreements }]) => ({
         seats,
+        shared: roles,
         agreements,
-        shared: new Set(agreements.flatMap((agreement) => agreement.roles)),
-        listed: agreements.map((a) => a.agreementId).join(', '),
+        listed: () =>
+          (listed ??= this.access
+            .sharingAgreements(initiativeId)
+            .then((all) => all.map((a) => a.agreementId).join(', '))),
       }));
       this.standings.set(initiativeId, standing);
     }
@@ -104,7 +109,7 @@ export class Viewer {
     if (inOffice.length > 0 && owners.includes(this.actor.partnerId)) return { granted: true };
     if (inOffice.some((role) => shared.has(role))) return { granted: true };
     const held = inOffice.length > 0 ? inOffice.join(', ') : 'no role in office';
-    if (agreements.length === 0)
+    if (agreements === 0)
       return {
         granted: false,
         reason: `confidential: no data-sharing agreement in force in initiative ${initiativeId} shares it, and it is not your partner's data`,
@@ -112,7 +117,7 @@ export class Viewer {
     return {
       granted: false,
       reason:
-        `confidential: the data-sharing agreements in force (${listed}) ` +
+        `confidential: the data-sharing agreements in force (${await listed()}) ` +
         `share it with ${shared.size > 0 ? [...shared].join(', ') : 'no role'}; you hold ${held}`,
     };
   }
