@@ -107,12 +107,25 @@ async function startApi(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}/graphql`;
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(url, {
+  const ask = (query: string, variables: Record<string, unknown>) =>
+    fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await ask(query, variables);
+        break;
+      } catch (error) {
+        // A request that waited out the server's headers timeout while the API was busy (its
+        // event loop held by an index build, on a loaded machine) is dropped: ask again.
+        if (attempt === 3 || child.exitCode !== null || !droppedConnection(error)) throw error;
+        await sleep(1_000);
+      }
+    }
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
     if (!response.ok || body.errors)
       throw new Error(`startup: ${response.status} ${JSON.stringify(body.errors)}`);
@@ -155,10 +168,9 @@ async function caughtUp(api: Api): Promise<void> {
     try {
       answer = (await api.post(PROJECTIONS)) as { projections: Projection[] };
     } catch (error) {
-      // Building a read model's indexes at the head keeps the API busy for a while; on a loaded
-      // machine its server has dropped the waiting connection (ECONNRESET). Ask again while it runs.
+      // Building a million events' indexes at the head can hold the API for minutes: however
+      // often it drops the waiting request, ask again while it runs.
       if (api.process.exitCode !== null || !droppedConnection(error)) throw error;
-      await sleep(1_000);
       continue;
     }
     const { projections } = answer;
