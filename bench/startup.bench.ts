@@ -71,6 +71,12 @@ function memory(pid: number): { rss: number; peak: number } {
 const notListening = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
 
+/** fetch's error when the server closed the connection before answering. */
+const droppedConnection = (error: unknown) =>
+  ['ECONNRESET', 'UND_ERR_SOCKET'].includes(
+    (error as { cause?: { code?: string } }).cause?.code ?? '',
+  );
+
 interface Api {
   process: ChildProcess;
   post(query: string, variables?: Record<string, unknown>): Promise<unknown>;
@@ -101,12 +107,25 @@ async function startApi(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}/graphql`;
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(url, {
+  const ask = (query: string, variables: Record<string, unknown>) =>
+    fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await ask(query, variables);
+        break;
+      } catch (error) {
+        // A request that waited out the server's headers timeout while the API was busy (its
+        // event loop held by an index build, on a loaded machine) is dropped: ask again.
+        if (attempt === 3 || child.exitCode !== null || !droppedConnection(error)) throw error;
+        await sleep(1_000);
+      }
+    }
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
     if (!response.ok || body.errors)
       throw new Error(`startup: ${response.status} ${JSON.stringify(body.errors)}`);
@@ -145,7 +164,16 @@ type Projection = { name: string; lag: number; state: string };
 /** Waits until every read model has caught up with the log (the API's own catch-up at start). */
 async function caughtUp(api: Api): Promise<void> {
   for (;;) {
-    const { projections } = (await api.post(PROJECTIONS)) as { projections: Projection[] };
+    let answer: { projections: Projection[] };
+    try {
+      answer = (await api.post(PROJECTIONS)) as { projections: Projection[] };
+    } catch (error) {
+      // Building a million events' indexes at the head can hold the API for minutes: however
+      // often it drops the waiting request, ask again while it runs.
+      if (api.process.exitCode !== null || !droppedConnection(error)) throw error;
+      continue;
+    }
+    const { projections } = answer;
     const failed = projections.find((p) => p.state === 'failed');
     if (failed) throw new Error(`startup: projection ${failed.name} failed`);
     if (projections.every((p) => p.lag === 0)) return;

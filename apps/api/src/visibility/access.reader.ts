@@ -81,6 +81,26 @@ export class AccessReader {
     return row && { initiativeId: row.initiative_id, category: row.category, entityId };
   }
 
+  /**
+   * The roles the initiative's data-sharing agreements in force share confidential fields with,
+   * and how many agreements those are: each distinct list of roles is read once (an initiative
+   * can have thousands of agreements in force, with a handful of lists among them). The roles
+   * come in the order the agreements were drafted, as sharingAgreements lists them.
+   */
+  async sharedRoles(initiativeId: string): Promise<{ roles: Set<Role>; agreements: number }> {
+    const rows = await this.live.all<{ confidential_roles: string | null; agreements: number }>(
+      `SELECT confidential_roles, COUNT(*) AS agreements FROM rm_agreements
+       WHERE initiative_id = ? AND kind = 'data_sharing' AND status = 'in_force'
+       GROUP BY confidential_roles ORDER BY MIN(drafted_position)`,
+      [initiativeId],
+    );
+    const roles = new Set<Role>();
+    for (const row of rows)
+      if (row.confidential_roles)
+        for (const role of JSON.parse(row.confidential_roles) as Role[]) roles.add(role);
+    return { roles, agreements: rows.reduce((sum, row) => sum + Number(row.agreements), 0) };
+  }
+
   async sharingAgreements(initiativeId: string): Promise<SharingAgreement[]> {
     const rows = await this.live.all<{ agreement_id: string; confidential_roles: string | null }>(
       `SELECT agreement_id, confidential_roles FROM rm_agreements

@@ -1,12 +1,16 @@
 import { type Actor, dayOf, type Role } from '@accord/domain';
-import type { AccessReader, Seat, SharingAgreement } from './access.reader';
+import type { AccessReader, Seat } from './access.reader';
 
 /** Whether a confidential field is shown to the viewer, and why not when it is withheld. */
 export type ConfidentialAccess = { granted: true } | { granted: false; reason: string };
 
 interface Standing {
   seats: Seat[];
-  agreements: SharingAgreement[];
+  /** The roles the data-sharing agreements in force share with, and how many agreements. */
+  shared: Set<Role>;
+  agreements: number;
+  /** The agreements' ids, as a refusal names them: read only when a field is refused. */
+  listed: () => Promise<string>;
 }
 
 /**
@@ -33,10 +37,19 @@ export class Viewer {
     if (!standing) {
       const day = this.today();
       const { personId, partnerId } = this.actor;
+      let listed: Promise<string> | undefined;
       standing = Promise.all([
         this.access.seats(initiativeId, personId, partnerId, day),
-        this.access.sharingAgreements(initiativeId),
-      ]).then(([seats, agreements]) => ({ seats, agreements }));
+        this.access.sharedRoles(initiativeId),
+      ]).then(([seats, { roles, agreements }]) => ({
+        seats,
+        shared: roles,
+        agreements,
+        listed: () =>
+          (listed ??= this.access
+            .sharingAgreements(initiativeId)
+            .then((all) => all.map((a) => a.agreementId).join(', '))),
+      }));
       this.standings.set(initiativeId, standing);
     }
     return standing;
@@ -90,14 +103,13 @@ export class Viewer {
    * force name, and by the people of the partners the data belongs to (`owners`).
    */
   async confidential(initiativeId: string, owners: readonly string[]): Promise<ConfidentialAccess> {
-    const { seats, agreements } = await this.standing(initiativeId);
+    const { seats, agreements, shared, listed } = await this.standing(initiativeId);
     const day = this.today();
     const inOffice = seats.filter((seat) => seat.officeFrom <= day).map((seat) => seat.role);
     if (inOffice.length > 0 && owners.includes(this.actor.partnerId)) return { granted: true };
-    const shared = new Set(agreements.flatMap((agreement) => agreement.roles));
     if (inOffice.some((role) => shared.has(role))) return { granted: true };
     const held = inOffice.length > 0 ? inOffice.join(', ') : 'no role in office';
-    if (agreements.length === 0)
+    if (agreements === 0)
       return {
         granted: false,
         reason: `confidential: no data-sharing agreement in force in initiative ${initiativeId} shares it, and it is not your partner's data`,
@@ -105,7 +117,7 @@ export class Viewer {
     return {
       granted: false,
       reason:
-        `confidential: the data-sharing agreements in force (${agreements.map((a) => a.agreementId).join(', ')}) ` +
+        `confidential: the data-sharing agreements in force (${await listed()}) ` +
         `share it with ${shared.size > 0 ? [...shared].join(', ') : 'no role'}; you hold ${held}`,
     };
   }

@@ -43,6 +43,8 @@ export const agreementsRegisterProjection: Projection = {
       indexes: {
         by_position: { on: ['drafted_position'], unique: true },
         by_initiative: { on: ['initiative_id', 'drafted_position'] },
+        // The data-sharing agreements in force, which every read of the initiative judges by.
+        by_kind_status: { on: ['initiative_id', 'kind', 'status', 'drafted_position'] },
       },
     },
     {

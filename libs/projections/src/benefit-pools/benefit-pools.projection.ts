@@ -52,6 +52,8 @@ export const benefitPoolsProjection: Projection = {
       primaryKey: ['pool_id', 'revision', 'partner_id'],
       indexes: {
         by_initiative: { on: ['initiative_id'] },
+        // The pools a page of partners has a share in (the accountability view).
+        by_partner: { on: ['initiative_id', 'partner_id'] },
       },
     },
     {
@@ -71,6 +73,7 @@ export const benefitPoolsProjection: Projection = {
       primaryKey: ['pool_id', 'distribution_id', 'partner_id'],
       indexes: {
         by_initiative: { on: ['initiative_id'] },
+        by_partner: { on: ['initiative_id', 'partner_id'] },
       },
     },
   ],

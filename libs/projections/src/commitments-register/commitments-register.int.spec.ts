@@ -147,4 +147,42 @@ describe.each(READ_MODEL_BACKENDS)('Commitments register on $name', (backend) =>
         .map((c) => c.commitmentId),
     ).toEqual(['c1']);
   });
+
+  it("pages each partner's bucket apart: its own page size, next page and cursor", async () => {
+    // On 2026-01-01 both of food-bank's open commitments are on track; city-hall has none.
+    const partners = ['food-bank', 'city-hall', 'food-bank', 'nobody'];
+    const ids = (page: { edges: { node: { commitmentId: string } }[] } | undefined) =>
+      page?.edges.map((e) => e.node.commitmentId);
+    const first = await reader.bucketPages('i1', partners, 'onTrack', '2026-01-01', { first: 1 });
+    expect([...first.keys()]).toEqual(['food-bank', 'city-hall', 'nobody']);
+    expect(ids(first.get('food-bank'))).toEqual(['c1']);
+    expect(first.get('food-bank')?.pageInfo.hasNextPage).toBe(true);
+    expect(first.get('city-hall')).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+    const c1 = await reader.get('c1');
+    const next = await reader.bucketPages(
+      'i1',
+      ['food-bank', 'city-hall'],
+      'onTrack',
+      '2026-01-01',
+      {
+        first: 1,
+        after: c1!.madePosition,
+      },
+    );
+    expect(ids(next.get('food-bank'))).toEqual(['c2']);
+    expect(next.get('food-bank')?.pageInfo.hasNextPage).toBe(false);
+    const closed = await reader.bucketPages(
+      'i1',
+      ['food-bank', 'city-hall'],
+      'fulfilled',
+      '2026-01-01',
+      {
+        first: 5,
+      },
+    );
+    expect([ids(closed.get('food-bank')), ids(closed.get('city-hall'))]).toEqual([[], ['c3']]);
+  });
 });

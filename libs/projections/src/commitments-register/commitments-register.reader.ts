@@ -197,8 +197,9 @@ export class CommitmentsRegisterReader {
   /**
    * One page of one bucket for each of these partners, in one query: each partner's
    * commitments in the bucket on `day` made after the cursor, in the order made, at most
-   * `page.first` of them. The rows are ranked on the partner/status index alone; only those on
-   * the page are read in full. bucketCounts gives the totals.
+   * `page.first` of them. Each partner's page is its own LIMIT on the partner/status index, so
+   * only the rows on the pages are read, however many commitments the partners have (ranking
+   * all of them first cost time in proportion to the ledger). bucketCounts gives the totals.
    */
   async bucketPages(
     initiativeId: string,
@@ -208,25 +209,28 @@ export class CommitmentsRegisterReader {
     page: PageRequest,
   ): Promise<Map<string, Omit<Page<CommitmentView>, 'totalCount'>>> {
     const rowsOf = new Map<string, CommitmentRow[]>(partnerIds.map((id) => [id, []]));
-    if (partnerIds.length > 0) {
+    const partners = [...rowsOf.keys()];
+    if (partners.length > 0) {
       const { condition, byDay } = BUCKETS[bucket];
+      const onePartner = (n: number) =>
+        `SELECT * FROM (SELECT ${COMMITMENT} FROM rm_commitments
+           WHERE initiative_id = ? AND partner_id = ? AND ${condition} AND made_position > ?
+           ORDER BY made_position LIMIT ?) AS page${n}`;
       const rows = await this.db.all<CommitmentRow>(
-        `WITH ranked AS (
-           SELECT made_position AS ranked_position,
-                  ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY made_position) AS page_row
-           FROM rm_commitments
-           WHERE initiative_id = ? AND partner_id IN (${partnerIds.map(() => '?').join(', ')})
-             AND ${condition} AND made_position > ?
-         )
-         SELECT ${viewColumns(COMMITMENTS, { alias: 'c' })} FROM ranked JOIN rm_commitments c ON c.made_position = ranked.ranked_position
-         WHERE ranked.page_row <= ?
-         ORDER BY c.partner_id, c.made_position`,
-        [initiativeId, ...partnerIds, ...(byDay ? [day] : []), page.after ?? 0, page.first + 1],
+        partners.map((_, n) => onePartner(n)).join('\n UNION ALL '),
+        partners.flatMap((partnerId) => [
+          initiativeId,
+          partnerId,
+          ...(byDay ? [day] : []),
+          page.after ?? 0,
+          page.first + 1,
+        ]),
       );
       for (const row of rows) rowsOf.get(row.partnerId)?.push(row);
     }
     const pages = new Map<string, Omit<Page<CommitmentView>, 'totalCount'>>();
     for (const [partnerId, rows] of rowsOf) {
+      rows.sort((a, b) => Number(a.madePosition) - Number(b.madePosition));
       const { totalCount: _unknown, ...onPage } = await pageOf(
         rows,
         page,

@@ -41,6 +41,8 @@ export const riskRegisterProjection: Projection = {
       primaryKey: ['risk_id'],
       indexes: {
         by_exposure: { on: ['initiative_id', 'exposure', 'identified_position'] },
+        // The risks a page of partners owns (the accountability view).
+        by_owner: { on: ['initiative_id', 'owner_partner_id'] },
       },
     },
     {

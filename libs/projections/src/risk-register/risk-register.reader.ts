@@ -154,14 +154,17 @@ function partnersRisks(initiativeId: string, partnerIds?: readonly string[]) {
       childParams: [initiativeId],
     };
   const list = partnerIds.map(() => '?').join(', ');
-  const where = `r.initiative_id = ? AND (r.owner_partner_id IN (${list}) OR EXISTS (
-     SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id IN (${list})))`;
-  const params = [initiativeId, ...partnerIds, ...partnerIds];
+  // Found from the partners (owner and share indexes), not by testing every risk of the
+  // initiative: an initiative can hold tens of thousands.
+  const theirs = `SELECT risk_id FROM rm_risks WHERE initiative_id = ? AND owner_partner_id IN (${list})
+     UNION SELECT risk_id FROM rm_risk_shares WHERE initiative_id = ? AND partner_id IN (${list})`;
+  const theirParams = [initiativeId, ...partnerIds, initiativeId, ...partnerIds];
   return {
-    where,
-    params,
-    childWhere: `risk_id IN (SELECT r.risk_id FROM rm_risks r WHERE ${where})`,
-    childParams: params,
+    // By key alone: with the initiative's own index in reach, SQLite walked every risk of it.
+    where: `r.risk_id IN (${theirs})`,
+    params: theirParams,
+    childWhere: `risk_id IN (${theirs})`,
+    childParams: theirParams,
   };
 }
 
