@@ -22,6 +22,7 @@ export function catchUpSubscription(
   const controller = new AbortController();
   const batchSize = options.batchSize ?? 500;
   let next = options.fromPosition ?? 1;
+  let foundNothing = false;
 
   async function* batches(): AsyncGenerator<readonly StoredEvent[]> {
     while (!controller.signal.aborted) {
@@ -29,10 +30,16 @@ export function catchUpSubscription(
       if (controller.signal.aborted) return;
       const last = events[events.length - 1];
       if (last) {
+        foundNothing = false;
         next = last.position + 1;
         yield events;
       } else {
-        await source.waitForAppend(next - 1, controller.signal);
+        // A source answers at once when it knows of an append past `next`. Found nothing twice
+        // in a row, that knowledge is stale (the log was rewound under this process): waiting
+        // for the next append or poll instead keeps the subscription from spinning on reads.
+        const after = foundNothing ? Number.MAX_SAFE_INTEGER : next - 1;
+        foundNothing = true;
+        await source.waitForAppend(after, controller.signal);
       }
     }
   }

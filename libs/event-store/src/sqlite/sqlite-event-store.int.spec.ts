@@ -181,6 +181,32 @@ describe('SQLite event store', () => {
     await b.close();
   });
 
+  it('a subscription behind a log rewound under it waits for the next append instead of spinning on reads', async () => {
+    const store = new SqliteEventStore(file, { pollIntervalMs: 60_000 });
+    for (let n = 1; n <= 5; n++) await store.append(`item-${n}`, [event({ n })], 'no_stream');
+    // Events 4 and 5 vanish behind the store's back (an operator truncating the file).
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER events_are_never_deleted');
+    raw.prepare('DELETE FROM events WHERE position > 3').run();
+    raw.close();
+    const readAll = store.readAll.bind(store);
+    const reads = jest.spyOn(store, 'readAll').mockImplementation((from, limit) => {
+      // Without the fix the reads never yield to timers: end them so the test fails, not hangs.
+      if (reads.mock.calls.length > 100) subscription.close();
+      return readAll(from, limit);
+    });
+    const subscription = store.subscribe({ fromPosition: 4 });
+    const nextBatch = subscription[Symbol.asyncIterator]().next();
+    // Spinning on reads that resolve at once would starve this timer forever.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+    await store.append('item-6', [event({ n: 6 })], 'no_stream');
+    const { value } = await nextBatch;
+    expect((value as StoredEvent[]).map((e) => e.data.n)).toEqual([6]);
+    subscription.close();
+    await store.close();
+  });
+
   it('subscriptions catching up together read and parse each full batch once', async () => {
     const store = new SqliteEventStore(file, { pollIntervalMs: 20 });
     for (let n = 0; n < 100; n++) await store.append(`item-${n}`, [event({ n })], 'no_stream');
