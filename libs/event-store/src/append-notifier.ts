@@ -8,14 +8,15 @@ export class AppendNotifier {
 
   constructor(private readonly pollIntervalMs: number) {}
 
-  wait(afterPosition: number, signal: AbortSignal): Promise<void> {
-    if (signal.aborted || this.lastPosition > afterPosition) return Promise.resolve();
+  /** Resolves `true` at once when an append after `afterPosition` is already known. */
+  wait(afterPosition: number, signal: AbortSignal): Promise<boolean> {
+    if (signal.aborted || this.lastPosition > afterPosition) return Promise.resolve(true);
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', wake);
         this.waiters.delete(wake);
-        resolve();
+        resolve(false);
       };
       const timer = setTimeout(wake, this.pollIntervalMs);
       signal.addEventListener('abort', wake);

@@ -7,8 +7,9 @@ export interface SubscriptionSource {
   /**
    * Resolves when something may have been appended after `afterPosition`, at the latest after
    * a poll interval (appends by other processes), or at once when `signal` aborts. Never rejects.
+   * Resolves `true` when it answered at once from an append it already knew of.
    */
-  waitForAppend(afterPosition: number, signal: AbortSignal): Promise<void>;
+  waitForAppend(afterPosition: number, signal: AbortSignal): Promise<boolean>;
 }
 
 /**
@@ -22,7 +23,7 @@ export function catchUpSubscription(
   const controller = new AbortController();
   const batchSize = options.batchSize ?? 500;
   let next = options.fromPosition ?? 1;
-  let foundNothing = false;
+  let answeredAtOnce = false;
 
   async function* batches(): AsyncGenerator<readonly StoredEvent[]> {
     while (!controller.signal.aborted) {
@@ -30,16 +31,15 @@ export function catchUpSubscription(
       if (controller.signal.aborted) return;
       const last = events[events.length - 1];
       if (last) {
-        foundNothing = false;
+        answeredAtOnce = false;
         next = last.position + 1;
         yield events;
       } else {
-        // A source answers at once when it knows of an append past `next`. Found nothing twice
-        // in a row, that knowledge is stale (the log was rewound under this process): waiting
-        // for the next append or poll instead keeps the subscription from spinning on reads.
-        const after = foundNothing ? Number.MAX_SAFE_INTEGER : next - 1;
-        foundNothing = true;
-        await source.waitForAppend(after, controller.signal);
+        // The source answered at once that the log reaches past `next`, yet nothing is there:
+        // that knowledge is stale (the log was rewound under this process). Waiting for the
+        // next append or poll instead keeps the subscription from spinning on reads.
+        const after = answeredAtOnce ? Number.MAX_SAFE_INTEGER : next - 1;
+        answeredAtOnce = await source.waitForAppend(after, controller.signal);
       }
     }
   }
