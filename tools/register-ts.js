@@ -6,7 +6,9 @@ const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const ts = require('typescript');
+// The compiler itself takes most of a second to load: only a file missing from the cache needs it.
+const tsVersion = require('typescript/package.json').version;
+const compiler = () => require('typescript');
 
 const root = join(__dirname, '..');
 const resolve = Module._resolveFilename;
@@ -16,9 +18,11 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, target, ...rest);
 };
 
+// CommonJS output for ES2022 (ts.ModuleKind.CommonJS and ts.ScriptTarget.ES2022, by name so that
+// the options are known without loading the compiler).
 const compilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
+  module: 'commonjs',
+  target: 'es2022',
   esModuleInterop: true,
   experimentalDecorators: true,
   emitDecoratorMetadata: true,
@@ -27,7 +31,7 @@ const compilerOptions = {
 // Each process (a CLI run, a second API in the tests) would transpile the whole app again:
 // keep the output in the temporary folder, keyed by the source, its path, the options and
 // the compiler's version.
-const cacheDir = join(tmpdir(), `accord-register-ts-${ts.version}`);
+const cacheDir = join(tmpdir(), `accord-register-ts-${tsVersion}`);
 mkdirSync(cacheDir, { recursive: true });
 
 function transpile(filename) {
@@ -40,7 +44,10 @@ function transpile(filename) {
   try {
     return readFileSync(cached, 'utf8');
   } catch {
-    const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions });
+    const { outputText } = compiler().transpileModule(source, {
+      fileName: filename,
+      compilerOptions,
+    });
     // Written whole under another name, then renamed: a reader never sees half a file.
     const partial = `${cached}.${process.pid}`;
     writeFileSync(partial, outputText);
