@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Cookie, type Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { TestApp } from '../support/test-app';
 
@@ -87,8 +87,9 @@ interface AxeViolation {
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is; the violations, in a readable form. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) still holds.
-  await page.evaluate(AXE_SOURCE);
+  // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) still holds;
+  // once a document (compiling its half a megabyte again on every check cost more than the check).
+  if (await page.evaluate<boolean>('typeof axe === "undefined"')) await page.evaluate(AXE_SOURCE);
   const rules = JSON.stringify({
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   });
@@ -139,7 +140,10 @@ export interface WorkspaceInBrowser {
   readonly browser: Browser;
   /** Where the app answers: `http://127.0.0.1:<port>`. */
   readonly origin: string;
-  /** A watched page signed in as the actor with a sign-in link, on "My initiatives". */
+  /**
+   * A watched page signed in as the actor, on "My initiatives": with a sign-in link the first
+   * time, then with the session that link opened while it lasts.
+   */
   signedIn(actor: Actor, viewport?: { width: number; height: number }): Promise<WatchedPage>;
   /** Fails the test on any axe-core WCAG 2.1 A or AA violation on the page as it is. */
   expectAccessible(page: Page): Promise<void>;
@@ -160,6 +164,8 @@ export function workspaceInBrowser(
   const built = builtWebAndChromium();
   let app: TestApp | undefined;
   let origin: string | undefined;
+  // Each person signs in by a link once; later pages reuse that session's cookie.
+  const sessions = new Map<string, Cookie[]>();
   beforeAll(async () => {
     app = await TestApp.start({ env: { ACCORD_WEB_DIR: built.webDir, ...options.env?.() } });
     await app.app.listen(0, '127.0.0.1');
@@ -180,13 +186,25 @@ export function workspaceInBrowser(
       return ready(origin, 'origin');
     },
     async signedIn(actor, viewport) {
+      const watched = await watchedPage(web.browser, web.origin, viewport);
+      const { page } = watched;
+      const key = `${actor.partnerId}/${actor.personId}`;
+      const kept = sessions.get(key);
+      if (kept) {
+        // The session this person signed in to earlier, unless a test signed out of it since.
+        await page.context().addCookies(kept);
+        await page.goto(`${web.origin}/`);
+        const home = page.getByRole('heading', { name: 'My initiatives' });
+        await home.or(page.getByText('You are not signed in.')).waitFor();
+        if (await home.isVisible()) return watched;
+      }
       const link = await signInLinkCommand(
         ['--person', actor.personId, '--partner', actor.partnerId, '--url', web.origin],
         web.app.config,
       );
-      const watched = await watchedPage(web.browser, web.origin, viewport);
-      await watched.page.goto(link);
-      await watched.page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+      await page.goto(link);
+      await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+      sessions.set(key, await page.context().cookies());
       return watched;
     },
     async expectAccessible(page) {
