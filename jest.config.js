@@ -29,6 +29,7 @@ const shared = {
 // A run-wide option: jest reads the timeout from the top level, not from a project.
 module.exports = {
   testTimeout: 30000,
+  testSequencer: '<rootDir>/test/slowest-first.js',
   projects: [
     {
       ...shared,
