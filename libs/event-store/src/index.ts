@@ -8,6 +8,6 @@ export * from './subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export { openPool } from './postgres/open-pool';
-export * from './kurrentdb/kurrentdb-event-store';
-export { KurrentDbUnavailableError, redactConnectionString } from './kurrentdb/kurrentdb-errors';
+// The KurrentDB adapter itself is `@accord/event-store/kurrentdb`, loaded when it is used.
+export { redactConnectionString } from './kurrentdb/connection-string';
 export * from './migrate';

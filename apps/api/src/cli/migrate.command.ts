@@ -1,6 +1,5 @@
 import {
   type EventStore,
-  KurrentDbEventStore,
   migrateLedger,
   PostgresEventStore,
   redactConnectionString,
@@ -20,6 +19,7 @@ async function openStore(spec: string): Promise<{ store: EventStore; name: strin
     return { store: await PostgresEventStore.connect(spec), name: `PostgreSQL ${redactUrl(spec)}` };
   }
   if (/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(spec)) {
+    const { KurrentDbEventStore } = await import('@accord/event-store/kurrentdb');
     return {
       store: await KurrentDbEventStore.connect(spec),
       name: `KurrentDB ${redactConnectionString(spec)}`,

@@ -1,7 +1,5 @@
 import {
   type EventStore,
-  KurrentDbEventStore,
-  KurrentDbUnavailableError,
   PostgresEventStore,
   redactConnectionString,
   SqliteEventStore,
@@ -138,7 +136,9 @@ async function openKurrentDbReadModels(
 
 /** Events in a KurrentDB cluster; read models in PostgreSQL (DATABASE_URL) or the SQLite file. */
 async function openKurrentDb(config: KurrentDbConfig): Promise<Ledger> {
-  let store: KurrentDbEventStore;
+  const { KurrentDbEventStore, KurrentDbUnavailableError } =
+    await import('@accord/event-store/kurrentdb');
+  let store: InstanceType<typeof KurrentDbEventStore>;
   try {
     store = await KurrentDbEventStore.connect(config.connectionString);
   } catch (error) {

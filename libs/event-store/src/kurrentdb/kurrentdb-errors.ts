@@ -1,9 +1,5 @@
 import { ErrorType, isCommandError } from '@kurrent/kurrentdb-client';
-
-/** A KurrentDB connection string with its password hidden, safe to print. */
-export function redactConnectionString(connectionString: string): string {
-  return connectionString.replace(/^([a-z+]+:\/\/[^:@/]+):[^@/]*@/i, '$1:***@');
-}
+import { redactConnectionString } from './connection-string';
 
 /** One short reason for a failed KurrentDB call, from the client's error types. */
 export function describeKurrentFailure(error: unknown): string {

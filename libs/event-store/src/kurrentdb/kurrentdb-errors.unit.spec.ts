@@ -6,11 +6,8 @@ import {
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { toLogConflict, toLogRecord, UnsupportedServerError } from './kurrentdb-client-log';
-import {
-  describeKurrentFailure,
-  KurrentDbUnavailableError,
-  redactConnectionString,
-} from './kurrentdb-errors';
+import { redactConnectionString } from './connection-string';
+import { describeKurrentFailure, KurrentDbUnavailableError } from './kurrentdb-errors';
 import { LogConflictError } from './kurrentdb-log';
 
 const wrongVersion = (current: bigint | typeof NO_STREAM) =>
