@@ -697,23 +697,27 @@ export type AgreementPageQuery = { initiative: { initiativeId: string, name: str
 
 export type IndicatorsPageQueryVariables = Exact<{
   initiativeId: string | number;
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, latest: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, prior: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, measurementPage: { totalCount: number, edges: Array<{ node: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } }> } } }> } };
+
+export type MeasurementRowFragment = { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string };
 
 export type MoneyFragment = { amount: string, amountMinor: string, currency: string };
 
 export type BenefitPoolsQueryVariables = Exact<{
   initiativeId: string | number;
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: Array<{ poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> }>, roster: Array<{ personId: string, partnerId: string, role: Role }> };
+export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> } }> }, roster: Array<{ personId: string, partnerId: string, role: Role }> };
 
 export type BenefitPoolFragment = { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> };
 
@@ -1002,6 +1006,17 @@ export const CommitmentDetailFragmentDoc = new TypedDocumentString(`
   revision
 }
     `, {"fragmentName":"commitmentDetail"}) as unknown as TypedDocumentString<CommitmentDetailFragment, unknown>;
+export const MeasurementRowFragmentDoc = new TypedDocumentString(`
+    fragment measurementRow on Measurement {
+  measurementId
+  periodStart
+  periodEnd
+  value
+  originalValue
+  corrected
+  sourcePartnerId
+}
+    `, {"fragmentName":"measurementRow"}) as unknown as TypedDocumentString<MeasurementRowFragment, unknown>;
 export const MoneyFragmentDoc = new TypedDocumentString(`
     fragment money on Money {
   amount
@@ -2268,7 +2283,7 @@ export const AgreementPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AgreementPageQuery, AgreementPageQueryVariables>;
 export const IndicatorsPageDocument = new TypedDocumentString(`
-    query IndicatorsPage($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+    query IndicatorsPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -2278,37 +2293,64 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
     partnerId
     role
   }
-  indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
-    indicatorId
-    name
-    unit
-    direction
-    revision
-    dataSteward {
-      partnerId
+  indicators(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    baseline {
-      date
-      value
-    }
-    target {
-      date
-      value
-    }
-    measurements {
-      measurementId
-      periodStart
-      periodEnd
-      value
-      originalValue
-      corrected
-      sourcePartnerId
+    edges {
+      node {
+        indicatorId
+        name
+        unit
+        direction
+        revision
+        dataSteward {
+          partnerId
+        }
+        baseline {
+          date
+          value
+        }
+        target {
+          date
+          value
+        }
+        latest {
+          ...measurementRow
+        }
+        prior {
+          ...measurementRow
+        }
+        measurementPage {
+          totalCount
+          edges {
+            node {
+              ...measurementRow
+            }
+          }
+        }
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+    fragment measurementRow on Measurement {
+  measurementId
+  periodStart
+  periodEnd
+  value
+  originalValue
+  corrected
+  sourcePartnerId
+}`) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
 export const BenefitPoolsDocument = new TypedDocumentString(`
-    query BenefitPools($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+    query BenefitPools($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -2317,8 +2359,22 @@ export const BenefitPoolsDocument = new TypedDocumentString(`
       organisationName
     }
   }
-  benefitPools(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
-    ...benefitPool
+  benefitPools(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...benefitPool
+      }
+    }
   }
   roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     personId
