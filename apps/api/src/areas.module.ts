@@ -4,6 +4,7 @@ import { areaCommands } from './area-commands';
 import { AccountabilityQueries } from './accountability/accountability.queries';
 import {
   AccountabilityCommitmentsResolver,
+  AccountabilityPartnerResolver,
   AccountabilityResolver,
 } from './accountability/accountability.resolver';
 import { AgreementsMutations } from './agreements/agreements.mutations';
@@ -92,7 +93,12 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
     ...[AgreementsMutations, AgreementQueries, AgreementResolver, PartnerAgreementsResolver],
     ...[RisksMutations, RiskQueries, RiskResolver],
     ...[BenefitPoolsMutations, BenefitPoolQueries, BenefitPoolResolver],
-    ...[AccountabilityQueries, AccountabilityResolver, AccountabilityCommitmentsResolver],
+    ...[
+      AccountabilityQueries,
+      AccountabilityResolver,
+      AccountabilityCommitmentsResolver,
+      AccountabilityPartnerResolver,
+    ],
     ...[HistoryResolver, LedgerEventsResolver],
     ...[PeopleMutations, PeopleDirectory, PersonNamesLoader, ...PERSON_RESOLVERS],
     {

@@ -551,12 +551,13 @@ export type ChangeVoteMutation = { changeVote: { receipt: { duplicate: boolean, 
 export type AccountabilityPageQueryVariables = Exact<{
   initiativeId: string | number;
   after?: string | null | undefined;
+  cell?: number | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: Array<{ owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } }>, benefitShares: Array<{ sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } }> } }> } } };
+export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: { totalCount: number, edges: Array<{ node: { owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } } }> }, benefitShares: { totalCount: number, edges: Array<{ node: { sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } } }> } } }> } } };
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
@@ -813,7 +814,14 @@ export type MeetingsPageQueryVariables = Exact<{
 }>;
 
 
-export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role, person: { name: string | null } }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+
+export type MeetingPeopleQueryVariables = Exact<{
+  initiativeId: string | number;
+}>;
+
+
+export type MeetingPeopleQuery = { roster: Array<{ personId: string, partnerId: string, person: { name: string | null } }> };
 
 export type HoldMeetingMutationVariables = Exact<{
   input: HoldMeetingInput;
@@ -1540,7 +1548,7 @@ export const ChangeVoteDocument = new TypedDocumentString(`
   revision
 }`) as unknown as TypedDocumentString<ChangeVoteMutation, ChangeVoteMutationVariables>;
 export const AccountabilityPageDocument = new TypedDocumentString(`
-    query AccountabilityPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+    query AccountabilityPage($initiativeId: ID!, $after: String, $cell: Int = 5, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -1563,19 +1571,19 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
           }
           commitments {
             total
-            onTrack {
+            onTrack(first: $cell) {
               ...commitmentCell
             }
-            overdue {
+            overdue(first: $cell) {
               ...commitmentCell
             }
-            fulfilled {
+            fulfilled(first: $cell) {
               ...commitmentCell
             }
-            missed {
+            missed(first: $cell) {
               ...commitmentCell
             }
-            withdrawn {
+            withdrawn(first: $cell) {
               ...commitmentCell
             }
           }
@@ -1593,23 +1601,33 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
               title
             }
           }
-          risks {
-            owner
-            sharePercent
-            risk {
-              riskId
-              title
-              exposure
+          risks(first: $cell) {
+            totalCount
+            edges {
+              node {
+                owner
+                sharePercent
+                risk {
+                  riskId
+                  title
+                  exposure
+                }
+              }
             }
           }
-          benefitShares {
-            sharePercent
-            distributed {
-              ...money
-            }
-            pool {
-              poolId
-              name
+          benefitShares(first: $cell) {
+            totalCount
+            edges {
+              node {
+                sharePercent
+                distributed {
+                  ...money
+                }
+                pool {
+                  poolId
+                  name
+                }
+              }
             }
           }
         }
@@ -2713,9 +2731,6 @@ export const MeetingsPageDocument = new TypedDocumentString(`
     personId
     partnerId
     role
-    person {
-      name
-    }
   }
   meetings(
     initiativeId: $initiativeId
@@ -2747,6 +2762,17 @@ export const MeetingsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeetingsPageQuery, MeetingsPageQueryVariables>;
+export const MeetingPeopleDocument = new TypedDocumentString(`
+    query MeetingPeople($initiativeId: ID!) {
+  roster(initiativeId: $initiativeId) {
+    personId
+    partnerId
+    person {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPeopleQuery, MeetingPeopleQueryVariables>;
 export const HoldMeetingDocument = new TypedDocumentString(`
     mutation HoldMeeting($input: HoldMeetingInput!) {
   holdMeeting(input: $input) {

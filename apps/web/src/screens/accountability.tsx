@@ -65,6 +65,26 @@ function Cell({
   );
 }
 
+/** How many more a cell holds than it shows, and the list behind it. */
+function More({
+  total,
+  shown,
+  href,
+  label,
+}: {
+  total: number;
+  shown: number;
+  href: string;
+  label: string;
+}) {
+  if (total <= shown) return null;
+  return (
+    <li class="muted">
+      and {total - shown} more: <a href={href}>{label}</a>
+    </li>
+  );
+}
+
 /** Agreements a partner signed, or must still sign, each a link to its page. */
 function AgreementList({
   label,
@@ -162,11 +182,11 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         : node.roles.map((r) => `${r.personId}: ${words(r.role)}`).join('; ')}
                     </td>
                     <td>
-                      {node.risks.length === 0 ? (
+                      {node.risks.totalCount === 0 ? (
                         '—'
                       ) : (
                         <ul class="plain">
-                          {node.risks.map(({ risk, owner, sharePercent }) => (
+                          {node.risks.edges.map(({ node: { risk, owner, sharePercent } }) => (
                             <li key={risk.riskId}>
                               <a href={href(`${base}/risks`)}>{risk.title}</a>{' '}
                               <span class="muted">
@@ -176,15 +196,21 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                               </span>
                             </li>
                           ))}
+                          <More
+                            total={node.risks.totalCount}
+                            shown={node.risks.edges.length}
+                            href={href(`${base}/risks`)}
+                            label={`All risks, in the risk register (${node.partner.organisationName} bears ${node.risks.totalCount})`}
+                          />
                         </ul>
                       )}
                     </td>
                     <td>
-                      {node.benefitShares.length === 0 ? (
+                      {node.benefitShares.totalCount === 0 ? (
                         '—'
                       ) : (
                         <ul class="plain">
-                          {node.benefitShares.map((share) => (
+                          {node.benefitShares.edges.map(({ node: share }) => (
                             <li key={share.pool.poolId}>
                               <a href={href(`${base}/benefits`)}>{share.pool.name}</a>
                               {share.sharePercent && (
@@ -199,6 +225,12 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                               )}
                             </li>
                           ))}
+                          <More
+                            total={node.benefitShares.totalCount}
+                            shown={node.benefitShares.edges.length}
+                            href={href(`${base}/benefits`)}
+                            label={`All benefit pools (${node.partner.organisationName} has a share in ${node.benefitShares.totalCount})`}
+                          />
                         </ul>
                       )}
                     </td>
