@@ -1174,7 +1174,7 @@ export const InitiativeOverviewDocument = new TypedDocumentString(`
       }
       setAt
     }
-    roster {
+    roster(roles: [CHAIR, STEERING_MEMBER]) {
       personId
       partnerId
       role
