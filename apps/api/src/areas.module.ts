@@ -12,6 +12,7 @@ import { AgreementQueries } from './agreements/queries/agreement.queries';
 import {
   AgreementResolver,
   PartnerAgreementsResolver,
+  PartnerAgreementPagesResolver,
 } from './agreements/queries/agreement.resolver';
 import { BenefitPoolsMutations } from './benefit-pools/benefit-pools.mutations';
 import { BenefitPoolQueries } from './benefit-pools/queries/benefit-pool.queries';
@@ -90,7 +91,13 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
     ...[MeetingsMutations, MeetingQueries, MeetingResolver],
     ...[DecisionMeetingsResolver, InitiativeMeetingsResolver],
     ...[IndicatorsMutations, IndicatorQueries, IndicatorResolver, InitiativeIndicatorsResolver],
-    ...[AgreementsMutations, AgreementQueries, AgreementResolver, PartnerAgreementsResolver],
+    ...[
+      AgreementsMutations,
+      AgreementQueries,
+      AgreementResolver,
+      PartnerAgreementsResolver,
+      PartnerAgreementPagesResolver,
+    ],
     ...[RisksMutations, RiskQueries, RiskResolver],
     ...[BenefitPoolsMutations, BenefitPoolQueries, BenefitPoolResolver],
     ...[

@@ -557,7 +557,7 @@ export type AccountabilityPageQueryVariables = Exact<{
 }>;
 
 
-export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: { totalCount: number, edges: Array<{ node: { owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } } }> }, benefitShares: { totalCount: number, edges: Array<{ node: { sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } } }> } } }> } } };
+export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signedPage: { totalCount: number, edges: Array<{ node: { agreementId: string, title: string } }> }, pendingPage: { totalCount: number, edges: Array<{ node: { agreementId: string, title: string } }> } }, risks: { totalCount: number, edges: Array<{ node: { owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } } }> }, benefitShares: { totalCount: number, edges: Array<{ node: { sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } } }> } } }> } } };
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
@@ -1592,13 +1592,23 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
             personId
           }
           agreements {
-            signed {
-              agreementId
-              title
+            signedPage(first: $cell) {
+              totalCount
+              edges {
+                node {
+                  agreementId
+                  title
+                }
+              }
             }
-            pending {
-              agreementId
-              title
+            pendingPage(first: $cell) {
+              totalCount
+              edges {
+                node {
+                  agreementId
+                  title
+                }
+              }
             }
           }
           risks(first: $cell) {

@@ -85,26 +85,38 @@ function More({
   );
 }
 
-/** Agreements a partner signed, or must still sign, each a link to its page. */
+/** Agreements a partner signed, or must still sign, each a link to its page; then the list. */
 function AgreementList({
   label,
   agreements,
   link,
+  all,
 }: {
   label: string;
-  agreements: readonly { agreementId: string; title: string }[];
+  agreements: {
+    totalCount: number;
+    edges: readonly { node: { agreementId: string; title: string } }[];
+  };
   link: (agreementId: string) => string;
+  all: string;
 }) {
+  const more = agreements.totalCount - agreements.edges.length;
   return (
     <p>
-      {agreements.length} {label}
-      {agreements.length > 0 && ': '}
-      {agreements.map((a, i) => (
+      {agreements.totalCount} {label}
+      {agreements.totalCount > 0 && ': '}
+      {agreements.edges.map(({ node: a }, i) => (
         <span key={a.agreementId}>
           {i > 0 && ', '}
           <a href={link(a.agreementId)}>{a.title}</a>
         </span>
       ))}
+      {more > 0 && (
+        <>
+          {' '}
+          and {more} more (<a href={all}>all agreements</a>)
+        </>
+      )}
     </p>
   );
 }
@@ -237,13 +249,15 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                     <td>
                       <AgreementList
                         label="signed"
-                        agreements={node.agreements.signed}
+                        agreements={node.agreements.signedPage}
                         link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                        all={href(`${base}/agreements`)}
                       />
                       <AgreementList
                         label="pending"
-                        agreements={node.agreements.pending}
+                        agreements={node.agreements.pendingPage}
                         link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                        all={href(`${base}/agreements`)}
                       />
                     </td>
                   </tr>
