@@ -34,8 +34,10 @@ export const ACCOUNTABILITY = `query($initiativeId: ID!, $on: LocalDate, $partne
         }
         roles { role personId }
         agreements { signed { agreementId } pending { agreementId } }
-        risks { risk { riskId exposure } owner sharePercent }
-        benefitShares { pool { poolId name } sharePercent distributed { amount currency } }
+        risks { totalCount edges { node { risk { riskId exposure } owner sharePercent } } }
+        benefitShares {
+          totalCount edges { node { pool { poolId name } sharePercent distributed { amount currency } } }
+        }
       } }
     }
   }

@@ -11,6 +11,7 @@ import {
 } from '../support/risks-benefits.operations';
 import {
   ACCOUNTABILITY_DETAILS,
+  PARTNER_LISTS,
   POOL_ALONE,
   RISK_ALONE,
 } from '../support/accountability-details.operations';
@@ -104,6 +105,24 @@ describe.each(FEATURE_STORES)('Risk and pool details in the accountability view 
   });
   afterAll(() => app.stop());
 
+  /** Partner id -> its node, with its risks and benefit shares read whole (two queries). */
+  const details = async (variables: Record<string, unknown>, actor: typeof CITY_HALL) => {
+    const [risks, shares] = await Promise.all(
+      (['risks', 'benefitShares'] as const).map((list) =>
+        app.gql(ACCOUNTABILITY_DETAILS(list), variables, actor),
+      ),
+    );
+    expectNoErrors(risks!);
+    expectNoErrors(shares!);
+    const pools = byPartner(shares!.data.accountability);
+    return new Map(
+      [...byPartner(risks!.data.accountability)].map(([partnerId, node]) => [
+        partnerId,
+        { ...node, benefitShares: pools.get(partnerId).benefitShares },
+      ]),
+    );
+  };
+
   const alone = async (query: string, id: string, actor: typeof CITY_HALL) => {
     const res = await app.gql(query, { id }, actor);
     expectNoErrors(res);
@@ -111,9 +130,8 @@ describe.each(FEATURE_STORES)('Risk and pool details in the accountability view 
   };
 
   it('gives each risk and pool whole, as read on its own', async () => {
-    const res = await app.gql(ACCOUNTABILITY_DETAILS, { initiativeId }, FOOD_BANK);
-    expectNoErrors(res);
-    const foodBank = byPartner(res.data.accountability).get('food-bank');
+    const view = await details({ initiativeId }, FOOD_BANK);
+    const foodBank = view.get('food-bank');
     expect(foodBank.risks.map((r: any) => [r.risk.riskId, r.owner, r.sharePercent])).toEqual([
       ['grant-lapse', false, '40'],
       ['cold-chain', true, null],
@@ -145,15 +163,54 @@ describe.each(FEATURE_STORES)('Risk and pool details in the accountability view 
     expect(foodBank.benefitShares[1].pool).toEqual(await alone(POOL_ALONE, 'data', FOOD_BANK));
 
     // A pool two partners of the page share is the same for both.
-    const cityHall = byPartner(res.data.accountability).get('city-hall');
+    const cityHall = view.get('city-hall');
     expect(cityHall.benefitShares.map((b: any) => b.pool)).toEqual([
       foodBank.benefitShares[1].pool,
     ]);
   });
 
+  it("pages a partner's risks and benefit shares, each with how many in all", async () => {
+    const page = async (after?: string) => {
+      const res = await app.gql(
+        PARTNER_LISTS,
+        { initiativeId, partnerId: 'food-bank', first: 1, after },
+        FOOD_BANK,
+      );
+      expectNoErrors(res);
+      return res.data.accountability.partners.edges[0].node;
+    };
+    const first = await page();
+    expect(first.risks.totalCount).toBe(2);
+    expect(first.risks.edges.map((e: any) => e.node.risk.riskId)).toEqual(['grant-lapse']);
+    expect(first.risks.pageInfo.hasNextPage).toBe(true);
+    expect(first.benefitShares.totalCount).toBe(2);
+    expect(first.benefitShares.edges.map((e: any) => e.node.pool.poolId)).toEqual(['grant']);
+    // Both lists have their first item at the same ordinal: one cursor serves both here.
+    expect(first.benefitShares.pageInfo.endCursor).toBe(first.risks.pageInfo.endCursor);
+    const second = await page(first.risks.pageInfo.endCursor);
+    expect(second.risks.edges.map((e: any) => e.node.risk.riskId)).toEqual(['cold-chain']);
+    expect(second.risks.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    expect(second.benefitShares.edges.map((e: any) => e.node.pool.poolId)).toEqual(['data']);
+    const past = await page(second.risks.pageInfo.endCursor);
+    expect(past.risks).toEqual({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+    const bad = await app.gql(
+      PARTNER_LISTS,
+      { initiativeId, partnerId: 'food-bank', after: 'not-a-cursor' },
+      FOOD_BANK,
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'after', rule: 'isCursor' })],
+    });
+  });
+
   it('withholds the mitigations of a risk not its reader’s, as the risk alone does', async () => {
     const res = await app.gql(
-      ACCOUNTABILITY_DETAILS,
+      ACCOUNTABILITY_DETAILS('risks'),
       { initiativeId, partnerId: 'city-hall' },
       SCHOOLS,
     );

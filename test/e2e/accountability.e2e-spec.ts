@@ -126,6 +126,25 @@ describe.each(FEATURE_STORES)('The accountability view on %s', (store) => {
       'food-bank': { signed: [{ agreementId: 'meals-mou' }], pending: [] },
       'school-district': { signed: [], pending: [{ agreementId: 'meals-mou' }] },
     });
+    // The same, a page at a time with how many in all (what the grid's cell shows).
+    const paged = await app.gql(
+      `query($initiativeId: ID!) { accountability(initiativeId: $initiativeId) {
+        partners(partnerId: "school-district") { edges { node { agreements {
+          signedPage(first: 1) { totalCount edges { node { agreementId } } }
+          pendingPage(first: 1) { totalCount pageInfo { hasNextPage } edges { node { agreementId } } }
+        } } } }
+      } }`,
+      { initiativeId },
+    );
+    expectNoErrors(paged);
+    expect(paged.data.accountability.partners.edges[0].node.agreements).toEqual({
+      signedPage: { totalCount: 0, edges: [] },
+      pendingPage: {
+        totalCount: 1,
+        pageInfo: { hasNextPage: false },
+        edges: [{ node: { agreementId: 'meals-mou' } }],
+      },
+    });
   });
 
   it('lists the risks each partner owns or shares and its benefit shares', async () => {

@@ -270,7 +270,12 @@ describe.each(FEATURE_STORES)('Benefit pools over GraphQL on %s', (store) => {
 
     const pools = await app.gql(BENEFIT_POOLS, { initiativeId: own });
     expectNoErrors(pools);
-    expect(pools.data.benefitPools.map((p: { poolId: string }) => p.poolId)).toEqual([poolId]);
+    expect(pools.data.benefitPools.edges.map((e: any) => e.node.poolId)).toEqual([poolId]);
+    expect(pools.data.benefitPools.totalCount).toBe(1);
+    expect(pools.data.benefitPools.pageInfo.hasNextPage).toBe(false);
+    // The pool on the page comes whole: its distributions as benefitPool gives them.
+    const whole = await app.gql(BENEFIT_POOL, { id: poolId });
+    expect(pools.data.benefitPools.edges[0].node).toEqual(whole.data.benefitPool);
     const read = await app.gql(BENEFIT_POOL, { id: poolId });
     expect(read.data.benefitPool.remaining.amount).toBe('19000.00');
   });

@@ -199,6 +199,68 @@ describe.each(FEATURE_STORES)('Shared measurement over GraphQL on %s', (store) =
     expect(events[4]!.data).toMatchObject({ measurementId: 'winter', value: '43.75' });
   });
 
+  it('pages indicators and their measurements; latest and prior come by period, corrections applied', async () => {
+    const indicatorId = await defineIndicator(app, { initiativeId, name: 'Paged' }, CITY_HALL);
+    expectNoErrors(
+      await record(indicatorId, {
+        measurementId: 'spring',
+        value: '47.25',
+        periodStart: '2026-02-01',
+        periodEnd: '2026-05-31',
+      }),
+    );
+    // Recorded later, but its period comes first.
+    expectNoErrors(await record(indicatorId, { measurementId: 'winter' }));
+    expectNoErrors(await correct(indicatorId));
+    const page = (after?: string) =>
+      app.gql(
+        `query($id: ID!, $after: String) { indicator(id: $id) {
+          latest { measurementId value } prior { measurementId value originalValue }
+          measurementPage(first: 1, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { measurementId value } }
+          }
+        } }`,
+        { id: indicatorId, after },
+      );
+    const one = await page();
+    expectNoErrors(one);
+    expect(one.data.indicator.latest).toEqual({ measurementId: 'spring', value: '47.25' });
+    expect(one.data.indicator.prior).toEqual({
+      measurementId: 'winter',
+      value: '43.5',
+      originalValue: '44',
+    });
+    const first = one.data.indicator.measurementPage;
+    expect(first.totalCount).toBe(2);
+    expect(first.edges.map((e: any) => e.node.measurementId)).toEqual(['spring']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const two = await page(first.pageInfo.endCursor);
+    expectNoErrors(two);
+    expect(two.data.indicator.measurementPage.edges).toEqual([
+      { node: { measurementId: 'winter', value: '43.5' } },
+    ]);
+    expect(two.data.indicator.measurementPage.pageInfo.hasNextPage).toBe(false);
+
+    // A page of indicators, each with its scorecard, the next page after its endCursor.
+    const all = await app.gql(INDICATORS, { initiativeId, first: 100 });
+    expectNoErrors(all);
+    const total = all.data.indicators.totalCount;
+    expect(total).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await app.gql(INDICATORS, { initiativeId, first: 1, after });
+      expectNoErrors(res);
+      seen.push(...res.data.indicators.edges.map((e: any) => e.node.indicatorId));
+      if (!res.data.indicators.pageInfo.hasNextPage) break;
+      after = res.data.indicators.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.data.indicators.edges.map((e: any) => e.node.indicatorId));
+    expect(seen).toHaveLength(total);
+    const bad = await app.gql(INDICATORS, { initiativeId, after: 'not-a-cursor' });
+    expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a retried recordMeasurement writes nothing new and names the same measurement', async () => {
     const input = {
       commandId: 'record-summer-once',
@@ -222,10 +284,11 @@ describe.each(FEATURE_STORES)('Shared measurement over GraphQL on %s', (store) =
     await defineIndicator(app, { initiativeId: other, indicatorId: 'elsewhere' });
     const res = await app.gql(INDICATORS, { initiativeId });
     expectNoErrors(res);
-    const ids = res.data.indicators.map((i: any) => i.indicatorId);
+    const nodes = res.data.indicators.edges.map((e: any) => e.node);
+    const ids = nodes.map((i: any) => i.indicatorId);
     expect(ids[0]).toBe('readers');
     expect(ids).not.toContain('elsewhere');
-    expect(res.data.indicators.every((i: any) => i.initiativeId === initiativeId)).toBe(true);
+    expect(nodes.every((i: any) => i.initiativeId === initiativeId)).toBe(true);
     const viaInitiative = await app.gql(
       `query($id: ID!) { initiative(id: $id) { indicators { indicatorId } } }`,
       { id: other },
@@ -233,7 +296,7 @@ describe.each(FEATURE_STORES)('Shared measurement over GraphQL on %s', (store) =
     expectNoErrors(viaInitiative);
     expect(viaInitiative.data.initiative.indicators).toEqual([{ indicatorId: 'elsewhere' }]);
     const theirs = await app.gql(INDICATORS, { initiativeId: other });
-    expect(theirs.data.indicators.map((i: any) => i.indicatorId)).toEqual(['elsewhere']);
+    expect(theirs.data.indicators.edges.map((e: any) => e.node.indicatorId)).toEqual(['elsewhere']);
   });
 
   it('answers NOT_FOUND for an unknown indicator', async () => {

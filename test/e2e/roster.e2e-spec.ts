@@ -194,6 +194,21 @@ describe.each(FEATURE_STORES)('Roles and the roster over GraphQL on %s', (store)
         { role: 'SIGNATORY', personId: 'chen' },
       ]),
     );
+    // The overview asks the roster for some roles only: the same seats, the others left out.
+    const seats = await app.gql(
+      `query($id: ID!) { initiative(id: $id) {
+          all: roster { role personId partnerId }
+          some: roster(roles: [SIGNATORY, CHAIR]) { role personId partnerId } } }`,
+      { id: initiativeId },
+    );
+    expectNoErrors(seats);
+    const { all, some } = seats.data.initiative;
+    expect(some).toEqual(all.filter((s: any) => s.role === 'SIGNATORY' || s.role === 'CHAIR'));
+    expect(some).toContainEqual({
+      role: 'SIGNATORY',
+      personId: 'chen',
+      partnerId: 'school-district',
+    });
   });
 
   it('launches with its own governance rules, and refuses a quorum above one', async () => {

@@ -14,6 +14,8 @@ const INITIATIVES = '{ initiatives { totalCount edges { node { initiativeId } } 
 /** The code inside a printed link: /sign-in#code=… */
 const codeOf = (link: string) => new URL(link).hash.replace('#code=', '');
 
+const PAGE = '<!doctype html><head><title>workspace</title></head>';
+
 describe('sign-in links and the web session', () => {
   let app: TestApp;
   let webDir: string;
@@ -22,7 +24,7 @@ describe('sign-in links and the web session', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'accord-web-fixture-'));
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>workspace</title>');
+    writeFileSync(join(webDir, 'index.html'), PAGE);
     writeFileSync(join(webDir, 'assets', 'app-1234.js'), 'console.log(1)');
     app = await TestApp.start({ env: { ACCORD_WEB_DIR: webDir } });
     await launchWithPartners(app, 'web-session');
@@ -137,6 +139,30 @@ describe('sign-in links and the web session', () => {
     db.close();
   });
 
+  it('writes who is signed in into the page it serves them, and nothing once signed out', async () => {
+    const signIn = await request(server())
+      .post('/auth/sign-in')
+      .send({ code: codeOf(await link()) });
+    const session = signIn.headers['set-cookie']![0]!.split(';')[0]!;
+    const html = 'text/html,application/xhtml+xml';
+    const page = await request(server())
+      .get('/initiatives/web-session')
+      .set('accept', html)
+      .set('cookie', session);
+    const meta = /<meta name="accord-session" content="([^"]*)" \/>/.exec(page.text);
+    expect(JSON.parse(decodeURIComponent(meta![1]!))).toEqual({
+      personId: 'bo',
+      partnerId: 'food-bank',
+    });
+    expect(page.headers['cache-control']).toBe('no-cache, private');
+    await request(server()).post('/auth/sign-out').set('cookie', session);
+    const after = await request(server())
+      .get('/initiatives/web-session')
+      .set('accept', html)
+      .set('cookie', session);
+    expect(after.text).toBe(PAGE);
+  });
+
   it('serves the workspace at / and its routes, leaving /graphql, /health and missing assets alone', async () => {
     const html = 'text/html,application/xhtml+xml';
     for (const path of ['/', '/initiatives/web-session/decisions/x', '/sign-in']) {
@@ -144,7 +170,7 @@ describe('sign-in links and the web session', () => {
       expect({ path, status: page.status, body: page.text }).toEqual({
         path,
         status: 200,
-        body: '<!doctype html><title>workspace</title>',
+        body: PAGE,
       });
       expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     }

@@ -20,8 +20,10 @@ export const ACCOUNTABILITY = `query Accountability(
         }
         roles { role personId }
         agreements { signed { agreementId } pending { agreementId } }
-        risks { risk { riskId exposure } owner sharePercent }
-        benefitShares { pool { poolId name } sharePercent distributed { amount currency } }
+        risks(first: 3) { totalCount edges { node { risk { riskId exposure } owner sharePercent } } }
+        benefitShares(first: 3) {
+          totalCount edges { node { pool { poolId name } sharePercent distributed { amount currency } } }
+        }
       } }
     }
   }
@@ -55,6 +57,20 @@ export const GROUP_PAGE = (group: Group, at = '') => `query GroupPage(
 export const idsOf = (connection: { edges: { node: { commitmentId: string } }[] }): string[] =>
   connection.edges.map((edge) => edge.node.commitmentId);
 
-/** Partner id -> its node in the view. */
+/** The nodes of a connection, or undefined if the query did not ask for it. */
+const nodesOf = (connection: any): any[] | undefined =>
+  connection && connection.edges.map((edge: any) => edge.node);
+
+/**
+ * Partner id -> its node in the view, its risks and benefit shares (paged, connections) as
+ * lists of their nodes.
+ */
 export const byPartner = (view: any): Map<string, any> =>
-  new Map(view.partners.edges.map((edge: any) => [edge.node.partner.partnerId, edge.node]));
+  new Map(
+    view.partners.edges.map((edge: any) => {
+      const node = { ...edge.node };
+      if ('risks' in node) node.risks = nodesOf(node.risks);
+      if ('benefitShares' in node) node.benefitShares = nodesOf(node.benefitShares);
+      return [node.partner.partnerId, node];
+    }),
+  );

@@ -28,8 +28,10 @@ export const CORRECT_MEASUREMENT = `mutation Correct($input: CorrectMeasurementI
 
 export const INDICATOR = `query Indicator($id: ID!) { indicator(id: $id) { ${INDICATOR_FIELDS} } }`;
 
-export const INDICATORS = `query Indicators($initiativeId: ID!) {
-  indicators(initiativeId: $initiativeId) { ${INDICATOR_FIELDS} }
+export const INDICATORS = `query Indicators($initiativeId: ID!, $first: Int, $after: String) {
+  indicators(initiativeId: $initiativeId, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${INDICATOR_FIELDS} } }
+  }
 }`;
 
 export const COMMITMENT_FIELDS = `commitmentId partnerId description dueDate status overdue

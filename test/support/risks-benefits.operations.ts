@@ -65,6 +65,8 @@ export const RECORD_DISTRIBUTION = `mutation Distribute($input: RecordDistributi
 
 export const BENEFIT_POOL = `query Pool($id: ID!) { benefitPool(id: $id) { ${POOL_FIELDS} } }`;
 
-export const BENEFIT_POOLS = `query Pools($initiativeId: ID!) {
-  benefitPools(initiativeId: $initiativeId) { ${POOL_FIELDS} }
+export const BENEFIT_POOLS = `query Pools($initiativeId: ID!, $first: Int, $after: String) {
+  benefitPools(initiativeId: $initiativeId, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${POOL_FIELDS} } }
+  }
 }`;

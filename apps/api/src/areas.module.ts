@@ -4,6 +4,7 @@ import { areaCommands } from './area-commands';
 import { AccountabilityQueries } from './accountability/accountability.queries';
 import {
   AccountabilityCommitmentsResolver,
+  AccountabilityPartnerResolver,
   AccountabilityResolver,
 } from './accountability/accountability.resolver';
 import { AgreementsMutations } from './agreements/agreements.mutations';
@@ -11,6 +12,7 @@ import { AgreementQueries } from './agreements/queries/agreement.queries';
 import {
   AgreementResolver,
   PartnerAgreementsResolver,
+  PartnerAgreementPagesResolver,
 } from './agreements/queries/agreement.resolver';
 import { BenefitPoolsMutations } from './benefit-pools/benefit-pools.mutations';
 import { BenefitPoolQueries } from './benefit-pools/queries/benefit-pool.queries';
@@ -89,10 +91,21 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
     ...[MeetingsMutations, MeetingQueries, MeetingResolver],
     ...[DecisionMeetingsResolver, InitiativeMeetingsResolver],
     ...[IndicatorsMutations, IndicatorQueries, IndicatorResolver, InitiativeIndicatorsResolver],
-    ...[AgreementsMutations, AgreementQueries, AgreementResolver, PartnerAgreementsResolver],
+    ...[
+      AgreementsMutations,
+      AgreementQueries,
+      AgreementResolver,
+      PartnerAgreementsResolver,
+      PartnerAgreementPagesResolver,
+    ],
     ...[RisksMutations, RiskQueries, RiskResolver],
     ...[BenefitPoolsMutations, BenefitPoolQueries, BenefitPoolResolver],
-    ...[AccountabilityQueries, AccountabilityResolver, AccountabilityCommitmentsResolver],
+    ...[
+      AccountabilityQueries,
+      AccountabilityResolver,
+      AccountabilityCommitmentsResolver,
+      AccountabilityPartnerResolver,
+    ],
     ...[HistoryResolver, LedgerEventsResolver],
     ...[PeopleMutations, PeopleDirectory, PersonNamesLoader, ...PERSON_RESOLVERS],
     {

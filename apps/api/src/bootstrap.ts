@@ -7,6 +7,8 @@ import { MAX_BODY } from './graphql/query-limits';
 import { type AccordConfig } from './config/accord-config';
 import { openLedger } from './ledger/open-ledger';
 import { serveWorkspace } from './web/serve-workspace';
+import { cookieOf, SESSION_COOKIE } from './auth/session-cookie';
+import { SignInLinks } from './auth/sign-in-links';
 
 /**
  * Opens the ledger, then builds the app on it; main.ts and the end-to-end tests both start it
@@ -26,7 +28,11 @@ export async function createApp(
     );
     app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: MAX_BODY });
-    serveWorkspace(app, config.webDir);
+    const links = app.get(SignInLinks);
+    serveWorkspace(app, config.webDir, async (req) => {
+      const id = cookieOf(req, SESSION_COOKIE);
+      return id ? links.actorOf(id) : undefined;
+    });
     return app;
   } catch (error) {
     await ledger.close();

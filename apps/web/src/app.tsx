@@ -21,7 +21,7 @@ import { MyInitiativesScreen } from './screens/my-initiatives';
 import { RisksScreen } from './screens/risks';
 import { RosterScreen } from './screens/roster';
 import { SignInScreen, SignedOutScreen } from './screens/sign-in';
-import { currentSession, type SignedIn, signOut } from './session';
+import { currentSession, sessionInPage, type SignedIn, signOut } from './session';
 import { timePointOf, timeSearch } from './time-travel';
 
 type Session = { state: 'checking' } | { state: 'out' } | { state: 'in'; me: SignedIn };
@@ -72,11 +72,16 @@ function Screen({ path }: { path: string }) {
 
 export function App() {
   const location = useLocation();
-  const [session, setSession] = useState<Session>({ state: 'checking' });
+  // Signed in when the page came: the server wrote who into it, no need to ask (a first load
+  // then waits for one round trip less). Otherwise, or after signing out, ask.
+  const [session, setSession] = useState<Session>(() => {
+    const me = sessionInPage();
+    return me ? { state: 'in', me } : { state: 'checking' };
+  });
   const onSignInPage = location.path === '/sign-in';
 
   useEffect(() => {
-    if (onSignInPage) return;
+    if (onSignInPage || session.state === 'in') return;
     void currentSession().then((me) => setSession(me ? { state: 'in', me } : { state: 'out' }));
   }, [onSignInPage]);
 

@@ -4,6 +4,20 @@ export interface SignedIn {
   partnerId: string;
 }
 
+/** Who the server wrote into the page it sent (see serve-workspace.ts), if anyone. */
+export function sessionInPage(): SignedIn | null {
+  const content = document.querySelector<HTMLMetaElement>('meta[name="accord-session"]')?.content;
+  if (!content) return null;
+  try {
+    const { personId, partnerId } = JSON.parse(decodeURIComponent(content)) as SignedIn;
+    return typeof personId === 'string' && typeof partnerId === 'string'
+      ? { personId, partnerId }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function currentSession(): Promise<SignedIn | null> {
   const response = await fetch('/auth/session', { credentials: 'same-origin' });
   if (!response.ok) return null;

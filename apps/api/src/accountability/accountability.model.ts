@@ -75,13 +75,24 @@ export class PartnerAccountability extends fieldsOf()({
   partner: of(Partner),
   commitments: of(CommitmentsByStatus),
   roles: list(RoleAssignment, "Roles the partner's people hold on the day."),
-  risks: list(PartnerRisk, 'Risks it owns or shares, highest exposure first.'),
-  benefitShares: list(PartnerBenefitShare),
+  /** Not in the schema as a list: paged by AccountabilityPartnerResolver. */
+  risks: hidden<PartnerRisk[]>(),
+  /** Not in the schema as a list: paged by AccountabilityPartnerResolver. */
+  benefitShares: hidden<PartnerBenefitShare[]>(),
   agreements: of(
     PartnerAgreements,
     'Live agreements it signed in their current version, and those awaiting it.',
   ),
 }) {}
+
+export const PartnerRiskConnection = connectionOf(PartnerRisk, 'PartnerRisk');
+export type PartnerRiskConnection = InstanceType<typeof PartnerRiskConnection>;
+
+export const PartnerBenefitShareConnection = connectionOf(
+  PartnerBenefitShare,
+  'PartnerBenefitShare',
+);
+export type PartnerBenefitShareConnection = InstanceType<typeof PartnerBenefitShareConnection>;
 
 export const PartnerAccountabilityConnection = connectionOf(
   PartnerAccountability,

@@ -1,4 +1,4 @@
-import { type CommitmentBucket } from '@accord/projections';
+import { type CommitmentBucket, listPage } from '@accord/projections';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommitmentConnection } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
@@ -8,7 +8,10 @@ import {
   Accountability,
   AccountabilityPartnersArgs,
   CommitmentsByStatus,
+  PartnerAccountability,
   PartnerAccountabilityConnection,
+  PartnerBenefitShareConnection,
+  PartnerRiskConnection,
 } from './accountability.model';
 import { AccountabilityQueries } from './accountability.queries';
 
@@ -43,6 +46,31 @@ export class AccountabilityResolver {
     @Args() args: AccountabilityPartnersArgs,
   ): Promise<PartnerAccountabilityConnection> {
     return this.queries.partners(view, args);
+  }
+}
+
+/**
+ * What a partner bears and receives, a page at a time: the grid shows the first few and how many
+ * in all, not every risk and pool of every partner of the page.
+ */
+@Resolver(() => PartnerAccountability)
+export class AccountabilityPartnerResolver {
+  @ResolveField(() => PartnerRiskConnection, {
+    description: 'Risks it owns or shares, highest exposure first, a page at a time.',
+  })
+  risks(@Parent() partner: PartnerAccountability, @Args() args: PageArgs): PartnerRiskConnection {
+    return listPage(partner.risks, toPageRequest(args));
+  }
+
+  @ResolveField(() => PartnerBenefitShareConnection, {
+    description:
+      'Pools where it holds a share now or received a distribution before, in the order defined, a page at a time.',
+  })
+  benefitShares(
+    @Parent() partner: PartnerAccountability,
+    @Args() args: PageArgs,
+  ): PartnerBenefitShareConnection {
+    return listPage(partner.benefitShares, toPageRequest(args));
   }
 }
 

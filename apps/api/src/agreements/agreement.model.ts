@@ -153,6 +153,9 @@ export class PartyAgreement extends fieldsOf<PartyAgreementView>()({
 })
 export class PartnerAgreements extends fieldsOf<PartnerAgreementSignatures>()({
   partnerId: id(),
-  signed: list(PartyAgreement),
-  pending: list(PartyAgreement),
+  signed: list(PartyAgreement, 'Every one; signedPage gives them a page at a time.'),
+  pending: list(PartyAgreement, 'Every one; pendingPage gives them a page at a time.'),
 }) {}
+
+export const PartyAgreementConnection = connectionOf(PartyAgreement, 'PartyAgreement');
+export type PartyAgreementConnection = InstanceType<typeof PartyAgreementConnection>;

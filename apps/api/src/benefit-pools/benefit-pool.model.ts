@@ -1,6 +1,8 @@
 import { BENEFIT_POOL_KINDS, type BenefitPoolKind, type PartnerAmount } from '@accord/domain';
 import type { AllocationView, BenefitPoolView, DistributionView } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IdField } from '../graphql/fields';
+import { connectionOf, PageArgs } from '../graphql/pagination';
 import { Money } from '../commitments/commitment.model';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from '../risks/partner-share';
@@ -68,6 +70,15 @@ export class BenefitPool extends fieldsOf<BenefitPoolView>()({
   remaining: nullable(Money, 'Funding pools: not yet paid out.'),
   revision: int(),
 }) {}
+
+export const BenefitPoolConnection = connectionOf(BenefitPool, 'BenefitPool');
+export type BenefitPoolConnection = InstanceType<typeof BenefitPoolConnection>;
+
+@ArgsType()
+export class BenefitPoolsArgs extends PageArgs {
+  @IdField()
+  initiativeId!: string;
+}
 
 /** The fields of a BenefitPool that come from its allocations and distributions. */
 export type BenefitPoolHistoryField =

@@ -3,13 +3,16 @@ import type {
   MeasurementCorrectionView,
   MeasurementView,
 } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IdField } from '../graphql/fields';
+import { connectionOf, PageArgs } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
   enumOf,
   fieldsOf,
+  hidden,
   id,
   int,
   list,
@@ -74,8 +77,21 @@ export class Indicator extends fieldsOf<IndicatorView>()({
   dataSteward: of(DataSteward),
   definedAt: dateTime(),
   revision: int(),
-  measurements: list(Measurement, 'Ordered by period; corrections applied.'),
+  // Resolved per indicator (IndicatorResolver): a page of indicators reads no series.
+  measurements: hidden<MeasurementView[] | undefined>(),
 }) {}
+
+export const IndicatorConnection = connectionOf(Indicator, 'Indicator');
+export type IndicatorConnection = InstanceType<typeof IndicatorConnection>;
+
+export const MeasurementConnection = connectionOf(Measurement, 'Measurement');
+export type MeasurementConnection = InstanceType<typeof MeasurementConnection>;
+
+@ArgsType()
+export class IndicatorsArgs extends PageArgs {
+  @IdField()
+  initiativeId!: string;
+}
 
 @ObjectType()
 export class IndicatorPayload extends payloadOf({ indicator: Indicator }) {}

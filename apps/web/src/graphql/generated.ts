@@ -551,12 +551,13 @@ export type ChangeVoteMutation = { changeVote: { receipt: { duplicate: boolean, 
 export type AccountabilityPageQueryVariables = Exact<{
   initiativeId: string | number;
   after?: string | null | undefined;
+  cell?: number | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signed: Array<{ agreementId: string, title: string }>, pending: Array<{ agreementId: string, title: string }> }, risks: Array<{ owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } }>, benefitShares: Array<{ sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } }> } }> } } };
+export type AccountabilityPageQuery = { initiative: { initiativeId: string, name: string }, accountability: { on: string, partners: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { partner: { partnerId: string, organisationName: string, sector: Sector, status: PartnerStatus }, commitments: { total: number, onTrack: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, overdue: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, fulfilled: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, missed: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> }, withdrawn: { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> } }, roles: Array<{ role: Role, personId: string }>, agreements: { signedPage: { totalCount: number, edges: Array<{ node: { agreementId: string, title: string } }> }, pendingPage: { totalCount: number, edges: Array<{ node: { agreementId: string, title: string } }> } }, risks: { totalCount: number, edges: Array<{ node: { owner: boolean, sharePercent: string | null, risk: { riskId: string, title: string, exposure: number } } }> }, benefitShares: { totalCount: number, edges: Array<{ node: { sharePercent: string | null, distributed: { amount: string, amountMinor: string, currency: string } | null, pool: { poolId: string, name: string } } }> } } }> } } };
 
 export type CommitmentCellFragment = { totalCount: number, edges: Array<{ node: { commitmentId: string, description: string, dueDate: string, percent: number } }> };
 
@@ -697,23 +698,27 @@ export type AgreementPageQuery = { initiative: { initiativeId: string, name: str
 
 export type IndicatorsPageQueryVariables = Exact<{
   initiativeId: string | number;
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: Array<{ indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, measurements: Array<{ measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string }> }> };
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, latest: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, prior: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, measurementPage: { totalCount: number, edges: Array<{ node: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } }> } } }> } };
+
+export type MeasurementRowFragment = { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string };
 
 export type MoneyFragment = { amount: string, amountMinor: string, currency: string };
 
 export type BenefitPoolsQueryVariables = Exact<{
   initiativeId: string | number;
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
 
 
-export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: Array<{ poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> }>, roster: Array<{ personId: string, partnerId: string, role: Role }> };
+export type BenefitPoolsQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, benefitPools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> } }> }, roster: Array<{ personId: string, partnerId: string, role: Role }> };
 
 export type BenefitPoolFragment = { poolId: string, name: string, kind: BenefitPoolKind, description: string, revision: number, amount: { amount: string, amountMinor: string, currency: string } | null, distributed: { amount: string, amountMinor: string, currency: string } | null, remaining: { amount: string, amountMinor: string, currency: string } | null, allocation: Array<{ partnerId: string, percent: string }>, allocationHistory: Array<{ revision: number, reason: string | null, allocatedAt: string, current: boolean }>, distributedByPartner: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }>, distributions: Array<{ distributionId: string, note: string, recordedAt: string, total: { amount: string, amountMinor: string, currency: string }, amounts: Array<{ partnerId: string, amount: { amount: string, amountMinor: string, currency: string } }> }> };
 
@@ -809,7 +814,14 @@ export type MeetingsPageQueryVariables = Exact<{
 }>;
 
 
-export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role, person: { name: string | null } }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+export type MeetingsPageQuery = { initiative: { initiativeId: string, name: string, partners: Array<{ partnerId: string, organisationName: string }> }, roster: Array<{ personId: string, partnerId: string, role: Role }>, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { meetingId: string, title: string, heldAt: string, agenda: Array<string>, minutes: string, attendees: Array<{ personId: string, partnerId: string, person: { name: string | null } }> } }> } };
+
+export type MeetingPeopleQueryVariables = Exact<{
+  initiativeId: string | number;
+}>;
+
+
+export type MeetingPeopleQuery = { roster: Array<{ personId: string, partnerId: string, person: { name: string | null } }> };
 
 export type HoldMeetingMutationVariables = Exact<{
   input: HoldMeetingInput;
@@ -1002,6 +1014,17 @@ export const CommitmentDetailFragmentDoc = new TypedDocumentString(`
   revision
 }
     `, {"fragmentName":"commitmentDetail"}) as unknown as TypedDocumentString<CommitmentDetailFragment, unknown>;
+export const MeasurementRowFragmentDoc = new TypedDocumentString(`
+    fragment measurementRow on Measurement {
+  measurementId
+  periodStart
+  periodEnd
+  value
+  originalValue
+  corrected
+  sourcePartnerId
+}
+    `, {"fragmentName":"measurementRow"}) as unknown as TypedDocumentString<MeasurementRowFragment, unknown>;
 export const MoneyFragmentDoc = new TypedDocumentString(`
     fragment money on Money {
   amount
@@ -1151,7 +1174,7 @@ export const InitiativeOverviewDocument = new TypedDocumentString(`
       }
       setAt
     }
-    roster {
+    roster(roles: [CHAIR, STEERING_MEMBER]) {
       personId
       partnerId
       role
@@ -1525,7 +1548,7 @@ export const ChangeVoteDocument = new TypedDocumentString(`
   revision
 }`) as unknown as TypedDocumentString<ChangeVoteMutation, ChangeVoteMutationVariables>;
 export const AccountabilityPageDocument = new TypedDocumentString(`
-    query AccountabilityPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+    query AccountabilityPage($initiativeId: ID!, $after: String, $cell: Int = 5, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -1548,19 +1571,19 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
           }
           commitments {
             total
-            onTrack {
+            onTrack(first: $cell) {
               ...commitmentCell
             }
-            overdue {
+            overdue(first: $cell) {
               ...commitmentCell
             }
-            fulfilled {
+            fulfilled(first: $cell) {
               ...commitmentCell
             }
-            missed {
+            missed(first: $cell) {
               ...commitmentCell
             }
-            withdrawn {
+            withdrawn(first: $cell) {
               ...commitmentCell
             }
           }
@@ -1569,32 +1592,52 @@ export const AccountabilityPageDocument = new TypedDocumentString(`
             personId
           }
           agreements {
-            signed {
-              agreementId
-              title
+            signedPage(first: $cell) {
+              totalCount
+              edges {
+                node {
+                  agreementId
+                  title
+                }
+              }
             }
-            pending {
-              agreementId
-              title
+            pendingPage(first: $cell) {
+              totalCount
+              edges {
+                node {
+                  agreementId
+                  title
+                }
+              }
             }
           }
-          risks {
-            owner
-            sharePercent
-            risk {
-              riskId
-              title
-              exposure
+          risks(first: $cell) {
+            totalCount
+            edges {
+              node {
+                owner
+                sharePercent
+                risk {
+                  riskId
+                  title
+                  exposure
+                }
+              }
             }
           }
-          benefitShares {
-            sharePercent
-            distributed {
-              ...money
-            }
-            pool {
-              poolId
-              name
+          benefitShares(first: $cell) {
+            totalCount
+            edges {
+              node {
+                sharePercent
+                distributed {
+                  ...money
+                }
+                pool {
+                  poolId
+                  name
+                }
+              }
             }
           }
         }
@@ -2268,7 +2311,7 @@ export const AgreementPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AgreementPageQuery, AgreementPageQueryVariables>;
 export const IndicatorsPageDocument = new TypedDocumentString(`
-    query IndicatorsPage($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+    query IndicatorsPage($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -2278,37 +2321,64 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
     partnerId
     role
   }
-  indicators(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
-    indicatorId
-    name
-    unit
-    direction
-    revision
-    dataSteward {
-      partnerId
+  indicators(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    baseline {
-      date
-      value
-    }
-    target {
-      date
-      value
-    }
-    measurements {
-      measurementId
-      periodStart
-      periodEnd
-      value
-      originalValue
-      corrected
-      sourcePartnerId
+    edges {
+      node {
+        indicatorId
+        name
+        unit
+        direction
+        revision
+        dataSteward {
+          partnerId
+        }
+        baseline {
+          date
+          value
+        }
+        target {
+          date
+          value
+        }
+        latest {
+          ...measurementRow
+        }
+        prior {
+          ...measurementRow
+        }
+        measurementPage {
+          totalCount
+          edges {
+            node {
+              ...measurementRow
+            }
+          }
+        }
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+    fragment measurementRow on Measurement {
+  measurementId
+  periodStart
+  periodEnd
+  value
+  originalValue
+  corrected
+  sourcePartnerId
+}`) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
 export const BenefitPoolsDocument = new TypedDocumentString(`
-    query BenefitPools($initiativeId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+    query BenefitPools($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     initiativeId
     name
@@ -2317,8 +2387,22 @@ export const BenefitPoolsDocument = new TypedDocumentString(`
       organisationName
     }
   }
-  benefitPools(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
-    ...benefitPool
+  benefitPools(
+    initiativeId: $initiativeId
+    after: $after
+    asOf: $asOf
+    knownAt: $knownAt
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...benefitPool
+      }
+    }
   }
   roster(initiativeId: $initiativeId, asOf: $asOf, knownAt: $knownAt) {
     personId
@@ -2657,9 +2741,6 @@ export const MeetingsPageDocument = new TypedDocumentString(`
     personId
     partnerId
     role
-    person {
-      name
-    }
   }
   meetings(
     initiativeId: $initiativeId
@@ -2691,6 +2772,17 @@ export const MeetingsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeetingsPageQuery, MeetingsPageQueryVariables>;
+export const MeetingPeopleDocument = new TypedDocumentString(`
+    query MeetingPeople($initiativeId: ID!) {
+  roster(initiativeId: $initiativeId) {
+    personId
+    partnerId
+    person {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPeopleQuery, MeetingPeopleQueryVariables>;
 export const HoldMeetingDocument = new TypedDocumentString(`
     mutation HoldMeeting($input: HoldMeetingInput!) {
   holdMeeting(input: $input) {

@@ -201,8 +201,8 @@ function Table({
                   ))}
                   <Change before={a?.roles.length} after={b?.roles.length} />
                   <Change
-                    before={a?.agreements.signed.length}
-                    after={b?.agreements.signed.length}
+                    before={a?.agreements.signedPage.totalCount}
+                    after={b?.agreements.signedPage.totalCount}
                   />
                 </tr>
               );

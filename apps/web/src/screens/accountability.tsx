@@ -65,26 +65,58 @@ function Cell({
   );
 }
 
-/** Agreements a partner signed, or must still sign, each a link to its page. */
+/** How many more a cell holds than it shows, and the list behind it. */
+function More({
+  total,
+  shown,
+  href,
+  label,
+}: {
+  total: number;
+  shown: number;
+  href: string;
+  label: string;
+}) {
+  if (total <= shown) return null;
+  return (
+    <li class="muted">
+      and {total - shown} more: <a href={href}>{label}</a>
+    </li>
+  );
+}
+
+/** Agreements a partner signed, or must still sign, each a link to its page; then the list. */
 function AgreementList({
   label,
   agreements,
   link,
+  all,
 }: {
   label: string;
-  agreements: readonly { agreementId: string; title: string }[];
+  agreements: {
+    totalCount: number;
+    edges: readonly { node: { agreementId: string; title: string } }[];
+  };
   link: (agreementId: string) => string;
+  all: string;
 }) {
+  const more = agreements.totalCount - agreements.edges.length;
   return (
     <p>
-      {agreements.length} {label}
-      {agreements.length > 0 && ': '}
-      {agreements.map((a, i) => (
+      {agreements.totalCount} {label}
+      {agreements.totalCount > 0 && ': '}
+      {agreements.edges.map(({ node: a }, i) => (
         <span key={a.agreementId}>
           {i > 0 && ', '}
           <a href={link(a.agreementId)}>{a.title}</a>
         </span>
       ))}
+      {more > 0 && (
+        <>
+          {' '}
+          and {more} more (<a href={all}>all agreements</a>)
+        </>
+      )}
     </p>
   );
 }
@@ -162,11 +194,11 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                         : node.roles.map((r) => `${r.personId}: ${words(r.role)}`).join('; ')}
                     </td>
                     <td>
-                      {node.risks.length === 0 ? (
+                      {node.risks.totalCount === 0 ? (
                         '—'
                       ) : (
                         <ul class="plain">
-                          {node.risks.map(({ risk, owner, sharePercent }) => (
+                          {node.risks.edges.map(({ node: { risk, owner, sharePercent } }) => (
                             <li key={risk.riskId}>
                               <a href={href(`${base}/risks`)}>{risk.title}</a>{' '}
                               <span class="muted">
@@ -176,15 +208,21 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                               </span>
                             </li>
                           ))}
+                          <More
+                            total={node.risks.totalCount}
+                            shown={node.risks.edges.length}
+                            href={href(`${base}/risks`)}
+                            label={`All risks, in the risk register (${node.partner.organisationName} bears ${node.risks.totalCount})`}
+                          />
                         </ul>
                       )}
                     </td>
                     <td>
-                      {node.benefitShares.length === 0 ? (
+                      {node.benefitShares.totalCount === 0 ? (
                         '—'
                       ) : (
                         <ul class="plain">
-                          {node.benefitShares.map((share) => (
+                          {node.benefitShares.edges.map(({ node: share }) => (
                             <li key={share.pool.poolId}>
                               <a href={href(`${base}/benefits`)}>{share.pool.name}</a>
                               {share.sharePercent && (
@@ -199,19 +237,27 @@ export function AccountabilityScreen({ initiativeId }: { initiativeId: string })
                               )}
                             </li>
                           ))}
+                          <More
+                            total={node.benefitShares.totalCount}
+                            shown={node.benefitShares.edges.length}
+                            href={href(`${base}/benefits`)}
+                            label={`All benefit pools (${node.partner.organisationName} has a share in ${node.benefitShares.totalCount})`}
+                          />
                         </ul>
                       )}
                     </td>
                     <td>
                       <AgreementList
                         label="signed"
-                        agreements={node.agreements.signed}
+                        agreements={node.agreements.signedPage}
                         link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                        all={href(`${base}/agreements`)}
                       />
                       <AgreementList
                         label="pending"
-                        agreements={node.agreements.pending}
+                        agreements={node.agreements.pendingPage}
                         link={(id) => href(`${base}/agreements/${encodeURIComponent(id)}`)}
+                        all={href(`${base}/agreements`)}
                       />
                     </td>
                   </tr>

@@ -7,7 +7,7 @@ import { words } from '../format';
 import { BenefitPoolsDocument, type BenefitPoolFragment } from '../graphql/generated';
 import { basisPoints, fromMinor, minorDigits } from '../money';
 import { may } from '../policy';
-import { pathOf } from '../router';
+import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
 
 type Name = (partnerId: string) => string;
@@ -119,7 +119,12 @@ function DistributionsTable({ pool, name }: { pool: BenefitPoolFragment; name: N
 export function BenefitPoolsScreen({ initiativeId }: { initiativeId: string }) {
   const { me, point } = useWorkspace();
   const href = useHref();
-  const state = useQuery(BenefitPoolsDocument, { initiativeId, ...timeVariables(point) });
+  const after = useLocation().search.get('after');
+  const state = useQuery(BenefitPoolsDocument, {
+    initiativeId,
+    ...(after ? { after } : {}),
+    ...timeVariables(point),
+  });
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
@@ -133,8 +138,12 @@ export function BenefitPoolsScreen({ initiativeId }: { initiativeId: string }) {
               <a href={href(base)}>{initiative.name}</a>
             </p>
             <h1>Benefit pools</h1>
-            {benefitPools.length === 0 && <p>No benefit pools defined.</p>}
-            {benefitPools.map((pool) => (
+            {benefitPools.totalCount === 0 ? (
+              <p>No benefit pools defined.</p>
+            ) : (
+              <p>{benefitPools.totalCount} benefit pools defined.</p>
+            )}
+            {benefitPools.edges.map(({ node: pool }) => (
               <section class="card" key={pool.poolId} aria-labelledby={`pool-${pool.poolId}`}>
                 <h2 id={`pool-${pool.poolId}`}>{pool.name}</h2>
                 <p>
@@ -191,6 +200,17 @@ export function BenefitPoolsScreen({ initiativeId }: { initiativeId: string }) {
                 )}
               </section>
             ))}
+            {benefitPools.pageInfo.hasNextPage && benefitPools.pageInfo.endCursor && (
+              <nav class="pager" aria-label="Pages of benefit pools">
+                <a
+                  href={withParams(href(`${base}/benefits`), {
+                    after: benefitPools.pageInfo.endCursor,
+                  })}
+                >
+                  Next page
+                </a>
+              </nav>
+            )}
           </>
         );
       }}

@@ -4,20 +4,25 @@ import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
 import { IndicatorsPageDocument, type IndicatorsPageQuery } from '../graphql/generated';
 import { may } from '../policy';
-import { pathOf } from '../router';
+import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
 import { Day } from '../components/values';
 
-type Indicator = IndicatorsPageQuery['indicators'][number];
+type Indicator = IndicatorsPageQuery['indicators']['edges'][number]['node'];
+type Series = Indicator['measurementPage']['edges'][number]['node'][];
 
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const show = (value: number, unit: string) => `${number.format(value)} ${unit}`;
 
-/** The latest and prior measurements (by period), and whether the change is for the better. */
+/**
+ * The latest and prior measurements (by period, from the API), whether the change is for the
+ * better, and the page of the series shown (by period).
+ */
 function scorecard(indicator: Indicator) {
-  const series = [...indicator.measurements].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
-  const latest = series.at(-1);
-  const prior = series.at(-2);
+  const series = indicator.measurementPage.edges
+    .map((e) => e.node)
+    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+  const { latest, prior } = indicator;
   const target = Number(indicator.target.value);
   const up = indicator.direction === 'UP';
   let trend = 'no trend yet';
@@ -38,7 +43,7 @@ function scorecard(indicator: Indicator) {
  * A line of the measurements over their periods, with the baseline and target as dashed
  * lines. The figure is described in words (the scorecard and the table say the same).
  */
-function Chart({ indicator, series }: { indicator: Indicator; series: Indicator['measurements'] }) {
+function Chart({ indicator, series }: { indicator: Indicator; series: Series }) {
   const width = 320;
   const height = 160;
   const values = [
@@ -96,7 +101,12 @@ function Chart({ indicator, series }: { indicator: Indicator; series: Indicator[
 export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
   const { me, point } = useWorkspace();
   const href = useHref();
-  const state = useQuery(IndicatorsPageDocument, { initiativeId, ...timeVariables(point) });
+  const after = useLocation().search.get('after');
+  const state = useQuery(IndicatorsPageDocument, {
+    initiativeId,
+    ...(after ? { after } : {}),
+    ...timeVariables(point),
+  });
   const base = pathOf('initiatives', initiativeId);
   return (
     <QueryView state={state}>
@@ -106,8 +116,8 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
             <a href={href(base)}>{initiative.name}</a>
           </p>
           <h1>Shared measurement</h1>
-          {indicators.length === 0 && <p>No indicators defined yet.</p>}
-          {indicators.map((indicator) => {
+          {indicators.totalCount === 0 && <p>No indicators defined yet.</p>}
+          {indicators.edges.map(({ node: indicator }) => {
             const card = scorecard(indicator);
             return (
               <section key={indicator.indicatorId} class="card">
@@ -137,6 +147,12 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
                 <p class="muted">
                   Dashed grey: baseline; dashed green: target; hollow points were corrected.
                 </p>
+                {indicator.measurementPage.totalCount > card.series.length && (
+                  <p class="muted">
+                    The chart and the table show the first {card.series.length} of{' '}
+                    {indicator.measurementPage.totalCount} measurements recorded.
+                  </p>
+                )}
                 <TableWrap label={`Measurements of ${indicator.name}`}>
                   <table class="compact">
                     <thead>
@@ -176,6 +192,17 @@ export function IndicatorsScreen({ initiativeId }: { initiativeId: string }) {
               </section>
             );
           })}
+          {indicators.pageInfo.hasNextPage && indicators.pageInfo.endCursor && (
+            <nav class="pager" aria-label="Pages of indicators">
+              <a
+                href={withParams(href(`${base}/indicators`), {
+                  after: indicators.pageInfo.endCursor,
+                })}
+              >
+                Next page
+              </a>
+            </nav>
+          )}
         </>
       )}
     </QueryView>

@@ -3,10 +3,49 @@ import { QueryView } from '../components/query-view';
 import { When } from '../components/values';
 import { useHref, useWorkspace } from '../context';
 import { useQuery } from '../data';
-import { MeetingsPageDocument } from '../graphql/generated';
+import { MeetingPeopleDocument, MeetingsPageDocument } from '../graphql/generated';
 import { may } from '../policy';
 import { pathOf, useLocation, withParams } from '../router';
 import { timeVariables } from '../time-travel';
+
+/**
+ * The form to record a meeting, once the people who may attend are read with their names (a
+ * query of its own: the list of meetings does not wait for it).
+ */
+function HoldMeeting({
+  initiativeId,
+  names,
+  onRecorded,
+}: {
+  initiativeId: string;
+  names: ReadonlyMap<string, string>;
+  onRecorded: () => void;
+}) {
+  const state = useQuery(MeetingPeopleDocument, { initiativeId });
+  return (
+    <QueryView state={state}>
+      {({ roster }) => {
+        const people = new Map<string, Attendee>();
+        for (const seat of roster) {
+          const key = `${seat.personId}/${seat.partnerId}`;
+          if (!people.has(key))
+            people.set(key, {
+              personId: seat.personId,
+              partnerId: seat.partnerId,
+              label: `${seat.person.name ?? seat.personId} (${names.get(seat.partnerId) ?? seat.partnerId})`,
+            });
+        }
+        return (
+          <HoldMeetingForm
+            initiativeId={initiativeId}
+            people={[...people.values()]}
+            onRecorded={onRecorded}
+          />
+        );
+      }}
+    </QueryView>
+  );
+}
 
 /** `/initiatives/:id/meetings`: the meetings held, who attended, agenda and minutes. */
 export function MeetingsScreen({ initiativeId }: { initiativeId: string }) {
@@ -23,16 +62,6 @@ export function MeetingsScreen({ initiativeId }: { initiativeId: string }) {
     <QueryView state={state}>
       {({ initiative, roster, meetings }) => {
         const names = new Map(initiative.partners.map((p) => [p.partnerId, p.organisationName]));
-        const people = new Map<string, Attendee>();
-        for (const seat of roster) {
-          const key = `${seat.personId}/${seat.partnerId}`;
-          if (!people.has(key))
-            people.set(key, {
-              personId: seat.personId,
-              partnerId: seat.partnerId,
-              label: `${seat.person.name ?? seat.personId} (${names.get(seat.partnerId) ?? seat.partnerId})`,
-            });
-        }
         return (
           <>
             <p>
@@ -76,11 +105,7 @@ export function MeetingsScreen({ initiativeId }: { initiativeId: string }) {
             )}
             {point.kind === 'now' && may('HoldMeeting', roster, me) && (
               <section class="card">
-                <HoldMeetingForm
-                  initiativeId={initiativeId}
-                  people={[...people.values()]}
-                  onRecorded={state.reload}
-                />
+                <HoldMeeting initiativeId={initiativeId} names={names} onRecorded={state.reload} />
               </section>
             )}
           </>

@@ -1,4 +1,5 @@
 import type { BenefitPoolKind, Money, PartnerAmount, PartnerShare } from '@accord/domain';
+import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface AllocationView {
@@ -210,6 +211,24 @@ export class BenefitPoolsReader {
   }
 
   /**
+   * One page of an initiative's pools, in the order they were defined, each whole (its
+   * allocations and distributions read for the pools on the page only).
+   */
+  page(initiativeId: string, page: PageRequest): Promise<Page<BenefitPoolView>> {
+    return keysetPage<PoolRow, BenefitPoolView>(
+      this.db,
+      {
+        table: 'rm_benefit_pools',
+        key: 'defined_position',
+        where: ['initiative_id = ?'],
+        params: [initiativeId],
+      },
+      page,
+      (rows) => this.whole(rows),
+    );
+  }
+
+  /**
    * For the accountability view: the pools of an initiative in which one partner holds a
    * share now or received a distribution before, with its share and what it received.
    */
@@ -300,7 +319,14 @@ export class BenefitPoolsReader {
       `SELECT * FROM rm_benefit_pools WHERE ${where} ORDER BY defined_position`,
       params,
     );
+    return this.whole(pools);
+  }
+
+  /** The pools of these rows with their allocations and distributions. */
+  private async whole(pools: readonly PoolRow[]): Promise<BenefitPoolView[]> {
     if (pools.length === 0) return [];
+    const where = `pool_id IN (${pools.map(() => '?').join(', ')})`;
+    const params = pools.map((row) => row.pool_id);
     const allocations = groupBy(
       await this.db.all<AllocationRow>(
         `SELECT * FROM rm_benefit_allocations WHERE ${where} ORDER BY pool_id, revision, ordinal`,

@@ -52,6 +52,22 @@ export async function pageOf<Row, T>(
   };
 }
 
+/**
+ * A page of a list already read whole and in order (a few hundred items at most, e.g. what the
+ * partners of one page of the accountability view bear): each cursor is the item's ordinal in
+ * the list, from 1, so a page starts after the ordinal of the one before.
+ */
+export function listPage<T>(items: readonly T[], page: PageRequest): Page<T> {
+  const start = page.after ?? 0;
+  const shown = items.slice(start, start + page.first);
+  const cursors = shown.map((_, i) => encodeCursor(start + i + 1));
+  return {
+    edges: shown.map((node, i) => ({ cursor: cursors[i]!, node })),
+    pageInfo: { hasNextPage: items.length > start + page.first, endCursor: cursors.at(-1) ?? null },
+    totalCount: items.length,
+  };
+}
+
 /** The same page with each node mapped (a connection of another type). */
 export const mapPage = <T, U>(page: Page<T>, map: (node: T) => U): Page<U> => ({
   ...page,

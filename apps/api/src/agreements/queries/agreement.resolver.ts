@@ -5,7 +5,10 @@ import {
   AgreementConnection,
   AgreementsArgs,
   PartnerAgreements,
+  PartyAgreementConnection,
 } from '../agreement.model';
+import { listPage } from '@accord/projections';
+import { PageArgs, toPageRequest } from '../../graphql/pagination';
 import { AgreementQueries } from './agreement.queries';
 
 @Resolver(() => Agreement)
@@ -38,5 +41,23 @@ export class PartnerAgreementsResolver {
   })
   agreements(@Parent() partner: Partner): Promise<PartnerAgreements> {
     return this.queries.ofPartner(partner.initiativeId, partner.partnerId);
+  }
+}
+
+/** A partner's agreements, signed or pending, a page at a time (the accountability grid's cell). */
+@Resolver(() => PartnerAgreements)
+export class PartnerAgreementPagesResolver {
+  @ResolveField(() => PartyAgreementConnection, {
+    description: 'The signed ones, a page at a time.',
+  })
+  signedPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
+    return listPage(of.signed, toPageRequest(args));
+  }
+
+  @ResolveField(() => PartyAgreementConnection, {
+    description: 'The ones awaiting its signature, a page at a time.',
+  })
+  pendingPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
+    return listPage(of.pending, toPageRequest(args));
   }
 }

@@ -1,7 +1,8 @@
 import { BenefitPoolsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import type { BenefitPool } from '../benefit-pool.model';
+import { type PageArgs, toPageRequest } from '../../graphql/pagination';
+import type { BenefitPool, BenefitPoolConnection } from '../benefit-pool.model';
 
 @Injectable()
 export class BenefitPoolQueries {
@@ -13,7 +14,8 @@ export class BenefitPoolQueries {
     return view;
   }
 
-  byInitiative(initiativeId: string): Promise<BenefitPool[]> {
-    return this.reader.byInitiative(initiativeId);
+  /** A page of an initiative's pools, in the order they were defined. */
+  byInitiative(initiativeId: string, page: PageArgs): Promise<BenefitPoolConnection> {
+    return this.reader.page(initiativeId, toPageRequest(page));
   }
 }

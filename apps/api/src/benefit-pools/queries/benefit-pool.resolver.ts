@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { BenefitPool } from '../benefit-pool.model';
+import { BenefitPool, BenefitPoolConnection, BenefitPoolsArgs } from '../benefit-pool.model';
 import { BenefitPoolQueries } from './benefit-pool.queries';
 
 @Resolver(() => BenefitPool)
@@ -13,12 +13,12 @@ export class BenefitPoolResolver {
     return this.queries.byId(id);
   }
 
-  @Query(() => [BenefitPool], {
-    description: "An initiative's benefit pools with allocations and distributions, oldest first.",
+  @Query(() => BenefitPoolConnection, {
+    description:
+      "A page of an initiative's benefit pools with allocations and distributions, oldest first.",
   })
-  benefitPools(
-    @Args('initiativeId', { type: () => ID }) initiativeId: string,
-  ): Promise<BenefitPool[]> {
-    return this.queries.byInitiative(initiativeId);
+  benefitPools(@Args() args: BenefitPoolsArgs): Promise<BenefitPoolConnection> {
+    const { initiativeId, first, after } = args;
+    return this.queries.byInitiative(initiativeId, { first, after });
   }
 }

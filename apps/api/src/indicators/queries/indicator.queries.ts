@@ -1,7 +1,13 @@
 import { IndicatorsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../ledger/ledger.errors';
-import type { Indicator, Measurement } from '../indicator.model';
+import { type PageArgs, toPageRequest } from '../../graphql/pagination';
+import type {
+  Indicator,
+  IndicatorConnection,
+  Measurement,
+  MeasurementConnection,
+} from '../indicator.model';
 
 @Injectable()
 export class IndicatorQueries {
@@ -17,12 +23,35 @@ export class IndicatorQueries {
     return this.reader.list(initiativeId);
   }
 
+  /** A page of an initiative's indicators, without their series (read per indicator). */
+  page(initiativeId: string, page: PageArgs): Promise<IndicatorConnection> {
+    return this.reader.page(initiativeId, toPageRequest(page));
+  }
+
+  /** The whole series, unless the indicator came with it. */
+  async series(indicator: Indicator): Promise<Measurement[]> {
+    return indicator.measurements ?? this.reader.series(indicator.indicatorId);
+  }
+
+  /** The latest measurement by period (at 0) and the one before it (at 1), if any. */
+  async latest(indicator: Indicator, at: 0 | 1): Promise<Measurement | null> {
+    const series = indicator.measurements;
+    if (series) return series.at(-1 - at) ?? null;
+    return (await this.reader.latest(indicator.indicatorId, 2))[at] ?? null;
+  }
+
+  measurementPage(indicatorId: string, page: PageArgs): Promise<MeasurementConnection> {
+    return this.reader.measurementPage(indicatorId, toPageRequest(page));
+  }
+
   async withMeasurement(
     indicatorId: string,
     measurementId: string,
   ): Promise<{ indicator: Indicator; measurement: Measurement }> {
     const indicator = await this.byId(indicatorId);
-    const measurement = indicator.measurements.find((m) => m.measurementId === measurementId);
+    const measurement = (await this.series(indicator)).find(
+      (m) => m.measurementId === measurementId,
+    );
     if (!measurement) throw new NotFoundError('measurement', measurementId);
     return { indicator, measurement };
   }

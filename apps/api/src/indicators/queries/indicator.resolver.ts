@@ -1,6 +1,13 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Initiative } from '../../initiatives/initiative.model';
-import { Indicator } from '../indicator.model';
+import { PageArgs } from '../../graphql/pagination';
+import {
+  Indicator,
+  IndicatorConnection,
+  IndicatorsArgs,
+  Measurement,
+  MeasurementConnection,
+} from '../indicator.model';
 import { IndicatorQueries } from './indicator.queries';
 
 @Resolver(() => Indicator)
@@ -14,11 +21,51 @@ export class IndicatorResolver {
     return this.queries.byId(id);
   }
 
-  @Query(() => [Indicator], {
-    description: 'The shared measures of an initiative, in the order they were defined.',
+  @Query(() => IndicatorConnection, {
+    description: 'A page of the shared measures of an initiative, in the order they were defined.',
   })
-  indicators(@Args('initiativeId', { type: () => ID }) initiativeId: string): Promise<Indicator[]> {
-    return this.queries.ofInitiative(initiativeId);
+  indicators(@Args() args: IndicatorsArgs): Promise<IndicatorConnection> {
+    const { initiativeId, first, after } = args;
+    return this.queries.page(initiativeId, { first, after });
+  }
+
+  @ResolveField(() => [Measurement], {
+    description:
+      'The whole series, ordered by period; corrections applied. For long series, measurementPage.',
+  })
+  measurements(@Parent() indicator: Indicator): Promise<Measurement[]> {
+    return this.queries.series(indicator);
+  }
+
+  @ResolveField(() => MeasurementConnection, {
+    description:
+      'A page of the measurements, in the order they were recorded; corrections applied.',
+  })
+  measurementPage(
+    @Parent() indicator: Indicator,
+    @Args() page: PageArgs,
+  ): Promise<MeasurementConnection> {
+    return this.queries.measurementPage(indicator.indicatorId, {
+      first: page.first,
+      after: page.after,
+    });
+  }
+
+  @ResolveField(() => Measurement, {
+    nullable: true,
+    description: "The latest measurement by period (the scorecard's latest); null before any.",
+  })
+  latest(@Parent() indicator: Indicator): Promise<Measurement | null> {
+    return this.queries.latest(indicator, 0);
+  }
+
+  @ResolveField(() => Measurement, {
+    nullable: true,
+    description:
+      "The measurement before the latest by period (the scorecard's prior); null if none.",
+  })
+  prior(@Parent() indicator: Indicator): Promise<Measurement | null> {
+    return this.queries.latest(indicator, 1);
   }
 }
 

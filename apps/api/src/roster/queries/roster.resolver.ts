@@ -2,7 +2,8 @@ import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql
 import { LocalDateScalar } from '../../graphql/local-date.scalar';
 import { Initiative, Partner } from '../../initiatives/initiative.model';
 import { ReadingTime } from '../../ledger/reading-time';
-import { RoleAssignment } from '../role-assignment.model';
+import type { Role } from '@accord/domain';
+import { RoleAssignment, RoleEnum } from '../role-assignment.model';
 import { RosterQueries } from './roster.queries';
 
 const ON = {
@@ -55,8 +56,21 @@ export class InitiativeRosterResolver {
   ) {}
 
   @ResolveField(() => [RoleAssignment], { description: 'Who holds which role on a given day.' })
-  roster(@Parent() initiative: Initiative, @Args('on', ON) on?: string): Promise<RoleAssignment[]> {
-    return this.queries.inOffice(initiative.initiativeId, on ?? this.readingTime.today());
+  async roster(
+    @Parent() initiative: Initiative,
+    @Args('on', ON) on?: string,
+    @Args('roles', {
+      type: () => [RoleEnum],
+      nullable: true,
+      description: 'Only these roles (the overview asks for the chair and steering members).',
+    })
+    roles?: Role[] | null,
+  ): Promise<RoleAssignment[]> {
+    const seats = await this.queries.inOffice(
+      initiative.initiativeId,
+      on ?? this.readingTime.today(),
+    );
+    return roles ? seats.filter((seat) => roles.includes(seat.role)) : seats;
   }
 }
 
