@@ -1,10 +1,6 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
-import {
-  AGREEMENT_KINDS,
-  type AgreementKind,
-  type AgreementStatus as DomainAgreementStatus,
-} from '@accord/domain';
+import { AGREEMENT_KINDS, type AgreementStatus as DomainAgreementStatus } from '@accord/domain';
 import type {
   AgreementPartyView,
   AgreementSignatureView,
@@ -22,6 +18,7 @@ import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -32,13 +29,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const AgreementKindEnum = Object.fromEntries(
-  AGREEMENT_KINDS.map((k) => [k.toUpperCase(), k]),
-) as Record<Uppercase<AgreementKind>, AgreementKind>;
-registerEnumType(AgreementKindEnum, {
-  name: 'AgreementKind',
-  description: 'Charter, memorandum of understanding, data-sharing or funding agreement.',
-});
+export const AgreementKindEnum = enumFrom(
+  AGREEMENT_KINDS,
+  'AgreementKind',
+  'Charter, memorandum of understanding, data-sharing or funding agreement.',
+);
 
 export enum AgreementStatus {
   AWAITING_SIGNATURES = 'awaiting_signatures',

@@ -1,7 +1,7 @@
 import { ID, InputType } from '@nestjs/graphql';
 import { ROLES, type Role } from '@accord/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, Matches, Min } from 'class-validator';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { ENTITY_ID } from '../graphql/id';
 import { day, entityId, field, line, member, optional, prose, whole } from '../graphql/input-type';
 import { RoleEnum } from '../roster/role-assignment.model';
@@ -16,9 +16,7 @@ export class AmendAgreementInput extends entityCommandInput({
 
 @InputType()
 export class DraftAgreementInput extends commandInput({
-  agreementId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  agreementId: chosenId(),
   initiativeId: entityId(),
   kind: member(AgreementKindEnum, undefined, 'kind must be an agreement kind'),
   title: line(300),

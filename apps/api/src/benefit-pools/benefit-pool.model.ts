@@ -1,6 +1,6 @@
-import { BENEFIT_POOL_KINDS, type BenefitPoolKind, type PartnerAmount } from '@accord/domain';
+import { BENEFIT_POOL_KINDS, type PartnerAmount } from '@accord/domain';
 import type { AllocationView, BenefitPoolView, DistributionView } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { Money } from '../commitments/commitment.model';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from '../risks/partner-share';
@@ -8,6 +8,7 @@ import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   id,
   int,
@@ -17,13 +18,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const BenefitPoolKindEnum = Object.fromEntries(
-  BENEFIT_POOL_KINDS.map((k) => [k.toUpperCase(), k]),
-) as Record<Uppercase<BenefitPoolKind>, BenefitPoolKind>;
-registerEnumType(BenefitPoolKindEnum, {
-  name: 'BenefitPoolKind',
-  description: 'What the partners share: funding, data access, attribution, or something else.',
-});
+export const BenefitPoolKindEnum = enumFrom(
+  BENEFIT_POOL_KINDS,
+  'BenefitPoolKind',
+  'What the partners share: funding, data access, attribution, or something else.',
+);
 
 @ObjectType({ description: 'An amount of money for one partner.' })
 export class PartnerMoney extends fieldsOf<PartnerAmount>()({

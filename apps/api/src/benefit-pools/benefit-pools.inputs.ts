@@ -1,6 +1,6 @@
 import { InputType } from '@nestjs/graphql';
 import { MoneyInput } from '../commitments/commitments.inputs';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import {
   entityId,
   inputOf,
@@ -25,7 +25,7 @@ export class AllocateBenefitSharesInput extends entityCommandInput({
 
 @InputType()
 export class DefineBenefitPoolInput extends commandInput({
-  poolId: optional(entityId('Choose the id, or let the ledger derive one from the commandId.')),
+  poolId: chosenId(),
   initiativeId: entityId(),
   name: line(300),
   kind: member(BenefitPoolKindEnum),
@@ -51,9 +51,7 @@ export class PartnerAmountInput extends inputOf({
 @InputType()
 export class RecordDistributionInput extends entityCommandInput({
   poolId: entityId(),
-  distributionId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  distributionId: chosenId(),
   amounts: nestedList(
     PartnerAmountInput,
     200,

@@ -1,6 +1,6 @@
 import { InputType, Float } from '@nestjs/graphql';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { IsHours } from '../graphql/input-bounds';
 import {
   day,
@@ -58,9 +58,7 @@ export class ResourcesInput extends inputOf({
 
 @InputType()
 export class MakeCommitmentInput extends commandInput({
-  commitmentId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  commitmentId: chosenId(),
   initiativeId: entityId(),
   partnerId: entityId('The partner that commits; the actor must act for it.'),
   description: prose(5_000),

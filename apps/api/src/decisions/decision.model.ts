@@ -23,6 +23,7 @@ import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -34,23 +35,18 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const VoteChoiceEnum = Object.fromEntries(
-  VOTE_CHOICES.map((c) => [c.toUpperCase(), c]),
-) as Record<Uppercase<VoteChoice>, VoteChoice>;
-registerEnumType(VoteChoiceEnum, {
-  name: 'VoteChoice',
-  description:
-    'CONSENSUS offers FOR, ABSTAIN, BLOCK; CONSENT offers FOR, ABSTAIN, OBJECTION; the majority methods FOR, AGAINST, ABSTAIN. BLOCK and OBJECTION need a reason.',
-});
+export const VoteChoiceEnum = enumFrom(
+  VOTE_CHOICES,
+  'VoteChoice',
+  'CONSENSUS offers FOR, ABSTAIN, BLOCK; CONSENT offers FOR, ABSTAIN, OBJECTION; the majority methods FOR, AGAINST, ABSTAIN. BLOCK and OBJECTION need a reason.',
+);
 
 const DECISION_STATUSES = ['open', 'adopted', 'rejected', 'superseded'] as const;
-export const DecisionStatusEnum = Object.fromEntries(
-  DECISION_STATUSES.map((s) => [s.toUpperCase(), s]),
-) as Record<Uppercase<DecisionViewStatus>, DecisionViewStatus>;
-registerEnumType(DecisionStatusEnum, {
-  name: 'DecisionStatus',
-  description: 'OPEN for votes; ADOPTED or REJECTED when closed; SUPERSEDED by a later decision.',
-});
+export const DecisionStatusEnum = enumFrom(
+  DECISION_STATUSES,
+  'DecisionStatus',
+  'OPEN for votes; ADOPTED or REJECTED when closed; SUPERSEDED by a later decision.',
+);
 
 export enum DecisionOutcome {
   ADOPTED = 'adopted',

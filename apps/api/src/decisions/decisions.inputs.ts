@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { day, entityId, line, member, nested, optional, prose } from '../graphql/input-type';
 import { DecisionMethodEnum, GovernanceRulesInput } from '../initiatives/governance-rules.model';
 import { VoteChoiceEnum } from './decision.model';
@@ -35,7 +35,7 @@ export class DeclareConflictOfInterestInput extends entityCommandInput({
 
 @InputType()
 export class ProposeDecisionInput extends commandInput({
-  decisionId: optional(entityId('Choose the id, or let the ledger derive one from the commandId.')),
+  decisionId: chosenId(),
   initiativeId: entityId(),
   title: line(200),
   motion: prose(10_000, 'What is to be decided, in the words put to the vote.'),

@@ -1,7 +1,15 @@
 import { ID } from '@nestjs/graphql';
 import { IsInt, Matches, Min } from 'class-validator';
 import { IsBusinessTime } from './input-bounds';
-import { field, inputOf, type InputField, type InputShape, optional, whole } from './input-type';
+import {
+  entityId,
+  field,
+  inputOf,
+  type InputField,
+  type InputShape,
+  optional,
+  whole,
+} from './input-type';
 
 const COMMAND_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
@@ -24,6 +32,10 @@ const COMMAND_FIELDS = {
     ),
   ),
 };
+/** The id of the entity a command creates, when the client chooses it. */
+export const chosenId = () =>
+  optional(entityId('Choose the id, or let the ledger derive one from the commandId.'));
+
 export type CommandInput = InputShape<typeof COMMAND_FIELDS>;
 
 /** The input of a command: its own fields, then commandId and occurredAt. */

@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import {
   decimal,
   entityId,
@@ -8,7 +8,6 @@ import {
   measuredDay,
   member,
   nested,
-  optional,
   prose,
 } from '../graphql/input-type';
 import { IndicatorDirection } from './indicator.model';
@@ -34,9 +33,7 @@ export class DataStewardInput extends inputOf({
 
 @InputType()
 export class DefineIndicatorInput extends commandInput({
-  indicatorId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  indicatorId: chosenId(),
   initiativeId: entityId(),
   name: line(500),
   unit: line(200, 'What a value counts, e.g. "percent of third graders".'),
@@ -52,9 +49,7 @@ export class DefineIndicatorInput extends commandInput({
 @InputType()
 export class RecordMeasurementInput extends entityCommandInput({
   indicatorId: entityId(),
-  measurementId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  measurementId: chosenId(),
   value: decimal(DECIMAL),
   periodStart: measuredDay(),
   periodEnd: measuredDay('On or after periodStart.'),

@@ -5,19 +5,25 @@ import {
   type GovernanceRules as DomainGovernanceRules,
 } from '@accord/domain';
 import type { GovernanceRulesView } from '@accord/projections';
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { dateTime, enumOf, fieldsOf, id, int, nullable, of } from '../graphql/object-type';
+import {
+  dateTime,
+  enumOf,
+  enumFrom,
+  fieldsOf,
+  id,
+  int,
+  nullable,
+  of,
+} from '../graphql/object-type';
 
-export const DecisionMethodEnum = Object.fromEntries(
-  DECISION_METHODS.map((m) => [m.toUpperCase(), m]),
-) as Record<Uppercase<DecisionMethod>, DecisionMethod>;
-registerEnumType(DecisionMethodEnum, {
-  name: 'DecisionMethod',
-  description:
-    'CONSENSUS: adopted unless someone blocks. CONSENT: adopted unless someone objects. SIMPLE_MAJORITY: more for than against. SUPERMAJORITY: the supermajority fraction of for and against votes.',
-});
+export const DecisionMethodEnum = enumFrom(
+  DECISION_METHODS,
+  'DecisionMethod',
+  'CONSENSUS: adopted unless someone blocks. CONSENT: adopted unless someone objects. SIMPLE_MAJORITY: more for than against. SUPERMAJORITY: the supermajority fraction of for and against votes.',
+);
 
 @ObjectType({ description: 'An exact ratio, such as 2/3; thresholds are never floats.' })
 export class Fraction extends fieldsOf<FractionView>()({

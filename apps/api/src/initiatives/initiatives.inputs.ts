@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { entityId, line, member, nested, optional, prose } from '../graphql/input-type';
 import { GovernanceRulesInput } from './governance-rules.model';
 import { SectorEnum } from './initiative.model';
@@ -21,9 +21,7 @@ export class JoinInitiativeInput extends entityCommandInput({
 
 @InputType()
 export class LaunchInitiativeInput extends commandInput({
-  initiativeId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  initiativeId: chosenId(),
   name: line(200),
   problemStatement: prose(10_000, 'The social problem the partners take on together.'),
   commonAgenda: prose(

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ValidateNested } from 'class-validator';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { IsBusinessTime } from '../graphql/input-bounds';
-import { entityId, field, inputOf, line, optional, prose } from '../graphql/input-type';
+import { entityId, field, inputOf, line, prose } from '../graphql/input-type';
 import { IsText } from '../graphql/text';
 
 @InputType()
@@ -14,7 +14,7 @@ export class AttendeeInput extends inputOf({
 
 @InputType()
 export class HoldMeetingInput extends commandInput({
-  meetingId: optional(entityId('Choose the id, or let the ledger derive one from the commandId.')),
+  meetingId: chosenId(),
   initiativeId: entityId(),
   title: line(200),
   heldAt: field<string>(() => String, 'When the meeting took place, ISO 8601.', IsBusinessTime()),

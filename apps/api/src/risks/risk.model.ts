@@ -1,6 +1,6 @@
 import { connectionOf } from '../graphql/pagination';
 import { IdField } from '../graphql/fields';
-import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
+import { RISK_CATEGORIES } from '@accord/domain';
 import type {
   MitigationView,
   RiskAssessmentView,
@@ -18,6 +18,7 @@ import {
   dateTime,
   hidden,
   enumOf,
+  enumFrom,
   fieldsOf,
   id,
   int,
@@ -26,10 +27,7 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const RiskCategoryEnum = Object.fromEntries(
-  RISK_CATEGORIES.map((c) => [c.toUpperCase(), c]),
-) as Record<Uppercase<DomainRiskCategory>, DomainRiskCategory>;
-registerEnumType(RiskCategoryEnum, { name: 'RiskCategory' });
+export const RiskCategoryEnum = enumFrom(RISK_CATEGORIES, 'RiskCategory');
 
 export enum RiskStatus {
   OPEN = 'open',

@@ -1,18 +1,9 @@
 import { ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
-import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { ENTITY_ID } from '../graphql/id';
 import { IsScore } from '../graphql/input-bounds';
-import {
-  entityId,
-  field,
-  line,
-  member,
-  nestedList,
-  optional,
-  prose,
-  whole,
-} from '../graphql/input-type';
+import { entityId, field, line, member, nestedList, prose, whole } from '../graphql/input-type';
 import { RiskCategoryEnum } from './risk.model';
 import { PartnerShareInput } from './partner-share';
 
@@ -27,7 +18,7 @@ export class CloseRiskInput extends entityCommandInput({
 
 @InputType()
 export class IdentifyRiskInput extends commandInput({
-  riskId: optional(entityId('Choose the id, or let the ledger derive one from the commandId.')),
+  riskId: chosenId(),
   initiativeId: entityId(),
   title: line(300),
   description: prose(5_000),
@@ -46,9 +37,7 @@ export class MaterialiseRiskInput extends entityCommandInput({
 @InputType()
 export class PlanMitigationInput extends entityCommandInput({
   riskId: entityId(),
-  mitigationId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  mitigationId: chosenId(),
   description: prose(5_000),
   commitmentIds: field<string[]>(
     () => [ID],

@@ -1,13 +1,11 @@
 import { InputType } from '@nestjs/graphql';
-import { commandInput } from '../graphql/command-input';
+import { chosenId, commandInput } from '../graphql/command-input';
 import { day, entityId, line, member, optional, prose } from '../graphql/input-type';
 import { RoleEnum } from './role-assignment.model';
 
 @InputType()
 export class AssignRoleInput extends commandInput({
-  assignmentId: optional(
-    entityId('Choose the id, or let the ledger derive one from the commandId.'),
-  ),
+  assignmentId: chosenId(),
   initiativeId: entityId(),
   personId: entityId('The person who takes the role.'),
   partnerId: entityId('The member partner the person acts for in this role.'),
