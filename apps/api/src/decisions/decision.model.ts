@@ -1,5 +1,4 @@
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
 import {
   type GovernanceRules,
   type QuorumCheck as QuorumCheckView,
@@ -9,14 +8,14 @@ import {
 } from '@accord/domain';
 import type {
   DecisionView,
-  DecisionViewStatus,
   RecusalView,
   VoteHistoryEntryView,
   VoteView,
 } from '@accord/projections';
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../graphql/pagination';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { entityId, field, inputOf, member, optional } from '../graphql/input-type';
+import { PAGE_FIELDS, pageArgsOf } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
 import { payloadOf } from '../ledger/receipt.model';
 import {
@@ -166,24 +165,23 @@ export type DecisionConnection = InstanceType<typeof DecisionConnection>;
 @ObjectType()
 export class DecisionPayload extends payloadOf({ decision: Decision }) {}
 
-@ArgsType()
-export class InitiativeDecisionsArgs extends PageArgs {
-  @Field(() => DecisionStatusEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(DECISION_STATUSES)
-  status?: DecisionViewStatus;
-
-  @Field({
-    nullable: true,
-    description: 'true: adopted decisions whose review date has come; false: all others.',
-  })
-  @IsOptional()
-  @IsBoolean()
-  reviewDue?: boolean;
-}
+const DECISION_FILTERS = {
+  status: optional(member(DecisionStatusEnum)),
+  reviewDue: optional(
+    field<boolean>(
+      () => Boolean,
+      'true: adopted decisions whose review date has come; false: all others.',
+      IsBoolean(),
+    ),
+  ),
+};
 
 @ArgsType()
-export class DecisionsArgs extends InitiativeDecisionsArgs {
-  @IdField()
-  initiativeId!: string;
-}
+export class InitiativeDecisionsArgs extends pageArgsOf(DECISION_FILTERS) {}
+
+/** As InitiativeDecisionsArgs inherited them, the page's arguments come before the filters. */
+@ArgsType()
+export class DecisionsArgs extends inputOf(
+  { initiativeId: entityId(), ...PAGE_FIELDS, ...DECISION_FILTERS },
+  true,
+) {}

@@ -1,5 +1,13 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { Field, ID, InputType, Int, type ReturnTypeFuncValue } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  type FieldOptions,
+  ID,
+  InputType,
+  Int,
+  type ReturnTypeFuncValue,
+} from '@nestjs/graphql';
 import { Type as Nested } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { IsDecimalString } from '../indicators/decimal-input';
@@ -16,6 +24,7 @@ export interface InputField<T> {
   readonly type: () => ReturnTypeFuncValue;
   readonly nullable?: boolean;
   readonly description?: string;
+  readonly defaultValue?: T;
   /** Checked as if written as decorators below @Field, in this order. */
   readonly rules: readonly PropertyDecorator[];
   readonly holds?: T;
@@ -54,7 +63,7 @@ export const member = <E extends Record<string, string>>(
   values: E,
   description?: string,
   message?: string,
-) => field<E[keyof E]>(() => values, description, IsIn(Object.values(values), { message }));
+) => field<`${E[keyof E]}`>(() => values, description, IsIn(Object.values(values), { message }));
 /** Another input, whose own rules then apply. */
 export const nested = <T>(type: Type<T>, description?: string) =>
   field<T>(
@@ -79,6 +88,12 @@ export const optional = <T>(
   description = field.description,
 ): InputField<T | null | undefined> => ({ ...field, description, nullable: true });
 
+/** The field takes `value` when left out. */
+export const withDefault = <T>(field: InputField<T>, defaultValue: T): InputField<T> => ({
+  ...field,
+  defaultValue,
+});
+
 type Held<F> = F extends InputField<infer T> ? T : never;
 type OptionalKeys<S> = { [K in keyof S]: undefined extends Held<S[K]> ? K : never }[keyof S];
 /** The instance: a key per field, optional where the field is. */
@@ -87,7 +102,7 @@ export type InputShape<S> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Held<S[K
 };
 
 /**
- * The fields of an input type, one line each:
+ * The fields of an input type (or, with `args`, of a field's arguments), one line each:
  *
  *     @InputType()
  *     export class CloseRiskInput extends inputOf({ riskId: entityId(), reason: prose(5_000) }) {}
@@ -97,12 +112,21 @@ export type InputShape<S> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Held<S[K
  */
 export function inputOf<S extends Record<string, InputField<unknown>>>(
   fields: S,
+  args = false,
 ): Type<InputShape<S>> {
-  @InputType({ isAbstract: true })
-  class Fields {}
-  for (const [key, { type, nullable, description, rules }] of Object.entries(fields)) {
+  const defaults = Object.entries(fields).filter(([, field]) => 'defaultValue' in field);
+  class Fields {
+    constructor() {
+      for (const [key, field] of defaults) Object.assign(this, { [key]: field.defaultValue });
+    }
+  }
+  (args ? ArgsType() : InputType({ isAbstract: true }))(Fields);
+  for (const [key, field] of Object.entries(fields)) {
+    const { type, nullable, description, rules } = field;
+    const options: FieldOptions = { nullable, description };
+    if ('defaultValue' in field) options.defaultValue = field.defaultValue;
     const optional = nullable ? [IsOptional()] : [];
-    const decorators = [Field(type, { nullable, description }), ...optional, ...rules];
+    const decorators = [Field(type, options), ...optional, ...rules];
     applyDecorators(...decorators.reverse())(Fields.prototype, key);
   }
   return Fields as Type<InputShape<S>>;

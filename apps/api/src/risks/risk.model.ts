@@ -1,5 +1,5 @@
+import { entityId, member, optional } from '../graphql/input-type';
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
 import { RISK_CATEGORIES } from '@accord/domain';
 import type {
   MitigationView,
@@ -7,9 +7,8 @@ import type {
   RiskSummaryView,
   RiskView,
 } from '@accord/projections';
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../graphql/pagination';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from './partner-share';
 import {
@@ -89,15 +88,10 @@ export const RiskConnection = connectionOf(Risk, 'Risk');
 export type RiskConnection = InstanceType<typeof RiskConnection>;
 
 @ArgsType()
-export class RiskRegisterArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-
-  @Field(() => RiskStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(RiskStatus))
-  status?: RiskStatus | null;
-}
+export class RiskRegisterArgs extends pageArgsOf({
+  initiativeId: entityId(),
+  status: optional(member(RiskStatus)),
+}) {}
 
 @ObjectType()
 export class RiskPayload extends payloadOf({ risk: Risk }) {}
