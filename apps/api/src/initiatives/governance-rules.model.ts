@@ -1,13 +1,12 @@
 import {
   DECISION_METHODS,
-  type DecisionMethod,
   type Fraction as FractionView,
   type GovernanceRules as DomainGovernanceRules,
 } from '@accord/domain';
 import type { GovernanceRulesView } from '@accord/projections';
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { InputType, ObjectType } from '@nestjs/graphql';
+import { IsInt, Max, Min } from 'class-validator';
+import { inputOf, member, nested, whole } from '../graphql/input-type';
 import {
   dateTime,
   enumOf,
@@ -31,20 +30,10 @@ export class Fraction extends fieldsOf<FractionView>()({
   denominator: int(),
 }) {}
 
-@InputType()
-export class FractionInput {
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
-  numerator!: number;
+const term = () => whole(undefined, IsInt(), Min(1), Max(1_000));
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
-  denominator!: number;
-}
+@InputType()
+export class FractionInput extends inputOf({ numerator: term(), denominator: term() }) {}
 
 @ObjectType({ description: 'How an initiative decides.' })
 export class GovernanceRules extends fieldsOf<GovernanceRulesView>()({
@@ -61,21 +50,11 @@ export class GovernanceRules extends fieldsOf<GovernanceRulesView>()({
 }) {}
 
 @InputType()
-export class GovernanceRulesInput {
-  @Field(() => FractionInput)
-  @ValidateNested()
-  @Type(() => FractionInput)
-  quorum!: FractionInput;
-
-  @Field(() => DecisionMethodEnum)
-  @IsIn(DECISION_METHODS)
-  defaultMethod!: DecisionMethod;
-
-  @Field(() => FractionInput)
-  @ValidateNested()
-  @Type(() => FractionInput)
-  supermajority!: FractionInput;
-}
+export class GovernanceRulesInput extends inputOf({
+  quorum: nested(FractionInput),
+  defaultMethod: member(DecisionMethodEnum),
+  supermajority: nested(FractionInput),
+}) {}
 
 export const toDomainRules = (input: GovernanceRulesInput): DomainGovernanceRules => ({
   quorum: { numerator: input.quorum.numerator, denominator: input.quorum.denominator },
