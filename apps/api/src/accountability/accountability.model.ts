@@ -1,5 +1,5 @@
+import { entityId, optional } from '../graphql/input-type';
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
 import { basisPointsToPercent } from '@accord/domain';
 import type { PartnerBenefitShareView, PartnerRiskView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
@@ -7,7 +7,7 @@ import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/bene
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
 import { Money } from '../commitments/commitment.model';
-import { PageArgs } from '../graphql/pagination';
+import { pageArgsOf } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
@@ -101,10 +101,9 @@ export const PartnerAccountabilityConnection = connectionOf(
 export type PartnerAccountabilityConnection = InstanceType<typeof PartnerAccountabilityConnection>;
 
 @ArgsType()
-export class AccountabilityPartnersArgs extends PageArgs {
-  @IdField({ nullable: true, description: 'Only this partner.' })
-  partnerId?: string;
-}
+export class AccountabilityPartnersArgs extends pageArgsOf({
+  partnerId: optional(entityId('Only this partner.')),
+}) {}
 
 @ObjectType({
   description: 'Who committed to what, by when, and whether it was delivered, partner by partner.',

@@ -1,10 +1,6 @@
+import { entityId, member, optional } from '../graphql/input-type';
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
-import {
-  AGREEMENT_KINDS,
-  type AgreementKind,
-  type AgreementStatus as DomainAgreementStatus,
-} from '@accord/domain';
+import { AGREEMENT_KINDS } from '@accord/domain';
 import type {
   AgreementPartyView,
   AgreementSignatureView,
@@ -13,15 +9,15 @@ import type {
   PartyAgreementView,
   PartnerAgreementSignatures,
 } from '@accord/projections';
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
-import { IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../graphql/pagination';
+import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -32,13 +28,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const AgreementKindEnum = Object.fromEntries(
-  AGREEMENT_KINDS.map((k) => [k.toUpperCase(), k]),
-) as Record<Uppercase<AgreementKind>, AgreementKind>;
-registerEnumType(AgreementKindEnum, {
-  name: 'AgreementKind',
-  description: 'Charter, memorandum of understanding, data-sharing or funding agreement.',
-});
+export const AgreementKindEnum = enumFrom(
+  AGREEMENT_KINDS,
+  'AgreementKind',
+  'Charter, memorandum of understanding, data-sharing or funding agreement.',
+);
 
 export enum AgreementStatus {
   AWAITING_SIGNATURES = 'awaiting_signatures',
@@ -125,15 +119,10 @@ export type AgreementConnection = InstanceType<typeof AgreementConnection>;
 export class AgreementPayload extends payloadOf({ agreement: Agreement }) {}
 
 @ArgsType()
-export class AgreementsArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-
-  @Field(() => AgreementStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(AgreementStatus))
-  status?: DomainAgreementStatus;
-}
+export class AgreementsArgs extends pageArgsOf({
+  initiativeId: entityId(),
+  status: optional(member(AgreementStatus)),
+}) {}
 
 @ObjectType({ description: 'A live agreement as it concerns one party.' })
 export class PartyAgreement extends fieldsOf<PartyAgreementView>()({

@@ -1,8 +1,8 @@
-import { BENEFIT_POOL_KINDS, type BenefitPoolKind, type PartnerAmount } from '@accord/domain';
+import { BENEFIT_POOL_KINDS, type PartnerAmount } from '@accord/domain';
 import type { AllocationView, BenefitPoolView, DistributionView } from '@accord/projections';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IdField } from '../graphql/fields';
-import { connectionOf, PageArgs } from '../graphql/pagination';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
+import { entityId } from '../graphql/input-type';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { Money } from '../commitments/commitment.model';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from '../risks/partner-share';
@@ -10,6 +10,7 @@ import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   id,
   int,
@@ -19,13 +20,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const BenefitPoolKindEnum = Object.fromEntries(
-  BENEFIT_POOL_KINDS.map((k) => [k.toUpperCase(), k]),
-) as Record<Uppercase<BenefitPoolKind>, BenefitPoolKind>;
-registerEnumType(BenefitPoolKindEnum, {
-  name: 'BenefitPoolKind',
-  description: 'What the partners share: funding, data access, attribution, or something else.',
-});
+export const BenefitPoolKindEnum = enumFrom(
+  BENEFIT_POOL_KINDS,
+  'BenefitPoolKind',
+  'What the partners share: funding, data access, attribution, or something else.',
+);
 
 @ObjectType({ description: 'An amount of money for one partner.' })
 export class PartnerMoney extends fieldsOf<PartnerAmount>()({
@@ -75,10 +74,7 @@ export const BenefitPoolConnection = connectionOf(BenefitPool, 'BenefitPool');
 export type BenefitPoolConnection = InstanceType<typeof BenefitPoolConnection>;
 
 @ArgsType()
-export class BenefitPoolsArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-}
+export class BenefitPoolsArgs extends pageArgsOf({ initiativeId: entityId() }) {}
 
 /** The fields of a BenefitPool that come from its allocations and distributions. */
 export type BenefitPoolHistoryField =

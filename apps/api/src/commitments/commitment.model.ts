@@ -1,14 +1,9 @@
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
-import {
-  type CommitmentStatus as DomainCommitmentStatus,
-  formatMoney,
-  type Money as MoneyView,
-} from '@accord/domain';
+import { formatMoney, type Money as MoneyView } from '@accord/domain';
 import type { CommitmentRevisionView, CommitmentView } from '@accord/projections';
-import { ArgsType, Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { entityId, field, inputOf, member, nested, optional } from '../graphql/input-type';
 import {
   bool,
   computed,
@@ -24,7 +19,7 @@ import {
   nullable,
   text,
 } from '../graphql/object-type';
-import { PageArgs } from '../graphql/pagination';
+import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 
 export enum CommitmentStatus {
@@ -106,46 +101,20 @@ export type CommitmentConnection = InstanceType<typeof CommitmentConnection>;
 @ObjectType()
 export class CommitmentPayload extends payloadOf({ commitment: Commitment }) {}
 
+const status = optional(member(CommitmentStatus));
+const overdue = (description?: string) =>
+  optional(field<boolean>(() => Boolean, description, IsBoolean()));
+
 @InputType()
-export class CommitmentFilter {
-  @IdField({ nullable: true })
-  initiativeId?: string;
-
-  @IdField({ nullable: true })
-  partnerId?: string;
-
-  @Field(() => CommitmentStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(CommitmentStatus))
-  status?: DomainCommitmentStatus;
-
-  @Field({
-    nullable: true,
-    description: 'true: only open commitments past their due date; false: all others.',
-  })
-  @IsOptional()
-  @IsBoolean()
-  overdue?: boolean;
-}
+export class CommitmentFilter extends inputOf({
+  initiativeId: optional(entityId()),
+  partnerId: optional(entityId()),
+  status,
+  overdue: overdue('true: only open commitments past their due date; false: all others.'),
+}) {}
 
 @ArgsType()
-export class PartnerCommitmentsArgs extends PageArgs {
-  @Field(() => CommitmentStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(CommitmentStatus))
-  status?: DomainCommitmentStatus;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  overdue?: boolean;
-}
+export class PartnerCommitmentsArgs extends pageArgsOf({ status, overdue: overdue() }) {}
 
 @ArgsType()
-export class CommitmentsArgs extends PageArgs {
-  @Field(() => CommitmentFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CommitmentFilter)
-  filter?: CommitmentFilter;
-}
+export class CommitmentsArgs extends pageArgsOf({ filter: optional(nested(CommitmentFilter)) }) {}

@@ -5,28 +5,14 @@ import {
   FulfilCommitmentInput,
   LinkCommitmentInput,
   MakeCommitmentInput,
-  type MoneyInput,
   MissCommitmentInput,
   ReportProgressInput,
   ReviseCommitmentInput,
   WithdrawCommitmentInput,
 } from './commitments.inputs';
-import { DomainError, type Money, parseMoney } from '@accord/domain';
-import { InputValidationError } from '../graphql/input-validation';
+import { toMoney } from '../benefit-pools/money-input';
 import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
-
-function toMoney(input: MoneyInput | undefined | null): Money | null {
-  if (!input) return null;
-  try {
-    return parseMoney(input.amount, input.currency, 'resources.money');
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new InputValidationError([
-      { field: error.field ?? 'resources.money', rule: error.code, message: error.message },
-    ]);
-  }
-}
 
 const commitment = mutationsOf(
   CommitmentPayload,
@@ -60,7 +46,7 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
     (input, envelope) => {
       const commitmentId = input.commitmentId ?? deriveEntityId(envelope.commandId, 'commitment');
       const resources = {
-        money: toMoney(input.resources?.money),
+        money: input.resources?.money ? toMoney(input.resources.money, 'resources.money') : null,
         inKind: input.resources?.inKind ?? null,
         hours: input.resources?.hours ?? null,
       };

@@ -1,5 +1,4 @@
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
 import {
   type GovernanceRules,
   type QuorumCheck as QuorumCheckView,
@@ -9,20 +8,21 @@ import {
 } from '@accord/domain';
 import type {
   DecisionView,
-  DecisionViewStatus,
   RecusalView,
   VoteHistoryEntryView,
   VoteView,
 } from '@accord/projections';
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../graphql/pagination';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { entityId, field, inputOf, member, optional } from '../graphql/input-type';
+import { PAGE_FIELDS, pageArgsOf } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -34,23 +34,18 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const VoteChoiceEnum = Object.fromEntries(
-  VOTE_CHOICES.map((c) => [c.toUpperCase(), c]),
-) as Record<Uppercase<VoteChoice>, VoteChoice>;
-registerEnumType(VoteChoiceEnum, {
-  name: 'VoteChoice',
-  description:
-    'CONSENSUS offers FOR, ABSTAIN, BLOCK; CONSENT offers FOR, ABSTAIN, OBJECTION; the majority methods FOR, AGAINST, ABSTAIN. BLOCK and OBJECTION need a reason.',
-});
+export const VoteChoiceEnum = enumFrom(
+  VOTE_CHOICES,
+  'VoteChoice',
+  'CONSENSUS offers FOR, ABSTAIN, BLOCK; CONSENT offers FOR, ABSTAIN, OBJECTION; the majority methods FOR, AGAINST, ABSTAIN. BLOCK and OBJECTION need a reason.',
+);
 
 const DECISION_STATUSES = ['open', 'adopted', 'rejected', 'superseded'] as const;
-export const DecisionStatusEnum = Object.fromEntries(
-  DECISION_STATUSES.map((s) => [s.toUpperCase(), s]),
-) as Record<Uppercase<DecisionViewStatus>, DecisionViewStatus>;
-registerEnumType(DecisionStatusEnum, {
-  name: 'DecisionStatus',
-  description: 'OPEN for votes; ADOPTED or REJECTED when closed; SUPERSEDED by a later decision.',
-});
+export const DecisionStatusEnum = enumFrom(
+  DECISION_STATUSES,
+  'DecisionStatus',
+  'OPEN for votes; ADOPTED or REJECTED when closed; SUPERSEDED by a later decision.',
+);
 
 export enum DecisionOutcome {
   ADOPTED = 'adopted',
@@ -170,24 +165,23 @@ export type DecisionConnection = InstanceType<typeof DecisionConnection>;
 @ObjectType()
 export class DecisionPayload extends payloadOf({ decision: Decision }) {}
 
-@ArgsType()
-export class InitiativeDecisionsArgs extends PageArgs {
-  @Field(() => DecisionStatusEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(DECISION_STATUSES)
-  status?: DecisionViewStatus;
-
-  @Field({
-    nullable: true,
-    description: 'true: adopted decisions whose review date has come; false: all others.',
-  })
-  @IsOptional()
-  @IsBoolean()
-  reviewDue?: boolean;
-}
+const DECISION_FILTERS = {
+  status: optional(member(DecisionStatusEnum)),
+  reviewDue: optional(
+    field<boolean>(
+      () => Boolean,
+      'true: adopted decisions whose review date has come; false: all others.',
+      IsBoolean(),
+    ),
+  ),
+};
 
 @ArgsType()
-export class DecisionsArgs extends InitiativeDecisionsArgs {
-  @IdField()
-  initiativeId!: string;
-}
+export class InitiativeDecisionsArgs extends pageArgsOf(DECISION_FILTERS) {}
+
+/** As InitiativeDecisionsArgs inherited them, the page's arguments come before the filters. */
+@ArgsType()
+export class DecisionsArgs extends inputOf(
+  { initiativeId: entityId(), ...PAGE_FIELDS, ...DECISION_FILTERS },
+  true,
+) {}

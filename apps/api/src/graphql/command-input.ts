@@ -1,41 +1,57 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { ID } from '@nestjs/graphql';
+import { IsInt, Matches, Min } from 'class-validator';
 import { IsBusinessTime } from './input-bounds';
+import {
+  entityId,
+  field,
+  inputOf,
+  type InputField,
+  type InputShape,
+  optional,
+  whole,
+} from './input-type';
 
 const COMMAND_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
-/** Fields every mutation input shares. */
-@InputType({ isAbstract: true })
-export abstract class CommandInput {
-  @Field(() => ID, {
-    nullable: true,
-    description:
+/** Fields every mutation input shares, after its own. */
+const COMMAND_FIELDS = {
+  commandId: optional(
+    field<string>(
+      () => ID,
       'Makes retries safe: resending the same commandId with the same input writes nothing new and returns the first receipt; with another input it is CONFLICT (COMMAND_ID_REUSED).',
-  })
-  @IsOptional()
-  @Matches(COMMAND_ID, { message: 'commandId must be 1-128 letters, digits, "_", ".", ":" or "-"' })
-  commandId?: string;
-
-  @Field({
-    nullable: true,
-    description:
+      Matches(COMMAND_ID, {
+        message: 'commandId must be 1-128 letters, digits, "_", ".", ":" or "-"',
+      }),
+    ),
+  ),
+  occurredAt: optional(
+    field<string>(
+      () => String,
       'Business time of the act (ISO 8601), e.g. when the meeting decided; defaults to now. From 2000-01-01, and not in the future.',
-  })
-  @IsOptional()
-  @IsBusinessTime()
-  occurredAt?: string;
-}
+      IsBusinessTime(),
+    ),
+  ),
+};
+/** The id of the entity a command creates, when the client chooses it. */
+export const chosenId = () =>
+  optional(entityId('Choose the id, or let the ledger derive one from the commandId.'));
+
+export type CommandInput = InputShape<typeof COMMAND_FIELDS>;
+
+/** The input of a command: its own fields, then commandId and occurredAt. */
+export const commandInput = <S extends Record<string, InputField<unknown>>>(fields: S) =>
+  inputOf({ ...fields, ...COMMAND_FIELDS });
 
 /** Commands on an entity that already exists may name the revision they were decided on. */
-@InputType({ isAbstract: true })
-export abstract class ExistingEntityCommandInput extends CommandInput {
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  expectedRevision?: number;
-}
+export const entityCommandInput = <S extends Record<string, InputField<unknown>>>(fields: S) =>
+  inputOf({
+    ...fields,
+    ...COMMAND_FIELDS,
+    expectedRevision: optional(
+      whole(
+        'Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision.',
+        IsInt(),
+        Min(0),
+      ),
+    ),
+  });

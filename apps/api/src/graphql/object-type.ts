@@ -7,6 +7,7 @@ import {
   ID,
   Int,
   ObjectType,
+  registerEnumType,
   type ReturnTypeFuncValue,
 } from '@nestjs/graphql';
 import { DateTimeScalar } from './date-time.scalar';
@@ -55,6 +56,16 @@ export const localDate = (description?: string) => spec<string>(() => LocalDateS
 /** A registered enum; it serves the enum's members and their string values alike. */
 export const enumOf = <E extends Record<string, string>>(values: E, description?: string) =>
   spec<E[keyof E] | `${E[keyof E]}`>(() => values, description);
+/** A GraphQL enum of `values`, each member named in upper case: { IN_FORCE: 'in_force', … }. */
+export function enumFrom<V extends string>(
+  values: readonly V[],
+  name: string,
+  description?: string,
+) {
+  const members = Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));
+  registerEnumType(members, { name, description });
+  return members as Record<Uppercase<V>, V>;
+}
 /** An object type. */
 export const of = <T>(type: Type<T>, description?: string) => toSpec(type, description);
 export const list = <T>(item: Of<T>, description?: string): FieldSpec<T[]> => {

@@ -1,23 +1,22 @@
 import { decodeCursor, type PageRequest } from '@accord/projections';
 import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { bool, fieldsOf, int, list, nullable, of, text } from './object-type';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { field, inputOf, type InputField, optional, whole, withDefault } from './input-type';
 import { InputValidationError } from './input-validation';
 
+/** The arguments of a paged list, after its own. */
+export const PAGE_FIELDS = {
+  first: withDefault(whole('Page size, 1 to 100.', IsInt(), Min(1), Max(100)), 20),
+  after: optional(field<string>(() => String, 'endCursor of the previous page.', IsString())),
+};
 @ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
+export class PageArgs extends inputOf(PAGE_FIELDS, true) {}
 
-  @Field({ nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string;
-}
+/** The arguments `fields`, then those of a page. */
+export const pageArgsOf = <S extends Record<string, InputField<unknown>>>(fields: S) =>
+  inputOf({ ...fields, ...PAGE_FIELDS }, true);
 
 export function toPageRequest(args: PageArgs): PageRequest {
   if (args.after === undefined || args.after === null) return { first: args.first };

@@ -1,8 +1,8 @@
-import { IdField } from '../graphql/fields';
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { entityId, field, inputOf, whole, withDefault } from '../graphql/input-type';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
-import { PageArgs, PageInfo } from '../graphql/pagination';
+import { pageArgsOf, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
 import { bool, dateTime, enumOf, fieldsOf, id, int, list, of, text } from '../graphql/object-type';
 
@@ -18,50 +18,47 @@ registerEnumType(Timeline, {
 export const MAX_EVENTS = 5_000;
 
 @ArgsType()
-export class HistoryArgs {
-  @IdField({ description: 'The id of a commitment, decision, agreement, risk, …' })
-  entityId!: string;
-
-  @Field(() => Int, {
-    defaultValue: 500,
-    description: `At most this many events, 1 to ${MAX_EVENTS}.`,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_EVENTS)
-  first: number = 500;
-}
+export class HistoryArgs extends inputOf(
+  {
+    entityId: entityId('The id of a commitment, decision, agreement, risk, …'),
+    first: withDefault(
+      whole(`At most this many events, 1 to ${MAX_EVENTS}.`, IsInt(), Min(1), Max(MAX_EVENTS)),
+      500,
+    ),
+  },
+  true,
+) {}
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
 /** A window is read a page of its events at a time, in log order. */
 @ArgsType()
-export class ChangesArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-
-  @Field(() => DateTimeScalar, { description: 'From this moment (inclusive).' })
-  @IsISO8601(ISO, { message: 'from must be an ISO 8601 date-time' })
-  from!: string;
-
-  @Field(() => DateTimeScalar, { description: 'Up to this moment (exclusive).' })
-  @IsISO8601(ISO, { message: 'to must be an ISO 8601 date-time' })
-  to!: string;
-
-  @Field(() => Timeline, { defaultValue: Timeline.OCCURRED })
-  @IsOptional()
-  @IsIn(Object.values(Timeline))
-  timeline: Timeline = Timeline.OCCURRED;
-
-  @Field({
-    defaultValue: false,
-    description:
+export class ChangesArgs extends pageArgsOf({
+  initiativeId: entityId(),
+  from: field<string>(
+    () => DateTimeScalar,
+    'From this moment (inclusive).',
+    IsISO8601(ISO, { message: 'from must be an ISO 8601 date-time' }),
+  ),
+  to: field<string>(
+    () => DateTimeScalar,
+    'Up to this moment (exclusive).',
+    IsISO8601(ISO, { message: 'to must be an ISO 8601 date-time' }),
+  ),
+  timeline: withDefault(
+    field<Timeline>(() => Timeline, undefined, IsOptional(), IsIn(Object.values(Timeline))),
+    Timeline.OCCURRED,
+  ),
+  newestFirst: withDefault(
+    field<boolean>(
+      () => Boolean,
       "Page from the newest event backwards: the first page holds the window's latest events (within each entity still in log order).",
-  })
-  @IsOptional()
-  @IsBoolean()
-  newestFirst: boolean = false;
-}
+      IsOptional(),
+      IsBoolean(),
+    ),
+    false,
+  ),
+}) {}
 
 @ObjectType({ description: 'What happened to one entity within the window.' })
 export class EntityChange extends fieldsOf()({

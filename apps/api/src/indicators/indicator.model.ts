@@ -4,8 +4,8 @@ import type {
   MeasurementView,
 } from '@accord/projections';
 import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IdField } from '../graphql/fields';
-import { connectionOf, PageArgs } from '../graphql/pagination';
+import { entityId } from '../graphql/input-type';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,
@@ -88,10 +88,7 @@ export const MeasurementConnection = connectionOf(Measurement, 'Measurement');
 export type MeasurementConnection = InstanceType<typeof MeasurementConnection>;
 
 @ArgsType()
-export class IndicatorsArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-}
+export class IndicatorsArgs extends pageArgsOf({ initiativeId: entityId() }) {}
 
 @ObjectType()
 export class IndicatorPayload extends payloadOf({ indicator: Indicator }) {}

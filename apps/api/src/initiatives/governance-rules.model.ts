@@ -1,23 +1,28 @@
 import {
   DECISION_METHODS,
-  type DecisionMethod,
   type Fraction as FractionView,
   type GovernanceRules as DomainGovernanceRules,
 } from '@accord/domain';
 import type { GovernanceRulesView } from '@accord/projections';
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { dateTime, enumOf, fieldsOf, id, int, nullable, of } from '../graphql/object-type';
+import { InputType, ObjectType } from '@nestjs/graphql';
+import { IsInt, Max, Min } from 'class-validator';
+import { inputOf, member, nested, whole } from '../graphql/input-type';
+import {
+  dateTime,
+  enumOf,
+  enumFrom,
+  fieldsOf,
+  id,
+  int,
+  nullable,
+  of,
+} from '../graphql/object-type';
 
-export const DecisionMethodEnum = Object.fromEntries(
-  DECISION_METHODS.map((m) => [m.toUpperCase(), m]),
-) as Record<Uppercase<DecisionMethod>, DecisionMethod>;
-registerEnumType(DecisionMethodEnum, {
-  name: 'DecisionMethod',
-  description:
-    'CONSENSUS: adopted unless someone blocks. CONSENT: adopted unless someone objects. SIMPLE_MAJORITY: more for than against. SUPERMAJORITY: the supermajority fraction of for and against votes.',
-});
+export const DecisionMethodEnum = enumFrom(
+  DECISION_METHODS,
+  'DecisionMethod',
+  'CONSENSUS: adopted unless someone blocks. CONSENT: adopted unless someone objects. SIMPLE_MAJORITY: more for than against. SUPERMAJORITY: the supermajority fraction of for and against votes.',
+);
 
 @ObjectType({ description: 'An exact ratio, such as 2/3; thresholds are never floats.' })
 export class Fraction extends fieldsOf<FractionView>()({
@@ -25,20 +30,10 @@ export class Fraction extends fieldsOf<FractionView>()({
   denominator: int(),
 }) {}
 
-@InputType()
-export class FractionInput {
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
-  numerator!: number;
+const term = () => whole(undefined, IsInt(), Min(1), Max(1_000));
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
-  denominator!: number;
-}
+@InputType()
+export class FractionInput extends inputOf({ numerator: term(), denominator: term() }) {}
 
 @ObjectType({ description: 'How an initiative decides.' })
 export class GovernanceRules extends fieldsOf<GovernanceRulesView>()({
@@ -55,21 +50,11 @@ export class GovernanceRules extends fieldsOf<GovernanceRulesView>()({
 }) {}
 
 @InputType()
-export class GovernanceRulesInput {
-  @Field(() => FractionInput)
-  @ValidateNested()
-  @Type(() => FractionInput)
-  quorum!: FractionInput;
-
-  @Field(() => DecisionMethodEnum)
-  @IsIn(DECISION_METHODS)
-  defaultMethod!: DecisionMethod;
-
-  @Field(() => FractionInput)
-  @ValidateNested()
-  @Type(() => FractionInput)
-  supermajority!: FractionInput;
-}
+export class GovernanceRulesInput extends inputOf({
+  quorum: nested(FractionInput),
+  defaultMethod: member(DecisionMethodEnum),
+  supermajority: nested(FractionInput),
+}) {}
 
 export const toDomainRules = (input: GovernanceRulesInput): DomainGovernanceRules => ({
   quorum: { numerator: input.quorum.numerator, denominator: input.quorum.denominator },

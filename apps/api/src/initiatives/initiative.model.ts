@@ -1,11 +1,12 @@
 import { connectionOf } from '../graphql/pagination';
-import { SECTORS, type Sector } from '@accord/domain';
+import { SECTORS } from '@accord/domain';
 import type { InitiativeView, PartnerView } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -14,14 +15,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const SectorEnum = Object.fromEntries(SECTORS.map((s) => [s.toUpperCase(), s])) as Record<
-  Uppercase<Sector>,
-  Sector
->;
-registerEnumType(SectorEnum, {
-  name: 'Sector',
-  description: 'The sector a partner organisation belongs to.',
-});
+export const SectorEnum = enumFrom(
+  SECTORS,
+  'Sector',
+  'The sector a partner organisation belongs to.',
+);
 
 export enum PartnerStatus {
   MEMBER = 'member',

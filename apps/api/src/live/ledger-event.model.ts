@@ -1,7 +1,7 @@
 import type { JournalEntry } from '@accord/projections';
-import { IdField } from '../graphql/fields';
-import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
+import { entityId, field, inputOf, optional } from '../graphql/input-type';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, Matches } from 'class-validator';
 import {
   computed,
   dateTime,
@@ -50,16 +50,17 @@ export class LedgerEvent extends fieldsOf<JournalEntry>()({
 const EVENT_TYPE = /^[A-Za-z]+\.v\d+$/;
 
 @ArgsType()
-export class LedgerEventsArgs {
-  @IdField({ description: 'Only events of this initiative.' })
-  initiativeId!: string;
-
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Only these event types (e.g. ["VoteCast.v1"]); all when omitted.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @Matches(EVENT_TYPE, { each: true, message: 'each type must look like CommitmentMade.v1' })
-  types?: string[];
-}
+export class LedgerEventsArgs extends inputOf(
+  {
+    initiativeId: entityId('Only events of this initiative.'),
+    types: optional(
+      field<string[]>(
+        () => [String],
+        'Only these event types (e.g. ["VoteCast.v1"]); all when omitted.',
+        ArrayMaxSize(100),
+        Matches(EVENT_TYPE, { each: true, message: 'each type must look like CommitmentMade.v1' }),
+      ),
+    ),
+  },
+  true,
+) {}

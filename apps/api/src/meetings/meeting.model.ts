@@ -1,9 +1,9 @@
+import { entityId } from '../graphql/input-type';
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
 import type { MeetingView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { PersonOfPartner } from '../decisions/decision.model';
-import { PageArgs } from '../graphql/pagination';
+import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { dateTime, fieldsOf, hidden, id, int, list, of, text } from '../graphql/object-type';
 
@@ -30,7 +30,4 @@ export type MeetingConnection = InstanceType<typeof MeetingConnection>;
 export class MeetingPayload extends payloadOf({ meeting: Meeting }) {}
 
 @ArgsType()
-export class MeetingsArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-}
+export class MeetingsArgs extends pageArgsOf({ initiativeId: entityId() }) {}

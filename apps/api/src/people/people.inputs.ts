@@ -1,85 +1,46 @@
-import { IdField, TextField } from '../graphql/fields';
-import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
-import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
+import { InputType } from '@nestjs/graphql';
+import { commandInput, entityCommandInput } from '../graphql/command-input';
+import { entityId, field, optional, prose } from '../graphql/input-type';
 import { IsContactEmail, IsPersonName, IsPhone } from './person-input.rules';
 
-@InputType()
-export class ForgetPersonInput extends ExistingEntityCommandInput {
-  @IdField({ description: 'The person to forget: yourself, or someone else as staff.' })
-  personId!: string;
-
-  @IdField({
-    nullable: true,
-    description: 'The initiative whose backbone staff you are, to forget someone else.',
-  })
-  initiativeId?: string;
-
-  @TextField(
-    { max: 2_000, multiline: true },
-    {
-      description:
-        'Why, kept in the ledger in plaintext (e.g. "asked to be forgotten"): do not put personal data in it.',
-    },
-  )
-  reason!: string;
-}
+const SEALED = 'Personal data, sealed like the name.';
+const text = (description: string | undefined, rule: PropertyDecorator) =>
+  field<string>(() => String, description, rule);
 
 @InputType()
-export class RegisterPersonInput extends CommandInput {
-  @IdField({
-    nullable: true,
-    description:
+export class ForgetPersonInput extends entityCommandInput({
+  personId: entityId('The person to forget: yourself, or someone else as staff.'),
+  initiativeId: optional(
+    entityId('The initiative whose backbone staff you are, to forget someone else.'),
+  ),
+  reason: prose(
+    2_000,
+    'Why, kept in the ledger in plaintext (e.g. "asked to be forgotten"): do not put personal data in it.',
+  ),
+}) {}
+
+@InputType()
+export class RegisterPersonInput extends commandInput({
+  personId: optional(
+    entityId(
       'The person registered; yourself (the person of your token) when omitted. Someone else needs initiativeId, of which you are backbone staff.',
-  })
-  personId?: string;
-
-  @IdField({
-    nullable: true,
-    description: 'The initiative whose backbone staff you are, to register someone else.',
-  })
-  initiativeId?: string;
-
-  @Field({ description: 'Personal data: sealed in the ledger with the person’s own key.' })
-  @IsPersonName()
-  name!: string;
-
-  @Field({ description: 'Personal data, sealed like the name.' })
-  @IsContactEmail()
-  email!: string;
-
-  @Field(() => String, { nullable: true, description: 'Personal data, sealed like the name.' })
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-}
+    ),
+  ),
+  initiativeId: optional(
+    entityId('The initiative whose backbone staff you are, to register someone else.'),
+  ),
+  name: text('Personal data: sealed in the ledger with the person’s own key.', IsPersonName()),
+  email: text(SEALED, IsContactEmail()),
+  phone: optional(text(SEALED, IsPhone())),
+}) {}
 
 @InputType()
-export class UpdatePersonContactInput extends ExistingEntityCommandInput {
-  @IdField({
-    nullable: true,
-    description: 'Yourself when omitted; someone else needs initiativeId (backbone staff).',
-  })
-  personId?: string;
-
-  @IdField({ nullable: true })
-  initiativeId?: string;
-
-  @Field({ nullable: true, description: 'A new name; unchanged when omitted.' })
-  @IsOptional()
-  @IsPersonName()
-  name?: string;
-
-  @Field({ nullable: true, description: 'A new email; unchanged when omitted.' })
-  @IsOptional()
-  @IsContactEmail()
-  email?: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'A new phone; unchanged when omitted; null removes it.',
-  })
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-}
+export class UpdatePersonContactInput extends entityCommandInput({
+  personId: optional(
+    entityId('Yourself when omitted; someone else needs initiativeId (backbone staff).'),
+  ),
+  initiativeId: optional(entityId()),
+  name: optional(text('A new name; unchanged when omitted.', IsPersonName())),
+  email: optional(text('A new email; unchanged when omitted.', IsContactEmail())),
+  phone: optional(text('A new phone; unchanged when omitted; null removes it.', IsPhone())),
+}) {}

@@ -1,22 +1,19 @@
-import { IdField } from '../graphql/fields';
+import { entityId, field, inputOf } from '../graphql/input-type';
 import { basisPointsToPercent, type PartnerShare } from '@accord/domain';
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
 import { computed, fieldsOf, hidden, id, text } from '../graphql/object-type';
 
 @InputType({ description: "A partner's share of a risk or a benefit pool." })
-export class PartnerShareInput {
-  @IdField()
-  partnerId!: string;
-
-  @Field({
-    description:
-      'Percentage as a decimal string with at most two decimals, e.g. "33.34"; shares add to exactly 100.',
-  })
-  @IsNotEmpty({ message: 'percent must be a percentage such as "33.34"' })
-  @MaxLength(16)
-  percent!: string;
-}
+export class PartnerShareInput extends inputOf({
+  partnerId: entityId(),
+  percent: field<string>(
+    () => String,
+    'Percentage as a decimal string with at most two decimals, e.g. "33.34"; shares add to exactly 100.',
+    IsNotEmpty({ message: 'percent must be a percentage such as "33.34"' }),
+    MaxLength(16),
+  ),
+}) {}
 
 @ObjectType({ description: "A partner's share, as an exact percentage." })
 export class PartnerSharePercent extends fieldsOf<PartnerShare>()({

@@ -1,15 +1,14 @@
+import { entityId, member, optional } from '../graphql/input-type';
 import { connectionOf } from '../graphql/pagination';
-import { IdField } from '../graphql/fields';
-import { RISK_CATEGORIES, type RiskCategory as DomainRiskCategory } from '@accord/domain';
+import { RISK_CATEGORIES } from '@accord/domain';
 import type {
   MitigationView,
   RiskAssessmentView,
   RiskSummaryView,
   RiskView,
 } from '@accord/projections';
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../graphql/pagination';
+import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from './partner-share';
 import {
@@ -18,6 +17,7 @@ import {
   dateTime,
   hidden,
   enumOf,
+  enumFrom,
   fieldsOf,
   id,
   int,
@@ -26,10 +26,7 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const RiskCategoryEnum = Object.fromEntries(
-  RISK_CATEGORIES.map((c) => [c.toUpperCase(), c]),
-) as Record<Uppercase<DomainRiskCategory>, DomainRiskCategory>;
-registerEnumType(RiskCategoryEnum, { name: 'RiskCategory' });
+export const RiskCategoryEnum = enumFrom(RISK_CATEGORIES, 'RiskCategory');
 
 export enum RiskStatus {
   OPEN = 'open',
@@ -91,15 +88,10 @@ export const RiskConnection = connectionOf(Risk, 'Risk');
 export type RiskConnection = InstanceType<typeof RiskConnection>;
 
 @ArgsType()
-export class RiskRegisterArgs extends PageArgs {
-  @IdField()
-  initiativeId!: string;
-
-  @Field(() => RiskStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(RiskStatus))
-  status?: RiskStatus | null;
-}
+export class RiskRegisterArgs extends pageArgsOf({
+  initiativeId: entityId(),
+  status: optional(member(RiskStatus)),
+}) {}
 
 @ObjectType()
 export class RiskPayload extends payloadOf({ risk: Risk }) {}

@@ -1,112 +1,67 @@
-import { IdField, NestedListField, TextField } from '../graphql/fields';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ExistingEntityCommandInput, CommandInput } from '../graphql/command-input';
+import { ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
+import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
 import { ENTITY_ID } from '../graphql/id';
-import type { RiskCategory } from '@accord/domain';
-import { IsIn, ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { IsScore } from '../graphql/input-bounds';
+import { entityId, field, line, member, nestedList, prose, whole } from '../graphql/input-type';
 import { RiskCategoryEnum } from './risk.model';
 import { PartnerShareInput } from './partner-share';
 
-@InputType()
-export class CloseRiskInput extends ExistingEntityCommandInput {
-  @IdField()
-  riskId!: string;
-
-  @TextField({ max: 5_000, multiline: true }, { description: 'Why the risk is closed.' })
-  reason!: string;
-}
+const likelihood = () => whole('Whole number from 1 (rare) to 5 (almost certain).', IsScore());
+const impact = () => whole('Whole number from 1 (minor) to 5 (severe).', IsScore());
 
 @InputType()
-export class IdentifyRiskInput extends CommandInput {
-  @IdField({
-    nullable: true,
-    description: 'Choose the id, or let the ledger derive one from the commandId.',
-  })
-  riskId?: string;
-
-  @IdField()
-  initiativeId!: string;
-
-  @TextField({ max: 300 })
-  title!: string;
-
-  @TextField({ max: 5_000, multiline: true })
-  description!: string;
-
-  @Field(() => RiskCategoryEnum)
-  @IsIn(Object.values(RiskCategoryEnum))
-  category!: RiskCategory;
-
-  @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
-  @IsScore()
-  likelihood!: number;
-
-  @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
-  @IsScore()
-  impact!: number;
-
-  @IdField({ description: 'The member partner that owns the risk.' })
-  ownerPartnerId!: string;
-}
+export class CloseRiskInput extends entityCommandInput({
+  riskId: entityId(),
+  reason: prose(5_000, 'Why the risk is closed.'),
+}) {}
 
 @InputType()
-export class MaterialiseRiskInput extends ExistingEntityCommandInput {
-  @IdField()
-  riskId!: string;
-
-  @TextField({ max: 5_000, multiline: true }, { description: 'What happened.' })
-  description!: string;
-}
-
-@InputType()
-export class PlanMitigationInput extends ExistingEntityCommandInput {
-  @IdField()
-  riskId!: string;
-
-  @IdField({
-    nullable: true,
-    description: 'Choose the id, or let the ledger derive one from the commandId.',
-  })
-  mitigationId?: string;
-
-  @TextField({ max: 5_000, multiline: true })
-  description!: string;
-
-  @Field(() => [ID], {
-    description: 'Commitments of the same initiative that carry the mitigation out.',
-  })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @Matches(ENTITY_ID, { each: true, message: 'each commitment id must be a valid id' })
-  commitmentIds!: string[];
-}
+export class IdentifyRiskInput extends commandInput({
+  riskId: chosenId(),
+  initiativeId: entityId(),
+  title: line(300),
+  description: prose(5_000),
+  category: member(RiskCategoryEnum),
+  likelihood: likelihood(),
+  impact: impact(),
+  ownerPartnerId: entityId('The member partner that owns the risk.'),
+}) {}
 
 @InputType()
-export class ReassessRiskInput extends ExistingEntityCommandInput {
-  @IdField()
-  riskId!: string;
-
-  @Field(() => Int, { description: 'Whole number from 1 (rare) to 5 (almost certain).' })
-  @IsScore()
-  likelihood!: number;
-
-  @Field(() => Int, { description: 'Whole number from 1 (minor) to 5 (severe).' })
-  @IsScore()
-  impact!: number;
-
-  @TextField({ max: 5_000, multiline: true }, { description: 'Why the assessment changed.' })
-  reason!: string;
-}
+export class MaterialiseRiskInput extends entityCommandInput({
+  riskId: entityId(),
+  description: prose(5_000, 'What happened.'),
+}) {}
 
 @InputType()
-export class ShareRiskOwnershipInput extends ExistingEntityCommandInput {
-  @IdField()
-  riskId!: string;
+export class PlanMitigationInput extends entityCommandInput({
+  riskId: entityId(),
+  mitigationId: chosenId(),
+  description: prose(5_000),
+  commitmentIds: field<string[]>(
+    () => [ID],
+    'Commitments of the same initiative that carry the mitigation out.',
+    IsArray(),
+    ArrayMaxSize(100),
+    Matches(ENTITY_ID, { each: true, message: 'each commitment id must be a valid id' }),
+  ),
+}) {}
 
-  @NestedListField(PartnerShareInput, 200, {
-    description:
-      'Member partners and their shares, adding to exactly 100 %; replaces any earlier sharing.',
-  })
-  shares!: PartnerShareInput[];
-}
+@InputType()
+export class ReassessRiskInput extends entityCommandInput({
+  riskId: entityId(),
+  likelihood: likelihood(),
+  impact: impact(),
+  reason: prose(5_000, 'Why the assessment changed.'),
+}) {}
+
+@InputType()
+export class ShareRiskOwnershipInput extends entityCommandInput({
+  riskId: entityId(),
+  shares: nestedList(
+    PartnerShareInput,
+    200,
+    'Member partners and their shares, adding to exactly 100 %; replaces any earlier sharing.',
+  ),
+}) {}

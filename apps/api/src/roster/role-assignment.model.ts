@@ -1,4 +1,4 @@
-import { END_OF_TIME, previousDay, type Role, ROLES } from '@accord/domain';
+import { END_OF_TIME, previousDay, ROLES } from '@accord/domain';
 import type { RoleAssignmentView } from '@accord/projections';
 import { ObjectType, registerEnumType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
@@ -7,6 +7,7 @@ import {
   hidden,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   id,
   localDate,
@@ -14,15 +15,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), r])) as Record<
-  Uppercase<Role>,
-  Role
->;
-registerEnumType(RoleEnum, {
-  name: 'Role',
-  description:
-    'A role in an initiative. STEERING_MEMBER holders in office are the voting members; SIGNATORY holders sign agreements for their partner; CHAIR is a single seat.',
-});
+export const RoleEnum = enumFrom(
+  ROLES,
+  'Role',
+  'A role in an initiative. STEERING_MEMBER holders in office are the voting members; SIGNATORY holders sign agreements for their partner; CHAIR is a single seat.',
+);
 
 export enum AssignmentStatus {
   ASSIGNED = 'assigned',

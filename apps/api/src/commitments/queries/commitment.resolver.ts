@@ -12,10 +12,12 @@ import {
 } from '../commitment.model';
 import { CommitmentQueries } from './commitment.queries';
 
-const clean = <T extends object>(filter: T | undefined | null): Partial<T> =>
+/** The filter without the fields left out or null. */
+type Clean<T> = { [K in keyof T]?: NonNullable<T[K]> };
+const clean = <T extends object>(filter: T | undefined | null): Clean<T> =>
   Object.fromEntries(
     Object.entries(filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
-  ) as Partial<T>;
+  ) as Clean<T>;
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
