@@ -109,6 +109,15 @@ describe.each(ALL_STORES)('the Merkle trees over the ledger (%s)', (store) => {
       leafIndex: 5,
       position: String(events[5]!.position),
     });
+    // An argument given as null counts as left out, as in the HTTP endpoints.
+    const withNulls = await app.gql(INCLUSION, {
+      initiativeId: 'reading-by-9',
+      position: null,
+      eventId: events[5]!.id,
+    });
+    expect(withNulls.data).toEqual(byId.data);
+    const last = await app.gql(CHECKPOINT, { initiativeId: 'reading-by-9', treeSize: null });
+    expect(last.data.logCheckpoint).toMatchObject({ origin: ORIGIN, size: 8 });
 
     const old = await app.gql(CHECKPOINT, { initiativeId: 'reading-by-9', treeSize: 3 });
     expectNoErrors(old);

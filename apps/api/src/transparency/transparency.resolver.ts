@@ -1,171 +1,121 @@
-import { type Type } from '@nestjs/common';
-import {
-  Args,
-  ArgsType,
-  Context,
-  Field,
-  ID,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-} from '@nestjs/graphql';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { Args, ArgsType, Context, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsInt, Matches, Min } from 'class-validator';
 import type { AccordContext } from '../graphql/accord-context';
 import { ENTITY_ID } from '../graphql/id';
+import { field, inputOf, optional, whole } from '../graphql/input-type';
 import { InputValidationError } from '../graphql/input-validation';
+import { bool, fieldsOf, int, integerText, list, nullable, of, text } from '../graphql/object-type';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
 import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 import { NotFoundError } from '../ledger/ledger.errors';
 
+const position = () => integerText('Global position of the event (a string: it may exceed 2^31).');
+
 @ObjectType({ description: 'A signed checkpoint of one tree (C2SP tlog-checkpoint, signed note).' })
-export class LogCheckpoint {
-  @Field({ description: '<host>/initiative/<id> or <host>/directory' })
-  origin!: string;
-  @Field(() => Int)
-  size!: number;
-  @Field({ description: 'The root hash, base64.' })
-  rootHash!: string;
-  @Field({ description: 'The signed note, with the cosignatures collected for it.' })
-  note!: string;
-  @Field()
-  signedAt!: string;
-  @Field({ description: "The log's verifier key for this origin (<name>+<key ID>+<key>)." })
-  logKey!: string;
-}
+export class LogCheckpoint extends fieldsOf()({
+  origin: text('<host>/initiative/<id> or <host>/directory'),
+  size: int(),
+  rootHash: text('The root hash, base64.'),
+  note: text('The signed note, with the cosignatures collected for it.'),
+  signedAt: text(),
+  logKey: text("The log's verifier key for this origin (<name>+<key ID>+<key>)."),
+}) {}
 
 @ObjectType({ description: 'RFC 9162 inclusion proof of one event in a checkpoint of its tree.' })
-export class InclusionProof {
-  @Field()
-  origin!: string;
-  @Field(() => Int)
-  leafIndex!: number;
-  @Field(() => Int)
-  treeSize!: number;
-  @Field({ description: 'Global position of the event (a string: it may exceed 2^31).' })
-  position!: string;
-  @Field()
-  eventId!: string;
-  @Field({ description: 'SHA-256(0x00 || leaf), base64.' })
-  leafHash!: string;
-  @Field(() => [String], { description: 'Sibling hashes from the leaf up, base64.' })
-  hashes!: string[];
-  @Field(() => LogCheckpoint)
-  checkpoint!: LogCheckpoint;
-}
+export class InclusionProof extends fieldsOf()({
+  origin: text(),
+  leafIndex: int(),
+  treeSize: int(),
+  position: position(),
+  eventId: text(),
+  leafHash: text('SHA-256(0x00 || leaf), base64.'),
+  hashes: list(text(), 'Sibling hashes from the leaf up, base64.'),
+  checkpoint: of(LogCheckpoint),
+}) {}
 
 @ObjectType({
   description: 'RFC 9162 consistency proof: the tree of fromSize is a prefix of toSize.',
 })
-export class ConsistencyProof {
-  @Field()
-  origin!: string;
-  @Field(() => Int)
-  fromSize!: number;
-  @Field(() => Int)
-  toSize!: number;
-  @Field(() => [String])
-  hashes!: string[];
-  @Field(() => LogCheckpoint)
-  checkpoint!: LogCheckpoint;
-}
+export class ConsistencyProof extends fieldsOf()({
+  origin: text(),
+  fromSize: int(),
+  toSize: int(),
+  hashes: list(text()),
+  checkpoint: of(LogCheckpoint),
+}) {}
 
 @ObjectType({
   description:
     "Whether an event is covered by a checkpoint that meets its tree's witness policy (k of n partner witnesses).",
 })
-export class WitnessCoverage {
-  @Field()
-  origin!: string;
-  @Field({ description: 'Global position of the event (a string: it may exceed 2^31).' })
-  position!: string;
-  @Field()
-  eventId!: string;
-  @Field(() => Int)
-  leafIndex!: number;
-  @Field(() => String, {
-    nullable: true,
-    description: '"<k> of <n> witnesses: <names>", or null when the governance set no policy.',
-  })
-  policy!: string | null;
-  @Field({
-    description:
-      'A stored checkpoint that includes the event is cosigned by at least k of the policy witnesses.',
-  })
-  covered!: boolean;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'That checkpoint, or the one cosigned by the most policy witnesses so far.',
-  })
-  checkpointSize!: number | null;
-  @Field(() => [String], { description: 'Policy witnesses whose cosignature of it verifies.' })
-  cosignedBy!: string[];
-}
+export class WitnessCoverage extends fieldsOf()({
+  origin: text(),
+  position: position(),
+  eventId: text(),
+  leafIndex: int(),
+  policy: nullable(
+    text('"<k> of <n> witnesses: <names>", or null when the governance set no policy.'),
+  ),
+  covered: bool(
+    'A stored checkpoint that includes the event is cosigned by at least k of the policy witnesses.',
+  ),
+  checkpointSize: nullable(
+    int('That checkpoint, or the one cosigned by the most policy witnesses so far.'),
+  ),
+  cosignedBy: list(text(), 'Policy witnesses whose cosignature of it verifies.'),
+}) {}
 
-const ID_RULE = { message: 'initiativeId must be an entity id' };
-
-@ArgsType()
-export class TreeArgs {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The initiative's tree; the directory's when omitted.",
-  })
-  @IsOptional()
-  @Matches(ENTITY_ID, ID_RULE)
-  initiativeId?: string;
-}
-
-@ArgsType()
-export class CheckpointArgs extends TreeArgs {
-  @Field(() => Int, { nullable: true, description: 'That size; the last checkpoint when omitted.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  treeSize?: number;
-}
-
-/** The arguments of `Base` and the event asked about, by position or by event id. */
-function withEvent<Base extends Type<object>>(base: Base) {
-  @ArgsType()
-  class EventArgs extends base {
-    @Field({ nullable: true, description: 'The event by global position...' })
-    @IsOptional()
-    @Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' })
-    position?: string;
-
-    @Field({ nullable: true, description: '...or by event id.' })
-    @IsOptional()
-    @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' })
-    eventId?: string;
-  }
-  return EventArgs;
-}
+const tree = (description?: string) =>
+  optional(
+    field<string>(
+      () => ID,
+      description,
+      Matches(ENTITY_ID, { message: 'initiativeId must be an entity id' }),
+    ),
+  );
+const size = (description?: string) => whole(description, IsInt(), Min(1));
+const TREE = { initiativeId: tree("The initiative's tree; the directory's when omitted.") };
+const CHECKPOINT = {
+  ...TREE,
+  treeSize: optional(size('That size; the last checkpoint when omitted.')),
+};
+/** The event asked about, by position or by event id. */
+const EVENT = {
+  position: optional(
+    field<string>(
+      () => String,
+      'The event by global position...',
+      Matches(/^[1-9][0-9]{0,14}$/, { message: 'position must be a positive whole number' }),
+    ),
+  ),
+  eventId: optional(
+    field<string>(
+      () => String,
+      '...or by event id.',
+      Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'eventId must be an event id' }),
+    ),
+  ),
+};
 
 @ArgsType()
-export class InclusionProofArgs extends withEvent(CheckpointArgs) {}
+export class CheckpointArgs extends inputOf(CHECKPOINT, true) {}
 
 @ArgsType()
-export class WitnessCoverageArgs extends withEvent(TreeArgs) {}
+export class InclusionProofArgs extends inputOf({ ...CHECKPOINT, ...EVENT }, true) {}
 
 @ArgsType()
-export class ConsistencyProofArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Matches(ENTITY_ID, ID_RULE)
-  initiativeId?: string;
+export class WitnessCoverageArgs extends inputOf({ ...TREE, ...EVENT }, true) {}
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  fromSize!: number;
-
-  @Field(() => Int, { nullable: true, description: 'The last checkpoint when omitted.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  toSize?: number;
-}
+@ArgsType()
+export class ConsistencyProofArgs extends inputOf(
+  {
+    initiativeId: tree(),
+    fromSize: size(),
+    toSize: optional(size('The last checkpoint when omitted.')),
+  },
+  true,
+) {}
 
 /** Checkpoints and proofs in GraphQL; the same answers as the HTTP endpoints. */
 @Resolver()
@@ -179,8 +129,8 @@ export class TransparencyResolver {
     description: "The last signed checkpoint of an initiative's tree (or of the directory's).",
   })
   logCheckpoint(@Args() args: CheckpointArgs, @Context() context: AccordContext) {
-    return this.mapped(async () =>
-      this.service.checkpoint(await this.tree(context, args.initiativeId), args.treeSize),
+    return this.mapped(context, args, (tree) =>
+      this.service.checkpoint(tree, args.treeSize ?? undefined),
     );
   }
 
@@ -188,11 +138,9 @@ export class TransparencyResolver {
     description: 'Proof that an event is in a checkpoint of its tree.',
   })
   inclusionProof(@Args() args: InclusionProofArgs, @Context() context: AccordContext) {
-    return this.mapped(async () => {
-      const tree = await this.tree(context, args.initiativeId);
-      const proof = await this.service.inclusion(tree, this.event(args), args.treeSize);
-      return { ...proof, position: String(proof.position) };
-    });
+    return this.mapped(context, args, (tree) =>
+      this.service.inclusion(tree, event(args), args.treeSize ?? undefined),
+    );
   }
 
   @Query(() => WitnessCoverage, {
@@ -200,46 +148,27 @@ export class TransparencyResolver {
       "Whether an event is covered by a checkpoint cosigned by a quorum of its tree's witness policy.",
   })
   witnessCoverage(@Args() args: WitnessCoverageArgs, @Context() context: AccordContext) {
-    return this.mapped(async () => {
-      const tree = await this.tree(context, args.initiativeId);
-      const coverage = await this.service.coverage(tree, this.event(args));
-      return { ...coverage, position: String(coverage.position) };
-    });
+    return this.mapped(context, args, (tree) => this.service.coverage(tree, event(args)));
   }
 
   @Query(() => ConsistencyProof, {
     description: 'Proof that one checkpoint of a tree extends another.',
   })
   consistencyProof(@Args() args: ConsistencyProofArgs, @Context() context: AccordContext) {
-    return this.mapped(async () =>
-      this.service.consistency(
-        await this.tree(context, args.initiativeId),
-        args.fromSize,
-        args.toSize,
-      ),
+    return this.mapped(context, args, (tree) =>
+      this.service.consistency(tree, args.fromSize, args.toSize ?? undefined),
     );
   }
 
-  /** The event asked about, by exactly one of position and eventId. */
-  private event(args: { position?: string; eventId?: string }) {
-    if ((args.position === undefined) === (args.eventId === undefined)) {
-      throw new InputValidationError([
-        { field: 'position', rule: 'exactlyOne', message: 'give either position or eventId' },
-      ]);
-    }
-    return {
-      position: args.position === undefined ? undefined : Number(args.position),
-      eventId: args.eventId,
-    };
-  }
-
-  private tree(context: AccordContext, initiativeId: string | undefined): Promise<string> {
-    return treeFor(this.visibility, this.visibility.viewerOf(context).actor, initiativeId);
-  }
-
-  private async mapped<T>(work: () => Promise<T>): Promise<T> {
+  /** The answer from the tree asked about; an argument given as null counts as left out. */
+  private async mapped<T>(
+    context: AccordContext,
+    args: { initiativeId?: string | null },
+    work: (tree: string) => Promise<T>,
+  ): Promise<T> {
+    const { actor } = this.visibility.viewerOf(context);
     try {
-      return await work();
+      return await work(await treeFor(this.visibility, actor, args.initiativeId ?? undefined));
     } catch (error) {
       if (error instanceof TransparencyRequestError) {
         if (error.kind === 'bad_input') {
@@ -252,4 +181,17 @@ export class TransparencyResolver {
       throw error;
     }
   }
+}
+
+/** The event asked about, by exactly one of position and eventId (null counts as left out). */
+function event({ position, eventId }: { position?: string | null; eventId?: string | null }) {
+  if ((position == null) === (eventId == null)) {
+    throw new InputValidationError([
+      { field: 'position', rule: 'exactlyOne', message: 'give either position or eventId' },
+    ]);
+  }
+  return {
+    position: position == null ? undefined : Number(position),
+    eventId: eventId ?? undefined,
+  };
 }
