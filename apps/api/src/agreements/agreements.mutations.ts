@@ -55,18 +55,15 @@ export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
     'ExpireAgreement',
     ExpireAgreementInput,
     'Record that an agreement expired: only once its end date has passed.',
-    ['agreementId'],
   ),
   agreement(
     'SignAgreement',
     SignAgreementInput,
     "The party's signatory signs the current version; the last party's signature puts it in force.",
-    ['agreementId', 'partnerId', 'version'],
   ),
   agreement(
     'TerminateAgreement',
     TerminateAgreementInput,
     'A party terminates the agreement, with the reason; it takes no more signatures.',
-    ['agreementId', 'reason'],
   ),
 ]);

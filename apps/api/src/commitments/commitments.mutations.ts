@@ -27,17 +27,12 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
     'AcceptCommitment',
     AcceptCommitmentInput,
     'A steering member in office accepts an open commitment for the initiative, once.',
-    ['commitmentId'],
   ),
-  commitment('FulfilCommitment', FulfilCommitmentInput, 'Record that a commitment was delivered.', [
-    'commitmentId',
-    'note?',
-  ]),
+  commitment('FulfilCommitment', FulfilCommitmentInput, 'Record that a commitment was delivered.'),
   commitment(
     'LinkCommitment',
     LinkCommitmentInput,
     'Link a commitment to the indicator it serves and/or the decision that asked for it.',
-    ['commitmentId', 'indicatorId?', 'decisionId?'],
   ),
   commitment(
     'MakeCommitment',
@@ -58,24 +53,20 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
     'MissCommitment',
     MissCommitmentInput,
     'Backbone staff record that an open commitment was missed, once past its due date.',
-    ['commitmentId', 'reason'],
   ),
   commitment(
     'ReportProgress',
     ReportProgressInput,
     'Report progress on an open commitment, with evidence.',
-    ['commitmentId', 'percent', 'note'],
   ),
   commitment(
     'ReviseCommitment',
     ReviseCommitmentInput,
     "The partner's people change the due date and/or scope of an open commitment, with a reason.",
-    ['commitmentId', 'dueDate?', 'description?', 'reason'],
   ),
   commitment(
     'WithdrawCommitment',
     WithdrawCommitmentInput,
     'Withdraw an open commitment, with the reason.',
-    ['commitmentId', 'reason'],
   ),
 ]);

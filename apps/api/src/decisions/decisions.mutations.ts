@@ -33,31 +33,26 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'ApplyGovernanceRules',
     ApplyGovernanceRulesInput,
     'Put in force the governance rules an adopted decision proposed; each decision applies once.',
-    ['initiativeId', 'decisionId'],
   ),
   decision(
     'CastVote',
     CastVoteInput,
     'The acting voting member votes, once; change a vote with changeVote.',
-    ['decisionId', 'choice', 'reason?'],
   ),
   decision(
     'ChangeVote',
     ChangeVoteInput,
     'The acting voting member changes their vote, saying why; the earlier choice stays in the history.',
-    ['decisionId', 'choice', 'reason'],
   ),
   decision(
     'CloseDecision',
     CloseDecisionInput,
     'Close the vote: the outcome is computed from the method, the quorum and the counted votes.',
-    ['decisionId'],
   ),
   decision(
     'DeclareConflictOfInterest',
     DeclareConflictOfInterestInput,
     'The acting voting member declares a conflict of interest: they are recused, and a vote they cast stops counting.',
-    ['decisionId', 'reason'],
   ),
   decision(
     'ProposeDecision',
@@ -83,6 +78,5 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
     'SupersedeDecision',
     SupersedeDecisionInput,
     'Record that a later adopted decision supersedes an adopted one.',
-    ['decisionId', 'byDecisionId'],
   ),
 ]);

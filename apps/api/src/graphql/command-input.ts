@@ -38,20 +38,35 @@ export const chosenId = () =>
 
 export type CommandInput = InputShape<typeof COMMAND_FIELDS>;
 
+/** Each command input's own fields, in order, an optional one's name ending in `?`. */
+const OWN_FIELDS = new WeakMap<object, string[]>();
+/** The own fields of `input` (a subclass of a command input's base). */
+export const ownFieldsOf = (input: object) =>
+  OWN_FIELDS.get(Object.getPrototypeOf(input) as object)!;
+
+function withOwn<S extends Record<string, InputField<unknown>>, T extends object>(own: S, type: T) {
+  const names = Object.entries(own).map(([key, field]) => (field.nullable ? `${key}?` : key));
+  OWN_FIELDS.set(type, names);
+  return type;
+}
+
 /** The input of a command: its own fields, then commandId and occurredAt. */
 export const commandInput = <S extends Record<string, InputField<unknown>>>(fields: S) =>
-  inputOf({ ...fields, ...COMMAND_FIELDS });
+  withOwn(fields, inputOf({ ...fields, ...COMMAND_FIELDS }));
 
 /** Commands on an entity that already exists may name the revision they were decided on. */
 export const entityCommandInput = <S extends Record<string, InputField<unknown>>>(fields: S) =>
-  inputOf({
-    ...fields,
-    ...COMMAND_FIELDS,
-    expectedRevision: optional(
-      whole(
-        'Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision.',
-        IsInt(),
-        Min(0),
+  withOwn(
+    fields,
+    inputOf({
+      ...fields,
+      ...COMMAND_FIELDS,
+      expectedRevision: optional(
+        whole(
+          'Optimistic concurrency: fail with CONFLICT unless the entity is still at this revision.',
+          IsInt(),
+          Min(0),
+        ),
       ),
-    ),
-  });
+    }),
+  );

@@ -5,14 +5,12 @@ import { RequestContext } from '../auth/request-context.decorator';
 import { type CommandEnvelope } from '../ledger/command-envelope';
 import { Commands } from '../ledger/ledger-command';
 import type { AccordContext } from './accord-context';
-import { type CommandInput } from './command-input';
+import { type CommandInput, ownFieldsOf } from './command-input';
 
 /**
- * The command's data as fields of the input, in this order, when it is no more than that: a
- * name ending in `?` is an optional field, null when absent.
+ * The command's data as the input's own fields, in their order: a name ending in `?` is an
+ * optional field, null when absent.
  */
-export type InputFields<Input> = readonly ((keyof Input & string) | `${keyof Input & string}?`)[];
-
 function fieldsOf(names: readonly string[]) {
   return (input: CommandInput) => {
     const fields = input as unknown as Record<string, unknown>;
@@ -45,8 +43,8 @@ export interface MutationRow {
  * The mutations answering with one payload type, read through one query service:
  * `const commitment = mutationsOf(CommitmentPayload, CommitmentQueries, async (read, data) =>
  * ({ commitment: await read.byId(data.commitmentId) }))`, then one row a mutation:
- * `commitment('ReviseCommitment', ReviseCommitmentInput, 'description', ['commitmentId',
- * 'dueDate?', 'reason'])`, or `(input, envelope) => ({ ... })` where the data is more than that.
+ * `commitment('ReviseCommitment', ReviseCommitmentInput, 'description')`, whose data is the
+ * input's own fields, or with `(input, envelope) => ({ ... })` where the data is more than that.
  */
 export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
   payload: Type<Payload>,
@@ -57,13 +55,13 @@ export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
     command: CommandName,
     input: Type<Input>,
     description: string,
-    data: ((input: Input, envelope: CommandEnvelope) => Data) | InputFields<Input>,
+    data?: (input: Input, envelope: CommandEnvelope) => Data,
     pastTimes?: (input: Input) => Record<string, string>,
   ): MutationRow => ({
     command,
     input,
     description,
-    data: typeof data === 'function' ? data : fieldsOf(data),
+    data: data ?? fieldsOf(ownFieldsOf(input)),
     pastTimes,
     payload,
     reader,

@@ -25,7 +25,6 @@ export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
     'CorrectMeasurement',
     CorrectMeasurementInput,
     'Correct a measurement with a new value and the reason; the original stays in the history.',
-    ['indicatorId', 'measurementId', 'value', 'reason'],
   ),
   indicator(
     'DefineIndicator',

@@ -23,14 +23,8 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'AmendAgenda',
     AmendAgendaInput,
     'Replace the common agenda; the earlier one stays in the history.',
-    ['initiativeId', 'commonAgenda', 'reason?'],
   ),
-  initiative(
-    'JoinInitiative',
-    JoinInitiativeInput,
-    'A partner organisation joins the initiative.',
-    ['initiativeId', 'partnerId', 'organisationName', 'sector'],
-  ),
+  initiative('JoinInitiative', JoinInitiativeInput, 'A partner organisation joins the initiative.'),
   initiative(
     'LaunchInitiative',
     LaunchInitiativeInput,
@@ -51,6 +45,5 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
     'LeaveInitiative',
     LeaveInitiativeInput,
     'A partner leaves; its history and commitments stay.',
-    ['initiativeId', 'partnerId', 'reason?'],
   ),
 ]);

@@ -34,6 +34,5 @@ export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
     'LinkDecisionToMeeting',
     LinkDecisionToMeetingInput,
     'Link a decision to the meeting that took it.',
-    ['meetingId', 'decisionId'],
   ),
 ]);

@@ -14,7 +14,6 @@ export const PeopleMutations = mutationsResolver('PeopleMutations', [
     'ForgetPerson',
     ForgetPersonInput,
     'Erase a person: destroy their key, so their name and contact are unreadable in every event, and record who asked and why. The hash chain is untouched and still verifies.',
-    ['personId', 'initiativeId?', 'reason'],
   ),
   person(
     'RegisterPerson',

@@ -20,7 +20,6 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
     'CloseRisk',
     CloseRiskInput,
     'Close a risk, with the reason; a closed risk takes no further change.',
-    ['riskId', 'reason'],
   ),
   risk(
     'IdentifyRisk',
@@ -42,10 +41,7 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
       };
     },
   ),
-  risk('MaterialiseRisk', MaterialiseRiskInput, 'Record that a risk happened, and what happened.', [
-    'riskId',
-    'description',
-  ]),
+  risk('MaterialiseRisk', MaterialiseRiskInput, 'Record that a risk happened, and what happened.'),
   risk(
     'PlanMitigation',
     PlanMitigationInput,
@@ -60,7 +56,6 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
     'ReassessRisk',
     ReassessRiskInput,
     'Reassess a risk: new likelihood and impact, with the reason; the earlier assessments stay in its history.',
-    ['riskId', 'likelihood', 'impact', 'reason'],
   ),
   risk(
     'ShareRiskOwnership',

@@ -35,12 +35,10 @@ export const RosterMutations = mutationsResolver('RosterMutations', [
     'RelinquishRole',
     RelinquishRoleInput,
     'The holder steps down from a role; out of office from the day recorded.',
-    ['initiativeId', 'assignmentId', 'reason?'],
   ),
   assignment(
     'RevokeRole',
     RevokeRoleInput,
     'Revoke a role from its holder, with the reason; out of office from the day recorded.',
-    ['initiativeId', 'assignmentId', 'reason'],
   ),
 ]);
