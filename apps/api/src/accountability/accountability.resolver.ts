@@ -14,6 +14,7 @@ import {
   PartnerRiskConnection,
 } from './accountability.model';
 import { AccountabilityQueries } from './accountability.queries';
+import { fieldResolvers } from '../graphql/field-resolver';
 
 @Resolver(() => Accountability)
 export class AccountabilityResolver {
@@ -53,58 +54,35 @@ export class AccountabilityResolver {
  * What a partner bears and receives, a page at a time: the grid shows the first few and how many
  * in all, not every risk and pool of every partner of the page.
  */
-@Resolver(() => PartnerAccountability)
-export class AccountabilityPartnerResolver {
-  @ResolveField(() => PartnerRiskConnection, {
+export const AccountabilityPartnerResolver = fieldResolvers(PartnerAccountability, null, {
+  risks: {
+    type: () => PartnerRiskConnection,
     description: 'Risks it owns or shares, highest exposure first, a page at a time.',
-  })
-  risks(@Parent() partner: PartnerAccountability, @Args() args: PageArgs): PartnerRiskConnection {
-    return listPage(partner.risks, toPageRequest(args));
-  }
-
-  @ResolveField(() => PartnerBenefitShareConnection, {
+    args: PageArgs,
+    resolve: (partner, args) => listPage(partner.risks, toPageRequest(args)),
+  },
+  benefitShares: {
+    type: () => PartnerBenefitShareConnection,
     description:
       'Pools where it holds a share now or received a distribution before, in the order defined, a page at a time.',
-  })
-  benefitShares(
-    @Parent() partner: PartnerAccountability,
-    @Args() args: PageArgs,
-  ): PartnerBenefitShareConnection {
-    return listPage(partner.benefitShares, toPageRequest(args));
-  }
-}
+    args: PageArgs,
+    resolve: (partner, args) => listPage(partner.benefitShares, toPageRequest(args)),
+  },
+});
 
 /** Each group of a partner's commitments, a page at a time (see CommitmentPages). */
-@Resolver(() => CommitmentsByStatus)
-export class AccountabilityCommitmentsResolver {
-  private page(by: CommitmentsByStatus, bucket: CommitmentBucket, args: PageArgs) {
-    return by.pages.page(by.partnerId, bucket, toPageRequest(args));
-  }
+const bucket = (bucket: CommitmentBucket, description?: string) => ({
+  type: () => CommitmentConnection,
+  description,
+  args: PageArgs,
+  resolve: (by: CommitmentsByStatus, args: PageArgs) =>
+    by.pages.page(by.partnerId, bucket, toPageRequest(args)),
+});
 
-  @ResolveField(() => CommitmentConnection, { description: 'Open and not yet due.' })
-  onTrack(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
-    return this.page(by, 'onTrack', args);
-  }
-
-  @ResolveField(() => CommitmentConnection, { description: 'Open and past their due date.' })
-  overdue(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
-    return this.page(by, 'overdue', args);
-  }
-
-  @ResolveField(() => CommitmentConnection)
-  fulfilled(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
-    return this.page(by, 'fulfilled', args);
-  }
-
-  @ResolveField(() => CommitmentConnection)
-  withdrawn(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
-    return this.page(by, 'withdrawn', args);
-  }
-
-  @ResolveField(() => CommitmentConnection, {
-    description: 'Recorded as missed by the backbone.',
-  })
-  missed(@Parent() by: CommitmentsByStatus, @Args() args: PageArgs) {
-    return this.page(by, 'missed', args);
-  }
-}
+export const AccountabilityCommitmentsResolver = fieldResolvers(CommitmentsByStatus, null, {
+  onTrack: bucket('onTrack', 'Open and not yet due.'),
+  overdue: bucket('overdue', 'Open and past their due date.'),
+  fulfilled: bucket('fulfilled'),
+  withdrawn: bucket('withdrawn'),
+  missed: bucket('missed', 'Recorded as missed by the backbone.'),
+});

@@ -1,4 +1,4 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Partner } from '../../initiatives/initiative.model';
 import {
   Agreement,
@@ -10,6 +10,7 @@ import {
 import { listPage } from '@accord/projections';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
 import { AgreementQueries } from './agreement.queries';
+import { fieldResolvers } from '../../graphql/field-resolver';
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -31,33 +32,28 @@ export class AgreementResolver {
   }
 }
 
-@Resolver(() => Partner)
-export class PartnerAgreementsResolver {
-  constructor(private readonly queries: AgreementQueries) {}
-
-  @ResolveField(() => PartnerAgreements, {
+export const PartnerAgreementsResolver = fieldResolvers(Partner, AgreementQueries, {
+  agreements: {
+    type: () => PartnerAgreements,
     description:
       'Live agreements this partner signed (current version) and those awaiting its signature.',
-  })
-  agreements(@Parent() partner: Partner): Promise<PartnerAgreements> {
-    return this.queries.ofPartner(partner.initiativeId, partner.partnerId);
-  }
-}
+    resolve: ({ initiativeId, partnerId }, _, queries) =>
+      queries.ofPartner(initiativeId, partnerId),
+  },
+});
 
 /** A partner's agreements, signed or pending, a page at a time (the accountability grid's cell). */
-@Resolver(() => PartnerAgreements)
-export class PartnerAgreementPagesResolver {
-  @ResolveField(() => PartyAgreementConnection, {
+export const PartnerAgreementPagesResolver = fieldResolvers(PartnerAgreements, null, {
+  signedPage: {
+    type: () => PartyAgreementConnection,
     description: 'The signed ones, a page at a time.',
-  })
-  signedPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
-    return listPage(of.signed, toPageRequest(args));
-  }
-
-  @ResolveField(() => PartyAgreementConnection, {
+    args: PageArgs,
+    resolve: (of, args) => listPage(of.signed, toPageRequest(args)),
+  },
+  pendingPage: {
+    type: () => PartyAgreementConnection,
     description: 'The ones awaiting its signature, a page at a time.',
-  })
-  pendingPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
-    return listPage(of.pending, toPageRequest(args));
-  }
-}
+    args: PageArgs,
+    resolve: (of, args) => listPage(of.pending, toPageRequest(args)),
+  },
+});

@@ -11,6 +11,7 @@ import {
   PartnerCommitmentsArgs,
 } from '../commitment.model';
 import { CommitmentQueries } from './commitment.queries';
+import { fieldResolvers } from '../../graphql/field-resolver';
 
 /** The filter without the fields left out or null. */
 type Clean<T> = { [K in keyof T]?: NonNullable<T[K]> };
@@ -64,40 +65,22 @@ export class CommitmentResolver {
   }
 }
 
-@Resolver(() => Partner)
-export class PartnerCommitmentsResolver {
-  constructor(private readonly queries: CommitmentQueries) {}
-
-  @ResolveField(() => CommitmentConnection, {
+export const PartnerCommitmentsResolver = fieldResolvers(Partner, CommitmentQueries, {
+  commitments: {
+    type: () => CommitmentConnection,
     description: "This partner's commitments in this initiative.",
-  })
-  commitments(
-    @Parent() partner: Partner,
-    @Args() args: PartnerCommitmentsArgs,
-  ): Promise<CommitmentConnection> {
-    const { first, after, ...filter } = args;
-    return this.queries.list(
-      { ...clean(filter), initiativeId: partner.initiativeId, partnerId: partner.partnerId },
-      { first, after },
-    );
-  }
-}
+    args: PartnerCommitmentsArgs,
+    resolve: ({ initiativeId, partnerId }, { first, after, ...filter }, queries) =>
+      queries.list({ ...clean(filter), initiativeId, partnerId }, { first, after }),
+  },
+});
 
-@Resolver(() => Initiative)
-export class InitiativeCommitmentsResolver {
-  constructor(private readonly queries: CommitmentQueries) {}
-
-  @ResolveField(() => CommitmentConnection, {
+export const InitiativeCommitmentsResolver = fieldResolvers(Initiative, CommitmentQueries, {
+  commitments: {
+    type: () => CommitmentConnection,
     description: 'Every commitment made in this initiative.',
-  })
-  commitments(
-    @Parent() initiative: Initiative,
-    @Args() args: PartnerCommitmentsArgs,
-  ): Promise<CommitmentConnection> {
-    const { first, after, ...filter } = args;
-    return this.queries.list(
-      { ...clean(filter), initiativeId: initiative.initiativeId },
-      { first, after },
-    );
-  }
-}
+    args: PartnerCommitmentsArgs,
+    resolve: ({ initiativeId }, { first, after, ...filter }, queries) =>
+      queries.list({ ...clean(filter), initiativeId }, { first, after }),
+  },
+});

@@ -1,4 +1,4 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Initiative } from '../../initiatives/initiative.model';
 import {
   Decision,
@@ -7,6 +7,7 @@ import {
   InitiativeDecisionsArgs,
 } from '../decision.model';
 import { DecisionQueries } from './decision.queries';
+import { fieldResolvers } from '../../graphql/field-resolver';
 
 function listDecisions(
   queries: DecisionQueries,
@@ -41,17 +42,11 @@ export class DecisionResolver {
   }
 }
 
-@Resolver(() => Initiative)
-export class InitiativeDecisionsResolver {
-  constructor(private readonly queries: DecisionQueries) {}
-
-  @ResolveField(() => DecisionConnection, {
+export const InitiativeDecisionsResolver = fieldResolvers(Initiative, DecisionQueries, {
+  decisions: {
+    type: () => DecisionConnection,
     description: 'Decisions of this initiative in the order proposed, by status or review due.',
-  })
-  decisions(
-    @Parent() initiative: Initiative,
-    @Args() args: InitiativeDecisionsArgs,
-  ): Promise<DecisionConnection> {
-    return listDecisions(this.queries, initiative.initiativeId, args);
-  }
-}
+    args: InitiativeDecisionsArgs,
+    resolve: ({ initiativeId }, args, queries) => listDecisions(queries, initiativeId, args),
+  },
+});

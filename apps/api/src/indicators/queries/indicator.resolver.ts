@@ -9,6 +9,7 @@ import {
   MeasurementConnection,
 } from '../indicator.model';
 import { IndicatorQueries } from './indicator.queries';
+import { fieldResolvers } from '../../graphql/field-resolver';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -69,12 +70,10 @@ export class IndicatorResolver {
   }
 }
 
-@Resolver(() => Initiative)
-export class InitiativeIndicatorsResolver {
-  constructor(private readonly queries: IndicatorQueries) {}
-
-  @ResolveField(() => [Indicator], { description: 'The shared measures of this initiative.' })
-  indicators(@Parent() initiative: Initiative): Promise<Indicator[]> {
-    return this.queries.ofInitiative(initiative.initiativeId);
-  }
-}
+export const InitiativeIndicatorsResolver = fieldResolvers(Initiative, IndicatorQueries, {
+  indicators: {
+    type: () => [Indicator],
+    description: 'The shared measures of this initiative.',
+    resolve: ({ initiativeId }, _, queries) => queries.ofInitiative(initiativeId),
+  },
+});

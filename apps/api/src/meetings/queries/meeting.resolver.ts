@@ -5,6 +5,7 @@ import { Initiative } from '../../initiatives/initiative.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
 import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 import { MeetingQueries } from './meeting.queries';
+import { fieldResolvers } from '../../graphql/field-resolver';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -32,24 +33,20 @@ export class MeetingResolver {
   }
 }
 
-@Resolver(() => Decision)
-export class DecisionMeetingsResolver {
-  constructor(private readonly queries: MeetingQueries) {}
-
-  @ResolveField(() => [Meeting], {
+export const DecisionMeetingsResolver = fieldResolvers(Decision, MeetingQueries, {
+  meetings: {
+    type: () => [Meeting],
     description: 'The meetings where this decision was proposed or to which it was linked.',
-  })
-  meetings(@Parent() decision: Decision): Promise<Meeting[]> {
-    return this.queries.forDecision(decision.decisionId);
-  }
-}
+    resolve: ({ decisionId }, _, queries) => queries.forDecision(decisionId),
+  },
+});
 
-@Resolver(() => Initiative)
-export class InitiativeMeetingsResolver {
-  constructor(private readonly queries: MeetingQueries) {}
-
-  @ResolveField(() => MeetingConnection, { description: 'Meetings of this initiative.' })
-  meetings(@Parent() initiative: Initiative, @Args() page: PageArgs): Promise<MeetingConnection> {
-    return this.queries.list(initiative.initiativeId, { first: page.first, after: page.after });
-  }
-}
+export const InitiativeMeetingsResolver = fieldResolvers(Initiative, MeetingQueries, {
+  meetings: {
+    type: () => MeetingConnection,
+    description: 'Meetings of this initiative.',
+    args: PageArgs,
+    resolve: ({ initiativeId }, { first, after }, queries) =>
+      queries.list(initiativeId, { first, after }),
+  },
+});

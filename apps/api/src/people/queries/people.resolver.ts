@@ -1,5 +1,5 @@
 import { type Type } from '@nestjs/common';
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import type { AccordContext } from '../../graphql/accord-context';
 import { NotFoundError } from '../../ledger/ledger.errors';
 import { Visibility } from '../../visibility/visibility';
@@ -9,6 +9,7 @@ import { EventActor } from '../../live/ledger-event.model';
 import { RoleAssignment } from '../../roster/role-assignment.model';
 import { Person, PersonName } from '../person.model';
 import { PeopleDirectory } from './people-directory';
+import { fieldResolvers } from '../../graphql/field-resolver';
 import { PersonNamesLoader } from './person-names.loader';
 
 @Resolver(() => Person)
@@ -57,19 +58,14 @@ export class PeopleResolver {
 }
 
 /** The `person` field of a type that names someone by `personId`: their name, null once erased. */
-function personField(parent: Type<{ personId: string }>, who: string): Type<unknown> {
-  @Resolver(() => parent)
-  class PersonFieldResolver {
-    constructor(private readonly names: PersonNamesLoader) {}
-
-    @ResolveField(() => PersonName, { description: `${who}; null name once erased.` })
-    person(@Parent() named: { personId: string }): Promise<PersonName> {
-      return this.names.load(named.personId);
-    }
-  }
-  Object.defineProperty(PersonFieldResolver, 'name', { value: `${parent.name}PersonResolver` });
-  return PersonFieldResolver;
-}
+const personField = (parent: Type<{ personId: string }>, who: string) =>
+  fieldResolvers(parent, PersonNamesLoader, {
+    person: {
+      type: () => PersonName,
+      description: `${who}; null name once erased.`,
+      resolve: ({ personId }, _, names) => names.load(personId),
+    },
+  });
 
 export const PERSON_RESOLVERS = [
   PeopleResolver,
