@@ -18,6 +18,13 @@ export class PageArgs extends inputOf(PAGE_FIELDS, true) {}
 export const pageArgsOf = <S extends Record<string, InputField<unknown>>>(fields: S) =>
   inputOf({ ...fields, ...PAGE_FIELDS }, true);
 
+/** A list's filter without the fields left out or null. */
+type Clean<T> = { [K in keyof T]?: NonNullable<T[K]> };
+export const clean = <T extends object>(filter: T | undefined | null): Clean<T> =>
+  Object.fromEntries(
+    Object.entries(filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
+  ) as Clean<T>;
+
 export function toPageRequest(args: PageArgs): PageRequest {
   if (args.after === undefined || args.after === null) return { first: args.first };
   const after = decodeCursor(args.after);

@@ -27,8 +27,8 @@ export class AgreementResolver {
     description: "An initiative's agreements, optionally in one status, in the order drafted.",
   })
   agreements(@Args() args: AgreementsArgs): Promise<AgreementConnection> {
-    const { initiativeId, status, first, after } = args;
-    return this.queries.list({ initiativeId, ...(status ? { status } : {}) }, { first, after });
+    const { initiativeId, status } = args;
+    return this.queries.list({ initiativeId, ...(status ? { status } : {}) }, args);
   }
 }
 

@@ -18,7 +18,6 @@ export class BenefitPoolResolver {
       "A page of an initiative's benefit pools with allocations and distributions, oldest first.",
   })
   benefitPools(@Args() args: BenefitPoolsArgs): Promise<BenefitPoolConnection> {
-    const { initiativeId, first, after } = args;
-    return this.queries.byInitiative(initiativeId, { first, after });
+    return this.queries.byInitiative(args.initiativeId, args);
   }
 }

@@ -12,13 +12,7 @@ import {
 } from '../commitment.model';
 import { CommitmentQueries } from './commitment.queries';
 import { fieldResolvers } from '../../graphql/field-resolver';
-
-/** The filter without the fields left out or null. */
-type Clean<T> = { [K in keyof T]?: NonNullable<T[K]> };
-const clean = <T extends object>(filter: T | undefined | null): Clean<T> =>
-  Object.fromEntries(
-    Object.entries(filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
-  ) as Clean<T>;
+import { clean } from '../../graphql/pagination';
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
@@ -42,7 +36,7 @@ export class CommitmentResolver {
     @Args() args: CommitmentsArgs,
     @Context() context: AccordContext,
   ): Promise<CommitmentConnection> {
-    const { filter, first, after } = args;
+    const { filter } = args;
     const viewer = this.visibility.viewerOf(context);
     const initiativeId = filter?.initiativeId;
     if (initiativeId != null && !(await viewer.isMember(initiativeId)))
@@ -50,10 +44,7 @@ export class CommitmentResolver {
     const initiativeIds = initiativeId == null ? await viewer.visibleInitiatives() : undefined;
     return this.queries.list(
       { ...clean(filter), ...(initiativeIds ? { initiativeIds } : {}) },
-      {
-        first,
-        after,
-      },
+      args,
     );
   }
 

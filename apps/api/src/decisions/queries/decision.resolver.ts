@@ -8,21 +8,15 @@ import {
 } from '../decision.model';
 import { DecisionQueries } from './decision.queries';
 import { fieldResolvers } from '../../graphql/field-resolver';
+import { clean } from '../../graphql/pagination';
 
 function listDecisions(
   queries: DecisionQueries,
   initiativeId: string,
   args: InitiativeDecisionsArgs,
 ): Promise<DecisionConnection> {
-  const { status, reviewDue, first, after } = args;
-  return queries.list(
-    {
-      initiativeId,
-      ...(status !== undefined && status !== null ? { status } : {}),
-      ...(reviewDue !== undefined && reviewDue !== null ? { reviewDue } : {}),
-    },
-    { first, after },
-  );
+  const { status, reviewDue } = args;
+  return queries.list({ initiativeId, ...clean({ status, reviewDue }) }, args);
 }
 
 @Resolver(() => Decision)

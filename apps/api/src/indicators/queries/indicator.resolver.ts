@@ -26,8 +26,7 @@ export class IndicatorResolver {
     description: 'A page of the shared measures of an initiative, in the order they were defined.',
   })
   indicators(@Args() args: IndicatorsArgs): Promise<IndicatorConnection> {
-    const { initiativeId, first, after } = args;
-    return this.queries.page(initiativeId, { first, after });
+    return this.queries.page(args.initiativeId, args);
   }
 
   @ResolveField(() => [Measurement], {
@@ -46,10 +45,7 @@ export class IndicatorResolver {
     @Parent() indicator: Indicator,
     @Args() page: PageArgs,
   ): Promise<MeasurementConnection> {
-    return this.queries.measurementPage(indicator.indicatorId, {
-      first: page.first,
-      after: page.after,
-    });
+    return this.queries.measurementPage(indicator.indicatorId, page);
   }
 
   @ResolveField(() => Measurement, {

@@ -21,8 +21,7 @@ export class MeetingResolver {
 
   @Query(() => MeetingConnection, { description: 'Meetings of an initiative, in recorded order.' })
   meetings(@Args() args: MeetingsArgs): Promise<MeetingConnection> {
-    const { initiativeId, first, after } = args;
-    return this.queries.list(initiativeId, { first, after });
+    return this.queries.list(args.initiativeId, args);
   }
 
   @ResolveField(() => [Decision], {
@@ -46,7 +45,6 @@ export const InitiativeMeetingsResolver = fieldResolvers(Initiative, MeetingQuer
     type: () => MeetingConnection,
     description: 'Meetings of this initiative.',
     args: PageArgs,
-    resolve: ({ initiativeId }, { first, after }, queries) =>
-      queries.list(initiativeId, { first, after }),
+    resolve: ({ initiativeId }, page, queries) => queries.list(initiativeId, page),
   },
 });
