@@ -1,4 +1,4 @@
-import { type CommitmentBucket, listPage } from '@accord/projections';
+import { type CommitmentBucket } from '@accord/projections';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommitmentConnection } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
@@ -58,8 +58,11 @@ export class AccountabilityPartnerResolver {
   @ResolveField(() => PartnerRiskConnection, {
     description: 'Risks it owns or shares, highest exposure first, a page at a time.',
   })
-  risks(@Parent() partner: PartnerAccountability, @Args() args: PageArgs): PartnerRiskConnection {
-    return listPage(partner.risks, toPageRequest(args));
+  risks(
+    @Parent() partner: PartnerAccountability,
+    @Args() args: PageArgs,
+  ): Promise<PartnerRiskConnection> {
+    return partner.risks.page(partner.partner.partnerId, toPageRequest(args));
   }
 
   @ResolveField(() => PartnerBenefitShareConnection, {
@@ -69,8 +72,8 @@ export class AccountabilityPartnerResolver {
   benefitShares(
     @Parent() partner: PartnerAccountability,
     @Args() args: PageArgs,
-  ): PartnerBenefitShareConnection {
-    return listPage(partner.benefitShares, toPageRequest(args));
+  ): Promise<PartnerBenefitShareConnection> {
+    return partner.benefitShares.page(partner.partner.partnerId, toPageRequest(args));
   }
 }
 

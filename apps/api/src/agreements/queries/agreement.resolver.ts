@@ -6,6 +6,7 @@ import {
   AgreementsArgs,
   PartnerAgreements,
   PartyAgreementConnection,
+  agreementPages,
 } from '../agreement.model';
 import { listPage } from '@accord/projections';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
@@ -50,14 +51,24 @@ export class PartnerAgreementPagesResolver {
   @ResolveField(() => PartyAgreementConnection, {
     description: 'The signed ones, a page at a time.',
   })
-  signedPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
+  signedPage(
+    @Parent() of: PartnerAgreements,
+    @Args() args: PageArgs,
+  ): PartyAgreementConnection | Promise<PartyAgreementConnection> {
+    const pages = agreementPages.get(of);
+    if (pages) return pages.signed.page(of.partnerId, toPageRequest(args));
     return listPage(of.signed, toPageRequest(args));
   }
 
   @ResolveField(() => PartyAgreementConnection, {
     description: 'The ones awaiting its signature, a page at a time.',
   })
-  pendingPage(@Parent() of: PartnerAgreements, @Args() args: PageArgs): PartyAgreementConnection {
+  pendingPage(
+    @Parent() of: PartnerAgreements,
+    @Args() args: PageArgs,
+  ): PartyAgreementConnection | Promise<PartyAgreementConnection> {
+    const pages = agreementPages.get(of);
+    if (pages) return pages.pending.page(of.partnerId, toPageRequest(args));
     return listPage(of.pending, toPageRequest(args));
   }
 }
