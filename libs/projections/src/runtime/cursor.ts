@@ -76,7 +76,7 @@ export const mapPage = <T, U>(page: Page<T>, map: (node: T) => U): Page<U> => ({
 
 /**
  * One page of a table's rows matching `where`, in the order of the numeric `key` column
- * (a position), after the cursor; and how many match in all.
+ * (a position; highest first when `descending`), after the cursor; and how many match in all.
  */
 export async function keysetPage<Row, T>(
   db: ReadOnlyDatabase,
@@ -87,17 +87,26 @@ export async function keysetPage<Row, T>(
     key: string;
     where?: readonly string[];
     params?: readonly SqlValue[];
+    /** Highest key first (the cursor then keeps the ones below it). */
+    descending?: boolean;
   },
   page: PageRequest,
   toNodes: (rows: Row[]) => T[] | Promise<T[]>,
 ): Promise<Page<T>> {
-  const { table, select = '*', key, where = [], params = [] } = query;
+  const { table, select = '*', key, where = [], params = [], descending = false } = query;
+  const after = descending ? (page.after === undefined ? [] : [`${key} < ?`]) : [`${key} > ?`];
+  const afterParams = descending
+    ? page.after === undefined
+      ? []
+      : [page.after]
+    : [page.after ?? 0];
   const clause = (conditions: readonly string[]) =>
     conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const [rows, count] = await Promise.all([
     db.all<Row>(
-      `SELECT ${select} FROM ${table} ${clause([...where, `${key} > ?`])} ORDER BY ${key} LIMIT ?`,
-      [...params, page.after ?? 0, page.first + 1],
+      `SELECT ${select} FROM ${table} ${clause([...where, ...after])}
+       ORDER BY ${key}${descending ? ' DESC' : ''} LIMIT ?`,
+      [...params, ...afterParams, page.first + 1],
     ),
     db.get<{ total: number | string }>(
       `SELECT COUNT(*) AS total FROM ${table} ${clause(where)}`,
