@@ -244,8 +244,6 @@ export class AgreementsRegisterReader {
     signature: 'signed' | 'pending',
     page: PageRequest,
   ): Promise<PagesByPartner<PartyAgreementView>> {
-    // The initiative's agreements in the order drafted (CROSS JOIN: SQLite keeps that order
-    // and looks the party up by key), so the scan stops at the page's end.
     const list = partnerIds.map(() => '?').join(', ');
     const signed =
       signature === 'signed'
@@ -263,9 +261,8 @@ export class AgreementsRegisterReader {
           `SELECT CAST(? AS TEXT) AS page_partner, p.agreement_id, p.partner_id,
              p.last_signed_version, p.last_signed_by, p.last_signed_at,
              a.kind, a.title, a.status, a.current_version, a.drafted_position
-           FROM rm_agreements a CROSS JOIN rm_agreement_parties p
-           WHERE a.initiative_id = ? AND p.agreement_id = a.agreement_id AND p.partner_id = ?
-             AND a.status IN ${LIVE} AND ${signed}
+           ${from}
+           WHERE p.initiative_id = ? AND p.partner_id = ? AND a.status IN ${LIVE} AND ${signed}
              ${after === undefined ? '' : 'AND a.drafted_position > ?'}
            ORDER BY a.drafted_position LIMIT ?`,
         params: (partnerId, after) => [

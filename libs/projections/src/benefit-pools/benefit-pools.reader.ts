@@ -336,24 +336,18 @@ export class BenefitPoolsReader {
       this.db,
       partnerIds,
       {
-        // The initiative's pools in the order defined, each kept if the partner holds a share in
-        // its current allocation or was paid by it (key lookups): the scan stops at the page's end.
         onePartner: (after) =>
           `SELECT CAST(? AS TEXT) AS page_partner, p.* FROM rm_benefit_pools p
-           WHERE p.initiative_id = ? ${after === undefined ? '' : 'AND p.defined_position > ?'}
-             AND (EXISTS (SELECT 1 FROM rm_benefit_allocations a
-                    WHERE a.pool_id = p.pool_id AND a.revision = p.allocation_revision
-                      AND a.partner_id = ?)
-               OR (p.amount_minor IS NOT NULL AND p.currency IS NOT NULL
-                 AND EXISTS (SELECT 1 FROM rm_benefit_distributions d
-                   WHERE d.pool_id = p.pool_id AND d.partner_id = ?)))
+           WHERE p.pool_id IN (SELECT pool_id FROM (${theirs('= ?')}) AS theirs)
+           ${after === undefined ? '' : 'AND p.defined_position > ?'}
            ORDER BY p.defined_position LIMIT ?`,
         params: (partnerId, after) => [
           partnerId,
           initiativeId,
+          partnerId,
+          initiativeId,
+          partnerId,
           ...(after === undefined ? [] : [after]),
-          partnerId,
-          partnerId,
         ],
         counts: `SELECT partner_id, COUNT(*) AS n FROM (${theirs(`IN (${list})`)}) AS theirs
           GROUP BY partner_id`,

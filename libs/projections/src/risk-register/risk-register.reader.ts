@@ -312,24 +312,24 @@ export class RiskRegisterReader {
       this.db,
       partnerIds,
       {
-        // The initiative's risks in the register's order (exposure index), each kept if the
-        // partner owns it or holds a share (a key lookup): the scan stops at the page's end
-        // instead of reading and sorting every risk the partner bears.
+        // Found from the partner (owner and share indexes), then sorted: a partner bears a few
+        // hundred of the initiative's tens of thousands of risks.
         onePartner: (after) =>
           `SELECT CAST(? AS TEXT) AS page_partner, r.* FROM rm_risks r
-           WHERE r.initiative_id = ?
-             ${after === undefined ? '' : 'AND (r.exposure < ? OR (r.exposure = ? AND r.identified_position > ?))'}
-             AND (r.owner_partner_id = ? OR EXISTS (
-               SELECT 1 FROM rm_risk_shares s WHERE s.risk_id = r.risk_id AND s.partner_id = ?))
+           WHERE r.risk_id IN (
+             SELECT risk_id FROM rm_risks WHERE initiative_id = ? AND owner_partner_id = ?
+             UNION SELECT risk_id FROM rm_risk_shares WHERE initiative_id = ? AND partner_id = ?)
+           ${after === undefined ? '' : 'AND (r.exposure < ? OR (r.exposure = ? AND r.identified_position > ?))'}
            ORDER BY r.exposure DESC, r.identified_position LIMIT ?`,
         params: (partnerId, after) => {
           const from = after === undefined ? undefined : fromRegisterKey(after);
           return [
             partnerId,
             initiativeId,
+            partnerId,
+            initiativeId,
+            partnerId,
             ...(from ? [from.exposure, from.exposure, from.position] : []),
-            partnerId,
-            partnerId,
           ];
         },
         counts: `SELECT partner_id, COUNT(*) AS n FROM (
