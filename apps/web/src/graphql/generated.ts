@@ -708,7 +708,7 @@ export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: st
 
 export type EarlierMeasurementsQueryVariables = Exact<{
   id: string | number;
-  after: string;
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
   knownAt?: string | null | undefined;
 }>;
@@ -2392,7 +2392,7 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
   sourcePartnerId
 }`) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
 export const EarlierMeasurementsDocument = new TypedDocumentString(`
-    query EarlierMeasurements($id: ID!, $after: String!, $asOf: DateTime, $knownAt: DateTime) {
+    query EarlierMeasurements($id: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   indicator(id: $id, asOf: $asOf, knownAt: $knownAt) {
     indicatorId
     measurementPage(newestFirst: true, after: $after) {
