@@ -1,4 +1,4 @@
-// `npm run bench [-- append|replay|reads|http|startup|as-of|web|proofs] [-- --smoke] [-- --scale N]`: runs the
+// `npm run bench [-- [append|replay|reads|http|startup|as-of|web|proofs] [--smoke] [--scale N]]`: runs the
 // benchmarks and writes BENCHMARKS.md and bench/results.json. `--scale N` (full scale 2 000, about a million
 // events for the web and as-of ledgers; 632 about 100,000) measures at a smaller or larger size. Not part of `npm test` (bench.smoke.spec.ts is).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,7 +64,13 @@ async function main(): Promise<void> {
     await (await loadHook(join(postgres, 'global-teardown.mjs'))).default();
   }
   const machine = machineFacts();
-  const command = `npm run bench${positionals.length ? ` -- ${positionals.join(' ')}` : ''}${values.smoke ? ' -- --smoke' : ''}${values.scale !== undefined ? ` -- --scale ${scale}` : ''}`;
+  // As typed: npm passes what follows its own `--` on (a second `--` would end the options).
+  const args = [
+    ...positionals,
+    ...(values.smoke ? ['--smoke'] : []),
+    ...(values.scale !== undefined ? ['--scale', String(scale)] : []),
+  ];
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   const date = new Date().toISOString().slice(0, 10);
   const results = join(__dirname, 'results.json');
   const kept = positionals.length > 0 ? keptFigures(results, names) : { figures: [], notes: [] };
