@@ -1,5 +1,6 @@
-// `npm run bench [-- append|replay|reads|http|startup|as-of|web|proofs] [-- --smoke]`: runs the benchmarks and writes
-// BENCHMARKS.md and bench/results.json. Not part of `npm test` (bench.smoke.spec.ts is).
+// `npm run bench [-- [append|replay|reads|http|startup|as-of|web|proofs] [--smoke] [--scale N]]`: runs the
+// benchmarks and writes BENCHMARKS.md and bench/results.json. `--scale N` (full scale 2 000, about a million
+// events for the web and as-of ledgers; 632 about 100,000) measures at a smaller or larger size. Not part of `npm test` (bench.smoke.spec.ts is).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,15 +34,18 @@ const loadHook = (file: string) => import(file) as Promise<Hook>;
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { smoke: { type: 'boolean', default: false } },
+    options: { smoke: { type: 'boolean', default: false }, scale: { type: 'string' } },
   });
+  const scale = values.scale === undefined ? 2_000 : Number(values.scale);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`--scale must be a positive whole number, not ${values.scale}`);
+  if (values.smoke && values.scale !== undefined)
+    throw new Error('--scale and --smoke: choose one (the smoke run is scale 50)');
   const names = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
   for (const name of names)
     if (!BENCHMARKS[name])
       throw new Error(`no benchmark named ${name}: ${Object.keys(BENCHMARKS).join(', ')}`);
-  const options: BenchmarkOptions = values.smoke
-    ? { scale: 50, runs: 1 }
-    : { scale: 2_000, runs: 5 };
+  const options: BenchmarkOptions = values.smoke ? { scale: 50, runs: 1 } : { scale, runs: 5 };
 
   if (!values.smoke && names.includes('append')) installPeers();
   const root = join(__dirname, '..');
@@ -60,7 +64,13 @@ async function main(): Promise<void> {
     await (await loadHook(join(postgres, 'global-teardown.mjs'))).default();
   }
   const machine = machineFacts();
-  const command = `npm run bench${positionals.length ? ` -- ${positionals.join(' ')}` : ''}${values.smoke ? ' -- --smoke' : ''}`;
+  // As typed: npm passes what follows its own `--` on (a second `--` would end the options).
+  const args = [
+    ...positionals,
+    ...(values.smoke ? ['--smoke'] : []),
+    ...(values.scale !== undefined ? ['--scale', String(scale)] : []),
+  ];
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   const date = new Date().toISOString().slice(0, 10);
   const results = join(__dirname, 'results.json');
   const kept = positionals.length > 0 ? keptFigures(results, names) : { figures: [], notes: [] };

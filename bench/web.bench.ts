@@ -221,7 +221,11 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
     );
     figures.push(trivial);
     const lacking: string[] = [];
+    // ACCORD_BENCH_WEB_SCREENS="Accountability,Risks": only those screens, and no first load (to
+    // compare one screen before and after a change without the whole run).
+    const only = process.env.ACCORD_BENCH_WEB_SCREENS?.split(',').map((name) => name.trim());
     for (const [name, query, variables] of screens) {
+      if (only && !only.includes(name)) continue;
       if (!variables) {
         lacking.push(name);
         continue;
@@ -245,6 +249,7 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
     if (lacking.length)
       note(`web: nothing to show in the generated ledger for ${lacking.join(', ')}`);
 
+    if (only) return figures;
     // First load: a signed-in reader opens the overview in a fresh browser context (empty cache).
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

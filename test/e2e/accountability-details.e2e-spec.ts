@@ -170,10 +170,10 @@ describe.each(FEATURE_STORES)('Risk and pool details in the accountability view 
   });
 
   it("pages a partner's risks and benefit shares, each with how many in all", async () => {
-    const page = async (after?: string) => {
+    const page = async (after?: string, shareAfter?: string) => {
       const res = await app.gql(
         PARTNER_LISTS,
-        { initiativeId, partnerId: 'food-bank', first: 1, after },
+        { initiativeId, partnerId: 'food-bank', first: 1, after, shareAfter },
         FOOD_BANK,
       );
       expectNoErrors(res);
@@ -185,14 +185,26 @@ describe.each(FEATURE_STORES)('Risk and pool details in the accountability view 
     expect(first.risks.pageInfo.hasNextPage).toBe(true);
     expect(first.benefitShares.totalCount).toBe(2);
     expect(first.benefitShares.edges.map((e: any) => e.node.pool.poolId)).toEqual(['grant']);
-    // Both lists have their first item at the same ordinal: one cursor serves both here.
-    expect(first.benefitShares.pageInfo.endCursor).toBe(first.risks.pageInfo.endCursor);
-    const second = await page(first.risks.pageInfo.endCursor);
+    // Each list's cursors are its own sort keys (exposure and position; the pool's position).
+    expect(first.benefitShares.pageInfo.endCursor).not.toBe(first.risks.pageInfo.endCursor);
+    const second = await page(
+      first.risks.pageInfo.endCursor,
+      first.benefitShares.pageInfo.endCursor,
+    );
     expect(second.risks.edges.map((e: any) => e.node.risk.riskId)).toEqual(['cold-chain']);
     expect(second.risks.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
     expect(second.benefitShares.edges.map((e: any) => e.node.pool.poolId)).toEqual(['data']);
-    const past = await page(second.risks.pageInfo.endCursor);
+    expect(second.benefitShares.pageInfo.hasNextPage).toBe(false);
+    const past = await page(
+      second.risks.pageInfo.endCursor,
+      second.benefitShares.pageInfo.endCursor,
+    );
     expect(past.risks).toEqual({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+    expect(past.benefitShares).toEqual({
       totalCount: 2,
       pageInfo: { hasNextPage: false, endCursor: null },
       edges: [],

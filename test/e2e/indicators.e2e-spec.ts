@@ -240,6 +240,30 @@ describe.each(FEATURE_STORES)('Shared measurement over GraphQL on %s', (store) =
       { node: { measurementId: 'winter', value: '43.5' } },
     ]);
     expect(two.data.indicator.measurementPage.pageInfo.hasNextPage).toBe(false);
+    // Newest first (what the scorecard's chart shows first): the latest recorded, then back.
+    const newest = (after?: string) =>
+      app.gql(
+        `query($id: ID!, $after: String) { indicator(id: $id) {
+          measurementPage(first: 1, after: $after, newestFirst: true) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { measurementId } }
+          }
+        } }`,
+        { id: indicatorId, after },
+      );
+    const latestFirst = await newest();
+    expectNoErrors(latestFirst);
+    expect(latestFirst.data.indicator.measurementPage).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { measurementId: 'winter' } }],
+    });
+    const earlier = await newest(latestFirst.data.indicator.measurementPage.pageInfo.endCursor);
+    expectNoErrors(earlier);
+    expect(earlier.data.indicator.measurementPage).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { measurementId: 'spring' } }],
+    });
 
     // A page of indicators, each with its scorecard, the next page after its endCursor.
     const all = await app.gql(INDICATORS, { initiativeId, first: 100 });

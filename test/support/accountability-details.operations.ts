@@ -39,13 +39,13 @@ export const RISK_ALONE = `query Risk($id: ID!) { risk(id: $id) { ${RISK} } }`;
 export const POOL_ALONE = `query Pool($id: ID!) { benefitPool(id: $id) { ${POOL} } }`;
 
 /** One partner's risks and benefit shares, a page of `first` after `after` each. */
-export const PARTNER_LISTS = `query Lists($initiativeId: ID!, $partnerId: ID, $first: Int, $after: String) {
+export const PARTNER_LISTS = `query Lists($initiativeId: ID!, $partnerId: ID, $first: Int, $after: String, $shareAfter: String) {
   accountability(initiativeId: $initiativeId) {
     partners(partnerId: $partnerId, first: 5) { edges { node {
       risks(first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { risk { riskId } } }
       }
-      benefitShares(first: $first, after: $after) {
+      benefitShares(first: $first, after: $shareAfter) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { pool { poolId } } }
       }
     } } }

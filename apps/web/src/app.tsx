@@ -3,6 +3,7 @@ import { TimeBanner, TimeControl } from './components/time-control';
 import { WorkspaceContext } from './context';
 import { useQuery } from './data';
 import { SignedInPersonDocument } from './graphql/generated';
+import { whenSignedOut } from './graphql/client';
 import { followLink, match, useLocation } from './router';
 import { AccountabilityScreen } from './screens/accountability';
 import { AccountabilityCompareScreen } from './screens/accountability-compare';
@@ -79,6 +80,13 @@ export function App() {
     return me ? { state: 'in', me } : { state: 'checking' };
   });
   const onSignInPage = location.path === '/sign-in';
+
+  // A session that ended after the page came (it expired, or was signed out in another tab):
+  // the API answers UNAUTHENTICATED, and the reader gets the sign-in screen, not an error.
+  useEffect(() => {
+    whenSignedOut(() => setSession({ state: 'out' }));
+    return () => whenSignedOut(undefined);
+  }, []);
 
   useEffect(() => {
     if (onSignInPage || session.state === 'in') return;

@@ -12,6 +12,7 @@ import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
 import type { Deferred } from './deferred';
+import type { PartnerPages } from './partner-pages';
 import {
   bool,
   computed,
@@ -75,10 +76,10 @@ export class PartnerAccountability extends fieldsOf()({
   partner: of(Partner),
   commitments: of(CommitmentsByStatus),
   roles: list(RoleAssignment, "Roles the partner's people hold on the day."),
-  /** Not in the schema as a list: paged by AccountabilityPartnerResolver. */
-  risks: hidden<PartnerRisk[]>(),
-  /** Not in the schema as a list: paged by AccountabilityPartnerResolver. */
-  benefitShares: hidden<PartnerBenefitShare[]>(),
+  /** Not in the schema: loads the risks of every partner of the page, a page of each. */
+  risks: hidden<PartnerPages<PartnerRisk>>(),
+  /** Not in the schema: loads the benefit shares of every partner of the page, a page of each. */
+  benefitShares: hidden<PartnerPages<PartnerBenefitShare>>(),
   agreements: of(
     PartnerAgreements,
     'Live agreements it signed in their current version, and those awaiting it.',

@@ -5,6 +5,9 @@ import {
   CommitmentsRegisterReader,
   mapPage,
   InitiativeOverviewReader,
+  type PagesByPartner,
+  type PartnerBenefitShareView,
+  type PartnerRiskView,
   RiskRegisterReader,
   type RiskSummaryView,
   RosterReader,
@@ -24,6 +27,8 @@ import {
   type PartnerAccountabilityConnection,
 } from './accountability.model';
 import { CommitmentPages } from './commitment-pages';
+import { PartnerPages } from './partner-pages';
+import { agreementPages, type PartnerAgreements } from '../agreements/agreement.model';
 import { deferredField, once, withDeferred } from './deferred';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -81,83 +86,112 @@ export class AccountabilityQueries {
       args.partnerId ?? undefined,
     );
     const partnerIds = page.edges.map(({ node }) => node.partnerId);
-    const [counts, roles, signatures, risksOf, benefitsOf] = await Promise.all([
+    const [counts, roles] = await Promise.all([
       this.commitments.bucketCounts(initiativeId, partnerIds, on),
       this.roster.inOffice(initiativeId, on, partnerIds),
-      this.agreements.signaturesByPartner(initiativeId, partnerIds),
-      this.risks.risksByPartner(initiativeId, partnerIds),
-      this.benefits.benefitSharesByPartner(initiativeId, partnerIds),
     ]);
     const commitments = new CommitmentPages(this.commitments, initiativeId, partnerIds, on, counts);
-    const agreementsOf = new Map(signatures.map((s) => [s.partnerId, s]));
     const rolesOf = groupBy(roles, (r) => r.partnerId);
-    // A risk or pool several partners of the page share is converted once.
-    const risk = oncePerKey(
-      (view: RiskSummaryView) => view.riskId,
-      this.pageRisks(initiativeId, partnerIds),
+    // Each list is read a page a partner, for every partner of the page at once, when asked.
+    const risks = new PartnerPages(async (request) =>
+      this.withRiskHistories(
+        await this.risks.riskPagesByPartner(initiativeId, partnerIds, request),
+      ),
     );
-    const pool = oncePerKey(
-      (view: BenefitPoolSummaryView) => view.poolId,
-      this.pagePools(initiativeId, partnerIds),
+    const benefitShares = new PartnerPages(async (request) =>
+      this.withPoolHistories(
+        await this.benefits.benefitSharePagesByPartner(initiativeId, partnerIds, request),
+      ),
     );
-    return mapPage(page, (partner) => ({
-      partner,
-      commitments: {
-        partnerId: partner.partnerId,
-        total: commitments.total(partner.partnerId),
-        pages: commitments,
-      },
-      roles: rolesOf.get(partner.partnerId) ?? [],
-      risks: (risksOf.get(partner.partnerId) ?? []).map((r) => ({ ...r, risk: risk(r.risk) })),
-      benefitShares: (benefitsOf.get(partner.partnerId) ?? []).map((b) => ({
-        ...b,
-        pool: pool(b.pool),
-      })),
-      agreements: agreementsOf.get(partner.partnerId) ?? {
-        partnerId: partner.partnerId,
-        signed: [],
-        pending: [],
-      },
-    }));
+    const signaturePages = (signature: 'signed' | 'pending') =>
+      new PartnerPages((request) =>
+        this.agreements.signaturePagesByPartner(initiativeId, partnerIds, signature, request),
+      );
+    const agreementPagesOfPage = {
+      signed: signaturePages('signed'),
+      pending: signaturePages('pending'),
+    };
+    // The whole lists (PartnerAgreements.signed and pending) only when a query asks for them.
+    const wholeAgreements = once(
+      async () =>
+        new Map(
+          (await this.agreements.signaturesByPartner(initiativeId, partnerIds)).map((s) => [
+            s.partnerId,
+            s,
+          ]),
+        ),
+    );
+    const whole = (list: 'signed' | 'pending') =>
+      async function (this: { partnerId: string }) {
+        return (await wholeAgreements()).get(this.partnerId)?.[list] ?? [];
+      };
+    return mapPage(page, (partner) => {
+      const agreements = withDeferred<PartnerAgreements, 'signed' | 'pending'>(
+        { partnerId: partner.partnerId },
+        { signed: whole('signed'), pending: whole('pending') },
+      ) as PartnerAgreements;
+      agreementPages.set(agreements, agreementPagesOfPage);
+      return {
+        partner,
+        commitments: {
+          partnerId: partner.partnerId,
+          total: commitments.total(partner.partnerId),
+          pages: commitments,
+        },
+        roles: rolesOf.get(partner.partnerId) ?? [],
+        risks,
+        benefitShares,
+        agreements,
+      };
+    });
   }
 
   /**
-   * The risks of the page's partners, their assessments and mitigations read (for the whole
-   * page at once) only when the query asks for them: a page of a hundred partners can bear
-   * tens of thousands of risks, and their histories several times as many rows.
+   * The risks of one load of pages, their assessments and mitigations read (for every risk of
+   * the load at once) only when the query asks for them.
    */
-  private pageRisks(initiativeId: string, partnerIds: readonly string[]) {
+  private withRiskHistories(pages: PagesByPartner<PartnerRiskView>) {
+    const riskIds = [
+      ...new Set([...pages.values()].flatMap((p) => p.edges.map((e) => e.node.risk.riskId))),
+    ];
     const riskId = (risk: RiskSummary) => risk.riskId;
-    const assessments = deferredField(
-      riskId,
-      () => this.risks.assessmentsByRisk(initiativeId, partnerIds),
-      [],
+    const getters = {
+      assessments: deferredField(riskId, () => this.risks.assessmentsOf(riskIds), []),
+      mitigations: deferredField(riskId, () => this.risks.mitigationsOf(riskIds), []),
+    };
+    // A risk several partners of the page share is converted once.
+    const risk = oncePerKey(
+      (view: RiskSummaryView) => view.riskId,
+      (view: RiskSummaryView) =>
+        withDeferred<Risk, 'assessments' | 'mitigations'>({ ...view }, getters),
     );
-    const mitigations = deferredField(
-      riskId,
-      () => this.risks.mitigationsByRisk(initiativeId, partnerIds),
-      [],
+    return new Map(
+      [...pages].map(([partnerId, p]) => [
+        partnerId,
+        mapPage(p, (r) => ({ ...r, risk: risk(r.risk) })),
+      ]),
     );
-    return (view: RiskSummaryView) =>
-      withDeferred<Risk, 'assessments' | 'mitigations'>(
-        { ...view },
-        {
-          assessments,
-          mitigations,
-        },
-      );
   }
 
-  /** The pools of the page's partners, their allocations and distributions read only when asked. */
-  private pagePools(initiativeId: string, partnerIds: readonly string[]) {
+  /** The pools of one load of pages, their allocations and distributions read only when asked. */
+  private withPoolHistories(pages: PagesByPartner<PartnerBenefitShareView>) {
+    const poolIds = [
+      ...new Set([...pages.values()].flatMap((p) => p.edges.map((e) => e.node.pool.poolId))),
+    ];
+    const pool = oncePerKey((view: BenefitPoolSummaryView) => view.poolId, this.pagePools(poolIds));
+    return new Map(
+      [...pages].map(([partnerId, p]) => [
+        partnerId,
+        mapPage(p, (b) => ({ ...b, pool: pool(b.pool) })),
+      ]),
+    );
+  }
+
+  /** These pools, their allocations and distributions read (all at once) only when asked. */
+  private pagePools(poolIds: readonly string[]) {
     const whole = once(
       async () =>
-        new Map(
-          (await this.benefits.poolsOfPartners(initiativeId, partnerIds)).map((pool) => [
-            pool.poolId,
-            pool,
-          ]),
-        ),
+        new Map((await this.benefits.poolsById(poolIds)).map((pool) => [pool.poolId, pool])),
     );
     const field = <K extends BenefitPoolHistoryField>(name: K) =>
       async function (this: BenefitPoolSummary): Promise<BenefitPool[K]> {

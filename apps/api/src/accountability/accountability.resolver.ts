@@ -1,4 +1,4 @@
-import { type CommitmentBucket, listPage } from '@accord/projections';
+import { type CommitmentBucket } from '@accord/projections';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommitmentConnection } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
@@ -59,14 +59,15 @@ export const AccountabilityPartnerResolver = fieldResolvers(PartnerAccountabilit
     type: () => PartnerRiskConnection,
     description: 'Risks it owns or shares, highest exposure first, a page at a time.',
     args: PageArgs,
-    resolve: (partner, args) => listPage(partner.risks, toPageRequest(args)),
+    resolve: (partner, args) => partner.risks.page(partner.partner.partnerId, toPageRequest(args)),
   },
   benefitShares: {
     type: () => PartnerBenefitShareConnection,
     description:
       'Pools where it holds a share now or received a distribution before, in the order defined, a page at a time.',
     args: PageArgs,
-    resolve: (partner, args) => listPage(partner.benefitShares, toPageRequest(args)),
+    resolve: (partner, args) =>
+      partner.benefitShares.page(partner.partner.partnerId, toPageRequest(args)),
   },
 });
 

@@ -8,6 +8,7 @@ import type {
   AgreementView,
   PartyAgreementView,
   PartnerAgreementSignatures,
+  PageRequest,
 } from '@accord/projections';
 import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
@@ -148,3 +149,18 @@ export class PartnerAgreements extends fieldsOf<PartnerAgreementSignatures>()({
 
 export const PartyAgreementConnection = connectionOf(PartyAgreement, 'PartyAgreement');
 export type PartyAgreementConnection = InstanceType<typeof PartyAgreementConnection>;
+
+/** Reads one page of a partner's signed or pending agreements (see PartnerPages). */
+export interface PartyAgreementPages {
+  page(partnerId: string, request: PageRequest): Promise<PartyAgreementConnection>;
+}
+
+/**
+ * The pages of a PartnerAgreements made for a page of partners (the accountability grid):
+ * signedPage and pendingPage read them in SQL, a page a partner; without an entry they page the
+ * lists the object carries.
+ */
+export const agreementPages = new WeakMap<
+  PartnerAgreements,
+  { signed: PartyAgreementPages; pending: PartyAgreementPages }
+>();

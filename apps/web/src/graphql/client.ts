@@ -44,6 +44,17 @@ export class GraphqlRequestError extends Error {
   }
 }
 
+/**
+ * Called when the API answers that no one is signed in (extensions.code UNAUTHENTICATED): the
+ * session ended (expired or signed out elsewhere) since the page named who was signed in.
+ */
+let onSignedOut: (() => void) | undefined;
+
+/** Who to tell when the API no longer knows the reader (the app shows the sign-in screen). */
+export function whenSignedOut(listener: (() => void) | undefined): void {
+  onSignedOut = listener;
+}
+
 /** Sends a typed operation to the API with the session cookie; the result is typed by the document. */
 export async function request<Result, Variables>(
   document: DocumentTypeDecoration<Result, Variables> & { toString(): string },
@@ -59,7 +70,11 @@ export async function request<Result, Variables>(
     data?: Result;
     errors?: ResponseError[];
   };
-  if (body.errors?.length) throw new GraphqlRequestError(body.errors);
+  if (body.errors?.length) {
+    const error = new GraphqlRequestError(body.errors);
+    if (error.code === 'UNAUTHENTICATED') onSignedOut?.();
+    throw error;
+  }
   if (!response.ok || body.data === undefined)
     throw new GraphqlRequestError([{ message: `the server answered ${response.status}` }]);
   return body.data;

@@ -704,7 +704,17 @@ export type IndicatorsPageQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, latest: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, prior: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, measurementPage: { totalCount: number, edges: Array<{ node: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } }> } } }> } };
+export type IndicatorsPageQuery = { initiative: { initiativeId: string, name: string }, roster: Array<{ personId: string, partnerId: string, role: Role }>, indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { indicatorId: string, name: string, unit: string, direction: IndicatorDirection, revision: number, dataSteward: { partnerId: string }, baseline: { date: string, value: string }, target: { date: string, value: string }, latest: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, prior: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } | null, measurementPage: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } }> } } }> } };
+
+export type EarlierMeasurementsQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+  knownAt?: string | null | undefined;
+}>;
+
+
+export type EarlierMeasurementsQuery = { indicator: { indicatorId: string, measurementPage: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string } }> } } };
 
 export type MeasurementRowFragment = { measurementId: string, periodStart: string, periodEnd: string, value: string, originalValue: string, corrected: boolean, sourcePartnerId: string };
 
@@ -2356,8 +2366,12 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
         prior {
           ...measurementRow
         }
-        measurementPage {
+        measurementPage(newestFirst: true) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               ...measurementRow
@@ -2377,6 +2391,32 @@ export const IndicatorsPageDocument = new TypedDocumentString(`
   corrected
   sourcePartnerId
 }`) as unknown as TypedDocumentString<IndicatorsPageQuery, IndicatorsPageQueryVariables>;
+export const EarlierMeasurementsDocument = new TypedDocumentString(`
+    query EarlierMeasurements($id: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
+  indicator(id: $id, asOf: $asOf, knownAt: $knownAt) {
+    indicatorId
+    measurementPage(newestFirst: true, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...measurementRow
+        }
+      }
+    }
+  }
+}
+    fragment measurementRow on Measurement {
+  measurementId
+  periodStart
+  periodEnd
+  value
+  originalValue
+  corrected
+  sourcePartnerId
+}`) as unknown as TypedDocumentString<EarlierMeasurementsQuery, EarlierMeasurementsQueryVariables>;
 export const BenefitPoolsDocument = new TypedDocumentString(`
     query BenefitPools($initiativeId: ID!, $after: String, $asOf: DateTime, $knownAt: DateTime) {
   initiative(id: $initiativeId, asOf: $asOf, knownAt: $knownAt) {

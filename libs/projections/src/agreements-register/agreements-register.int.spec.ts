@@ -1,3 +1,4 @@
+import { decodeCursor } from '../runtime/cursor';
 import type { AgreementEvent } from '@accord/domain';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 import { project, READ_MODEL_BACKENDS, storedEvents } from '../testing/read-model-backends';
@@ -145,5 +146,27 @@ describe.each(READ_MODEL_BACKENDS)('Agreements register on $name', (backend) => 
       ['food-bank', ['a2'], ['a1']],
     ]);
     expect(await reader.signaturesByPartner('i1', [])).toEqual([]);
+  });
+
+  it('pages each partner of a list in SQL as the whole read gives it, counts by partner', async () => {
+    const whole = new Map((await reader.signaturesByPartner('i1')).map((p) => [p.partnerId, p]));
+    for (const signature of ['signed', 'pending'] as const)
+      for (const partnerId of ['city-hall', 'food-bank', 'stranger']) {
+        const seen = [];
+        let after: number | undefined;
+        for (;;) {
+          const page = (
+            await reader.signaturePagesByPartner('i1', ['food-bank', partnerId], signature, {
+              first: 1,
+              after,
+            })
+          ).get(partnerId)!;
+          expect(page.totalCount).toBe(whole.get(partnerId)?.[signature].length ?? 0);
+          seen.push(...page.edges.map(({ node }) => node));
+          if (!page.pageInfo.hasNextPage) break;
+          after = decodeCursor(page.pageInfo.endCursor!);
+        }
+        expect(seen).toEqual(whole.get(partnerId)?.[signature] ?? []);
+      }
   });
 });

@@ -1,5 +1,11 @@
 import type { AgreementKind, AgreementStatus, Role } from '@accord/domain';
-import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
+import {
+  keysetPage,
+  type Page,
+  type PageRequest,
+  pagesByPartner,
+  type PagesByPartner,
+} from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface AgreementSignatureView {
@@ -225,6 +231,69 @@ export class AgreementsRegisterReader {
       (party.signature === 'signed' ? entry.signed : entry.pending).push(view);
     }
     return [...byPartner.values()];
+  }
+
+  /**
+   * For the accountability view: one page of each listed partner's live agreements it signed in
+   * their current version (or of those awaiting its signature), in the order drafted, read in SQL
+   * a LIMIT a partner; cursors are the agreements' drafted positions.
+   */
+  signaturePagesByPartner(
+    initiativeId: string,
+    partnerIds: readonly string[],
+    signature: 'signed' | 'pending',
+    page: PageRequest,
+  ): Promise<PagesByPartner<PartyAgreementView>> {
+    const list = partnerIds.map(() => '?').join(', ');
+    const signed =
+      signature === 'signed'
+        ? 'p.last_signed_version IS NOT NULL AND p.last_signed_version = a.current_version'
+        : '(p.last_signed_version IS NULL OR p.last_signed_version <> a.current_version)';
+    const from = `FROM rm_agreement_parties p JOIN rm_agreements a ON a.agreement_id = p.agreement_id`;
+    return pagesByPartner<
+      PartyAgreementRow & { page_partner: string; drafted_position: number | string },
+      PartyAgreementView
+    >(
+      this.db,
+      partnerIds,
+      {
+        onePartner: (after) =>
+          `SELECT CAST(? AS TEXT) AS page_partner, p.agreement_id, p.partner_id,
+             p.last_signed_version, p.last_signed_by, p.last_signed_at,
+             a.kind, a.title, a.status, a.current_version, a.drafted_position
+           ${from}
+           WHERE p.initiative_id = ? AND p.partner_id = ? AND a.status IN ${LIVE} AND ${signed}
+             ${after === undefined ? '' : 'AND a.drafted_position > ?'}
+           ORDER BY a.drafted_position LIMIT ?`,
+        params: (partnerId, after) => [
+          partnerId,
+          initiativeId,
+          partnerId,
+          ...(after === undefined ? [] : [after]),
+        ],
+        counts: `SELECT p.partner_id, COUNT(*) AS n ${from}
+          WHERE p.initiative_id = ? AND p.partner_id IN (${list}) AND a.status IN ${LIVE} AND ${signed}
+          GROUP BY p.partner_id`,
+        countParams: [initiativeId, ...partnerIds],
+      },
+      page,
+      (row) => Number(row.drafted_position),
+      (rows) =>
+        rows.map((row) => {
+          const currentVersion = Number(row.current_version);
+          const party = toParty(row, currentVersion);
+          return {
+            agreementId: row.agreement_id,
+            kind: row.kind,
+            title: row.title,
+            status: row.status,
+            currentVersion,
+            signedBy: party.signedBy,
+            signedAt: party.signedAt,
+            lastSignedVersion: party.lastSignedVersion,
+          };
+        }),
+    );
   }
 
   /** Versions, signatures and parties of these agreements, three queries whatever their number. */

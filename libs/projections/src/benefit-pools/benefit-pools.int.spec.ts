@@ -1,3 +1,4 @@
+import { decodeCursor } from '../runtime/cursor';
 import type { BenefitPoolEvent } from '@accord/domain';
 import type { ReadModelDatabase } from '../runtime/read-model-database';
 import { project, READ_MODEL_BACKENDS, storedEvents } from '../testing/read-model-backends';
@@ -106,6 +107,27 @@ describe.each(READ_MODEL_BACKENDS)('Benefit pools reader on $name', (backend) =>
       ['not-ours', 10000, null],
     ]);
     expect([...byPartner.keys()].sort()).toEqual(['city-hall', 'food-bank']);
+  });
+
+  it('pages each partner of a list in SQL as the whole read gives it, counts by partner', async () => {
+    const whole = await reader.benefitSharesByPartner('i1');
+    for (const partnerId of ['city-hall', 'food-bank', 'stranger']) {
+      const seen = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = (
+          await reader.benefitSharePagesByPartner('i1', [partnerId, 'city-hall'], {
+            first: 1,
+            after,
+          })
+        ).get(partnerId)!;
+        expect(page.totalCount).toBe(whole.get(partnerId)?.length ?? 0);
+        seen.push(...page.edges.map(({ node }) => node));
+        if (!page.pageInfo.hasNextPage) break;
+        after = decodeCursor(page.pageInfo.endCursor!);
+      }
+      expect(seen).toEqual(whole.get(partnerId) ?? []);
+    }
   });
 
   it('keeps every allocation in the history, the current one last', async () => {

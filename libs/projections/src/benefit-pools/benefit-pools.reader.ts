@@ -1,5 +1,11 @@
 import type { BenefitPoolKind, Money, PartnerAmount, PartnerShare } from '@accord/domain';
-import { keysetPage, type Page, type PageRequest } from '../runtime/cursor';
+import {
+  keysetPage,
+  type Page,
+  type PageRequest,
+  pagesByPartner,
+  type PagesByPartner,
+} from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface AllocationView {
@@ -67,6 +73,7 @@ interface PoolRow {
   currency: string | null;
   allocation_revision: number | null;
   revision: number;
+  defined_position: number | string;
 }
 
 interface AllocationRow {
@@ -302,6 +309,100 @@ export class BenefitPoolsReader {
       }
     }
     return byPartner;
+  }
+
+  /**
+   * For the accountability view: one page of each listed partner's benefit shares (as
+   * benefitSharesByPartner: pools where it holds a share in the current allocation, or funding
+   * pools that paid it), pools in the order defined, read in SQL a LIMIT a partner; cursors are
+   * the pools' positions. The pools come without their allocations and distributions (poolsById).
+   */
+  benefitSharePagesByPartner(
+    initiativeId: string,
+    partnerIds: readonly string[],
+    page: PageRequest,
+  ): Promise<PagesByPartner<PartnerBenefitShareView>> {
+    const list = partnerIds.map(() => '?').join(', ');
+    // The (pool, partner) pairs of the list, by the partner indexes of allocations and payments.
+    const theirs = (partner: string) =>
+      `SELECT a.partner_id, a.pool_id FROM rm_benefit_allocations a
+         JOIN rm_benefit_pools q ON q.pool_id = a.pool_id AND q.allocation_revision = a.revision
+         WHERE a.initiative_id = ? AND a.partner_id ${partner}
+       UNION SELECT d.partner_id, d.pool_id FROM rm_benefit_distributions d
+         JOIN rm_benefit_pools q ON q.pool_id = d.pool_id
+         WHERE d.initiative_id = ? AND d.partner_id ${partner}
+           AND q.amount_minor IS NOT NULL AND q.currency IS NOT NULL`;
+    return pagesByPartner<PoolRow & { page_partner: string }, PartnerBenefitShareView>(
+      this.db,
+      partnerIds,
+      {
+        onePartner: (after) =>
+          `SELECT CAST(? AS TEXT) AS page_partner, p.* FROM rm_benefit_pools p
+           WHERE p.pool_id IN (SELECT pool_id FROM (${theirs('= ?')}) AS theirs)
+           ${after === undefined ? '' : 'AND p.defined_position > ?'}
+           ORDER BY p.defined_position LIMIT ?`,
+        params: (partnerId, after) => [
+          partnerId,
+          initiativeId,
+          partnerId,
+          initiativeId,
+          partnerId,
+          ...(after === undefined ? [] : [after]),
+        ],
+        counts: `SELECT partner_id, COUNT(*) AS n FROM (${theirs(`IN (${list})`)}) AS theirs
+          GROUP BY partner_id`,
+        countParams: [initiativeId, ...partnerIds, initiativeId, ...partnerIds],
+      },
+      page,
+      (row) => Number(row.defined_position),
+      async (rows) => {
+        const poolIds = [...new Set(rows.map((row) => row.pool_id))];
+        const partners = [...new Set(rows.map((row) => row.page_partner))];
+        const pairs = (table: string, columns: string) =>
+          poolIds.length === 0
+            ? Promise.resolve([])
+            : this.db.all<{ pool_id: string; partner_id: string } & Record<string, unknown>>(
+                `SELECT pool_id, partner_id, ${columns} FROM ${table}
+                 WHERE pool_id IN (${poolIds.map(() => '?').join(', ')})
+                   AND partner_id IN (${partners.map(() => '?').join(', ')})`,
+                [...poolIds, ...partners],
+              );
+        const [allocated, paid] = await Promise.all([
+          pairs('rm_benefit_allocations', 'revision, basis_points'),
+          pairs('rm_benefit_distributions', 'amount_minor'),
+        ]);
+        const pools = new Map<string, BenefitPoolSummaryView>();
+        return rows.map((row) => {
+          let pool = pools.get(row.pool_id);
+          if (!pool) {
+            pool = toSummary(row);
+            pools.set(row.pool_id, pool);
+          }
+          const mine = (r: { pool_id: string; partner_id: string }) =>
+            r.pool_id === row.pool_id && r.partner_id === row.page_partner;
+          const share = allocated.find(
+            (r) => mine(r) && Number(r.revision) === Number(row.allocation_revision),
+          );
+          const received = paid
+            .filter(mine)
+            .reduce((sum, r) => sum + BigInt(r.amount_minor as string), 0n);
+          return {
+            pool,
+            basisPoints: share ? Number(share.basis_points) : null,
+            distributed: pool.amount && {
+              amountMinor: received.toString(),
+              currency: pool.amount.currency,
+            },
+          };
+        });
+      },
+    );
+  }
+
+  /** These pools, whole (allocations and distributions), in the order defined. */
+  poolsById(poolIds: readonly string[]): Promise<BenefitPoolView[]> {
+    if (poolIds.length === 0) return Promise.resolve([]);
+    return this.load(`pool_id IN (${poolIds.map(() => '?').join(', ')})`, poolIds);
   }
 
   /** The pools benefitSharesByPartner gives for the same partners, whole. */

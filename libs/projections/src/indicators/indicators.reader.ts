@@ -143,8 +143,12 @@ export class IndicatorsReader {
     return this.toMeasurements(rows, [indicatorId]);
   }
 
-  /** One page of an indicator's measurements in the order they were recorded. */
-  measurementPage(indicatorId: string, page: PageRequest): Promise<Page<MeasurementView>> {
+  /** One page of an indicator's measurements in the order they were recorded (newest first if asked). */
+  measurementPage(
+    indicatorId: string,
+    page: PageRequest,
+    newestFirst = false,
+  ): Promise<Page<MeasurementView>> {
     return keysetPage<MeasurementRow, MeasurementView>(
       this.db,
       {
@@ -152,6 +156,7 @@ export class IndicatorsReader {
         key: 'recorded_position',
         where: ['indicator_id = ?'],
         params: [indicatorId],
+        descending: newestFirst,
       },
       page,
       (rows) => this.toMeasurements(rows, [indicatorId]),

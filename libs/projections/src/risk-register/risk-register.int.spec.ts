@@ -124,6 +124,33 @@ describe.each(READ_MODEL_BACKENDS)('Risk register reader on $name', (backend) =>
     expect([...byPartner.keys()].sort()).toEqual(['city-hall', 'food-bank', 'schools']);
   });
 
+  it('pages each partner of a list in SQL, keyset cursors, counts by partner', async () => {
+    const first = await reader.riskPagesByPartner('i1', ['schools', 'food-bank', 'stranger'], {
+      first: 2,
+    });
+    const ids = (partnerId: string, pages = first) =>
+      pages
+        .get(partnerId)
+        ?.edges.map(({ node }) => [node.risk.riskId, node.owner, node.basisPoints]);
+    expect(ids('schools')).toEqual([
+      ['not-ours', true, null],
+      ['owned', false, 4000],
+    ]);
+    expect(first.get('schools')?.totalCount).toBe(3);
+    expect(first.get('schools')?.pageInfo.hasNextPage).toBe(true);
+    expect(first.get('food-bank')?.totalCount).toBe(3);
+    expect(first.get('stranger')).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 0,
+    });
+    const after = decodeCursor(first.get('schools')!.pageInfo.endCursor!);
+    const next = await reader.riskPagesByPartner('i1', ['schools'], { first: 2, after });
+    expect(ids('schools', next)).toEqual([['handed-on', false, 10000]]);
+    expect(next.get('schools')?.pageInfo.hasNextPage).toBe(false);
+    expect(next.get('schools')?.totalCount).toBe(3);
+  });
+
   it('reads the latest sharing only, in the order it was given', async () => {
     const risk = await reader.get('handed-on');
     expect(risk?.shares).toEqual([{ partnerId: 'schools', basisPoints: 10000 }]);

@@ -1,5 +1,11 @@
 import type { PartnerShare, RiskCategory, RiskStatus } from '@accord/domain';
-import { type Page, pageOf, type PageRequest } from '../runtime/cursor';
+import {
+  type Page,
+  pageOf,
+  type PageRequest,
+  pagesByPartner,
+  type PagesByPartner,
+} from '../runtime/cursor';
 import type { ReadModelDatabase, SqlValue } from '../runtime/read-model-database';
 
 export interface RiskAssessmentView {
@@ -288,6 +294,105 @@ export class RiskRegisterReader {
       }
     }
     return byPartner;
+  }
+
+  /**
+   * For the accountability view: one page of each listed partner's risks (those it owns or
+   * shares), highest exposure first then oldest first, read in SQL a LIMIT a partner; cursors are
+   * the register's keys. The risks come without their mitigations and assessments (see
+   * assessmentsOf and mitigationsOf).
+   */
+  riskPagesByPartner(
+    initiativeId: string,
+    partnerIds: readonly string[],
+    page: PageRequest,
+  ): Promise<PagesByPartner<PartnerRiskView>> {
+    const list = partnerIds.map(() => '?').join(', ');
+    return pagesByPartner<RiskRow & { page_partner: string }, PartnerRiskView>(
+      this.db,
+      partnerIds,
+      {
+        // Found from the partner (owner and share indexes), then sorted: a partner bears a few
+        // hundred of the initiative's tens of thousands of risks.
+        onePartner: (after) =>
+          `SELECT CAST(? AS TEXT) AS page_partner, r.* FROM rm_risks r
+           WHERE r.risk_id IN (
+             SELECT risk_id FROM rm_risks WHERE initiative_id = ? AND owner_partner_id = ?
+             UNION SELECT risk_id FROM rm_risk_shares WHERE initiative_id = ? AND partner_id = ?)
+           ${after === undefined ? '' : 'AND (r.exposure < ? OR (r.exposure = ? AND r.identified_position > ?))'}
+           ORDER BY r.exposure DESC, r.identified_position LIMIT ?`,
+        params: (partnerId, after) => {
+          const from = after === undefined ? undefined : fromRegisterKey(after);
+          return [
+            partnerId,
+            initiativeId,
+            partnerId,
+            initiativeId,
+            partnerId,
+            ...(from ? [from.exposure, from.exposure, from.position] : []),
+          ];
+        },
+        counts: `SELECT partner_id, COUNT(*) AS n FROM (
+            SELECT owner_partner_id AS partner_id, risk_id FROM rm_risks
+            WHERE initiative_id = ? AND owner_partner_id IN (${list})
+            UNION SELECT partner_id, risk_id FROM rm_risk_shares
+            WHERE initiative_id = ? AND partner_id IN (${list})) AS theirs
+          GROUP BY partner_id`,
+        countParams: [initiativeId, ...partnerIds, initiativeId, ...partnerIds],
+      },
+      page,
+      registerKey,
+      async (rows) => {
+        const ids = [...new Set(rows.map((row) => row.risk_id))];
+        const sharesOf = groupBy(
+          ids.length === 0
+            ? []
+            : await this.db.all<ShareRow>(
+                `SELECT risk_id, partner_id, basis_points FROM rm_risk_shares
+                 WHERE risk_id IN (${ids.map(() => '?').join(', ')}) ORDER BY risk_id, ordinal`,
+                ids,
+              ),
+        );
+        // A risk several partners of the page share is made once.
+        const risks = new Map<string, RiskSummaryView>();
+        return rows.map((row) => {
+          let risk = risks.get(row.risk_id);
+          if (!risk) {
+            risk = toSummary(row, sharesOf.get(row.risk_id) ?? []);
+            risks.set(row.risk_id, risk);
+          }
+          return {
+            risk,
+            owner: risk.ownerPartnerId === row.page_partner,
+            basisPoints:
+              risk.shares.find((s) => s.partnerId === row.page_partner)?.basisPoints ?? null,
+          };
+        });
+      },
+    );
+  }
+
+  /** The assessments (oldest first) of these risks. */
+  async assessmentsOf(riskIds: readonly string[]): Promise<Map<string, RiskAssessmentView[]>> {
+    if (riskIds.length === 0) return new Map();
+    const rows = await this.db.all<AssessmentRow>(
+      `SELECT risk_id, likelihood, impact, reason, assessed_at FROM rm_risk_assessments
+       WHERE risk_id IN (${riskIds.map(() => '?').join(', ')}) ORDER BY risk_id, revision`,
+      riskIds,
+    );
+    return new Map([...groupBy(rows)].map(([riskId, group]) => [riskId, group.map(toAssessment)]));
+  }
+
+  /** The mitigations of these risks. */
+  async mitigationsOf(riskIds: readonly string[]): Promise<Map<string, MitigationView[]>> {
+    if (riskIds.length === 0) return new Map();
+    const rows = await this.db.all<MitigationRow>(
+      `SELECT risk_id, mitigation_id, description, commitment_ids, planned_at
+       FROM rm_risk_mitigations WHERE risk_id IN (${riskIds.map(() => '?').join(', ')})
+       ORDER BY risk_id, revision`,
+      riskIds,
+    );
+    return new Map([...groupBy(rows)].map(([riskId, group]) => [riskId, group.map(toMitigation)]));
   }
 
   /** The assessments (oldest first) of the risks risksByPartner gives for the same partners. */

@@ -6,6 +6,7 @@ import {
   AgreementsArgs,
   PartnerAgreements,
   PartyAgreementConnection,
+  agreementPages,
 } from '../agreement.model';
 import { listPage } from '@accord/projections';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
@@ -48,12 +49,20 @@ export const PartnerAgreementPagesResolver = fieldResolvers(PartnerAgreements, n
     type: () => PartyAgreementConnection,
     description: 'The signed ones, a page at a time.',
     args: PageArgs,
-    resolve: (of, args) => listPage(of.signed, toPageRequest(args)),
+    resolve: (of, args) => {
+      const pages = agreementPages.get(of);
+      if (pages) return pages.signed.page(of.partnerId, toPageRequest(args));
+      return listPage(of.signed, toPageRequest(args));
+    },
   },
   pendingPage: {
     type: () => PartyAgreementConnection,
     description: 'The ones awaiting its signature, a page at a time.',
     args: PageArgs,
-    resolve: (of, args) => listPage(of.pending, toPageRequest(args)),
+    resolve: (of, args) => {
+      const pages = agreementPages.get(of);
+      if (pages) return pages.pending.page(of.partnerId, toPageRequest(args));
+      return listPage(of.pending, toPageRequest(args));
+    },
   },
 });

@@ -40,8 +40,12 @@ export class IndicatorQueries {
     return (await this.reader.latest(indicator.indicatorId, 2))[at] ?? null;
   }
 
-  measurementPage(indicatorId: string, page: PageArgs): Promise<MeasurementConnection> {
-    return this.reader.measurementPage(indicatorId, toPageRequest(page));
+  measurementPage(
+    indicatorId: string,
+    page: PageArgs,
+    newestFirst = false,
+  ): Promise<MeasurementConnection> {
+    return this.reader.measurementPage(indicatorId, toPageRequest(page), newestFirst);
   }
 
   async withMeasurement(

@@ -1,4 +1,5 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
 import { Initiative } from '../../initiatives/initiative.model';
 import { PageArgs } from '../../graphql/pagination';
 import {
@@ -10,6 +11,17 @@ import {
 } from '../indicator.model';
 import { IndicatorQueries } from './indicator.queries';
 import { fieldResolvers } from '../../graphql/field-resolver';
+
+@ArgsType()
+export class MeasurementPageArgs extends PageArgs {
+  @Field({
+    defaultValue: false,
+    description:
+      "The latest recorded first, each page going further back (a scorecard's chart shows the latest page).",
+  })
+  @IsBoolean()
+  newestFirst: boolean = false;
+}
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -39,13 +51,13 @@ export class IndicatorResolver {
 
   @ResolveField(() => MeasurementConnection, {
     description:
-      'A page of the measurements, in the order they were recorded; corrections applied.',
+      'A page of the measurements, in the order they were recorded (the latest recorded first with newestFirst); corrections applied.',
   })
   measurementPage(
     @Parent() indicator: Indicator,
-    @Args() page: PageArgs,
+    @Args() page: MeasurementPageArgs,
   ): Promise<MeasurementConnection> {
-    return this.queries.measurementPage(indicator.indicatorId, page);
+    return this.queries.measurementPage(indicator.indicatorId, page, page.newestFirst);
   }
 
   @ResolveField(() => Measurement, {
