@@ -85,6 +85,21 @@ const figure = (subject: string, unit: string, values: number[], goal: number): 
   };
 };
 
+/**
+ * Run in the page before its own scripts: notes, by the page's clock (from the start of the
+ * navigation), the frame after the overview's heading enters the document, when the reader
+ * sees it. Timed from the driver instead, the figure also holds Playwright's polling for the
+ * heading and its messages to and from the browser: 300 ms and more on a busy machine.
+ */
+const SHOWN_AT = `new MutationObserver((_, observer) => {
+  for (const heading of document.querySelectorAll('h2')) {
+    if (heading.textContent !== 'Common agenda') continue;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.__accordShownAt = performance.now()));
+    return;
+  }
+}).observe(document, { childList: true, subtree: true });`;
+
 export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'accord-web-bench-'));
   const webDir = join(dir, 'web');
@@ -268,17 +283,29 @@ export async function webBenchmarks(options: BenchmarkOptions): Promise<Figure[]
       const cookies = await signIn.cookies();
       await signIn.close();
       const loads: number[] = [];
+      const seenByDriver: number[] = [];
       const runs = Math.max(3, options.runs * 4);
       for (let i = 0; i <= runs; i++) {
         const context = await browser.newContext();
         await context.addCookies(cookies);
         const fresh = await context.newPage();
+        await fresh.addInitScript(SHOWN_AT);
         const started = performance.now();
         await fresh.goto(`${origin}/initiatives/${initiativeId}`);
         await fresh.getByRole('heading', { name: 'Common agenda' }).waitFor();
-        if (i > 0) loads.push(performance.now() - started); // the first is the warm-up
+        const driver = performance.now() - started;
+        const shown = await fresh.waitForFunction('window.__accordShownAt');
+        // The first is the warm-up.
+        if (i > 0) {
+          loads.push(Number(await shown.jsonValue()));
+          seenByDriver.push(driver);
+        }
         await context.close();
       }
+      const median = (values: number[]) => summarise(values).median.toFixed(0);
+      note(
+        `web: first load, the page's clock ${median(loads)} ms, the driver's ${median(seenByDriver)} ms (median)`,
+      );
       figures.push(
         named(
           figure(
