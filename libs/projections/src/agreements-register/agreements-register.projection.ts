@@ -45,6 +45,9 @@ export const agreementsRegisterProjection: Projection = {
         by_initiative: { on: ['initiative_id', 'drafted_position'] },
         // The data-sharing agreements in force, which every read of the initiative judges by.
         by_kind_status: { on: ['initiative_id', 'kind', 'status', 'drafted_position'] },
+        // Whether a party's agreement is live and signed in its current version, read from the
+        // index alone: the rows themselves carry the agreement's text.
+        liveness: { on: ['agreement_id', 'status', 'current_version', 'drafted_position'] },
       },
     },
     {
@@ -72,7 +75,10 @@ export const agreementsRegisterProjection: Projection = {
       },
       primaryKey: ['agreement_id', 'partner_id'],
       indexes: {
-        by_partner: { on: ['initiative_id', 'partner_id'] },
+        // A page of partners' agreements, signed or pending (the accountability view).
+        signatures_by_partner: {
+          on: ['initiative_id', 'partner_id', 'agreement_id', 'last_signed_version'],
+        },
       },
     },
     {

@@ -35,6 +35,10 @@ export const benefitPoolsProjection: Projection = {
       primaryKey: ['pool_id'],
       indexes: {
         by_initiative: { on: ['initiative_id', 'defined_position'] },
+        // Which allocation is current and whether money was pooled, without reading the pool.
+        current_allocation: {
+          on: ['pool_id', 'allocation_revision', 'amount_minor', 'currency', 'defined_position'],
+        },
       },
     },
     {
@@ -52,8 +56,8 @@ export const benefitPoolsProjection: Projection = {
       primaryKey: ['pool_id', 'revision', 'partner_id'],
       indexes: {
         by_initiative: { on: ['initiative_id'] },
-        // The pools a page of partners has a share in (the accountability view).
-        by_partner: { on: ['initiative_id', 'partner_id'] },
+        // The pools a page of partners has a share in (the accountability view), from the index.
+        pools_by_partner: { on: ['initiative_id', 'partner_id', 'pool_id', 'revision'] },
       },
     },
     {
@@ -73,7 +77,7 @@ export const benefitPoolsProjection: Projection = {
       primaryKey: ['pool_id', 'distribution_id', 'partner_id'],
       indexes: {
         by_initiative: { on: ['initiative_id'] },
-        by_partner: { on: ['initiative_id', 'partner_id'] },
+        pools_by_partner: { on: ['initiative_id', 'partner_id', 'pool_id'] },
       },
     },
   ],
