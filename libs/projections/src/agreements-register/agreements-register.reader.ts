@@ -154,6 +154,23 @@ function toParty(row: PartyRow, currentVersion: number): AgreementPartyView {
 }
 
 /** Agreements are live while they await signatures or are in force; the others are closed. */
+/** A party's row of a live agreement, as the view of it, and whether the party signed it. */
+function partyAgreement(row: PartyAgreementRow) {
+  const currentVersion = Number(row.current_version);
+  const party = toParty(row, currentVersion);
+  const view: PartyAgreementView = {
+    agreementId: row.agreement_id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    currentVersion,
+    signedBy: party.signedBy,
+    signedAt: party.signedAt,
+    lastSignedVersion: party.lastSignedVersion,
+  };
+  return { signature: party.signature, view };
+}
+
 const LIVE = "('awaiting_signatures', 'in_force')";
 
 export class AgreementsRegisterReader {
@@ -216,19 +233,8 @@ export class AgreementsRegisterReader {
         entry = { partnerId: row.partner_id, signed: [], pending: [] };
         byPartner.set(row.partner_id, entry);
       }
-      const currentVersion = Number(row.current_version);
-      const party = toParty(row, currentVersion);
-      const view: PartyAgreementView = {
-        agreementId: row.agreement_id,
-        kind: row.kind,
-        title: row.title,
-        status: row.status,
-        currentVersion,
-        signedBy: party.signedBy,
-        signedAt: party.signedAt,
-        lastSignedVersion: party.lastSignedVersion,
-      };
-      (party.signature === 'signed' ? entry.signed : entry.pending).push(view);
+      const { signature, view } = partyAgreement(row);
+      (signature === 'signed' ? entry.signed : entry.pending).push(view);
     }
     return [...byPartner.values()];
   }
@@ -278,21 +284,7 @@ export class AgreementsRegisterReader {
       },
       page,
       (row) => Number(row.drafted_position),
-      (rows) =>
-        rows.map((row) => {
-          const currentVersion = Number(row.current_version);
-          const party = toParty(row, currentVersion);
-          return {
-            agreementId: row.agreement_id,
-            kind: row.kind,
-            title: row.title,
-            status: row.status,
-            currentVersion,
-            signedBy: party.signedBy,
-            signedAt: party.signedAt,
-            lastSignedVersion: party.lastSignedVersion,
-          };
-        }),
+      (rows) => rows.map((row) => partyAgreement(row).view),
     );
   }
 
