@@ -1,18 +1,15 @@
 #!/usr/bin/env node
-// `npm run accord -- …`: runs the CLI from compiled JavaScript, compiling only when a source
-// changed since the last build. A fresh `dist/` (what `npm start` serves) is used as it is; a
-// stale one is never rebuilt from here, because a server may be running from it: the CLI then
-// compiles into `dist-cli/` of its own instead.
-const { spawnSync } = require('node:child_process');
+// `npm run accord -- …`: runs the CLI from `dist/` when that build is current (what `npm start`
+// serves), otherwise straight from the TypeScript sources through tools/register-ts.js, which
+// transpiles each file once and keeps it in a cache. A stale `dist/` is never rebuilt from
+// here, because a server may be running from it; and no type check runs before a command
+// (that is `npm run typecheck`'s job), so the first command after a change starts in seconds.
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const ENTRY = join('apps', 'api', 'src', 'cli.js');
-const BUILDS = [
-  { dir: 'dist', tsconfig: null },
-  { dir: 'dist-cli', tsconfig: 'apps/api/tsconfig.cli.json' },
-];
+const BUILT_ENTRY = join(root, 'dist', 'apps', 'api', 'src', 'cli.js');
+const SOURCE_ENTRY = join(root, 'apps', 'api', 'src', 'cli.ts');
 const CONFIG_FILES = ['tsconfig.json', 'apps/api/tsconfig.app.json', 'nest-cli.json'];
 const SOURCE_DIRS = ['apps/api/src', 'libs'];
 
@@ -41,30 +38,17 @@ function newestSource() {
   return newest;
 }
 
-function builtAt(build) {
+function builtAt() {
   try {
-    return statSync(join(root, build.dir, ENTRY)).mtimeMs;
+    return statSync(BUILT_ENTRY).mtimeMs;
   } catch {
     return -1;
   }
 }
 
-function freshBuild() {
-  const sources = newestSource();
-  const fresh = BUILDS.filter((build) => builtAt(build) >= sources);
-  if (fresh.length > 0) return fresh[0];
-  const own = BUILDS[1];
-  process.stderr.write('accord: sources changed since the last build; compiling the CLI…\n');
-  const nest = join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js');
-  const result = spawnSync(process.execPath, [nest, 'build', 'api', '--path', own.tsconfig], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) {
-    process.stderr.write('accord: the build failed (see above); nothing was run\n');
-    process.exit(1);
-  }
-  return own;
+if (builtAt() >= newestSource()) {
+  require(BUILT_ENTRY);
+} else {
+  require('./register-ts');
+  require(SOURCE_ENTRY);
 }
-
-require(join(root, freshBuild().dir, ENTRY));
