@@ -71,7 +71,8 @@ export class SqliteReadModelDatabase implements ReadModelDatabase {
   }
 
   migrate(ddl: string): Promise<void> {
-    this.db.exec(ddl);
+    // One transaction: each statement on its own would commit, and sync the disk, by itself.
+    this.db.transaction(() => this.db.exec(ddl))();
     return Promise.resolve();
   }
 
