@@ -5,66 +5,74 @@ import { AccountabilityQueries } from './accountability/accountability.queries';
 import {
   AccountabilityCommitmentsResolver,
   AccountabilityPartnerResolver,
+  AccountabilityPartnersResolver,
   AccountabilityResolver,
 } from './accountability/accountability.resolver';
 import { AgreementsMutations } from './agreements/agreements.mutations';
-import { AgreementQueries } from './agreements/queries/agreement.queries';
 import {
+  AgreementQueries,
   AgreementResolver,
-  PartnerAgreementsResolver,
   PartnerAgreementPagesResolver,
-} from './agreements/queries/agreement.resolver';
+  PartnerAgreementsResolver,
+} from './agreements/queries/agreement.queries';
 import { BenefitPoolsMutations } from './benefit-pools/benefit-pools.mutations';
-import { BenefitPoolQueries } from './benefit-pools/queries/benefit-pool.queries';
-import { BenefitPoolResolver } from './benefit-pools/queries/benefit-pool.resolver';
-import { CommitmentsMutations } from './commitments/commitments.mutations';
-import { CommitmentQueries } from './commitments/queries/commitment.queries';
 import {
+  BenefitPoolQueries,
+  BenefitPoolResolver,
+} from './benefit-pools/queries/benefit-pool.queries';
+import { CommitmentsMutations } from './commitments/commitments.mutations';
+import {
+  CommitmentQueries,
   CommitmentResolver,
+  CommitmentRevisionsResolver,
   InitiativeCommitmentsResolver,
   PartnerCommitmentsResolver,
-} from './commitments/queries/commitment.resolver';
+} from './commitments/queries/commitment.queries';
 import { type AccordConfig } from './config/accord-config';
 import { DecisionsMutations } from './decisions/decisions.mutations';
-import { DecisionQueries } from './decisions/queries/decision.queries';
 import {
+  DecisionQueries,
   DecisionResolver,
   InitiativeDecisionsResolver,
-} from './decisions/queries/decision.resolver';
+} from './decisions/queries/decision.queries';
 import { HistoryResolver } from './history/history.resolver';
 import { IndicatorsMutations } from './indicators/indicators.mutations';
-import { IndicatorQueries } from './indicators/queries/indicator.queries';
 import {
+  IndicatorFieldsResolver,
+  IndicatorQueries,
   IndicatorResolver,
   InitiativeIndicatorsResolver,
-} from './indicators/queries/indicator.resolver';
+} from './indicators/queries/indicator.queries';
 import { InitiativesMutations } from './initiatives/initiatives.mutations';
 import { LauncherSeat } from './initiatives/launcher-seat';
-import { InitiativeQueries } from './initiatives/queries/initiative.queries';
-import { InitiativeResolver } from './initiatives/queries/initiative.resolver';
+import {
+  InitiativeFieldsResolver,
+  InitiativeQueries,
+  InitiativeResolver,
+} from './initiatives/queries/initiative.queries';
 import { CommandTable } from './ledger/ledger-command';
 import { ACCORD_CONFIG } from './ledger/ledger.tokens';
 import { LedgerEventsResolver } from './live/ledger-events.resolver';
 import { MeetingsMutations } from './meetings/meetings.mutations';
-import { MeetingQueries } from './meetings/queries/meeting.queries';
 import {
   DecisionMeetingsResolver,
   InitiativeMeetingsResolver,
+  MeetingDecisionsResolver,
+  MeetingQueries,
   MeetingResolver,
-} from './meetings/queries/meeting.resolver';
+} from './meetings/queries/meeting.queries';
 import { PeopleMutations } from './people/people.mutations';
 import { PeopleDirectory } from './people/queries/people-directory';
 import { PERSON_RESOLVERS } from './people/queries/people.resolver';
 import { PersonNamesLoader } from './people/queries/person-names.loader';
-import { RiskQueries } from './risks/queries/risk.queries';
-import { RiskResolver } from './risks/queries/risk.resolver';
+import { RiskQueries, RiskResolver } from './risks/queries/risk.queries';
 import { RisksMutations } from './risks/risks.mutations';
-import { RosterQueries } from './roster/queries/roster.queries';
 import {
   InitiativeRosterResolver,
   PartnerRolesResolver,
+  RosterQueries,
   RosterResolver,
-} from './roster/queries/roster.resolver';
+} from './roster/queries/roster.queries';
 import { RosterMutations } from './roster/roster.mutations';
 
 @Injectable()
@@ -82,30 +90,23 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
  */
 @Module({
   providers: [
-    ...[InitiativesMutations, InitiativeQueries, InitiativeResolver, LauncherSeat],
+    ...[InitiativesMutations, InitiativeQueries, InitiativeResolver, InitiativeFieldsResolver],
+    LauncherSeat,
     ...[RosterMutations, RosterQueries, RosterResolver, InitiativeRosterResolver],
     PartnerRolesResolver,
-    ...[CommitmentsMutations, CommitmentQueries, CommitmentResolver],
+    ...[CommitmentsMutations, CommitmentQueries, CommitmentResolver, CommitmentRevisionsResolver],
     ...[PartnerCommitmentsResolver, InitiativeCommitmentsResolver],
     ...[DecisionsMutations, DecisionQueries, DecisionResolver, InitiativeDecisionsResolver],
-    ...[MeetingsMutations, MeetingQueries, MeetingResolver],
+    ...[MeetingsMutations, MeetingQueries, MeetingResolver, MeetingDecisionsResolver],
     ...[DecisionMeetingsResolver, InitiativeMeetingsResolver],
-    ...[IndicatorsMutations, IndicatorQueries, IndicatorResolver, InitiativeIndicatorsResolver],
-    ...[
-      AgreementsMutations,
-      AgreementQueries,
-      AgreementResolver,
-      PartnerAgreementsResolver,
-      PartnerAgreementPagesResolver,
-    ],
+    ...[IndicatorsMutations, IndicatorQueries, IndicatorResolver, IndicatorFieldsResolver],
+    InitiativeIndicatorsResolver,
+    ...[AgreementsMutations, AgreementQueries, AgreementResolver],
+    ...[PartnerAgreementsResolver, PartnerAgreementPagesResolver],
     ...[RisksMutations, RiskQueries, RiskResolver],
     ...[BenefitPoolsMutations, BenefitPoolQueries, BenefitPoolResolver],
-    ...[
-      AccountabilityQueries,
-      AccountabilityResolver,
-      AccountabilityCommitmentsResolver,
-      AccountabilityPartnerResolver,
-    ],
+    ...[AccountabilityQueries, AccountabilityResolver, AccountabilityPartnersResolver],
+    ...[AccountabilityCommitmentsResolver, AccountabilityPartnerResolver],
     ...[HistoryResolver, LedgerEventsResolver],
     ...[PeopleMutations, PeopleDirectory, PersonNamesLoader, ...PERSON_RESOLVERS],
     {

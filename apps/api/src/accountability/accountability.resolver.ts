@@ -1,5 +1,6 @@
 import { type CommitmentBucket } from '@accord/projections';
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArgsType } from '@nestjs/graphql';
+import { anyId, field, inputOf, optional } from '../graphql/input-type';
 import { CommitmentConnection } from '../commitments/commitment.model';
 import { LocalDateScalar } from '../graphql/local-date.scalar';
 import { PageArgs, toPageRequest } from '../graphql/pagination';
@@ -14,47 +15,51 @@ import {
   PartnerRiskConnection,
 } from './accountability.model';
 import { AccountabilityQueries } from './accountability.queries';
-import { fieldResolvers } from '../graphql/field-resolver';
+import { fieldResolvers, queriesOf } from '../graphql/resolver-table';
 
-@Resolver(() => Accountability)
-export class AccountabilityResolver {
-  constructor(
-    private readonly queries: AccountabilityQueries,
-    private readonly readingTime: ReadingTime,
-  ) {}
+@ArgsType()
+class AccountabilityArgs extends inputOf(
+  {
+    initiativeId: anyId(),
+    on: optional(
+      field<string>(
+        () => LocalDateScalar,
+        'The day to judge overdue commitments and roles by; today when omitted.',
+      ),
+    ),
+  },
+  true,
+) {}
 
-  @Query(() => Accountability, {
+export const AccountabilityResolver = queriesOf([AccountabilityQueries, ReadingTime], {
+  accountability: {
+    type: () => Accountability,
     description:
       'For each partner: its commitments by status (overdue ones apart), the roles its people hold, what it bears and receives, and what it signed.',
-  })
-  accountability(
-    @Args('initiativeId', { type: () => ID }) initiativeId: string,
-    @Args('on', {
-      type: () => LocalDateScalar,
-      nullable: true,
-      description: 'The day to judge overdue commitments and roles by; today when omitted.',
-    })
-    on?: string,
-  ): Promise<Accountability> {
-    return this.queries.forInitiative(initiativeId, on ?? this.readingTime.today());
-  }
+    args: AccountabilityArgs,
+    resolve: ({ initiativeId, on }, _, queries, readingTime) =>
+      queries.forInitiative(initiativeId, on ?? readingTime.today()),
+  },
+});
 
-  @ResolveField(() => PartnerAccountabilityConnection, {
-    description: 'The partners, members and those who left, in the order they joined.',
-  })
-  partners(
-    @Parent() view: Accountability,
-    @Args() args: AccountabilityPartnersArgs,
-  ): Promise<PartnerAccountabilityConnection> {
-    return this.queries.partners(view, args);
-  }
-}
+export const AccountabilityPartnersResolver = fieldResolvers(
+  Accountability,
+  [AccountabilityQueries],
+  {
+    partners: {
+      type: () => PartnerAccountabilityConnection,
+      description: 'The partners, members and those who left, in the order they joined.',
+      args: AccountabilityPartnersArgs,
+      resolve: (view, args, queries) => queries.partners(view, args),
+    },
+  },
+);
 
 /**
  * What a partner bears and receives, a page at a time: the grid shows the first few and how many
  * in all, not every risk and pool of every partner of the page.
  */
-export const AccountabilityPartnerResolver = fieldResolvers(PartnerAccountability, null, {
+export const AccountabilityPartnerResolver = fieldResolvers(PartnerAccountability, [], {
   risks: {
     type: () => PartnerRiskConnection,
     description: 'Risks it owns or shares, highest exposure first, a page at a time.',
@@ -80,7 +85,7 @@ const bucket = (bucket: CommitmentBucket, description?: string) => ({
     by.pages.page(by.partnerId, bucket, toPageRequest(args)),
 });
 
-export const AccountabilityCommitmentsResolver = fieldResolvers(CommitmentsByStatus, null, {
+export const AccountabilityCommitmentsResolver = fieldResolvers(CommitmentsByStatus, [], {
   onTrack: bucket('onTrack', 'Open and not yet due.'),
   overdue: bucket('overdue', 'Open and past their due date.'),
   fulfilled: bucket('fulfilled'),

@@ -10,7 +10,7 @@ import type {
   PartnerAgreementSignatures,
   PageRequest,
 } from '@accord/projections';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
 import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
@@ -35,26 +35,17 @@ export const AgreementKindEnum = enumFrom(
   'Charter, memorandum of understanding, data-sharing or funding agreement.',
 );
 
-export enum AgreementStatus {
-  AWAITING_SIGNATURES = 'awaiting_signatures',
-  IN_FORCE = 'in_force',
-  TERMINATED = 'terminated',
-  EXPIRED = 'expired',
-}
-registerEnumType(AgreementStatus, {
-  name: 'AgreementStatus',
-  description:
-    'AWAITING_SIGNATURES once drafted or amended; IN_FORCE when every party signed the current version.',
-});
+export const AgreementStatus = enumFrom(
+  ['awaiting_signatures', 'in_force', 'terminated', 'expired'],
+  'AgreementStatus',
+  'AWAITING_SIGNATURES once drafted or amended; IN_FORCE when every party signed the current version.',
+);
 
-export enum SignatureState {
-  SIGNED = 'signed',
-  PENDING = 'pending',
-}
-registerEnumType(SignatureState, {
-  name: 'SignatureState',
-  description: "A party's signature of the current version.",
-});
+export const SignatureState = enumFrom(
+  ['signed', 'pending'],
+  'SignatureState',
+  "A party's signature of the current version.",
+);
 
 @ObjectType({ description: 'A signature given to one version of an agreement.' })
 export class AgreementSignature extends fieldsOf<AgreementSignatureView>()({

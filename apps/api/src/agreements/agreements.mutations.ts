@@ -1,17 +1,12 @@
+import * as inputs from './agreements.inputs';
 import { AgreementPayload } from './agreement.model';
 import { AgreementQueries } from './queries/agreement.queries';
 import { sha256Hex } from './text-hash';
-import {
-  AmendAgreementInput,
-  DraftAgreementInput,
-  ExpireAgreementInput,
-  SignAgreementInput,
-  TerminateAgreementInput,
-} from './agreements.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const agreement = mutationsOf(
+  inputs,
   AgreementPayload,
   AgreementQueries,
   async (read, data: { agreementId: string }) => ({ agreement: await read.byId(data.agreementId) }),
@@ -20,7 +15,6 @@ const agreement = mutationsOf(
 export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
   agreement(
     'AmendAgreement',
-    AmendAgreementInput,
     'Amend the text: a new version, and every party signs again.',
     (input) => ({
       agreementId: input.agreementId,
@@ -31,7 +25,6 @@ export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
   ),
   agreement(
     'DraftAgreement',
-    DraftAgreementInput,
     'Draft an agreement between partners: version 1 of its text, awaiting signatures.',
     (input, envelope) => {
       const agreementId = input.agreementId ?? deriveEntityId(envelope.commandId, 'agreement');
@@ -53,17 +46,14 @@ export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
   ),
   agreement(
     'ExpireAgreement',
-    ExpireAgreementInput,
     'Record that an agreement expired: only once its end date has passed.',
   ),
   agreement(
     'SignAgreement',
-    SignAgreementInput,
     "The party's signatory signs the current version; the last party's signature puts it in force.",
   ),
   agreement(
     'TerminateAgreement',
-    TerminateAgreementInput,
     'A party terminates the agreement, with the reason; it takes no more signatures.',
   ),
 ]);

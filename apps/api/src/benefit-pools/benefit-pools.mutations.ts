@@ -1,16 +1,12 @@
+import * as inputs from './benefit-pools.inputs';
 import { BenefitPoolPayload } from './benefit-pool.model';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
-import {
-  AllocateBenefitSharesInput,
-  DefineBenefitPoolInput,
-  ReallocateBenefitSharesInput,
-  RecordDistributionInput,
-} from './benefit-pools.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { toMoney } from './money-input';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const pool = mutationsOf(
+  inputs,
   BenefitPoolPayload,
   BenefitPoolQueries,
   async (read, data: { poolId: string }) => ({ benefitPool: await read.byId(data.poolId) }),
@@ -19,7 +15,6 @@ const pool = mutationsOf(
 export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', [
   pool(
     'AllocateBenefitShares',
-    AllocateBenefitSharesInput,
     'Allocate a pool among member partners for the first time; shares add to exactly 100 %.',
     (input) => {
       const shares = input.shares.map(({ partnerId, percent }) => ({ partnerId, percent }));
@@ -31,7 +26,6 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   ),
   pool(
     'DefineBenefitPool',
-    DefineBenefitPoolInput,
     'Define a benefit the partners share: funding (with its amount), data access, attribution, other.',
     (input, envelope) => {
       const poolId = input.poolId ?? deriveEntityId(envelope.commandId, 'benefit-pool');
@@ -42,7 +36,6 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   ),
   pool(
     'ReallocateBenefitShares',
-    ReallocateBenefitSharesInput,
     'Allocate a pool anew, with the reason; the earlier allocation stays in its history.',
     (input) => {
       const shares = input.shares.map(({ partnerId, percent }) => ({ partnerId, percent }));
@@ -55,7 +48,6 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   ),
   pool(
     'RecordDistribution',
-    RecordDistributionInput,
     'Record money paid out of a funding pool, partner by partner, following the allocation in force.',
     (input, envelope) => {
       const distributionId =

@@ -1,7 +1,7 @@
 import { connectionOf } from '../graphql/pagination';
 import { formatMoney, type Money as MoneyView } from '@accord/domain';
 import type { CommitmentRevisionView, CommitmentView } from '@accord/projections';
-import { ArgsType, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, InputType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { entityId, field, inputOf, member, nested, optional } from '../graphql/input-type';
 import {
@@ -10,6 +10,7 @@ import {
   CONFIDENTIAL,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   float,
   hidden,
@@ -22,13 +23,10 @@ import {
 import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 
-export enum CommitmentStatus {
-  OPEN = 'open',
-  FULFILLED = 'fulfilled',
-  WITHDRAWN = 'withdrawn',
-  MISSED = 'missed',
-}
-registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+export const CommitmentStatus = enumFrom(
+  ['open', 'fulfilled', 'withdrawn', 'missed'],
+  'CommitmentStatus',
+);
 
 @ObjectType({ description: 'An amount of money; never a float.' })
 export class Money extends fieldsOf<MoneyView>()({

@@ -1,20 +1,12 @@
+import * as inputs from './commitments.inputs';
 import { CommitmentPayload } from './commitment.model';
 import { CommitmentQueries } from './queries/commitment.queries';
-import {
-  AcceptCommitmentInput,
-  FulfilCommitmentInput,
-  LinkCommitmentInput,
-  MakeCommitmentInput,
-  MissCommitmentInput,
-  ReportProgressInput,
-  ReviseCommitmentInput,
-  WithdrawCommitmentInput,
-} from './commitments.inputs';
 import { toMoney } from '../benefit-pools/money-input';
 import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const commitment = mutationsOf(
+  inputs,
   CommitmentPayload,
   CommitmentQueries,
   async (read, data: { commitmentId: string }) => ({
@@ -25,18 +17,15 @@ const commitment = mutationsOf(
 export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
   commitment(
     'AcceptCommitment',
-    AcceptCommitmentInput,
     'A steering member in office accepts an open commitment for the initiative, once.',
   ),
-  commitment('FulfilCommitment', FulfilCommitmentInput, 'Record that a commitment was delivered.'),
+  commitment('FulfilCommitment', 'Record that a commitment was delivered.'),
   commitment(
     'LinkCommitment',
-    LinkCommitmentInput,
     'Link a commitment to the indicator it serves and/or the decision that asked for it.',
   ),
   commitment(
     'MakeCommitment',
-    MakeCommitmentInput,
     'A partner commits to do something, with resources, by a due date.',
     (input, envelope) => {
       const commitmentId = input.commitmentId ?? deriveEntityId(envelope.commandId, 'commitment');
@@ -51,22 +40,12 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
   ),
   commitment(
     'MissCommitment',
-    MissCommitmentInput,
     'Backbone staff record that an open commitment was missed, once past its due date.',
   ),
-  commitment(
-    'ReportProgress',
-    ReportProgressInput,
-    'Report progress on an open commitment, with evidence.',
-  ),
+  commitment('ReportProgress', 'Report progress on an open commitment, with evidence.'),
   commitment(
     'ReviseCommitment',
-    ReviseCommitmentInput,
     "The partner's people change the due date and/or scope of an open commitment, with a reason.",
   ),
-  commitment(
-    'WithdrawCommitment',
-    WithdrawCommitmentInput,
-    'Withdraw an open commitment, with the reason.',
-  ),
+  commitment('WithdrawCommitment', 'Withdraw an open commitment, with the reason.'),
 ]);

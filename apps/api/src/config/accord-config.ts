@@ -59,21 +59,21 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/** The variable `name`, a postgres:// URL (`when` says in which case it is needed). */
+function postgresUrl(env: Env, name: string, when = ''): string {
+  const url = env[name];
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigError(name, `must be a postgres:// URL${when}`);
+  return url;
+}
+
 function storeConfig(env: Env, databaseFile: string): StoreConfig {
   const kind = env.ACCORD_STORE || 'sqlite';
   switch (kind) {
     case 'sqlite':
       return { kind, file: databaseFile };
-    case 'postgres': {
-      const url = env.DATABASE_URL;
-      if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-        throw new ConfigError(
-          'DATABASE_URL',
-          'must be a postgres:// URL when ACCORD_STORE=postgres',
-        );
-      }
-      return { kind, url };
-    }
+    case 'postgres':
+      return { kind, url: postgresUrl(env, 'DATABASE_URL', ' when ACCORD_STORE=postgres') };
     case 'kurrentdb': {
       const connectionString = env.KURRENTDB_CONNECTION_STRING;
       if (
@@ -85,13 +85,13 @@ function storeConfig(env: Env, databaseFile: string): StoreConfig {
           'must be a kurrentdb:// (or kurrentdb+discover://) connection string when ACCORD_STORE=kurrentdb',
         );
       }
-      const url = env.DATABASE_URL;
-      if (url && !/^postgres(ql)?:\/\//.test(url)) {
-        throw new ConfigError(
+      const url =
+        env.DATABASE_URL &&
+        postgresUrl(
+          env,
           'DATABASE_URL',
-          'must be a postgres:// URL (the read models of ACCORD_STORE=kurrentdb), or unset for the SQLite file',
+          ' (the read models of ACCORD_STORE=kurrentdb), or unset for the SQLite file',
         );
-      }
       return {
         kind,
         connectionString,
@@ -109,10 +109,7 @@ function keyStoreConfig(env: Env, store: StoreConfig): KeyStoreConfig {
   if (beside.kind === 'sqlite') {
     return { kind: 'sqlite', file: resolve(env.ACCORD_KEY_STORE_FILE || `${beside.file}.keys`) };
   }
-  const url = env.ACCORD_KEY_STORE_URL || beside.url;
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError('ACCORD_KEY_STORE_URL', 'must be a postgres:// URL');
-  }
+  const url = env.ACCORD_KEY_STORE_URL ? postgresUrl(env, 'ACCORD_KEY_STORE_URL') : beside.url;
   return { kind: 'postgres', url };
 }
 

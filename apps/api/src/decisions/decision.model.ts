@@ -12,7 +12,7 @@ import type {
   VoteHistoryEntryView,
   VoteView,
 } from '@accord/projections';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { entityId, field, inputOf, member, optional } from '../graphql/input-type';
 import { PAGE_FIELDS, pageArgsOf } from '../graphql/pagination';
@@ -47,11 +47,7 @@ export const DecisionStatusEnum = enumFrom(
   'OPEN for votes; ADOPTED or REJECTED when closed; SUPERSEDED by a later decision.',
 );
 
-export enum DecisionOutcome {
-  ADOPTED = 'adopted',
-  REJECTED = 'rejected',
-}
-registerEnumType(DecisionOutcome, { name: 'DecisionOutcome' });
+export const DecisionOutcome = enumFrom(['adopted', 'rejected'], 'DecisionOutcome');
 
 const DISSENT: ReadonlySet<VoteChoice> = new Set<VoteChoice>(['against', 'block', 'objection']);
 

@@ -1,14 +1,6 @@
+import * as inputs from './decisions.inputs';
 import { InitiativePayload } from '../initiatives/initiative.model';
 import { InitiativeQueries } from '../initiatives/queries/initiative.queries';
-import {
-  ApplyGovernanceRulesInput,
-  CastVoteInput,
-  ChangeVoteInput,
-  CloseDecisionInput,
-  DeclareConflictOfInterestInput,
-  ProposeDecisionInput,
-  SupersedeDecisionInput,
-} from './decisions.inputs';
 import { DecisionPayload } from './decision.model';
 import { DecisionQueries } from './queries/decision.queries';
 import { toDomainRules } from '../initiatives/governance-rules.model';
@@ -16,11 +8,13 @@ import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const decision = mutationsOf(
+  inputs,
   DecisionPayload,
   DecisionQueries,
   async (read, data: { decisionId: string }) => ({ decision: await read.byId(data.decisionId) }),
 );
 const initiative = mutationsOf(
+  inputs,
   InitiativePayload,
   InitiativeQueries,
   async (read, data: { initiativeId: string }) => ({
@@ -31,32 +25,23 @@ const initiative = mutationsOf(
 export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
   initiative(
     'ApplyGovernanceRules',
-    ApplyGovernanceRulesInput,
     'Put in force the governance rules an adopted decision proposed; each decision applies once.',
   ),
-  decision(
-    'CastVote',
-    CastVoteInput,
-    'The acting voting member votes, once; change a vote with changeVote.',
-  ),
+  decision('CastVote', 'The acting voting member votes, once; change a vote with changeVote.'),
   decision(
     'ChangeVote',
-    ChangeVoteInput,
     'The acting voting member changes their vote, saying why; the earlier choice stays in the history.',
   ),
   decision(
     'CloseDecision',
-    CloseDecisionInput,
     'Close the vote: the outcome is computed from the method, the quorum and the counted votes.',
   ),
   decision(
     'DeclareConflictOfInterest',
-    DeclareConflictOfInterestInput,
     'The acting voting member declares a conflict of interest: they are recused, and a vote they cast stops counting.',
   ),
   decision(
     'ProposeDecision',
-    ProposeDecisionInput,
     'Put a motion to the voting members; the method, quorum and supermajority in force are kept with it.',
     (input, envelope) => {
       const decisionId = input.decisionId ?? deriveEntityId(envelope.commandId, 'decision');
@@ -74,9 +59,5 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
       };
     },
   ),
-  decision(
-    'SupersedeDecision',
-    SupersedeDecisionInput,
-    'Record that a later adopted decision supersedes an adopted one.',
-  ),
+  decision('SupersedeDecision', 'Record that a later adopted decision supersedes an adopted one.'),
 ]);

@@ -9,7 +9,7 @@ import {
   type ReturnTypeFuncValue,
 } from '@nestjs/graphql';
 import { Type as Nested } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { IsDecimalString } from '../indicators/decimal-input';
 import { IsEntityId } from './id';
 import { IsDay, IsMeasuredDay } from './input-bounds';
@@ -37,6 +37,8 @@ export const field = <T>(
   ...rules: PropertyDecorator[]
 ): InputField<T> => ({ type, description, rules });
 
+/** An id as a query takes it, unchecked: one that names nothing finds nothing. */
+export const anyId = (description?: string) => field<string>(() => ID, description, IsString());
 /** An entity or partner id. */
 export const entityId = (description?: string) =>
   field<string>(() => ID, description, IsEntityId());

@@ -39,34 +39,45 @@ export interface MutationRow {
   answer(reader: unknown, data: unknown): Promise<object>;
 }
 
+/** The commands whose input an area's inputs module declares, as `<Command>Input`. */
+type CommandsOf<Inputs> = {
+  [K in keyof Inputs]: K extends `${infer C extends CommandName}Input` ? C : never;
+}[keyof Inputs];
+type InputOf<Inputs, C extends string> =
+  Inputs[`${C}Input` & keyof Inputs] extends Type<infer I extends CommandInput> ? I : never;
+
 /**
- * The mutations answering with one payload type, read through one query service:
- * `const commitment = mutationsOf(CommitmentPayload, CommitmentQueries, async (read, data) =>
- * ({ commitment: await read.byId(data.commitmentId) }))`, then one row a mutation:
- * `commitment('ReviseCommitment', ReviseCommitmentInput, 'description')`, whose data is the
- * input's own fields, or with `(input, envelope) => ({ ... })` where the data is more than that.
+ * The mutations of an area answering with one payload type, read through one query service:
+ * `const commitment = mutationsOf(inputs, CommitmentPayload, CommitmentQueries, async (read,
+ * data) => ({ commitment: await read.byId(data.commitmentId) }))`, where `inputs` is the area's
+ * inputs module, then one row a mutation: `commitment('ReviseCommitment', 'description')`, whose
+ * input is `inputs.ReviseCommitmentInput` and whose data is the input's own fields, or with
+ * `(input, envelope) => ({ ... })` where the data is more than that.
  */
-export function mutationsOf<Reader, Payload extends { receipt: unknown }, Key>(
+export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }, Key>(
+  inputs: Inputs,
   payload: Type<Payload>,
   reader: Type<Reader>,
   answer: (reader: Reader, data: Key) => Promise<Omit<Payload, 'receipt'>>,
 ) {
-  return <Input extends CommandInput, Data extends Key>(
-    command: CommandName,
-    input: Type<Input>,
+  return <C extends CommandsOf<Inputs>, Data extends Key>(
+    command: C,
     description: string,
-    data?: (input: Input, envelope: CommandEnvelope) => Data,
-    pastTimes?: (input: Input) => Record<string, string>,
-  ): MutationRow => ({
-    command,
-    input,
-    description,
-    data: data ?? fieldsOf(ownFieldsOf(input)),
-    pastTimes,
-    payload,
-    reader,
-    answer,
-  });
+    data?: (input: InputOf<Inputs, C>, envelope: CommandEnvelope) => Data,
+    pastTimes?: (input: InputOf<Inputs, C>) => Record<string, string>,
+  ): MutationRow => {
+    const input = inputs[`${command}Input` as keyof Inputs] as Type<CommandInput>;
+    return {
+      command,
+      input,
+      description,
+      data: data ?? fieldsOf(ownFieldsOf(input)),
+      pastTimes,
+      payload,
+      reader,
+      answer,
+    };
+  };
 }
 
 /**

@@ -1,19 +1,27 @@
 import { entityId, field, inputOf, whole, withDefault } from '../graphql/input-type';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { pageArgsOf, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
-import { bool, dateTime, enumOf, fieldsOf, id, int, list, of, text } from '../graphql/object-type';
+import {
+  bool,
+  dateTime,
+  enumFrom,
+  enumOf,
+  fieldsOf,
+  id,
+  int,
+  list,
+  of,
+  text,
+} from '../graphql/object-type';
 
-export enum Timeline {
-  OCCURRED = 'occurred',
-  RECORDED = 'recorded',
-}
-registerEnumType(Timeline, {
-  name: 'Timeline',
-  description: 'OCCURRED: business time (when it happened). RECORDED: when the ledger learned it.',
-});
+export const Timeline = enumFrom(
+  ['occurred', 'recorded'],
+  'Timeline',
+  'OCCURRED: business time (when it happened). RECORDED: when the ledger learned it.',
+);
 
 export const MAX_EVENTS = 5_000;
 
@@ -46,7 +54,12 @@ export class ChangesArgs extends pageArgsOf({
     IsISO8601(ISO, { message: 'to must be an ISO 8601 date-time' }),
   ),
   timeline: withDefault(
-    field<Timeline>(() => Timeline, undefined, IsOptional(), IsIn(Object.values(Timeline))),
+    field<(typeof Timeline)[keyof typeof Timeline]>(
+      () => Timeline,
+      undefined,
+      IsOptional(),
+      IsIn(Object.values(Timeline)),
+    ),
     Timeline.OCCURRED,
   ),
   newestFirst: withDefault(

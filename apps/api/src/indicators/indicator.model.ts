@@ -3,7 +3,7 @@ import type {
   MeasurementCorrectionView,
   MeasurementView,
 } from '@accord/projections';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { entityId } from '../graphql/input-type';
 import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
@@ -11,6 +11,7 @@ import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   hidden,
   id,
@@ -21,14 +22,11 @@ import {
   text,
 } from '../graphql/object-type';
 
-export enum IndicatorDirection {
-  UP = 'up',
-  DOWN = 'down',
-}
-registerEnumType(IndicatorDirection, {
-  name: 'IndicatorDirection',
-  description: 'Which way is better: UP (more is better) or DOWN (less is better).',
-});
+export const IndicatorDirection = enumFrom(
+  ['up', 'down'],
+  'IndicatorDirection',
+  'Which way is better: UP (more is better) or DOWN (less is better).',
+);
 
 @ObjectType({ description: 'A value on a day; the value is a decimal string, never a float.' })
 export class DatedValue extends fieldsOf()({

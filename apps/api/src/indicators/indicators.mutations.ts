@@ -1,19 +1,17 @@
+import * as inputs from './indicators.inputs';
 import { MeasurementPayload, IndicatorPayload } from './indicator.model';
 import { IndicatorQueries } from './queries/indicator.queries';
-import {
-  CorrectMeasurementInput,
-  DefineIndicatorInput,
-  RecordMeasurementInput,
-} from './indicators.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const indicator = mutationsOf(
+  inputs,
   IndicatorPayload,
   IndicatorQueries,
   async (read, data: { indicatorId: string }) => ({ indicator: await read.byId(data.indicatorId) }),
 );
 const measurement = mutationsOf(
+  inputs,
   MeasurementPayload,
   IndicatorQueries,
   (read, data: { indicatorId: string; measurementId: string }) =>
@@ -23,12 +21,10 @@ const measurement = mutationsOf(
 export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
   measurement(
     'CorrectMeasurement',
-    CorrectMeasurementInput,
     'Correct a measurement with a new value and the reason; the original stays in the history.',
   ),
   indicator(
     'DefineIndicator',
-    DefineIndicatorInput,
     'Define a shared measure: unit, direction, baseline, target and data steward.',
     (input, envelope) => {
       const indicatorId = input.indicatorId ?? deriveEntityId(envelope.commandId, 'indicator');
@@ -47,7 +43,6 @@ export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
   ),
   measurement(
     'RecordMeasurement',
-    RecordMeasurementInput,
     'Record a measurement of an indicator for a period, from a source partner.',
     (input, envelope) => {
       const measurementId =

@@ -1,7 +1,7 @@
 import { connectionOf } from '../graphql/pagination';
 import { SECTORS } from '@accord/domain';
 import type { InitiativeView, PartnerView } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   dateTime,
@@ -21,11 +21,7 @@ export const SectorEnum = enumFrom(
   'The sector a partner organisation belongs to.',
 );
 
-export enum PartnerStatus {
-  MEMBER = 'member',
-  LEFT = 'left',
-}
-registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
+export const PartnerStatus = enumFrom(['member', 'left'], 'PartnerStatus');
 
 @ObjectType({ description: 'A partner organisation in an initiative.' })
 export class Partner extends fieldsOf<PartnerView>()({

@@ -1,16 +1,12 @@
+import * as inputs from './initiatives.inputs';
 import { InitiativePayload } from './initiative.model';
 import { InitiativeQueries } from './queries/initiative.queries';
-import {
-  AmendAgendaInput,
-  JoinInitiativeInput,
-  LaunchInitiativeInput,
-  LeaveInitiativeInput,
-} from './initiatives.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { toDomainRules } from './governance-rules.model';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const initiative = mutationsOf(
+  inputs,
   InitiativePayload,
   InitiativeQueries,
   async (read, data: { initiativeId: string }) => ({
@@ -19,15 +15,10 @@ const initiative = mutationsOf(
 );
 
 export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
-  initiative(
-    'AmendAgenda',
-    AmendAgendaInput,
-    'Replace the common agenda; the earlier one stays in the history.',
-  ),
-  initiative('JoinInitiative', JoinInitiativeInput, 'A partner organisation joins the initiative.'),
+  initiative('AmendAgenda', 'Replace the common agenda; the earlier one stays in the history.'),
+  initiative('JoinInitiative', 'A partner organisation joins the initiative.'),
   initiative(
     'LaunchInitiative',
-    LaunchInitiativeInput,
     'Launch an initiative with its problem statement and common agenda.',
     (input, envelope) => {
       const initiativeId = input.initiativeId ?? deriveEntityId(envelope.commandId, 'initiative');
@@ -41,9 +32,5 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
       };
     },
   ),
-  initiative(
-    'LeaveInitiative',
-    LeaveInitiativeInput,
-    'A partner leaves; its history and commitments stay.',
-  ),
+  initiative('LeaveInitiative', 'A partner leaves; its history and commitments stay.'),
 ]);

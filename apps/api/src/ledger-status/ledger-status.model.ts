@@ -1,10 +1,11 @@
 import type { VerifyResult } from '@accord/event-store';
 import type { ProjectionStatus } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import {
   bool,
   dateTime,
   enumOf,
+  enumFrom,
   fieldsOf,
   float,
   int,
@@ -13,13 +14,10 @@ import {
   text,
 } from '../graphql/object-type';
 
-export enum ProjectionStateEnum {
-  RUNNING = 'running',
-  FAILED = 'failed',
-  STOPPED = 'stopped',
-  HALTED = 'halted',
-}
-registerEnumType(ProjectionStateEnum, { name: 'ProjectionState' });
+export const ProjectionStateEnum = enumFrom(
+  ['running', 'failed', 'stopped', 'halted'],
+  'ProjectionState',
+);
 
 @ObjectType()
 export class ProjectionError extends fieldsOf<NonNullable<ProjectionStatus['lastError']>>()({

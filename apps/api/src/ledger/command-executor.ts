@@ -114,14 +114,8 @@ export class CommandExecutor {
         const stored = await this.store.readEventById(
           deterministicEventId(envelope.commandId, events.length - 1),
         );
-        return this.receipt(
-          envelope.commandId,
-          stream,
-          result.revision,
-          result.position,
-          stored!.hash,
-          result.duplicate,
-        );
+        const last = { ...result, stream, hash: stored!.hash };
+        return toReceipt(envelope.commandId, last, result.duplicate);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (envelope.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
@@ -222,7 +216,7 @@ export class CommandExecutor {
       if (!next) break;
       last = next;
     }
-    return this.receipt(commandId, last.stream, last.revision, last.position, last.hash, true);
+    return toReceipt(commandId, last, true);
   }
 
   private toNewEvents(events: readonly DomainEvent[], { row, run }: Execution): NewEvent[] {
@@ -246,15 +240,14 @@ export class CommandExecutor {
       metadata,
     }));
   }
-
-  private receipt(
-    commandId: string,
-    stream: string,
-    revision: number,
-    position: number,
-    hash: string,
-    duplicate: boolean,
-  ): Receipt {
-    return { commandId, stream, revision, position: String(position), hash, duplicate };
-  }
 }
+
+/** The receipt of a command whose last event is `last`. */
+const toReceipt = (
+  commandId: string,
+  last: Pick<StoredEvent, 'stream' | 'revision' | 'position' | 'hash'>,
+  duplicate: boolean,
+): Receipt => {
+  const { stream, revision, position, hash } = last;
+  return { commandId, stream, revision, position: String(position), hash, duplicate };
+};

@@ -37,3 +37,14 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** The view read, or NOT_FOUND naming the entity when there is none. */
+export async function found<T>(
+  entity: string,
+  id: string,
+  view: Promise<T | null | undefined>,
+): Promise<T> {
+  const value = await view;
+  if (!value) throw new NotFoundError(entity, id);
+  return value;
+}

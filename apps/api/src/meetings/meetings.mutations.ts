@@ -1,10 +1,11 @@
+import * as inputs from './meetings.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { MeetingPayload } from './meeting.model';
 import { MeetingQueries } from './queries/meeting.queries';
-import { HoldMeetingInput, LinkDecisionToMeetingInput } from './meetings.inputs';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const meeting = mutationsOf(
+  inputs,
   MeetingPayload,
   MeetingQueries,
   async (read, data: { meetingId: string }) => ({ meeting: await read.byId(data.meetingId) }),
@@ -13,7 +14,6 @@ const meeting = mutationsOf(
 export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
   meeting(
     'HoldMeeting',
-    HoldMeetingInput,
     'Record a meeting that was held: attendees, agenda and minutes.',
     (input, envelope) => {
       const meetingId = input.meetingId ?? deriveEntityId(envelope.commandId, 'meeting');
@@ -30,9 +30,5 @@ export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
     },
     (input) => ({ heldAt: input.heldAt }),
   ),
-  meeting(
-    'LinkDecisionToMeeting',
-    LinkDecisionToMeetingInput,
-    'Link a decision to the meeting that took it.',
-  ),
+  meeting('LinkDecisionToMeeting', 'Link a decision to the meeting that took it.'),
 ]);

@@ -1,18 +1,22 @@
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
 import { EventActor } from '../live/ledger-event.model';
-import { bool, dateTime, enumOf, fieldsOf, id, nullable, text } from '../graphql/object-type';
+import {
+  bool,
+  dateTime,
+  enumFrom,
+  enumOf,
+  fieldsOf,
+  id,
+  nullable,
+  text,
+} from '../graphql/object-type';
 
-export enum PersonStatus {
-  REGISTERED = 'registered',
-  ERASED = 'erased',
-  UNREGISTERED = 'unregistered',
-}
-registerEnumType(PersonStatus, {
-  name: 'PersonStatus',
-  description:
-    'REGISTERED: in the people directory. ERASED: forgotten; their key is destroyed and their personal data unreadable. UNREGISTERED: an id the ledger knows (a role, an actor) with no directory entry.',
-});
+export const PersonStatus = enumFrom(
+  ['registered', 'erased', 'unregistered'],
+  'PersonStatus',
+  'REGISTERED: in the people directory. ERASED: forgotten; their key is destroyed and their personal data unreadable. UNREGISTERED: an id the ledger knows (a role, an actor) with no directory entry.',
+);
 
 @ObjectType({
   description: 'Who a person id stands for, as far as the people directory may say.',

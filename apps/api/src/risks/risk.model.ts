@@ -7,7 +7,7 @@ import type {
   RiskSummaryView,
   RiskView,
 } from '@accord/projections';
-import { ArgsType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from './partner-share';
@@ -28,12 +28,7 @@ import {
 
 export const RiskCategoryEnum = enumFrom(RISK_CATEGORIES, 'RiskCategory');
 
-export enum RiskStatus {
-  OPEN = 'open',
-  MATERIALISED = 'materialised',
-  CLOSED = 'closed',
-}
-registerEnumType(RiskStatus, { name: 'RiskStatus' });
+export const RiskStatus = enumFrom(['open', 'materialised', 'closed'], 'RiskStatus');
 
 @ObjectType({
   description: 'One assessment of a risk: the first when identified, then each reassessment.',

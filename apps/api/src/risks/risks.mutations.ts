@@ -1,29 +1,22 @@
+import * as inputs from './risks.inputs';
 import { RiskQueries } from './queries/risk.queries';
 import { RiskPayload } from './risk.model';
-import {
-  CloseRiskInput,
-  IdentifyRiskInput,
-  MaterialiseRiskInput,
-  PlanMitigationInput,
-  ReassessRiskInput,
-  ShareRiskOwnershipInput,
-} from './risks.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const risk = mutationsOf(RiskPayload, RiskQueries, async (read, data: { riskId: string }) => ({
-  risk: await read.byId(data.riskId),
-}));
+const risk = mutationsOf(
+  inputs,
+  RiskPayload,
+  RiskQueries,
+  async (read, data: { riskId: string }) => ({
+    risk: await read.byId(data.riskId),
+  }),
+);
 
 export const RisksMutations = mutationsResolver('RisksMutations', [
-  risk(
-    'CloseRisk',
-    CloseRiskInput,
-    'Close a risk, with the reason; a closed risk takes no further change.',
-  ),
+  risk('CloseRisk', 'Close a risk, with the reason; a closed risk takes no further change.'),
   risk(
     'IdentifyRisk',
-    IdentifyRiskInput,
     'Put a risk on the register: category, likelihood and impact (1-5), owner.',
     (input, envelope) => {
       const riskId = input.riskId ?? deriveEntityId(envelope.commandId, 'risk');
@@ -41,10 +34,9 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
       };
     },
   ),
-  risk('MaterialiseRisk', MaterialiseRiskInput, 'Record that a risk happened, and what happened.'),
+  risk('MaterialiseRisk', 'Record that a risk happened, and what happened.'),
   risk(
     'PlanMitigation',
-    PlanMitigationInput,
     'Plan how to mitigate a risk, linked to commitments of the same initiative.',
     (input, envelope) => {
       const mitigationId = input.mitigationId ?? deriveEntityId(envelope.commandId, 'mitigation');
@@ -54,12 +46,10 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
   ),
   risk(
     'ReassessRisk',
-    ReassessRiskInput,
     'Reassess a risk: new likelihood and impact, with the reason; the earlier assessments stay in its history.',
   ),
   risk(
     'ShareRiskOwnership',
-    ShareRiskOwnershipInput,
     'Share the ownership of a risk among member partners; shares add to exactly 100 %.',
     (input) => {
       const shares = input.shares.map(({ partnerId, percent }) => ({ partnerId, percent }));

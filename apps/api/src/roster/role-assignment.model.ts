@@ -1,6 +1,6 @@
 import { END_OF_TIME, previousDay, ROLES } from '@accord/domain';
 import type { RoleAssignmentView } from '@accord/projections';
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   computed,
@@ -21,12 +21,10 @@ export const RoleEnum = enumFrom(
   'A role in an initiative. STEERING_MEMBER holders in office are the voting members; SIGNATORY holders sign agreements for their partner; CHAIR is a single seat.',
 );
 
-export enum AssignmentStatus {
-  ASSIGNED = 'assigned',
-  RELINQUISHED = 'relinquished',
-  REVOKED = 'revoked',
-}
-registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
+export const AssignmentStatus = enumFrom(
+  ['assigned', 'relinquished', 'revoked'],
+  'AssignmentStatus',
+);
 
 @ObjectType({ description: 'A person of a partner holding a role for a term.' })
 export class RoleAssignment extends fieldsOf<RoleAssignmentView>()({

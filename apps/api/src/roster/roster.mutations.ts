@@ -1,10 +1,11 @@
+import * as inputs from './roster.inputs';
 import { deriveEntityId } from '../ledger/streams';
 import { RosterQueries } from './queries/roster.queries';
 import { RoleAssignmentPayload } from './role-assignment.model';
-import { AssignRoleInput, RelinquishRoleInput, RevokeRoleInput } from './roster.inputs';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const assignment = mutationsOf(
+  inputs,
   RoleAssignmentPayload,
   RosterQueries,
   async (read, data: { assignmentId: string }) => ({
@@ -15,7 +16,6 @@ const assignment = mutationsOf(
 export const RosterMutations = mutationsResolver('RosterMutations', [
   assignment(
     'AssignRole',
-    AssignRoleInput,
     'Assign a person of a member partner to a role for a term. A single-seat role (CHAIR) never has two holders on one day.',
     (input, envelope) => {
       const assignmentId = input.assignmentId ?? deriveEntityId(envelope.commandId, 'assignment');
@@ -33,12 +33,10 @@ export const RosterMutations = mutationsResolver('RosterMutations', [
   ),
   assignment(
     'RelinquishRole',
-    RelinquishRoleInput,
     'The holder steps down from a role; out of office from the day recorded.',
   ),
   assignment(
     'RevokeRole',
-    RevokeRoleInput,
     'Revoke a role from its holder, with the reason; out of office from the day recorded.',
   ),
 ]);

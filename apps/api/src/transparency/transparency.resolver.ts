@@ -1,4 +1,5 @@
-import { Args, ArgsType, Context, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ArgsType, ID, ObjectType } from '@nestjs/graphql';
+import { queriesOf } from '../graphql/resolver-table';
 import { IsInt, Matches, Min } from 'class-validator';
 import type { AccordContext } from '../graphql/accord-context';
 import { ENTITY_ID } from '../graphql/id';
@@ -117,71 +118,65 @@ export class ConsistencyProofArgs extends inputOf(
   true,
 ) {}
 
-/** Checkpoints and proofs in GraphQL; the same answers as the HTTP endpoints. */
-@Resolver()
-export class TransparencyResolver {
-  constructor(
-    private readonly visibility: Visibility,
-    private readonly service: TransparencyService,
-  ) {}
-
-  @Query(() => LogCheckpoint, {
-    description: "The last signed checkpoint of an initiative's tree (or of the directory's).",
-  })
-  logCheckpoint(@Args() args: CheckpointArgs, @Context() context: AccordContext) {
-    return this.mapped(context, args, (tree) =>
-      this.service.checkpoint(tree, args.treeSize ?? undefined),
-    );
-  }
-
-  @Query(() => InclusionProof, {
-    description: 'Proof that an event is in a checkpoint of its tree.',
-  })
-  inclusionProof(@Args() args: InclusionProofArgs, @Context() context: AccordContext) {
-    return this.mapped(context, args, (tree) =>
-      this.service.inclusion(tree, event(args), args.treeSize ?? undefined),
-    );
-  }
-
-  @Query(() => WitnessCoverage, {
-    description:
-      "Whether an event is covered by a checkpoint cosigned by a quorum of its tree's witness policy.",
-  })
-  witnessCoverage(@Args() args: WitnessCoverageArgs, @Context() context: AccordContext) {
-    return this.mapped(context, args, (tree) => this.service.coverage(tree, event(args)));
-  }
-
-  @Query(() => ConsistencyProof, {
-    description: 'Proof that one checkpoint of a tree extends another.',
-  })
-  consistencyProof(@Args() args: ConsistencyProofArgs, @Context() context: AccordContext) {
-    return this.mapped(context, args, (tree) =>
-      this.service.consistency(tree, args.fromSize, args.toSize ?? undefined),
-    );
-  }
-
-  /** The answer from the tree asked about; an argument given as null counts as left out. */
-  private async mapped<T>(
-    context: AccordContext,
-    args: { initiativeId?: string | null },
-    work: (tree: string) => Promise<T>,
-  ): Promise<T> {
-    const { actor } = this.visibility.viewerOf(context);
-    try {
-      return await work(await treeFor(this.visibility, actor, args.initiativeId ?? undefined));
-    } catch (error) {
-      if (error instanceof TransparencyRequestError) {
-        if (error.kind === 'bad_input') {
-          throw new InputValidationError([
-            { field: error.field ?? 'input', rule: 'range', message: error.message },
-          ]);
-        }
-        throw new NotFoundError('checkpoint', error.message);
-      }
-      throw error;
-    }
+/** The answer from the tree asked about; an argument given as null counts as left out. */
+async function fromTree<T>(
+  visibility: Visibility,
+  context: AccordContext,
+  initiativeId: string | null | undefined,
+  work: (tree: string) => Promise<T>,
+): Promise<T> {
+  const { actor } = visibility.viewerOf(context);
+  try {
+    return await work(await treeFor(visibility, actor, initiativeId ?? undefined));
+  } catch (error) {
+    if (!(error instanceof TransparencyRequestError)) throw error;
+    if (error.kind !== 'bad_input') throw new NotFoundError('checkpoint', error.message);
+    throw new InputValidationError([
+      { field: error.field ?? 'input', rule: 'range', message: error.message },
+    ]);
   }
 }
+
+/** Checkpoints and proofs in GraphQL; the same answers as the HTTP endpoints. */
+export const TransparencyResolver = queriesOf([Visibility, TransparencyService], {
+  logCheckpoint: {
+    type: () => LogCheckpoint,
+    description: "The last signed checkpoint of an initiative's tree (or of the directory's).",
+    args: CheckpointArgs,
+    resolve: (args, context, visibility, service) =>
+      fromTree(visibility, context, args.initiativeId, (tree) =>
+        service.checkpoint(tree, args.treeSize ?? undefined),
+      ),
+  },
+  inclusionProof: {
+    type: () => InclusionProof,
+    description: 'Proof that an event is in a checkpoint of its tree.',
+    args: InclusionProofArgs,
+    resolve: (args, context, visibility, service) =>
+      fromTree(visibility, context, args.initiativeId, (tree) =>
+        service.inclusion(tree, event(args), args.treeSize ?? undefined),
+      ),
+  },
+  witnessCoverage: {
+    type: () => WitnessCoverage,
+    description:
+      "Whether an event is covered by a checkpoint cosigned by a quorum of its tree's witness policy.",
+    args: WitnessCoverageArgs,
+    resolve: (args, context, visibility, service) =>
+      fromTree(visibility, context, args.initiativeId, (tree) =>
+        service.coverage(tree, event(args)),
+      ),
+  },
+  consistencyProof: {
+    type: () => ConsistencyProof,
+    description: 'Proof that one checkpoint of a tree extends another.',
+    args: ConsistencyProofArgs,
+    resolve: (args, context, visibility, service) =>
+      fromTree(visibility, context, args.initiativeId, (tree) =>
+        service.consistency(tree, args.fromSize, args.toSize ?? undefined),
+      ),
+  },
+});
 
 /** The event asked about, by exactly one of position and eventId (null counts as left out). */
 function event({ position, eventId }: { position?: string | null; eventId?: string | null }) {

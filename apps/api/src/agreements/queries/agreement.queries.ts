@@ -1,25 +1,67 @@
-import { AgreementsRegisterReader, type AgreementFilter } from '@accord/projections';
+import { AgreementsRegisterReader, listPage } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import type { Agreement, AgreementConnection, PartnerAgreements } from '../agreement.model';
+import { Partner } from '../../initiatives/initiative.model';
+import { PageArgs, toPageRequest } from '../../graphql/pagination';
+import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { found } from '../../ledger/ledger.errors';
+import {
+  Agreement,
+  AgreementConnection,
+  AgreementsArgs,
+  PartnerAgreements,
+  PartyAgreementConnection,
+  agreementPages,
+} from '../agreement.model';
 
 @Injectable()
 export class AgreementQueries {
-  constructor(private readonly reader: AgreementsRegisterReader) {}
+  constructor(readonly reader: AgreementsRegisterReader) {}
 
-  async byId(agreementId: string): Promise<Agreement> {
-    const view = await this.reader.get(agreementId);
-    if (!view) throw new NotFoundError('agreement', agreementId);
-    return view;
-  }
-
-  list(filter: AgreementFilter, page: PageArgs): Promise<AgreementConnection> {
-    return this.reader.list(filter, toPageRequest(page));
-  }
-
-  async ofPartner(initiativeId: string, partnerId: string): Promise<PartnerAgreements> {
-    const [found] = await this.reader.signaturesByPartner(initiativeId, partnerId);
-    return found ?? { partnerId, signed: [], pending: [] };
+  byId(agreementId: string): Promise<Agreement> {
+    return found('agreement', agreementId, this.reader.get(agreementId));
   }
 }
+
+export const AgreementResolver = queriesOf([AgreementQueries], {
+  agreement: byId(
+    Agreement,
+    'One agreement; NOT_FOUND if there is none with this id.',
+    (id, queries) => queries.byId(id),
+  ),
+  agreements: {
+    type: () => AgreementConnection,
+    description: "An initiative's agreements, optionally in one status, in the order drafted.",
+    args: AgreementsArgs,
+    resolve: ({ initiativeId, status, ...page }, _, { reader }) =>
+      reader.list({ initiativeId, ...(status ? { status } : {}) }, toPageRequest(page)),
+  },
+});
+
+export const PartnerAgreementsResolver = fieldResolvers(Partner, [AgreementQueries], {
+  agreements: {
+    type: () => PartnerAgreements,
+    description:
+      'Live agreements this partner signed (current version) and those awaiting its signature.',
+    resolve: async ({ initiativeId, partnerId }, _, { reader }) => {
+      const [found] = await reader.signaturesByPartner(initiativeId, partnerId);
+      return found ?? { partnerId, signed: [], pending: [] };
+    },
+  },
+});
+
+/** A page of a partner's signed or pending agreements (the accountability grid's cell). */
+const agreementPage = (which: 'signed' | 'pending', description: string) => ({
+  type: () => PartyAgreementConnection,
+  description,
+  args: PageArgs,
+  resolve: (of: PartnerAgreements, args: PageArgs) => {
+    const pages = agreementPages.get(of);
+    if (pages) return pages[which].page(of.partnerId, toPageRequest(args));
+    return listPage(of[which], toPageRequest(args));
+  },
+});
+
+export const PartnerAgreementPagesResolver = fieldResolvers(PartnerAgreements, [], {
+  signedPage: agreementPage('signed', 'The signed ones, a page at a time.'),
+  pendingPage: agreementPage('pending', 'The ones awaiting its signature, a page at a time.'),
+});

@@ -1,21 +1,31 @@
 import { BenefitPoolsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import type { BenefitPool, BenefitPoolConnection } from '../benefit-pool.model';
+import { toPageRequest } from '../../graphql/pagination';
+import { byId, queriesOf } from '../../graphql/resolver-table';
+import { found } from '../../ledger/ledger.errors';
+import { BenefitPool, BenefitPoolConnection, BenefitPoolsArgs } from '../benefit-pool.model';
 
 @Injectable()
 export class BenefitPoolQueries {
-  constructor(private readonly reader: BenefitPoolsReader) {}
+  constructor(readonly reader: BenefitPoolsReader) {}
 
-  async byId(poolId: string): Promise<BenefitPool> {
-    const view = await this.reader.get(poolId);
-    if (!view) throw new NotFoundError('benefit pool', poolId);
-    return view;
-  }
-
-  /** A page of an initiative's pools, in the order they were defined. */
-  byInitiative(initiativeId: string, page: PageArgs): Promise<BenefitPoolConnection> {
-    return this.reader.page(initiativeId, toPageRequest(page));
+  byId(poolId: string): Promise<BenefitPool> {
+    return found('benefit pool', poolId, this.reader.get(poolId));
   }
 }
+
+export const BenefitPoolResolver = queriesOf([BenefitPoolQueries], {
+  benefitPool: byId(
+    BenefitPool,
+    'One benefit pool; NOT_FOUND if there is none with this id.',
+    (id, queries) => queries.byId(id),
+  ),
+  benefitPools: {
+    type: () => BenefitPoolConnection,
+    description:
+      "A page of an initiative's benefit pools with allocations and distributions, oldest first.",
+    args: BenefitPoolsArgs,
+    resolve: ({ initiativeId, ...page }, _, { reader }) =>
+      reader.page(initiativeId, toPageRequest(page)),
+  },
+});

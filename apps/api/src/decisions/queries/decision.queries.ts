@@ -1,9 +1,17 @@
-import { DecisionRegisterReader, type DecisionFilter, mapPage } from '@accord/projections';
+import { DecisionRegisterReader, mapPage } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
+import { clean, toPageRequest } from '../../graphql/pagination';
+import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { Initiative } from '../../initiatives/initiative.model';
 import { ReadingTime } from '../../ledger/reading-time';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import { type Decision, type DecisionConnection, toDecision } from '../decision.model';
+import { found } from '../../ledger/ledger.errors';
+import {
+  Decision,
+  DecisionConnection,
+  DecisionsArgs,
+  InitiativeDecisionsArgs,
+  toDecision,
+} from '../decision.model';
 
 @Injectable()
 export class DecisionQueries {
@@ -13,23 +21,44 @@ export class DecisionQueries {
   ) {}
 
   async byId(decisionId: string): Promise<Decision> {
-    const view = await this.reader.get(decisionId);
-    if (!view) throw new NotFoundError('decision', decisionId);
-    return toDecision(view, this.today());
+    const view = await found('decision', decisionId, this.reader.get(decisionId));
+    return toDecision(view, this.readingTime.today());
   }
 
   async byIds(decisionIds: readonly string[]): Promise<Decision[]> {
-    const today = this.today();
+    const today = this.readingTime.today();
     return (await this.reader.byIds(decisionIds)).map((view) => toDecision(view, today));
   }
 
-  async list(filter: Omit<DecisionFilter, 'today'>, page: PageArgs): Promise<DecisionConnection> {
-    const today = this.today();
-    const result = await this.reader.list({ ...filter, today }, toPageRequest(page));
-    return mapPage(result, (view) => toDecision(view, today));
-  }
-
-  private today(): string {
-    return this.readingTime.today();
+  /** An initiative's decisions in the order proposed, by status or review due. */
+  async ofInitiative(initiativeId: string, args: InitiativeDecisionsArgs) {
+    const today = this.readingTime.today();
+    const { status, reviewDue } = args;
+    const filter = { initiativeId, today, ...clean({ status, reviewDue }) };
+    const page = await this.reader.list(filter, toPageRequest(args));
+    return mapPage(page, (view): Decision => toDecision(view, today));
   }
 }
+
+export const DecisionResolver = queriesOf([DecisionQueries], {
+  decision: byId(
+    Decision,
+    'One decision; NOT_FOUND if there is none with this id.',
+    (id, queries) => queries.byId(id),
+  ),
+  decisions: {
+    type: () => DecisionConnection,
+    description: 'Decisions of an initiative in the order proposed, by status or review due.',
+    args: DecisionsArgs,
+    resolve: (args, _, queries) => queries.ofInitiative(args.initiativeId, args),
+  },
+});
+
+export const InitiativeDecisionsResolver = fieldResolvers(Initiative, [DecisionQueries], {
+  decisions: {
+    type: () => DecisionConnection,
+    description: 'Decisions of this initiative in the order proposed, by status or review due.',
+    args: InitiativeDecisionsArgs,
+    resolve: ({ initiativeId }, args, queries) => queries.ofInitiative(initiativeId, args),
+  },
+});

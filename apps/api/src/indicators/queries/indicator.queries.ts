@@ -1,31 +1,36 @@
 import { IndicatorsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import type {
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { Initiative } from '../../initiatives/initiative.model';
+import { PageArgs, toPageRequest } from '../../graphql/pagination';
+import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { found, NotFoundError } from '../../ledger/ledger.errors';
+import {
   Indicator,
   IndicatorConnection,
+  IndicatorsArgs,
   Measurement,
   MeasurementConnection,
 } from '../indicator.model';
 
+@ArgsType()
+export class MeasurementPageArgs extends PageArgs {
+  @Field({
+    defaultValue: false,
+    description:
+      "The latest recorded first, each page going further back (a scorecard's chart shows the latest page).",
+  })
+  @IsBoolean()
+  newestFirst: boolean = false;
+}
+
 @Injectable()
 export class IndicatorQueries {
-  constructor(private readonly reader: IndicatorsReader) {}
+  constructor(readonly reader: IndicatorsReader) {}
 
-  async byId(indicatorId: string): Promise<Indicator> {
-    const view = await this.reader.get(indicatorId);
-    if (!view) throw new NotFoundError('indicator', indicatorId);
-    return view;
-  }
-
-  ofInitiative(initiativeId: string): Promise<Indicator[]> {
-    return this.reader.list(initiativeId);
-  }
-
-  /** A page of an initiative's indicators, without their series (read per indicator). */
-  page(initiativeId: string, page: PageArgs): Promise<IndicatorConnection> {
-    return this.reader.page(initiativeId, toPageRequest(page));
+  byId(indicatorId: string): Promise<Indicator> {
+    return found('indicator', indicatorId, this.reader.get(indicatorId));
   }
 
   /** The whole series, unless the indicator came with it. */
@@ -40,14 +45,6 @@ export class IndicatorQueries {
     return (await this.reader.latest(indicator.indicatorId, 2))[at] ?? null;
   }
 
-  measurementPage(
-    indicatorId: string,
-    page: PageArgs,
-    newestFirst = false,
-  ): Promise<MeasurementConnection> {
-    return this.reader.measurementPage(indicatorId, toPageRequest(page), newestFirst);
-  }
-
   async withMeasurement(
     indicatorId: string,
     measurementId: string,
@@ -60,3 +57,56 @@ export class IndicatorQueries {
     return { indicator, measurement };
   }
 }
+
+export const IndicatorResolver = queriesOf([IndicatorQueries], {
+  indicator: byId(
+    Indicator,
+    'One indicator with its series; NOT_FOUND if there is none with this id.',
+    (id, queries) => queries.byId(id),
+  ),
+  indicators: {
+    type: () => IndicatorConnection,
+    description: 'A page of the shared measures of an initiative, in the order they were defined.',
+    args: IndicatorsArgs,
+    resolve: ({ initiativeId, ...page }, _, { reader }) =>
+      reader.page(initiativeId, toPageRequest(page)),
+  },
+});
+
+export const IndicatorFieldsResolver = fieldResolvers(Indicator, [IndicatorQueries], {
+  measurements: {
+    type: () => [Measurement],
+    description:
+      'The whole series, ordered by period; corrections applied. For long series, measurementPage.',
+    resolve: (indicator, _, queries) => queries.series(indicator),
+  },
+  measurementPage: {
+    type: () => MeasurementConnection,
+    description:
+      'A page of the measurements, in the order they were recorded (the latest recorded first with newestFirst); corrections applied.',
+    args: MeasurementPageArgs,
+    resolve: ({ indicatorId }, page, { reader }) =>
+      reader.measurementPage(indicatorId, toPageRequest(page), page.newestFirst),
+  },
+  latest: {
+    type: () => Measurement,
+    nullable: true,
+    description: "The latest measurement by period (the scorecard's latest); null before any.",
+    resolve: (indicator, _, queries) => queries.latest(indicator, 0),
+  },
+  prior: {
+    type: () => Measurement,
+    nullable: true,
+    description:
+      "The measurement before the latest by period (the scorecard's prior); null if none.",
+    resolve: (indicator, _, queries) => queries.latest(indicator, 1),
+  },
+});
+
+export const InitiativeIndicatorsResolver = fieldResolvers(Initiative, [IndicatorQueries], {
+  indicators: {
+    type: () => [Indicator],
+    description: 'The shared measures of this initiative.',
+    resolve: ({ initiativeId }, _, { reader }) => reader.list(initiativeId),
+  },
+});

@@ -1,24 +1,59 @@
 import { MeetingsReader } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import type { Meeting, MeetingConnection } from '../meeting.model';
+import { Decision } from '../../decisions/decision.model';
+import { DecisionQueries } from '../../decisions/queries/decision.queries';
+import { PageArgs, toPageRequest } from '../../graphql/pagination';
+import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { Initiative } from '../../initiatives/initiative.model';
+import { found } from '../../ledger/ledger.errors';
+import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 
 @Injectable()
 export class MeetingQueries {
-  constructor(private readonly reader: MeetingsReader) {}
+  constructor(readonly reader: MeetingsReader) {}
 
-  async byId(meetingId: string): Promise<Meeting> {
-    const view = await this.reader.get(meetingId);
-    if (!view) throw new NotFoundError('meeting', meetingId);
-    return view;
-  }
-
-  forDecision(decisionId: string): Promise<Meeting[]> {
-    return this.reader.forDecision(decisionId);
+  byId(meetingId: string): Promise<Meeting> {
+    return found('meeting', meetingId, this.reader.get(meetingId));
   }
 
   list(initiativeId: string, page: PageArgs): Promise<MeetingConnection> {
     return this.reader.list(initiativeId, toPageRequest(page));
   }
 }
+
+export const MeetingResolver = queriesOf([MeetingQueries], {
+  meeting: byId(Meeting, 'One meeting; NOT_FOUND if there is none with this id.', (id, queries) =>
+    queries.byId(id),
+  ),
+  meetings: {
+    type: () => MeetingConnection,
+    description: 'Meetings of an initiative, in recorded order.',
+    args: MeetingsArgs,
+    resolve: ({ initiativeId, ...page }, _, queries) => queries.list(initiativeId, page),
+  },
+});
+
+export const MeetingDecisionsResolver = fieldResolvers(Meeting, [DecisionQueries], {
+  decisions: {
+    type: () => [Decision],
+    description: 'Decisions proposed at this meeting or linked to it.',
+    resolve: ({ decisionIds }, _, decisions) => decisions.byIds(decisionIds),
+  },
+});
+
+export const DecisionMeetingsResolver = fieldResolvers(Decision, [MeetingQueries], {
+  meetings: {
+    type: () => [Meeting],
+    description: 'The meetings where this decision was proposed or to which it was linked.',
+    resolve: ({ decisionId }, _, { reader }) => reader.forDecision(decisionId),
+  },
+});
+
+export const InitiativeMeetingsResolver = fieldResolvers(Initiative, [MeetingQueries], {
+  meetings: {
+    type: () => MeetingConnection,
+    description: 'Meetings of this initiative.',
+    args: PageArgs,
+    resolve: ({ initiativeId }, page, queries) => queries.list(initiativeId, page),
+  },
+});

@@ -1,6 +1,6 @@
 import { type PersonView, PeopleReader } from '@accord/projections';
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../ledger/ledger.errors';
+import { found } from '../../ledger/ledger.errors';
 import {
   openField,
   PERSON_KEY_STORE,
@@ -22,9 +22,7 @@ export class PeopleDirectory {
   ) {}
 
   async person(personId: string): Promise<Person> {
-    const view = await this.reader.get(personId);
-    if (!view) throw new NotFoundError('person', personId);
-    const [person] = await this.open([view]);
+    const [person] = await this.open([await found('person', personId, this.reader.get(personId))]);
     return person!;
   }
 

@@ -1,25 +1,29 @@
 import { RiskRegisterReader } from '@accord/projections';
-import type { RiskStatus } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
-import { type PageArgs, toPageRequest } from '../../graphql/pagination';
-import { NotFoundError } from '../../ledger/ledger.errors';
-import type { Risk, RiskConnection } from '../risk.model';
+import { toPageRequest } from '../../graphql/pagination';
+import { byId, queriesOf } from '../../graphql/resolver-table';
+import { found } from '../../ledger/ledger.errors';
+import { Risk, RiskConnection, RiskRegisterArgs } from '../risk.model';
 
 @Injectable()
 export class RiskQueries {
-  constructor(private readonly reader: RiskRegisterReader) {}
+  constructor(readonly reader: RiskRegisterReader) {}
 
-  async byId(riskId: string): Promise<Risk> {
-    const view = await this.reader.get(riskId);
-    if (!view) throw new NotFoundError('risk', riskId);
-    return view;
-  }
-
-  async register(
-    initiativeId: string,
-    status: RiskStatus | undefined,
-    page: PageArgs,
-  ): Promise<RiskConnection> {
-    return this.reader.registerPage(initiativeId, status, toPageRequest(page));
+  byId(riskId: string): Promise<Risk> {
+    return found('risk', riskId, this.reader.get(riskId));
   }
 }
+
+export const RiskResolver = queriesOf([RiskQueries], {
+  risk: byId(Risk, 'One risk; NOT_FOUND if there is none with this id.', (id, queries) =>
+    queries.byId(id),
+  ),
+  riskRegister: {
+    type: () => RiskConnection,
+    description:
+      "An initiative's risk register, highest exposure (likelihood x impact) first, paged; optionally one status only.",
+    args: RiskRegisterArgs,
+    resolve: ({ initiativeId, status, ...page }, _, { reader }) =>
+      reader.registerPage(initiativeId, status ?? undefined, toPageRequest(page)),
+  },
+});
