@@ -36,15 +36,23 @@ export function runCli(
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, ...result })));
 }
 
+/** The settings an operator's CLI needs for the app's storage. */
+const storageEnv = (app: TestApp) => ({
+  ACCORD_DB_FILE: join(app.storage.dir, 'accord.db'),
+  ACCORD_JWT_SECRET: TEST_SECRET,
+  ...(app.storage.kind === 'postgres'
+    ? { ACCORD_STORE: 'postgres', DATABASE_URL: app.storage.databaseUrl }
+    : { ACCORD_STORE: 'sqlite' }),
+});
+
 /** Runs the CLI as a separate process on the app's storage, as an operator would next to a running API. */
 export function cli(app: TestApp, args: string[]): Promise<CliResult> {
-  return runCli(args, {
-    ACCORD_DB_FILE: join(app.storage.dir, 'accord.db'),
-    ACCORD_JWT_SECRET: TEST_SECRET,
-    ...(app.storage.kind === 'postgres'
-      ? { ACCORD_STORE: 'postgres', DATABASE_URL: app.storage.databaseUrl }
-      : { ACCORD_STORE: 'sqlite' }),
-  });
+  return runCli(args, storageEnv(app));
+}
+
+/** The same command on the app's storage, its module run in this process (runCliInProcess). */
+export function cliInProcess(app: TestApp, args: string[]): Promise<CliResult> {
+  return runCliInProcess(args, storageEnv(app));
 }
 
 /**
