@@ -83,7 +83,7 @@ async function peer(
   }
   const store = await open();
   try {
-    return await measure(options.runs, () =>
+    return await measure(options, () =>
       throughput(options.scale, () => store.append(options.scale)),
     );
   } finally {
@@ -187,7 +187,7 @@ async function sqliteConcurrency(dir: string, options: BenchmarkOptions): Promis
   const figures: Figure[] = [];
   try {
     for (const clients of CLIENTS) {
-      const raw = await measure(options.runs, () =>
+      const raw = await measure(options, () =>
         throughput(count, () =>
           concurrently(clients, count, (n) => {
             position += 1;
@@ -196,7 +196,7 @@ async function sqliteConcurrency(dir: string, options: BenchmarkOptions): Promis
           }),
         ),
       );
-      const ours = await measure(options.runs, () =>
+      const ours = await measure(options, () =>
         throughput(count, () =>
           concurrently(clients, count, (n) =>
             store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream'),
@@ -237,7 +237,7 @@ async function postgresConcurrency(options: BenchmarkOptions): Promise<Figure[]>
     await setup.end();
     for (const clients of CLIENTS) {
       const pool = new Pool({ connectionString: rawDatabase.url, max: clients });
-      const raw = await measure(options.runs, () =>
+      const raw = await measure(options, () =>
         throughput(count, () =>
           concurrently(clients, count, async (n) => {
             position += 1;
@@ -257,7 +257,7 @@ async function postgresConcurrency(options: BenchmarkOptions): Promise<Figure[]>
         ),
       );
       await pool.end();
-      const ours = await measure(options.runs, () =>
+      const ours = await measure(options, () =>
         throughput(count, () =>
           concurrently(clients, count, (n) =>
             store.append(`commitment-${randomUUID()}`, [commitmentEvent(n)], 'no_stream'),
@@ -296,7 +296,7 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
     rawDb.exec(RAW_TABLE);
     const insert = rawDb.prepare('INSERT INTO raw_events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     let position = 0;
-    const rawSqlite = await measure(options.runs, () =>
+    const rawSqlite = await measure(options, () =>
       throughput(count, () => {
         for (let n = 0; n < count; n++) {
           const event = commitmentEvent(n);
@@ -308,7 +308,7 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
     );
     rawDb.close();
     const sqliteStore = new SqliteEventStore(join(dir, 'accord.db'));
-    const ours = await measure(options.runs, () =>
+    const ours = await measure(options, () =>
       throughput(count, () => appendThroughStore(sqliteStore, count)),
     );
     await sqliteStore.close();
@@ -349,7 +349,7 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
     await client.connect();
     await client.query(RAW_TABLE);
     let pgPosition = 0;
-    const rawPg = await measure(options.runs, () =>
+    const rawPg = await measure(options, () =>
       throughput(count, async () => {
         for (let n = 0; n < count; n++) {
           const event = commitmentEvent(n);
@@ -367,7 +367,7 @@ export async function appendBenchmarks(options: BenchmarkOptions): Promise<Figur
     await rawPgDatabase.drop();
     const pgDatabase = await createTestDatabase();
     const pgStore = await PostgresEventStore.connect(pgDatabase.url);
-    const oursPg = await measure(options.runs, () =>
+    const oursPg = await measure(options, () =>
       throughput(count, () => appendThroughStore(pgStore, count)),
     );
     await pgStore.close();

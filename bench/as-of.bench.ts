@@ -126,7 +126,7 @@ export async function asOfBenchmarks(options: BenchmarkOptions): Promise<Figure[
         return { asOf: sorted(asOf), live: sorted(live) };
       };
 
-      await run(); // warm-up
+      if (!options.smoke) await run(); // warm-up
       const runs: { asOf: number[]; live: number[] }[] = [];
       for (let r = 0; r < options.runs; r++) runs.push(await run());
       note(`as-of: ${runs.length} runs of ${queries} reads at random points`);

@@ -26,6 +26,12 @@ export interface BenchmarkOptions {
   /** Events, requests or items per run: keeps the smoke run small. */
   scale: number;
   runs: number;
+  /**
+   * The smoke run (bench.smoke.spec.ts in `npm test`, `npm run bench -- --smoke`): every code
+   * path of each benchmark once, so a broken benchmark fails, with no warm-ups and the fewest
+   * requests and page loads that still make every figure. Its figures measure nothing.
+   */
+  smoke?: boolean;
 }
 
 export function summarise(values: readonly number[]): Sample {
@@ -44,15 +50,16 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /**
- * One warm-up run, then `runs` measured runs; each run returns the figure it measured. A long
- * run may warm up with a shorter one (`warmUp`) that goes through the same code.
+ * One warm-up run (none in the smoke run), then `runs` measured runs; each run returns the
+ * figure it measured. A long run may warm up with a shorter one (`warmUp`) that goes through
+ * the same code.
  */
 export async function measure(
-  runs: number,
+  { runs, smoke }: Pick<BenchmarkOptions, 'runs' | 'smoke'>,
   run: () => Promise<number>,
   warmUp: () => Promise<unknown> = run,
 ): Promise<Sample> {
-  await warmUp();
+  if (!smoke) await warmUp();
   const values: number[] = [];
   for (let i = 0; i < runs; i++) values.push(await run());
   return summarise(values);

@@ -36,7 +36,7 @@ export async function replayBenchmarks(options: BenchmarkOptions): Promise<Figur
       [number, number],
       { position: number; data: string; metadata: string }
     >('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?');
-    const rawRead = await measure(options.runs, () =>
+    const rawRead = await measure(options, () =>
       throughput(head, () => {
         for (let from = 1; ;) {
           const rows = readAll.all(from, 500);
@@ -79,7 +79,7 @@ export async function replayBenchmarks(options: BenchmarkOptions): Promise<Figur
     // kept for them, rather than catching up a million events once more through the API.
     const caughtUp = caughtUpLedgerFile(ledger);
     const replay = await measure(
-      options.runs,
+      options,
       async () => {
         const { file, seconds } = await rebuildUpTo(head);
         keepAsCaughtUp(file, caughtUp);

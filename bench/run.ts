@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   for (const name of names)
     if (!BENCHMARKS[name])
       throw new Error(`no benchmark named ${name}: ${Object.keys(BENCHMARKS).join(', ')}`);
-  const options: BenchmarkOptions = values.smoke ? { scale: 50, runs: 1 } : { scale, runs: 5 };
+  const options: BenchmarkOptions = values.smoke
+    ? { scale: 50, runs: 1, smoke: true }
+    : { scale, runs: 5 };
 
   if (!values.smoke && names.includes('append')) installPeers();
   const root = join(__dirname, '..');

@@ -1,10 +1,20 @@
 /**
  * The two rewrites of issue 17's table that leave a ledger consistent with itself, so that
  * neither the start-up check nor `accord verify` can find them: only what a partner kept from
- * before can. Done on a real SQLite file and on PostgreSQL, with the API and `accord witness`
- * each as its own process.
+ * before can. The API runs as its own process, started on the rewritten ledger as an operator
+ * would; the partners' witnesses speak to it over HTTP.
  *   - Row 5: truncate the last events, rewind the trees and checkpoints, rebuild the read models.
- *   - Row 7: a split view, one history shown to one partner and another to another.
+ *     On a real SQLite file and on PostgreSQL: the rewrite is SQL on the store (PostgreSQL keeps
+ *     its sequence, SQLite is told to reuse positions), and the start-up that accepts it rebuilds
+ *     and signs the trees in each store's SQL.
+ *   - Row 7: a split view, one history shown to one partner and another to another. On SQLite:
+ *     the operator copies the whole ledger and no statement touches the log; each copy signs and
+ *     serves checkpoints and proofs as row 5 and transparency.e2e-spec show on both stores, and
+ *     the finding is the witnesses', over HTTP, whatever the store.
+ * Each scenario runs `accord witness` once as its own process (its refusal: the line and exit
+ * code 1); its other runs, and `verify` and `projections rebuild`, run the same command modules
+ * in this process (runCliInProcess): the process boundary proves nothing there, and the CLI as a
+ * process is proved by cli.e2e-spec, witness.e2e-spec and log-rewrites.e2e-spec.
  */
 import type { Actor } from '@accord/domain';
 import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
@@ -12,21 +22,14 @@ import { openCheckpoint, parseVerifierKey } from '@accord/transparency';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { ApiProcess } from '../support/api-process';
-import { runCli } from '../support/cli';
+import { runCli, runCliInProcess } from '../support/cli';
 import { expectNoErrors, launchWithPartners } from '../support/fixtures';
 import { AMEND } from '../support/operations';
 import {
@@ -64,12 +67,15 @@ interface Storage {
   env: Record<string, string>;
   /** Runs statements as the operator would, with the log's immutability triggers out of the way. */
   rewrite(statements: string[]): Promise<void>;
-  /** A copy of the whole ledger as it is now (the API stopped), to show someone else. */
-  fork(): Promise<Storage>;
   drop(): Promise<void>;
 }
 
-function sqliteStorage(file: string): Storage {
+interface SqliteStorage extends Storage {
+  /** A copy of the whole ledger as it is now, to show someone else. */
+  fork(): Promise<SqliteStorage>;
+}
+
+function sqliteStorage(file: string): SqliteStorage {
   return {
     env: { ACCORD_STORE: 'sqlite', ACCORD_DB_FILE: file },
     rewrite: (statements) => {
@@ -79,27 +85,22 @@ function sqliteStorage(file: string): Storage {
       db.close();
       return Promise.resolve();
     },
-    fork: () => {
+    fork: async () => {
       const copy = join(mkdtempSync(join(tmpdir(), 'accord-fork-')), 'accord.db');
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(file + suffix)) copyFileSync(file + suffix, copy + suffix);
+      // SQLite's online backup: a consistent copy while the API keeps serving the original.
+      const db = new Database(file, { readonly: true });
+      try {
+        await db.backup(copy);
+      } finally {
+        db.close();
       }
-      return Promise.resolve(sqliteStorage(copy));
+      return sqliteStorage(copy);
     },
     drop: () => Promise.resolve(rmSync(join(file, '..'), { recursive: true, force: true })),
   };
 }
 
 function postgresStorage(url: string, drop: () => Promise<void>): Storage {
-  const admin = async (statement: string) => {
-    const client = new Client({ connectionString: process.env.ACCORD_TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
   return {
     env: { ACCORD_STORE: 'postgres', DATABASE_URL: url },
     rewrite: async (statements) => {
@@ -113,23 +114,15 @@ function postgresStorage(url: string, drop: () => Promise<void>): Storage {
         await client.end();
       }
     },
-    fork: async () => {
-      const name = `accord_fork_${randomBytes(6).toString('hex')}`;
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${new URL(url).pathname.slice(1)}`);
-      const copy = new URL(url);
-      copy.pathname = `/${name}`;
-      return postgresStorage(copy.toString(), () =>
-        admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      );
-    },
     drop,
   };
 }
 
+const newSqliteStorage = () =>
+  sqliteStorage(join(mkdtempSync(join(tmpdir(), 'accord-rewrite-')), 'accord.db'));
+
 async function newStorage(kind: StoreKind): Promise<Storage> {
-  if (kind === 'sqlite') {
-    return sqliteStorage(join(mkdtempSync(join(tmpdir(), 'accord-rewrite-')), 'accord.db'));
-  }
+  if (kind === 'sqlite') return newSqliteStorage();
   const database = await createTestDatabase();
   return postgresStorage(database.url, () => database.drop());
 }
@@ -187,7 +180,8 @@ function offlineVerify(file: string, logKey: string): { code: number | null; std
   return { code: run.status, stdout: run.stdout };
 }
 
-describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind) => {
+/** Per test: a folder for the witnesses, and the ledgers and API processes to clean up. */
+function scenario() {
   let dir: string;
   let storages: Storage[];
   let apis: ApiProcess[];
@@ -204,7 +198,7 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const storage = async (made: Promise<Storage>) => {
+  const storage = async <S extends Storage>(made: Promise<S>) => {
     const kept = await made;
     storages.push(kept);
     return kept;
@@ -219,37 +213,56 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     apis.splice(apis.indexOf(running), 1);
   };
 
+  const witnessArgs = (on: ApiProcess, actor: Actor, logKey: string) => [
+    'witness',
+    '--url',
+    on.url,
+    '--initiative',
+    INITIATIVE,
+    '--log-key',
+    logKey,
+    '--key-file',
+    join(dir, actor.partnerId, 'witness.key'),
+    '--name',
+    `${actor.partnerId}.example/witness`,
+    '--state',
+    join(dir, actor.partnerId, 'state'),
+  ];
+  /** `accord witness` as its own process, as the partner runs it. */
+  const witnessProcess = async (on: ApiProcess, actor: Actor, logKey: string) =>
+    runCli(witnessArgs(on, actor, logKey), { ACCORD_TOKEN: await tokens.issue(actor) });
+  /** The same command's module in this process, over the same HTTP to the API process. */
   const witness = async (on: ApiProcess, actor: Actor, logKey: string) =>
-    runCli(
-      [
-        'witness',
-        '--url',
-        on.url,
-        '--initiative',
-        INITIATIVE,
-        '--log-key',
-        logKey,
-        '--key-file',
-        join(dir, actor.partnerId, 'witness.key'),
-        '--name',
-        `${actor.partnerId}.example/witness`,
-        '--state',
-        join(dir, actor.partnerId, 'state'),
-      ],
-      { ACCORD_TOKEN: await tokens.issue(actor) },
-    );
+    runCliInProcess(witnessArgs(on, actor, logKey), { ACCORD_TOKEN: await tokens.issue(actor) });
   const lastCosigned = (actor: Actor) =>
     readFileSync(
       join(dir, actor.partnerId, 'state', encodeURIComponent(ORIGIN), 'last-cosigned.note'),
       'utf8',
     );
-  const cli = (on: Storage, args: string[]) =>
-    runCli(args, {
+  /** An operator's command on a ledger the API has stopped serving, or serves next to it. */
+  const operator = (on: Storage, args: string[]) =>
+    runCliInProcess(args, {
       ...on.env,
       ACCORD_JWT_SECRET: TEST_SECRET,
       ACCORD_LOG_KEY: LOG_SEED,
       ACCORD_LOG_ORIGIN: 'accord.test',
     });
+
+  return {
+    folder: () => dir,
+    storage,
+    api,
+    stop,
+    witness,
+    witnessProcess,
+    lastCosigned,
+    operator,
+  };
+}
+
+describe.each(ALL_STORES)('a rewound ledger only a partner witness can find (%s)', (kind) => {
+  const { folder, storage, api, stop, witness, witnessProcess, lastCosigned, operator } =
+    scenario();
 
   it('truncating the last events, rewinding the trees and checkpoints and rebuilding the read models: start-up, accord verify and the offline verifier accept it; the witness that cosigned the longer log refuses it', async () => {
     const ledger = await storage(newStorage(kind));
@@ -265,7 +278,7 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     expect(cosigned.stdout.trim()).toBe(
       `cosigned ${ORIGIN} at size ${longer.size} (consistent with size ${launched})`,
     );
-    const earlierExport = await exportOf(running, join(dir, 'earlier.jsonl'));
+    const earlierExport = await exportOf(running, join(folder(), 'earlier.jsonl'));
     await stop(running);
 
     // The operator removes the two amendments and every trace of the trees they grew.
@@ -279,7 +292,7 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
           ]
         : []),
     ]);
-    const rebuilt = await cli(ledger, ['projections', 'rebuild', '--accept-log']);
+    const rebuilt = await operator(ledger, ['projections', 'rebuild', '--accept-log']);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stderr).toContain('initiative-overview: rebuilt from');
 
@@ -288,12 +301,12 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     const rewound = await served(running);
     expect(rewound.size).toBe(launched);
     expect(rewound.logKey).toBe(logKey);
-    const verified = await cli(ledger, ['verify']);
+    const verified = await operator(ledger, ['verify']);
     expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verified.stdout).toMatch(
       /Merkle trees rebuilt from \d+ events match all \d+ signed checkpoints\n$/,
     );
-    const laterExport = await exportOf(running, join(dir, 'later.jsonl'));
+    const laterExport = await exportOf(running, join(folder(), 'later.jsonl'));
     // The offline verifier checks one export against its own checkpoint: each alone verifies.
     expect(offlineVerify(earlierExport, logKey)).toMatchObject({
       code: 0,
@@ -304,8 +317,8 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
       stdout: expect.stringMatching(/^verified\n/),
     });
 
-    // The partner's witness remembers the longer checkpoint it cosigned.
-    const shrunk = await witness(running, FOOD_BANK, logKey);
+    // The partner's witness, run as the partner runs it, remembers the longer checkpoint.
+    const shrunk = await witnessProcess(running, FOOD_BANK, logKey);
     expect(shrunk.code).toBe(1);
     expect(shrunk.stdout).toBe('');
     expect(shrunk.stderr.trim().split('\n')).toEqual([
@@ -333,19 +346,21 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     expect(mine.size).toBe(shown.size);
     expect(mine.root.equals(shown.root)).toBe(false);
   }, 300_000);
+});
+
+describe("a split view only the partners' witnesses together can find (sqlite)", () => {
+  const { storage, api, witness, witnessProcess, lastCosigned, operator } = scenario();
 
   it('showing one partner one history and another partner another (split view): each witness alone cosigns its view; their two signed checkpoints of one size disagree, and a witness shown the other view refuses it', async () => {
-    const ledger = await storage(newStorage(kind));
-    let running = await api(ledger);
+    const ledger = await storage(Promise.resolve(newSqliteStorage()));
+    const running = await api(ledger);
     await launchWithPartners(speakingTo(running));
     const { logKey, size: launched } = await served(running);
     expect((await witness(running, FOOD_BANK, logKey)).code).toBe(0);
     expect((await witness(running, SCHOOLS, logKey)).code).toBe(0);
-    await stop(running);
 
-    // From here the operator runs two copies of the ledger under the same log key.
+    // From here the operator serves a copy of the ledger too, under the same log key.
     const copy = await storage(ledger.fork());
-    running = await api(ledger);
     const other = await api(copy);
     await amend(running, 'Every child reads by nine');
     await amend(other, 'Some children read by nine');
@@ -367,7 +382,7 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     }
     // Each copy verifies on its own.
     for (const each of [ledger, copy]) {
-      expect((await cli(each, ['verify'])).code).toBe(0);
+      expect((await operator(each, ['verify'])).code).toBe(0);
     }
 
     // What the two partners' witnesses kept proves the split: one size, two roots, one log key.
@@ -377,8 +392,9 @@ describe.each(ALL_STORES)('rewrites only a partner witness can find (%s)', (kind
     expect(foodBanks.size).toBe(schools.size);
     expect(foodBanks.root.equals(schools.root)).toBe(false);
 
-    // The schools' witness, shown the food bank's view, refuses it and keeps both notes.
-    const refused = await witness(running, SCHOOLS, logKey);
+    // The schools' witness, run as the partner runs it and shown the food bank's view, refuses
+    // it and keeps both notes.
+    const refused = await witnessProcess(running, SCHOOLS, logKey);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toEqual([

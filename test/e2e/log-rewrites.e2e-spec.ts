@@ -2,7 +2,9 @@
  * The rewrites of issue 17's table, done as an operator with file or database access could, on
  * a real SQLite file and on PostgreSQL, after the ledger signed checkpoints of its trees. Each
  * asserts who finds it and what they say: the start-up check (the check the API runs before
- * serving) and `accord verify` (the CLI, as its own process). The chains alone miss all of these.
+ * serving) and `accord verify`. The chains alone miss all of these. `accord verify` runs as its
+ * own process where its exit code is the point (a good ledger, the first rewrite); elsewhere its
+ * command module runs in this process (runCliInProcess), which reports the same lines and code.
  */
 import { chainHash, type JsonObject } from '@accord/event-store';
 import { createTestDatabase } from '@accord/event-store/testing/postgres-test-database';
@@ -18,7 +20,7 @@ import {
   TransparencyService,
   TreeMaintainer,
 } from '@accord/transparency-log';
-import { runCli } from '../support/cli';
+import { runCli, runCliInProcess } from '../support/cli';
 import { TEST_SECRET } from '../support/test-app';
 
 const KEY_HEX = '07'.repeat(32);
@@ -144,8 +146,9 @@ async function startUp(storage: Storage): Promise<string> {
   }
 }
 
-const accordVerify = (storage: Storage) =>
-  runCli(['verify'], {
+/** `accord verify` on the storage: as its own process, or its command module in this one. */
+const accordVerify = (storage: Storage, as: 'process' | 'in-process' = 'in-process') =>
+  (as === 'process' ? runCli : runCliInProcess)(['verify'], {
     ...storage.env,
     ACCORD_JWT_SECRET: TEST_SECRET,
     ACCORD_LOG_KEY: KEY_HEX,
@@ -172,7 +175,7 @@ describe.each([
 
   it('an untouched ledger starts, and accord verify finds every chain and checkpoint good', async () => {
     expect(await startUp(storage)).toBe('starts');
-    const verified = await accordVerify(storage);
+    const verified = await accordVerify(storage, 'process');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/: all 10 events verify\n/);
     expect(verified.stdout).toMatch(
@@ -191,7 +194,7 @@ describe.each([
     await ledger.close();
 
     expect(await startUp(storage)).toBe(refusal(8, ANOTHER_ROOT));
-    const verified = await accordVerify(storage);
+    const verified = await accordVerify(storage, 'process');
     expect(verified.code).toBe(1);
     expect(verified.stdout).toMatch(/: all 10 events verify\n/); // the chains close over the gap
     expect(verified.stderr).toContain(

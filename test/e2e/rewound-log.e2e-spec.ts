@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
-import { cli } from '../support/cli';
+import { cli, cliInProcess } from '../support/cli';
 import { expectNoErrors, launchWithPartners, ONE_YEAR_AHEAD } from '../support/fixtures';
 import { COMMITMENTS, MAKE } from '../support/operations';
 import { FOOD_BANK, ALL_STORES, TEST_SECRET, TestApp, type Storage } from '../support/test-app';
@@ -136,7 +136,8 @@ describe.each(ALL_STORES)('A log that lost its last events under the ledger, on 
 
   it('projections rebuild refuses with the one line instead of waiting for the log, and --accept-log rebuilds from the log as it is', async () => {
     const keep = await rawHead(app);
-    const refused = await cli(app, ['projections', 'rebuild', 'commitments-register']);
+    // The refusal in this process (the same command module and line); the rebuild, as a process.
+    const refused = await cliInProcess(app, ['projections', 'rebuild', 'commitments-register']);
     expect(refused.code).toBe(1);
     expect(refused.output.trim()).toMatch(oneLine(keep + 2, keep));
 

@@ -64,12 +64,14 @@ function rootOf(events: readonly LedgerEvent[]): Buffer {
 describe.each(ALL_STORES)('the Merkle trees over the ledger (%s)', (store) => {
   let app: TestApp;
 
-  beforeEach(async () => {
+  // One launched initiative for the whole describe: the first three tests only read it, and the
+  // last, which restarts the app and grows the tree, runs after them.
+  beforeAll(async () => {
     app = await TestApp.start({ store, env: EVERY_EVENT });
     await launchWithPartners(app);
   });
 
-  afterEach(async () => {
+  afterAll(async () => {
     await app?.stop();
   });
 
