@@ -1,9 +1,18 @@
 import type { Actor } from '@accord/domain';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type Browser, chromium, type Cookie, type Page } from 'playwright-core';
 import { signInLinkCommand } from '../../apps/api/src/auth/sign-in-link.command';
 import { TestApp } from '../support/test-app';
@@ -20,17 +29,68 @@ export const SCREENSHOTS =
     ? join(ROOT, 'docs', 'screenshots')
     : mkdtempSync(join(tmpdir(), 'accord-screenshots-'));
 
-/** Builds the web app as `npm run build` does, into a folder of its own. */
+/**
+ * What the web build reads: the app's sources and configuration, and the locked dependencies.
+ * Two builds of the same hash are the same app.
+ */
+function webSourcesHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else
+        hash
+          .update(`${relative(ROOT, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
+    }
+  };
+  walk(join(ROOT, 'apps', 'web'));
+  hash.update(readFileSync(join(ROOT, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Builds the web app as `npm run build` does, into a folder named by the hash of its sources,
+ * once a run: the browser specs of a run (and of later runs on the same sources) share it, as
+ * it is only read. Built into a folder of its own and renamed into place, so two workers
+ * building at once both end with a whole build.
+ */
 export function buildWorkspace(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'accord-web-'));
+  const outDir = join(tmpdir(), `accord-web-${webSourcesHash()}`);
+  if (existsSync(join(outDir, 'index.html'))) return outDir;
+  const building = mkdtempSync(join(tmpdir(), 'accord-web-building-'));
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const config = join(ROOT, 'apps', 'web', 'vite.config.mts');
   const built = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      vite,
+      'build',
+      '--config',
+      config,
+      '--outDir',
+      building,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  if (built.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+  try {
+    renameSync(building, outDir);
+  } catch (error) {
+    // Another worker put the same build there first: use it.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(outDir, 'index.html'))) throw error;
+  }
   return outDir;
 }
 
@@ -110,8 +170,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export type WatchedPage = Awaited<ReturnType<typeof watchedPage>>;
 
 /**
- * For a describe block: the web app built as `npm run build` does and Debian's Chromium, made
- * before its tests and removed after. The properties are there once the tests run.
+ * For a describe block: the web app built as `npm run build` does (once a run, see
+ * buildWorkspace) and Debian's Chromium, launched before its tests and closed after. The
+ * properties are there once the tests run.
  */
 export function builtWebAndChromium(): { readonly webDir: string; readonly browser: Browser } {
   let webDir: string | undefined;
@@ -122,7 +183,6 @@ export function builtWebAndChromium(): { readonly webDir: string; readonly brows
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
   return {
     get webDir() {
