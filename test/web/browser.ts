@@ -194,6 +194,13 @@ export function builtWebAndChromium(): { readonly webDir: string; readonly brows
   };
 }
 
+/** Where a signed-in page opens, and how large it is. */
+export interface SignedInOptions {
+  /** A path of the app (`/initiatives/x/risks`); "My initiatives" (`/`) when left out. */
+  at?: string;
+  viewport?: { width: number; height: number };
+}
+
 /** The real app serving the built web app on a free port, with Chromium to look at it. */
 export interface WorkspaceInBrowser {
   readonly app: TestApp;
@@ -201,19 +208,33 @@ export interface WorkspaceInBrowser {
   /** Where the app answers: `http://127.0.0.1:<port>`. */
   readonly origin: string;
   /**
-   * A watched page signed in as the actor, on "My initiatives": with a sign-in link the first
-   * time, then with the session that link opened while it lasts.
+   * A watched page signed in as the actor, loaded at `at` (on "My initiatives" when left out):
+   * with a sign-in link the first time, then with the session that link opened while it lasts.
+   * `problems()` lists what went wrong since this call.
    */
-  signedIn(actor: Actor, viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  signedIn(actor: Actor, options?: SignedInOptions): Promise<WatchedPage>;
   /** Fails the test on any axe-core WCAG 2.1 A or AA violation on the page as it is. */
   expectAccessible(page: Page): Promise<void>;
 }
+
+/** A page of one person at one size, lent to one test at a time. */
+interface KeptPage {
+  readonly key: string;
+  readonly page: Page;
+  readonly problems: () => string[];
+  lent: boolean;
+}
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /**
  * For a describe block: builds the web app, starts the API serving it (SQLite, on a free port,
  * with `env` added to its configuration), runs `seed`, launches Chromium; all stopped after.
  * Pages come from watchedPage, so each test can expect no request to another host and no
- * console error.
+ * console error. A person's page is kept for the next test that asks for the same person at
+ * the same size (opening a page costs a renderer process; loading the next test's address
+ * starts a new document all the same); a test's routes are removed when it ends, and a page
+ * that saw a problem is closed rather than lent again.
  */
 export function workspaceInBrowser(
   options: {
@@ -224,17 +245,45 @@ export function workspaceInBrowser(
   const built = builtWebAndChromium();
   let app: TestApp | undefined;
   let origin: string | undefined;
-  // Each person signs in by a link once; later pages reuse that session's cookie.
+  // Each person signs in by a link once; a new page of theirs starts with that session's cookie.
   const sessions = new Map<string, Cookie[]>();
+  const kept: KeptPage[] = [];
   beforeAll(async () => {
     app = await TestApp.start({ env: { ACCORD_WEB_DIR: built.webDir, ...options.env?.() } });
     await app.app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     await options.seed?.(app, origin);
   }, 120_000);
+  afterEach(async () => {
+    for (const lent of kept.filter((k) => k.lent)) {
+      lent.lent = false;
+      if (lent.problems().length === 0 && !lent.page.isClosed()) {
+        await lent.page.unrouteAll({ behavior: 'ignoreErrors' });
+        // Off the app, so that it no longer follows the live events of the tests after.
+        await lent.page.goto('about:blank');
+      } else {
+        kept.splice(kept.indexOf(lent), 1);
+        await lent.page.context().close();
+      }
+    }
+  });
   afterAll(async () => {
     await app?.stop();
   });
+
+  /** A page of the person at the size, not lent to anyone: kept from an earlier test, or new. */
+  async function pageOf(person: string, viewport: { width: number; height: number }) {
+    const key = `${person}@${viewport.width}x${viewport.height}`;
+    const free = kept.find((k) => k.key === key && !k.lent && !k.page.isClosed());
+    if (free) return free;
+    const { page, problems } = await watchedPage(web.browser, web.origin, viewport);
+    const session = sessions.get(person);
+    if (session) await page.context().addCookies(session);
+    const made: KeptPage = { key, page, problems, lent: false };
+    kept.push(made);
+    return made;
+  }
+
   const web: WorkspaceInBrowser = {
     get app() {
       return ready(app, 'app');
@@ -245,18 +294,21 @@ export function workspaceInBrowser(
     get origin() {
       return ready(origin, 'origin');
     },
-    async signedIn(actor, viewport) {
-      const watched = await watchedPage(web.browser, web.origin, viewport);
-      const { page } = watched;
-      const key = `${actor.partnerId}/${actor.personId}`;
-      const kept = sessions.get(key);
-      if (kept) {
-        // The session this person signed in to earlier, unless a test signed out of it since.
-        await page.context().addCookies(kept);
-        await page.goto(`${web.origin}/`);
-        const home = page.getByRole('heading', { name: 'My initiatives' });
-        await home.or(page.getByText('You are not signed in.')).waitFor();
-        if (await home.isVisible()) return watched;
+    async signedIn(actor, { at = '/', viewport = DEFAULT_VIEWPORT } = {}) {
+      const person = `${actor.partnerId}/${actor.personId}`;
+      const lent = await pageOf(person, viewport);
+      lent.lent = true;
+      const { page } = lent;
+      const seen = lent.problems().length;
+      const watched: WatchedPage = { page, problems: () => lent.problems().slice(seen) };
+      // The server names the reader in the page it sends while their session lasts (unless a
+      // test signed out of it since); otherwise a sign-in link opens a new one.
+      if (sessions.has(person)) {
+        await page.goto(`${web.origin}${at}`);
+        if ((await page.locator('meta[name="accord-session"]').count()) === 1) {
+          if (at === '/') await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+          return watched;
+        }
       }
       const link = await signInLinkCommand(
         ['--person', actor.personId, '--partner', actor.partnerId, '--url', web.origin],
@@ -264,7 +316,8 @@ export function workspaceInBrowser(
       );
       await page.goto(link);
       await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
-      sessions.set(key, await page.context().cookies());
+      sessions.set(person, await page.context().cookies());
+      if (at !== '/') await page.goto(`${web.origin}${at}`);
       return watched;
     },
     async expectAccessible(page) {

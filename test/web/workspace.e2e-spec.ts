@@ -26,7 +26,7 @@ describe('the web workspace in a browser', () => {
   const { expectAccessible } = web;
 
   async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
-    const watched = await web.signedIn(actor, viewport);
+    const watched = await web.signedIn(actor, { viewport });
     // The code is spent and gone from the address bar and the history.
     expect(watched.page.url()).toBe(`${web.origin}/`);
     return watched;
