@@ -208,9 +208,10 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it("an evaluator moves the time control back and sees what was known then, reads a commitment's history field by field, and compares two dates", async () => {
-    const { page, problems } = await signedIn(EVALUATOR);
+    const { page, problems } = await signedIn(EVALUATOR, {
+      at: `/initiatives/${INITIATIVE}/commitments`,
+    });
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments`);
     await page.getByRole('link', { name: 'Recruit 20 volunteer reading tutors' }).click();
     await page.getByText('60% done', { exact: true }).waitFor();
     // An evaluator writes nothing: no forms.
