@@ -240,6 +240,13 @@ export function workspaceInBrowser(
   options: {
     env?: () => Record<string, string>;
     seed?: (app: TestApp, origin: string) => Promise<unknown> | void;
+    /**
+     * Sign each person in by opening their sign-in link in the page, as they would. Otherwise
+     * the link's code opens the session through the same request, from the page's cookie jar,
+     * without loading the sign-in screen (a page load a person less; the screen is tested here
+     * and in quick-start).
+     */
+    signInInPage?: boolean;
   } = {},
 ): WorkspaceInBrowser {
   const built = builtWebAndChromium();
@@ -301,12 +308,14 @@ export function workspaceInBrowser(
       const { page } = lent;
       const seen = lent.problems().length;
       const watched: WatchedPage = { page, problems: () => lent.problems().slice(seen) };
+      // "My initiatives" waits for its heading; a test waits for what it needs on other pages.
+      const home = page.getByRole('heading', { name: 'My initiatives' });
       // The server names the reader in the page it sends while their session lasts (unless a
       // test signed out of it since); otherwise a sign-in link opens a new one.
       if (sessions.has(person)) {
         await page.goto(`${web.origin}${at}`);
         if ((await page.locator('meta[name="accord-session"]').count()) === 1) {
-          if (at === '/') await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+          if (at === '/') await home.waitFor();
           return watched;
         }
       }
@@ -314,10 +323,21 @@ export function workspaceInBrowser(
         ['--person', actor.personId, '--partner', actor.partnerId, '--url', web.origin],
         web.app.config,
       );
-      await page.goto(link);
-      await page.getByRole('heading', { name: 'My initiatives' }).waitFor();
+      if (options.signInInPage) {
+        // Signed in, the page leaves the code behind for "My initiatives".
+        await page.goto(link);
+        await page.waitForURL(`${web.origin}/`);
+      } else {
+        // The code the page would spend, spent by the same request from the page's cookie jar.
+        const code = new URLSearchParams(new URL(link).hash.slice(1)).get('code');
+        const redeemed = await page.context().request.post(`${web.origin}/auth/sign-in`, {
+          data: { code },
+        });
+        expect({ signIn: redeemed.status() }).toEqual({ signIn: 200 });
+      }
       sessions.set(person, await page.context().cookies());
-      if (at !== '/') await page.goto(`${web.origin}${at}`);
+      if (!(options.signInInPage && at === '/')) await page.goto(`${web.origin}${at}`);
+      if (at === '/') await home.waitFor();
       return watched;
     },
     async expectAccessible(page) {

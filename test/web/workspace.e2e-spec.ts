@@ -22,7 +22,10 @@ describe('the web workspace in a browser', () => {
   const boVotedAt = new Date(now - 2 * DAY).toISOString();
   const beforeChenVoted = new Date(now - DAY).toISOString();
 
-  const web = workspaceInBrowser({ seed: (app) => seed(app, now, boVotedAt) });
+  const web = workspaceInBrowser({
+    seed: (app) => seed(app, now, boVotedAt),
+    signInInPage: true,
+  });
   const { expectAccessible } = web;
 
   async function signedIn(actor: Actor, viewport?: { width: number; height: number }) {
