@@ -220,9 +220,9 @@ export interface WorkspaceInBrowser {
   expectAccessible(page: Page): Promise<void>;
 }
 
-/** A page of one person at one size, lent to one test at a time. */
+/** A page of one person, lent to one test at a time (at the size it asks for). */
 interface KeptPage {
-  readonly key: string;
+  readonly person: string;
   readonly page: Page;
   readonly problems: () => string[];
   lent: boolean;
@@ -234,9 +234,9 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
  * For a describe block: builds the web app, starts the API serving it (SQLite, on a free port,
  * with `env` added to its configuration), runs `seed`, launches Chromium; all stopped after.
  * Pages come from watchedPage, so each test can expect no request to another host and no
- * console error. A person's page is kept for the next test that asks for the same person at
- * the same size (opening a page costs a renderer process; loading the next test's address
- * starts a new document all the same); a test's routes are removed when it ends, and a page
+ * console error. A person's page is kept for the next test that asks for the same person, resized
+ * if need be (opening a page costs a renderer process; loading the next test's address starts a
+ * new document all the same); a test's routes are removed when it ends, and a page
  * that saw a problem is closed rather than lent again.
  */
 export function workspaceInBrowser(
@@ -283,13 +283,17 @@ export function workspaceInBrowser(
 
   /** A page of the person at the size, not lent to anyone: kept from an earlier test, or new. */
   async function pageOf(person: string, viewport: { width: number; height: number }) {
-    const key = `${person}@${viewport.width}x${viewport.height}`;
-    const free = kept.find((k) => k.key === key && !k.lent && !k.page.isClosed());
-    if (free) return free;
+    const free = kept.find((k) => k.person === person && !k.lent && !k.page.isClosed());
+    if (free) {
+      const size = free.page.viewportSize();
+      if (size?.width !== viewport.width || size.height !== viewport.height)
+        await free.page.setViewportSize(viewport);
+      return free;
+    }
     const { page, problems } = await watchedPage(web.browser, web.origin, viewport);
     const session = sessions.get(person);
     if (session) await page.context().addCookies(session);
-    const made: KeptPage = { key, page, problems, lent: false };
+    const made: KeptPage = { person, page, problems, lent: false };
     kept.push(made);
     return made;
   }
