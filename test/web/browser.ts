@@ -236,8 +236,8 @@ const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
  * Pages come from watchedPage, so each test can expect no request to another host and no
  * console error. A person's page is kept for the next test that asks for the same person, resized
  * if need be (opening a page costs a renderer process; loading the next test's address starts a
- * new document all the same); a test's routes are removed when it ends, and a page
- * that saw a problem is closed rather than lent again.
+ * new document all the same); a test's routes are removed when it ends (a listener it adds to
+ * a page it removes itself), and a page that saw a problem is closed rather than lent again.
  */
 export function workspaceInBrowser(
   options: {
