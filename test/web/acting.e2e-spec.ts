@@ -37,8 +37,10 @@ describe('acting in the web workspace', () => {
     (await web.app.rawEvents()).filter((e) => e.stream === stream);
 
   it('benefit pools: shares and distributions in the reader’s locale, exact underneath; only backbone staff record a distribution, and a refused one writes nothing', async () => {
-    const partner = await signedIn(FOOD_BANK, { width: 360, height: 780 });
-    await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
+    const partner = await signedIn(FOOD_BANK, {
+      at: `/initiatives/${INITIATIVE}`,
+      viewport: { width: 360, height: 780 },
+    });
     await partner.page.getByRole('link', { name: 'Benefit pools' }).click();
     await partner.page.getByRole('heading', { name: 'Benefit pools' }).waitFor();
     const pool = partner.page.locator('section.card', { hasText: 'State literacy grant' });
@@ -65,9 +67,8 @@ describe('acting in the web workspace', () => {
     await expectAccessible(partner.page);
     expect(partner.problems()).toEqual([]);
 
-    const staff = await signedIn(CITY_HALL);
+    const staff = await signedIn(CITY_HALL, { at: `/initiatives/${INITIATIVE}/benefits` });
     const page = staff.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/benefits`);
     const form = page.locator('form', { hasText: 'Record a distribution' });
     await form.waitFor();
     const before = (await streamEvents(`benefit-pool-${POOL}`)).length;
@@ -105,9 +106,8 @@ describe('acting in the web workspace', () => {
   }, 60_000);
   it('a commitment: a steering member accepts it, told when it changed meanwhile; its partner revises and withdraws it; refused forms write nothing', async () => {
     const stream = 'commitment-vans';
-    const member = await signedIn(SCHOOLS);
+    const member = await signedIn(SCHOOLS, { at: `/initiatives/${INITIATIVE}/commitments/vans` });
     let page = member.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments/vans`);
     await page.getByRole('heading', { name: 'Accept for the initiative' }).waitFor();
     // The due day in the reader's locale, the exact day in the <time> element.
     const due = page.locator('dt:has-text("Due by") + dd time');
@@ -145,9 +145,10 @@ describe('acting in the web workspace', () => {
     ).resolves.toBe(0);
     expect(member.problems()).toEqual([]);
 
-    const partner = await signedIn(FOOD_BANK);
+    const partner = await signedIn(FOOD_BANK, {
+      at: `/initiatives/${INITIATIVE}/commitments/vans`,
+    });
     page = partner.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments/vans`);
     const revise = page.locator('form', { hasText: 'Revise the commitment' });
     await revise.waitFor();
     const accepted = (await streamEvents(stream)).length;
@@ -177,16 +178,14 @@ describe('acting in the web workspace', () => {
     expect(partner.problems()).toEqual([]);
   }, 60_000);
   it('the roster: those who run the initiative assign and revoke roles, with the server’s message beside the field; others see no form', async () => {
-    const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/roster`);
+    const member = await signedIn(SCHOOLS, { at: `/initiatives/${INITIATIVE}/roster` });
     await member.page.getByRole('heading', { name: 'Roster' }).waitFor();
     await member.page.getByRole('region', { name: 'Roster' }).waitFor();
     await expect(member.page.locator('main form').count()).resolves.toBe(1); // the day filter
     expect(member.problems()).toEqual([]);
 
-    const staff = await signedIn(CITY_HALL);
+    const staff = await signedIn(CITY_HALL, { at: `/initiatives/${INITIATIVE}/roster` });
     const page = staff.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/roster`);
     const assign = page.locator('form', { hasText: 'Assign a role' });
     await assign.waitFor();
     const before = (await web.app.rawEvents()).length;
@@ -224,8 +223,7 @@ describe('acting in the web workspace', () => {
     expect(staff.problems()).toEqual([]);
   }, 60_000);
   it('risks: mitigations lead to their commitments; members identify risks; the owner reassesses, told when it changed meanwhile; refused forms write nothing', async () => {
-    const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/risks`);
+    const member = await signedIn(SCHOOLS, { at: `/initiatives/${INITIATIVE}/risks` });
     await member.page.getByRole('heading', { name: 'Identify a risk' }).waitFor();
     // School District 9 does not own the van risk: no reassessing it.
     await expect(
@@ -233,9 +231,8 @@ describe('acting in the web workspace', () => {
     ).resolves.toBe(0);
     expect(member.problems()).toEqual([]);
 
-    const owner = await signedIn(FOOD_BANK);
+    const owner = await signedIn(FOOD_BANK, { at: `/initiatives/${INITIATIVE}/risks` });
     const page = owner.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/risks`);
     const row = page.getByRole('row', { name: /A van breaks down/ });
     await row.getByText('A second van on standby').waitFor();
     expect(await row.getByRole('link', { name: 'commitment vans' }).getAttribute('href')).toBe(
@@ -279,15 +276,13 @@ describe('acting in the web workspace', () => {
     expect(owner.problems()).toEqual([]);
   }, 60_000);
   it('agreements: a partner drafts, amends and signs; the server’s messages sit beside the fields; others see no form', async () => {
-    const member = await signedIn(SCHOOLS);
-    await member.page.goto(`${web.origin}/initiatives/${INITIATIVE}/agreements`);
+    const member = await signedIn(SCHOOLS, { at: `/initiatives/${INITIATIVE}/agreements` });
     await member.page.getByRole('heading', { name: 'Agreements' }).waitFor();
     await expect(member.page.locator('main form').count()).resolves.toBe(0);
     expect(member.problems()).toEqual([]);
 
-    const partner = await signedIn(FOOD_BANK);
+    const partner = await signedIn(FOOD_BANK, { at: `/initiatives/${INITIATIVE}/agreements` });
     const page = partner.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/agreements`);
     const draft = page.locator('form', { hasText: 'Draft an agreement' });
     await draft.getByLabel('Title').fill('Van sharing');
     await draft.getByLabel('Kind').selectOption({ label: 'mou' });
@@ -327,8 +322,7 @@ describe('acting in the web workspace', () => {
     expect(partner.problems()).toEqual([]);
   }, 60_000);
   it('a data steward records a measurement; those who run the initiative record a meeting; the server’s messages sit beside the fields and refused forms write nothing', async () => {
-    const partner = await signedIn(FOOD_BANK);
-    await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}/indicators`);
+    const partner = await signedIn(FOOD_BANK, { at: `/initiatives/${INITIATIVE}/indicators` });
     await partner.page.getByRole('heading', { name: 'Pupils fed at weekends' }).waitFor();
     await expect(partner.page.locator('main form').count()).resolves.toBe(0);
     await partner.page.goto(`${web.origin}/initiatives/${INITIATIVE}/meetings`);
@@ -336,9 +330,8 @@ describe('acting in the web workspace', () => {
     await expect(partner.page.locator('main form').count()).resolves.toBe(0);
     expect(partner.problems()).toEqual([]);
 
-    const steward = await signedIn(SCHOOLS);
+    const steward = await signedIn(SCHOOLS, { at: `/initiatives/${INITIATIVE}/indicators` });
     let page = steward.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/indicators`);
     const measure = page.locator('form', { hasText: 'Record a measurement of Pupils fed' });
     const day = (daysAgo: number) => new Date(now - daysAgo * DAY).toISOString().slice(0, 10);
     await measure.getByLabel('Period from').fill(day(7));
@@ -359,9 +352,8 @@ describe('acting in the web workspace', () => {
     await page.getByRole('cell', { name: /^164 pupils$/ }).waitFor();
     expect(steward.problems()).toEqual([]);
 
-    const staff = await signedIn(CITY_HALL);
+    const staff = await signedIn(CITY_HALL, { at: `/initiatives/${INITIATIVE}` });
     page = staff.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
     await page.getByRole('link', { name: 'Meetings' }).click();
     const meeting = page.locator('form', { hasText: 'Record a meeting held' });
     await meeting.getByLabel('Title').fill('Steering committee, spring');
@@ -407,8 +399,9 @@ describe('acting in the web workspace', () => {
     expect(member.problems()).toEqual([]);
   }, 60_000);
   it('accountability: each cell leads to the list behind it; risks owned, benefit shares and agreements per partner', async () => {
-    const { page, problems } = await signedIn(SCHOOLS);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/accountability`);
+    const { page, problems } = await signedIn(SCHOOLS, {
+      at: `/initiatives/${INITIATIVE}/accountability`,
+    });
     const row = page.getByRole('row', { name: /County Food Bank/ });
     await row.getByRole('link', { name: 'A van breaks down' }).waitFor();
     expect(await row.getByRole('link', { name: 'State literacy grant' }).getAttribute('href')).toBe(
@@ -436,8 +429,10 @@ describe('acting in the web workspace', () => {
     expect(problems()).toEqual([]);
   }, 60_000);
   it('the evaluator compares the accountability view at two dates side by side, both in the URL', async () => {
-    const { page, problems } = await signedIn(EVALUATOR, { width: 360, height: 780 });
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/accountability`);
+    const { page, problems } = await signedIn(EVALUATOR, {
+      at: `/initiatives/${INITIATIVE}/accountability`,
+      viewport: { width: 360, height: 780 },
+    });
     await page.getByRole('link', { name: 'Compare two dates side by side' }).click();
     await page.getByRole('heading', { name: 'Accountability at two dates' }).waitFor();
     await page.getByRole('button', { name: 'Compare' }).click();

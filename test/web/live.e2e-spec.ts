@@ -20,8 +20,9 @@ describe('the workspace updates live', () => {
   });
 
   it("the overview's latest changes show what another partner records, without reloading the page", async () => {
-    const { page, problems } = await web.signedIn(FOOD_BANK);
-    await page.goto(`${web.origin}/initiatives/${initiativeId}`);
+    const { page, problems } = await web.signedIn(FOOD_BANK, {
+      at: `/initiatives/${initiativeId}`,
+    });
     await page.getByRole('heading', { name: 'Latest changes' }).waitFor();
     // Gone if the page were loaded again.
     await page.evaluate('window.stillTheSamePage = true');

@@ -78,8 +78,9 @@ describe('paged lists and an ended session in the workspace', () => {
   });
 
   it('the grid\'s "and N more" leads to the benefit pools, whose next page shows the rest', async () => {
-    const { page, problems } = await web.signedIn(FOOD_BANK);
-    await page.goto(`${web.origin}/initiatives/${initiativeId}/accountability`);
+    const { page, problems } = await web.signedIn(FOOD_BANK, {
+      at: `/initiatives/${initiativeId}/accountability`,
+    });
     await page.getByRole('heading', { name: 'Accountability' }).waitFor();
     const more = page.getByRole('link', { name: /^All benefit pools \(.* has a share in 21\)$/ });
     await more.waitFor();
@@ -109,8 +110,9 @@ describe('paged lists and an ended session in the workspace', () => {
   }, 60_000);
 
   it('an indicator shows its latest measurements, and the earlier ones by keyboard', async () => {
-    const { page, problems } = await web.signedIn(CITY_HALL);
-    await page.goto(`${web.origin}/initiatives/${initiativeId}/indicators`);
+    const { page, problems } = await web.signedIn(CITY_HALL, {
+      at: `/initiatives/${initiativeId}/indicators`,
+    });
     await page
       .getByText(
         `The chart and the table show the latest 20 of ${MEASUREMENTS} measurements recorded.`,

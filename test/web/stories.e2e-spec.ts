@@ -33,9 +33,8 @@ describe('the stories of the workspace, in a browser', () => {
   const { signedIn, expectAccessible } = web;
 
   it('a chair proposes a decision, members vote (one changes vote, one recuses), and the chair closes it on what is current and sees the outcome', async () => {
-    const chair = await signedIn(CITY_HALL);
+    const chair = await signedIn(CITY_HALL, { at: `/initiatives/${INITIATIVE}/decisions` });
     const page = chair.page;
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/decisions`);
     await page.getByRole('heading', { name: 'Propose a decision' }).waitFor();
     await expectAccessible(page);
 
@@ -52,12 +51,11 @@ describe('the stories of the workspace, in a browser', () => {
     await page.getByRole('button', { name: 'Propose' }).click();
     await page.getByRole('heading', { name: 'Saturday reading club' }).waitFor();
     await page.getByText('0 of 3 voting members so far').waitFor();
-    const decisionUrl = page.url();
+    const decision = new URL(page.url()).pathname;
     await expectAccessible(page);
 
     // Bo votes, then finds a conflict of interest and steps aside: his vote stops counting.
-    const bo = await signedIn(FOOD_BANK);
-    await bo.page.goto(decisionUrl);
+    const bo = await signedIn(FOOD_BANK, { at: decision });
     await bo.page.getByLabel('for', { exact: true }).check();
     await bo.page.getByLabel('Reason').fill('Our volunteers can help');
     await bo.page.getByRole('button', { name: 'Cast vote' }).click();
@@ -71,8 +69,7 @@ describe('the stories of the workspace, in a browser', () => {
     await expectAccessible(bo.page);
 
     // Chen votes against; the chair votes for, and has the page open to close it: 2 of 3.
-    const chen = await signedIn(SCHOOLS);
-    await chen.page.goto(decisionUrl);
+    const chen = await signedIn(SCHOOLS, { at: decision });
     await chen.page.getByLabel('against', { exact: true }).check();
     await chen.page.getByRole('button', { name: 'Cast vote' }).click();
     await chen.page.getByRole('heading', { name: 'Change your vote' }).waitFor();
@@ -211,9 +208,10 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it("an evaluator moves the time control back and sees what was known then, reads a commitment's history field by field, and compares two dates", async () => {
-    const { page, problems } = await signedIn(EVALUATOR);
+    const { page, problems } = await signedIn(EVALUATOR, {
+      at: `/initiatives/${INITIATIVE}/commitments`,
+    });
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}/commitments`);
     await page.getByRole('link', { name: 'Recruit 20 volunteer reading tutors' }).click();
     await page.getByText('60% done', { exact: true }).waitFor();
     // An evaluator writes nothing: no forms.
@@ -287,7 +285,7 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it('the screens of the stories are readable at 360 px wide: nothing but tables scrolls sideways', async () => {
-    const { page, problems } = await signedIn(FOOD_BANK, { width: 360, height: 780 });
+    const { page, problems } = await signedIn(FOOD_BANK, { viewport: { width: 360, height: 780 } });
     const base = `/initiatives/${INITIATIVE}`;
     for (const path of [
       `${base}/commitments`,
@@ -308,8 +306,7 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it('an evaluator reads the risks as a register and a 5 × 5 heat map, and the roster on a past day', async () => {
-    const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
+    const { page, problems } = await signedIn(EVALUATOR, { at: `/initiatives/${INITIATIVE}` });
     await page.getByRole('link', { name: 'Risks' }).click();
     await page.getByRole('heading', { name: 'Risks', exact: true }).waitFor();
     const map = page.getByRole('table', { name: /by likelihood \(across\) and impact \(down\)/ });
@@ -347,8 +344,7 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it('an evaluator reads an agreement: whether it is in force and why, and what each amendment changed', async () => {
-    const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
+    const { page, problems } = await signedIn(EVALUATOR, { at: `/initiatives/${INITIATIVE}` });
     await page.getByRole('link', { name: 'Agreements' }).click();
     await page.getByRole('heading', { name: 'Agreements', exact: true }).waitFor();
     await page.getByRole('cell', { name: '0 of 2 parties' }).waitFor();
@@ -369,8 +365,7 @@ describe('the stories of the workspace, in a browser', () => {
   }, 60_000);
 
   it('an evaluator reads an indicator as a chart and a scorecard aware of the better direction, corrections shown as such', async () => {
-    const { page, problems } = await signedIn(EVALUATOR);
-    await page.goto(`${web.origin}/initiatives/${INITIATIVE}`);
+    const { page, problems } = await signedIn(EVALUATOR, { at: `/initiatives/${INITIATIVE}` });
     await page.getByRole('link', { name: 'Shared measurement' }).click();
     const card = page.locator('section.card', { hasText: 'Third graders reading at grade level' });
     await card.getByText('Better when it goes up.', { exact: false }).waitFor();
