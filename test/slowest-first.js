@@ -5,16 +5,16 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 const SLOWEST = [
-  'test/e2e/log-rewrites-witnessed.e2e-spec.ts',
-  'test/web/acting.e2e-spec.ts',
   'bench/bench.smoke.spec.ts',
   'test/web/stories.e2e-spec.ts',
-  'test/e2e/worked-example.e2e-spec.ts',
+  'test/web/acting.e2e-spec.ts',
+  'test/e2e/log-rewrites-witnessed.e2e-spec.ts',
   'test/web/workspace.e2e-spec.ts',
-  'test/e2e/log-rewrites.e2e-spec.ts',
+  'test/e2e/worked-example.e2e-spec.ts',
+  'test/e2e/policy.e2e-spec.ts',
+  'test/web/paging.e2e-spec.ts',
   'test/e2e/rewound-log.e2e-spec.ts',
-  'test/e2e/cli.e2e-spec.ts',
-  'test/web/quick-start.e2e-spec.ts',
+  'test/e2e/log-rewrites.e2e-spec.ts',
 ];
 
 const rank = (test) => {
