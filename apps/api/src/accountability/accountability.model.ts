@@ -1,5 +1,5 @@
 import { entityId, optional } from '../graphql/input-type';
-import { connectionOf } from '../graphql/pagination';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { basisPointsToPercent } from '@accord/domain';
 import type { PartnerBenefitShareView, PartnerRiskView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
@@ -7,7 +7,6 @@ import { BenefitPool, type BenefitPoolHistoryField } from '../benefit-pools/bene
 import { Risk } from '../risks/risk.model';
 import { PartnerAgreements } from '../agreements/agreement.model';
 import { Money } from '../commitments/commitment.model';
-import { pageArgsOf } from '../graphql/pagination';
 import { Partner } from '../initiatives/initiative.model';
 import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';

@@ -41,6 +41,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** Every node of one load of pages, and the load with `convert` applied to each node. */
+const nodesOf = <T>(pages: PagesByPartner<T>) =>
+  [...pages.values()].flatMap((p) => p.edges.map((e) => e.node));
+const mapPages = <T, R>(pages: PagesByPartner<T>, convert: (node: T) => R) =>
+  new Map([...pages].map(([partnerId, p]) => [partnerId, mapPage(p, convert)]));
+
 /** `convert`, remembering its result for each key. */
 function oncePerKey<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
   const done = new Map<string, R>();
@@ -112,15 +118,10 @@ export class AccountabilityQueries {
       pending: signaturePages('pending'),
     };
     // The whole lists (PartnerAgreements.signed and pending) only when a query asks for them.
-    const wholeAgreements = once(
-      async () =>
-        new Map(
-          (await this.agreements.signaturesByPartner(initiativeId, partnerIds)).map((s) => [
-            s.partnerId,
-            s,
-          ]),
-        ),
-    );
+    const wholeAgreements = once(async () => {
+      const signatures = await this.agreements.signaturesByPartner(initiativeId, partnerIds);
+      return new Map(signatures.map((s) => [s.partnerId, s]));
+    });
     const whole = (list: 'signed' | 'pending') =>
       async function (this: { partnerId: string }) {
         return (await wholeAgreements()).get(this.partnerId)?.[list] ?? [];
@@ -151,9 +152,7 @@ export class AccountabilityQueries {
    * the load at once) only when the query asks for them.
    */
   private withRiskHistories(pages: PagesByPartner<PartnerRiskView>) {
-    const riskIds = [
-      ...new Set([...pages.values()].flatMap((p) => p.edges.map((e) => e.node.risk.riskId))),
-    ];
+    const riskIds = [...new Set(nodesOf(pages).map((node) => node.risk.riskId))];
     const riskId = (risk: RiskSummary) => risk.riskId;
     const getters = {
       assessments: deferredField(riskId, () => this.risks.assessmentsOf(riskIds), []),
@@ -165,34 +164,22 @@ export class AccountabilityQueries {
       (view: RiskSummaryView) =>
         withDeferred<Risk, 'assessments' | 'mitigations'>({ ...view }, getters),
     );
-    return new Map(
-      [...pages].map(([partnerId, p]) => [
-        partnerId,
-        mapPage(p, (r) => ({ ...r, risk: risk(r.risk) })),
-      ]),
-    );
+    return mapPages(pages, (r) => ({ ...r, risk: risk(r.risk) }));
   }
 
   /** The pools of one load of pages, their allocations and distributions read only when asked. */
   private withPoolHistories(pages: PagesByPartner<PartnerBenefitShareView>) {
-    const poolIds = [
-      ...new Set([...pages.values()].flatMap((p) => p.edges.map((e) => e.node.pool.poolId))),
-    ];
+    const poolIds = [...new Set(nodesOf(pages).map((node) => node.pool.poolId))];
     const pool = oncePerKey((view: BenefitPoolSummaryView) => view.poolId, this.pagePools(poolIds));
-    return new Map(
-      [...pages].map(([partnerId, p]) => [
-        partnerId,
-        mapPage(p, (b) => ({ ...b, pool: pool(b.pool) })),
-      ]),
-    );
+    return mapPages(pages, (b) => ({ ...b, pool: pool(b.pool) }));
   }
 
   /** These pools, their allocations and distributions read (all at once) only when asked. */
   private pagePools(poolIds: readonly string[]) {
-    const whole = once(
-      async () =>
-        new Map((await this.benefits.poolsById(poolIds)).map((pool) => [pool.poolId, pool])),
-    );
+    const whole = once(async () => {
+      const pools = await this.benefits.poolsById(poolIds);
+      return new Map(pools.map((pool) => [pool.poolId, pool]));
+    });
     const field = <K extends BenefitPoolHistoryField>(name: K) =>
       async function (this: BenefitPoolSummary): Promise<BenefitPool[K]> {
         const pool = (await whole()).get(this.poolId);

@@ -1,5 +1,5 @@
 import { entityId, member, optional } from '../graphql/input-type';
-import { connectionOf } from '../graphql/pagination';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { AGREEMENT_KINDS } from '@accord/domain';
 import type {
   AgreementPartyView,
@@ -12,7 +12,6 @@ import type {
 } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
-import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import {
   bool,

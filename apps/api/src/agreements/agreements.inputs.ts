@@ -16,7 +16,7 @@ export class AmendAgreementInput extends entityCommandInput({
 
 @InputType()
 export class DraftAgreementInput extends commandInput({
-  agreementId: chosenId(),
+  agreementId: chosenId('agreement'),
   initiativeId: entityId(),
   kind: member(AgreementKindEnum, undefined, 'kind must be an agreement kind'),
   title: line(300),

@@ -25,7 +25,7 @@ export class AllocateBenefitSharesInput extends entityCommandInput({
 
 @InputType()
 export class DefineBenefitPoolInput extends commandInput({
-  poolId: chosenId(),
+  poolId: chosenId('benefit-pool'),
   initiativeId: entityId(),
   name: line(300),
   kind: member(BenefitPoolKindEnum),
@@ -51,7 +51,7 @@ export class PartnerAmountInput extends inputOf({
 @InputType()
 export class RecordDistributionInput extends entityCommandInput({
   poolId: entityId(),
-  distributionId: chosenId(),
+  distributionId: chosenId('distribution'),
   amounts: nestedList(
     PartnerAmountInput,
     200,

@@ -189,13 +189,11 @@ class WitnessState {
   keepEvidence(cosigned: string, served: string): string[] {
     mkdirSync(this.dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const files = [
-      join(this.dir, `evidence-${stamp}-cosigned.note`),
-      join(this.dir, `evidence-${stamp}-served.note`),
-    ];
-    writeFileSync(files[0]!, cosigned);
-    writeFileSync(files[1]!, served);
-    return files;
+    return Object.entries({ cosigned, served }).map(([which, note]) => {
+      const file = join(this.dir, `evidence-${stamp}-${which}.note`);
+      writeFileSync(file, note);
+      return file;
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { connectionOf } from '../graphql/pagination';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { formatMoney, type Money as MoneyView } from '@accord/domain';
 import type { CommitmentRevisionView, CommitmentView } from '@accord/projections';
 import { ArgsType, InputType, ObjectType } from '@nestjs/graphql';
@@ -20,7 +20,6 @@ import {
   nullable,
   text,
 } from '../graphql/object-type';
-import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 
 export const CommitmentStatus = enumFrom(

@@ -58,7 +58,7 @@ export class ResourcesInput extends inputOf({
 
 @InputType()
 export class MakeCommitmentInput extends commandInput({
-  commitmentId: chosenId(),
+  commitmentId: chosenId('commitment'),
   initiativeId: entityId(),
   partnerId: entityId('The partner that commits; the actor must act for it.'),
   description: prose(5_000),

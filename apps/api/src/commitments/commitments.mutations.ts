@@ -2,7 +2,6 @@ import * as inputs from './commitments.inputs';
 import { CommitmentPayload } from './commitment.model';
 import { CommitmentQueries } from './queries/commitment.queries';
 import { toMoney } from '../benefit-pools/money-input';
-import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const commitment = mutationsOf(
@@ -27,16 +26,14 @@ export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
   commitment(
     'MakeCommitment',
     'A partner commits to do something, with resources, by a due date.',
-    (input, envelope) => {
-      const commitmentId = input.commitmentId ?? deriveEntityId(envelope.commandId, 'commitment');
-      const resources = {
-        money: input.resources?.money ? toMoney(input.resources.money, 'resources.money') : null,
-        inKind: input.resources?.inKind ?? null,
-        hours: input.resources?.hours ?? null,
-      };
-      const { initiativeId, partnerId, description, dueDate } = input;
-      return { commitmentId, initiativeId, partnerId, description, resources, dueDate };
-    },
+    ({ resources }, _, own) => ({
+      ...own,
+      resources: {
+        money: resources?.money ? toMoney(resources.money, 'resources.money') : null,
+        inKind: resources?.inKind ?? null,
+        hours: resources?.hours ?? null,
+      },
+    }),
   ),
   commitment(
     'MissCommitment',

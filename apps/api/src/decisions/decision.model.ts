@@ -1,4 +1,3 @@
-import { connectionOf } from '../graphql/pagination';
 import {
   type GovernanceRules,
   type QuorumCheck as QuorumCheckView,
@@ -15,7 +14,7 @@ import type {
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { entityId, field, inputOf, member, optional } from '../graphql/input-type';
-import { PAGE_FIELDS, pageArgsOf } from '../graphql/pagination';
+import { connectionOf, PAGE_FIELDS, pageArgsOf } from '../graphql/pagination';
 import { DecisionMethodEnum, Fraction } from '../initiatives/governance-rules.model';
 import { payloadOf } from '../ledger/receipt.model';
 import {

@@ -35,7 +35,7 @@ export class DeclareConflictOfInterestInput extends entityCommandInput({
 
 @InputType()
 export class ProposeDecisionInput extends commandInput({
-  decisionId: chosenId(),
+  decisionId: chosenId('decision'),
   initiativeId: entityId(),
   title: line(200),
   motion: prose(10_000, 'What is to be decided, in the words put to the vote.'),

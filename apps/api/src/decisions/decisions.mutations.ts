@@ -4,7 +4,6 @@ import { InitiativeQueries } from '../initiatives/queries/initiative.queries';
 import { DecisionPayload } from './decision.model';
 import { DecisionQueries } from './queries/decision.queries';
 import { toDomainRules } from '../initiatives/governance-rules.model';
-import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const decision = mutationsOf(
@@ -43,21 +42,10 @@ export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
   decision(
     'ProposeDecision',
     'Put a motion to the voting members; the method, quorum and supermajority in force are kept with it.',
-    (input, envelope) => {
-      const decisionId = input.decisionId ?? deriveEntityId(envelope.commandId, 'decision');
-      const { initiativeId, title, motion, rationale } = input;
-      return {
-        decisionId,
-        initiativeId,
-        title,
-        motion,
-        rationale,
-        method: input.method ?? null,
-        meetingId: input.meetingId ?? null,
-        reviewDate: input.reviewDate ?? null,
-        proposedRules: input.proposedRules ? toDomainRules(input.proposedRules) : null,
-      };
-    },
+    (input, _, own) => ({
+      ...own,
+      proposedRules: input.proposedRules ? toDomainRules(input.proposedRules) : null,
+    }),
   ),
   decision('SupersedeDecision', 'Record that a later adopted decision supersedes an adopted one.'),
 ]);

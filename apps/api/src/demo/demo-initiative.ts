@@ -58,6 +58,11 @@ const actorOf = (partner: Partner): Actor => ({
 });
 const partner = (id: string) => PARTNERS.find((p) => p.partnerId === id)!;
 
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+/** Each partner's share, in percent. */
+const sharesOf = (percents: Record<string, number>) =>
+  Object.entries(percents).map(([partnerId, percent]) => ({ partnerId, percent: String(percent) }));
+
 const PLEDGES: [string, string, Record<string, unknown>][] = [
   ['food-bank', 'Hand out a free book with every family food parcel', { inKind: '2,400 books' }],
   ['food-bank', 'Run a reading corner at the Saturday market', { hours: 120 }],
@@ -66,22 +71,18 @@ const PLEDGES: [string, string, Record<string, unknown>][] = [
   ['library', 'Open Saturday story hours in four branches', { hours: 400 }],
   ['library', 'Issue a library card to every kindergartner', { inKind: '1,800 cards' }],
   ['literacy-now', 'Recruit and train sixty volunteer reading tutors', { hours: 900 }],
-  ['literacy-now', 'Run a six-week summer reading camp', { money: ['45000.00', 'USD'] }],
-  [
-    'hilltop-foundation',
-    'Fund two literacy coaches for three years',
-    { money: ['180000.00', 'USD'] },
-  ],
+  ['literacy-now', 'Run a six-week summer reading camp', { money: usd('45000.00') }],
+  ['hilltop-foundation', 'Fund two literacy coaches for three years', { money: usd('180000.00') }],
   ['parents-council', 'Hold monthly reading nights for parents', { hours: 96 }],
   ['parents-council', 'Translate reading guides into four languages', { inKind: 'translations' }],
   ['techworks', 'Donate one hundred refurbished tablets', { inKind: '100 tablets' }],
   ['techworks', 'Build a reading-log app for families', { hours: 350 }],
   ['health-clinic', 'Add vision screening to every well-child visit', { hours: 200 }],
   ['community-college', 'Place education students as classroom reading aides', { hours: 1200 }],
-  ['community-college', 'Evaluate the tutoring programme', { money: ['20000.00', 'USD'] }],
+  ['community-college', 'Evaluate the tutoring programme', { money: usd('20000.00') }],
   ['youth-league', 'Start a reading buddy scheme between teams', { hours: 150 }],
-  ['credit-union', 'Sponsor the summer reading prizes', { money: ['7500.00', 'USD'] }],
-  ['credit-union', 'Pay for bus passes to library events', { money: ['3200.00', 'USD'] }],
+  ['credit-union', 'Sponsor the summer reading prizes', { money: usd('7500.00') }],
+  ['credit-union', 'Pay for bus passes to library events', { money: usd('3200.00') }],
 ];
 
 /** What happened to a commitment by the time the demo is loaded. */
@@ -116,8 +117,7 @@ export async function loadDemoInitiative(
   const initiativeId = DEMO_INITIATIVE_ID;
   const ana = actorOf(partner('city-hall'));
   const chen = actorOf(partner('school-district'));
-  const run = (actor: Actor, name: string, input: Record<string, unknown>) =>
-    client.run(actor, name, input);
+  const run = client.run.bind(client);
 
   await run(ana, 'launchInitiative', {
     initiativeId,
@@ -259,14 +259,14 @@ export async function loadDemoInitiative(
     reason: 'Adds the quarterly meetings and data sharing agreed at the first meeting.',
     occurredAt: at(25),
   });
-  for (const p of SIGNATORIES) {
-    await run(actorOf(p), 'signAgreement', {
-      agreementId: 'charter',
-      partnerId: p.partnerId,
-      version: 2,
-      occurredAt: at(31 + SIGNATORIES.indexOf(p)),
+  const sign = (agreementId: string, version: number, partnerId: string, day: number) =>
+    run(actorOf(partner(partnerId)), 'signAgreement', {
+      agreementId,
+      partnerId,
+      version,
+      occurredAt: at(day),
     });
-  }
+  for (const [index, p] of SIGNATORIES.entries()) await sign('charter', 2, p.partnerId, 31 + index);
   await run(ana, 'draftAgreement', {
     initiativeId,
     agreementId: 'data-sharing',
@@ -277,14 +277,8 @@ export async function loadDemoInitiative(
     sharesConfidentialWith: ['EVALUATOR', 'DATA_STEWARD'],
     occurredAt: at(meetingDay(2) + 2),
   });
-  for (const id of ['school-district', 'literacy-now']) {
-    await run(actorOf(partner(id)), 'signAgreement', {
-      agreementId: 'data-sharing',
-      partnerId: id,
-      version: 1,
-      occurredAt: at(meetingDay(2) + 5),
-    });
-  }
+  for (const id of ['school-district', 'literacy-now'])
+    await sign('data-sharing', 1, id, meetingDay(2) + 5);
 
   // Commitments, each on its own path to where it stands today.
   for (const [index, [partnerId, description, pledged]] of PLEDGES.entries()) {
@@ -296,18 +290,13 @@ export async function loadDemoInitiative(
       fate === 'onTrack'
         ? today + 30 + Math.floor(random() * 200)
         : made + 60 + Math.floor(random() * Math.max(1, today - made - 90));
-    const money = pledged.money as [string, string] | undefined;
     await run(representative, 'makeCommitment', {
       initiativeId,
       commitmentId,
       partnerId,
       description,
       dueDate: date(due),
-      resources: {
-        ...(money ? { money: { amount: money[0], currency: money[1] } } : {}),
-        ...(pledged.hours ? { hours: pledged.hours } : {}),
-        ...(pledged.inKind ? { inKind: pledged.inKind } : {}),
-      },
+      resources: pledged,
       occurredAt: at(made),
     });
     const steering = STEERING.filter((p) => p.partnerId !== partnerId);
@@ -378,11 +367,7 @@ export async function loadDemoInitiative(
   }
   await run(ana, 'shareRiskOwnership', {
     riskId: 'grant-ends',
-    shares: [
-      { partnerId: 'hilltop-foundation', percent: '50' },
-      { partnerId: 'city-hall', percent: '30' },
-      { partnerId: 'credit-union', percent: '20' },
-    ],
+    shares: sharesOf({ 'hilltop-foundation': 50, 'city-hall': 30, 'credit-union': 20 }),
     occurredAt: at(200),
   });
   await run(ana, 'planMitigation', {
@@ -409,25 +394,21 @@ export async function loadDemoInitiative(
     name: 'Hilltop literacy grant',
     kind: 'FUNDING',
     description: 'Three-year grant for tutoring, coaches and summer reading.',
-    amount: { amount: '250000.00', currency: 'USD' },
+    amount: usd('250000.00'),
     occurredAt: at(45),
   });
   await run(ana, 'allocateBenefitShares', {
     poolId: 'hilltop-grant',
-    shares: [
-      { partnerId: 'literacy-now', percent: '40' },
-      { partnerId: 'school-district', percent: '35' },
-      { partnerId: 'library', percent: '25' },
-    ],
+    shares: sharesOf({ 'literacy-now': 40, 'school-district': 35, library: 25 }),
     occurredAt: at(50),
   });
   await run(ana, 'recordDistribution', {
     poolId: 'hilltop-grant',
     note: 'First-year payments.',
     amounts: [
-      { partnerId: 'literacy-now', amount: { amount: '33000.00', currency: 'USD' } },
-      { partnerId: 'school-district', amount: { amount: '28875.00', currency: 'USD' } },
-      { partnerId: 'library', amount: { amount: '20625.00', currency: 'USD' } },
+      { partnerId: 'literacy-now', amount: usd('33000.00') },
+      { partnerId: 'school-district', amount: usd('28875.00') },
+      { partnerId: 'library', amount: usd('20625.00') },
     ],
     occurredAt: at(380),
   });

@@ -32,21 +32,37 @@ const COMMAND_FIELDS = {
     ),
   ),
 };
-/** The id of the entity a command creates, when the client chooses it. */
-export const chosenId = () =>
-  optional(entityId('Choose the id, or let the ledger derive one from the commandId.'));
+/**
+ * The id of the entity a command creates, when the client chooses it; otherwise the command's
+ * data holds one derived from the commandId for `kind`.
+ */
+export const chosenId = (kind: string) => ({
+  ...optional(entityId('Choose the id, or let the ledger derive one from the commandId.')),
+  derivedAs: kind,
+});
 
 export type CommandInput = InputShape<typeof COMMAND_FIELDS>;
 
-/** Each command input's own fields, in order, an optional one's name ending in `?`. */
-const OWN_FIELDS = new WeakMap<object, string[]>();
+/** One of a command input's own fields: optional ones are null when absent, or derived. */
+export interface OwnField {
+  name: string;
+  nullable: boolean;
+  derivedAs?: string;
+}
+
+/** Each command input's own fields, in order. */
+const OWN_FIELDS = new WeakMap<object, OwnField[]>();
 /** The own fields of `input` (a subclass of a command input's base). */
 export const ownFieldsOf = (input: object) =>
   OWN_FIELDS.get(Object.getPrototypeOf(input) as object)!;
 
 function withOwn<S extends Record<string, InputField<unknown>>, T extends object>(own: S, type: T) {
-  const names = Object.entries(own).map(([key, field]) => (field.nullable ? `${key}?` : key));
-  OWN_FIELDS.set(type, names);
+  const fields = Object.entries(own).map(([name, field]) => ({
+    name,
+    nullable: field.nullable === true,
+    derivedAs: (field as { derivedAs?: string }).derivedAs,
+  }));
+  OWN_FIELDS.set(type, fields);
   return type;
 }
 

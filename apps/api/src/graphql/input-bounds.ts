@@ -22,21 +22,21 @@ export const INPUT_BOUNDS = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A rule of class-validator: its name, the test a value passes, and the message otherwise. */
+export const rule = (name: string, validate: (value: unknown) => boolean, message: string) =>
+  ValidateBy({ name, validator: { validate } }, { message });
+
 /** A calendar day YYYY-MM-DD from `earliest` to INPUT_BOUNDS.latestDay. */
 export function IsDay(earliest: string = INPUT_BOUNDS.earliestDay): PropertyDecorator {
   const latest = INPUT_BOUNDS.latestDay;
   return applyDecorators(
     Matches(DAY, { message: '$property must be a calendar date YYYY-MM-DD' }),
-    ValidateBy(
-      {
-        name: 'isDayInRange',
-        // Days in this form compare as text; a malformed one is reported by the rule above.
-        validator: {
-          validate: (value: unknown) =>
-            typeof value !== 'string' || !DAY.test(value) || (value >= earliest && value <= latest),
-        },
-      },
-      { message: `$property must be a day from ${earliest} to ${latest}` },
+    // Days in this form compare as text; a malformed one is reported by the rule above.
+    rule(
+      'isDayInRange',
+      (value) =>
+        typeof value !== 'string' || !DAY.test(value) || (value >= earliest && value <= latest),
+      `$property must be a day from ${earliest} to ${latest}`,
     ),
   );
 }
@@ -55,17 +55,13 @@ export function IsBusinessTime(): PropertyDecorator {
       { strict: true, strictSeparator: true },
       { message: '$property must be an ISO 8601 date-time' },
     ),
-    ValidateBy(
-      {
-        name: 'isTimeInRange',
-        validator: {
-          validate: (value: unknown) => {
-            const time = typeof value === 'string' ? Date.parse(value) : NaN;
-            return Number.isNaN(time) || time >= earliest;
-          },
-        },
+    rule(
+      'isTimeInRange',
+      (value) => {
+        const time = typeof value === 'string' ? Date.parse(value) : NaN;
+        return Number.isNaN(time) || time >= earliest;
       },
-      { message: `$property must not be before ${INPUT_BOUNDS.earliestDay}` },
+      `$property must not be before ${INPUT_BOUNDS.earliestDay}`,
     ),
   );
 }
@@ -76,17 +72,11 @@ export function IsBusinessTime(): PropertyDecorator {
  */
 export function IsHours(): PropertyDecorator {
   return applyDecorators(
-    ValidateBy(
-      {
-        name: 'isHours',
-        validator: {
-          validate: (value: unknown) =>
-            typeof value === 'number' &&
-            Number.isFinite(value) &&
-            Number(value.toFixed(2)) === value,
-        },
-      },
-      { message: '$property must be a number of hours with at most two decimals' },
+    rule(
+      'isHours',
+      (value) =>
+        typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(2)) === value,
+      '$property must be a number of hours with at most two decimals',
     ),
     Min(0, { message: '$property must not be negative' }),
     Max(INPUT_BOUNDS.maxHours, { message: `$property must be at most ${INPUT_BOUNDS.maxHours}` }),

@@ -4,22 +4,25 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../auth/request-context.decorator';
 import { type CommandEnvelope } from '../ledger/command-envelope';
 import { Commands } from '../ledger/ledger-command';
+import { deriveEntityId } from '../ledger/streams';
 import type { AccordContext } from './accord-context';
-import { type CommandInput, ownFieldsOf } from './command-input';
+import { type CommandInput, type OwnField, ownFieldsOf } from './command-input';
+
+type Row = Record<string, unknown>;
 
 /**
- * The command's data as the input's own fields, in their order: a name ending in `?` is an
- * optional field, null when absent.
+ * The command's data as the input's own fields, in their order: an optional field is null when
+ * absent, a chosen id derived from the commandId.
  */
-function fieldsOf(names: readonly string[]) {
-  return (input: CommandInput) => {
-    const fields = input as unknown as Record<string, unknown>;
+function fieldsOf(own: readonly OwnField[]) {
+  return (input: CommandInput, envelope: CommandEnvelope) => {
+    const values = input as unknown as Row;
     return Object.fromEntries(
-      names.map((name) =>
-        name.endsWith('?')
-          ? [name.slice(0, -1), fields[name.slice(0, -1)] ?? null]
-          : [name, fields[name]],
-      ),
+      own.map(({ name, nullable, derivedAs }) => [
+        name,
+        values[name] ??
+          (derivedAs ? deriveEntityId(envelope.commandId, derivedAs) : nullable ? null : undefined),
+      ]),
     );
   };
 }
@@ -52,7 +55,7 @@ type InputOf<Inputs, C extends string> =
  * data) => ({ commitment: await read.byId(data.commitmentId) }))`, where `inputs` is the area's
  * inputs module, then one row a mutation: `commitment('ReviseCommitment', 'description')`, whose
  * input is `inputs.ReviseCommitmentInput` and whose data is the input's own fields, or with
- * `(input, envelope) => ({ ... })` where the data is more than that.
+ * `(input, envelope, own) => ({ ...own, ... })` where the data is more than those (`own`).
  */
 export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }, Key>(
   inputs: Inputs,
@@ -63,15 +66,19 @@ export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }
   return <C extends CommandsOf<Inputs>, Data extends Key>(
     command: C,
     description: string,
-    data?: (input: InputOf<Inputs, C>, envelope: CommandEnvelope) => Data,
+    data?: (input: InputOf<Inputs, C>, envelope: CommandEnvelope, own: Key & Row) => Data,
     pastTimes?: (input: InputOf<Inputs, C>) => Record<string, string>,
   ): MutationRow => {
     const input = inputs[`${command}Input` as keyof Inputs] as Type<CommandInput>;
+    const own = fieldsOf(ownFieldsOf(input));
     return {
       command,
       input,
       description,
-      data: data ?? fieldsOf(ownFieldsOf(input)),
+      data: data
+        ? (given, envelope) =>
+            data(given as InputOf<Inputs, C>, envelope, own(given, envelope) as Key & Row)
+        : own,
       pastTimes,
       payload,
       reader,

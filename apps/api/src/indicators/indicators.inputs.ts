@@ -33,7 +33,7 @@ export class DataStewardInput extends inputOf({
 
 @InputType()
 export class DefineIndicatorInput extends commandInput({
-  indicatorId: chosenId(),
+  indicatorId: chosenId('indicator'),
   initiativeId: entityId(),
   name: line(500),
   unit: line(200, 'What a value counts, e.g. "percent of third graders".'),
@@ -49,7 +49,7 @@ export class DefineIndicatorInput extends commandInput({
 @InputType()
 export class RecordMeasurementInput extends entityCommandInput({
   indicatorId: entityId(),
-  measurementId: chosenId(),
+  measurementId: chosenId('measurement'),
   value: decimal(DECIMAL),
   periodStart: measuredDay(),
   periodEnd: measuredDay('On or after periodStart.'),

@@ -1,7 +1,6 @@
 import * as inputs from './indicators.inputs';
 import { MeasurementPayload, IndicatorPayload } from './indicator.model';
 import { IndicatorQueries } from './queries/indicator.queries';
-import { deriveEntityId } from '../ledger/streams';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const indicator = mutationsOf(
@@ -26,29 +25,15 @@ export const IndicatorsMutations = mutationsResolver('IndicatorsMutations', [
   indicator(
     'DefineIndicator',
     'Define a shared measure: unit, direction, baseline, target and data steward.',
-    (input, envelope) => {
-      const indicatorId = input.indicatorId ?? deriveEntityId(envelope.commandId, 'indicator');
-      const { initiativeId, name, unit, direction, baseline, target, dataSteward } = input;
-      return {
-        indicatorId,
-        initiativeId,
-        name,
-        unit,
-        direction,
-        baseline: { value: baseline.value, date: baseline.date },
-        target: { value: target.value, date: target.date },
-        dataSteward: { personId: dataSteward.personId, partnerId: dataSteward.partnerId },
-      };
-    },
+    ({ baseline, target, dataSteward }, _, own) => ({
+      ...own,
+      baseline: { value: baseline.value, date: baseline.date },
+      target: { value: target.value, date: target.date },
+      dataSteward: { personId: dataSteward.personId, partnerId: dataSteward.partnerId },
+    }),
   ),
   measurement(
     'RecordMeasurement',
     'Record a measurement of an indicator for a period, from a source partner.',
-    (input, envelope) => {
-      const measurementId =
-        input.measurementId ?? deriveEntityId(envelope.commandId, 'measurement');
-      const { indicatorId, value, periodStart, periodEnd, sourcePartnerId, method } = input;
-      return { indicatorId, measurementId, value, periodStart, periodEnd, sourcePartnerId, method };
-    },
   ),
 ]);

@@ -21,7 +21,7 @@ export class JoinInitiativeInput extends entityCommandInput({
 
 @InputType()
 export class LaunchInitiativeInput extends commandInput({
-  initiativeId: chosenId(),
+  initiativeId: chosenId('initiative'),
   name: line(200),
   problemStatement: prose(10_000, 'The social problem the partners take on together.'),
   commonAgenda: prose(

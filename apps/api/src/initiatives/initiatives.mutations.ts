@@ -1,7 +1,6 @@
 import * as inputs from './initiatives.inputs';
 import { InitiativePayload } from './initiative.model';
 import { InitiativeQueries } from './queries/initiative.queries';
-import { deriveEntityId } from '../ledger/streams';
 import { toDomainRules } from './governance-rules.model';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
@@ -20,17 +19,11 @@ export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
   initiative(
     'LaunchInitiative',
     'Launch an initiative with its problem statement and common agenda.',
-    (input, envelope) => {
-      const initiativeId = input.initiativeId ?? deriveEntityId(envelope.commandId, 'initiative');
-      const { name, problemStatement, commonAgenda, governanceRules } = input;
-      return {
-        initiativeId,
-        name,
-        problemStatement,
-        commonAgenda,
-        ...(governanceRules ? { governanceRules: toDomainRules(governanceRules) } : {}),
-      };
-    },
+    // Rules not given are left out, not null: the launch then records none.
+    ({ governanceRules }, _, { governanceRules: _absent, ...own }) => ({
+      ...own,
+      ...(governanceRules ? { governanceRules: toDomainRules(governanceRules) } : {}),
+    }),
   ),
   initiative('LeaveInitiative', 'A partner leaves; its history and commitments stay.'),
 ]);

@@ -1,18 +1,14 @@
 import {
   type Actor,
   commitmentDecider,
-  type CommitmentState,
   type Decider,
   decisionDecider,
   type DecisionReference,
-  type DecisionState,
   fold,
   indicatorDecider,
-  type IndicatorState,
   initiativeDecider,
   type InitiativeState,
   meetingDecider,
-  type MeetingState,
   rosterDecider,
   type RosterState,
 } from '@accord/domain';
@@ -69,29 +65,13 @@ export class FoldedStreams {
     return this.deciding.run(sight, decide);
   }
 
-  initiative(initiativeId: AggregateId): Promise<InitiativeState> {
-    return this.fold(initiativeDecider, initiativeStream, initiativeId);
-  }
-
-  roster(initiativeId: AggregateId): Promise<RosterState> {
-    return this.fold(rosterDecider, rosterStream, initiativeId);
-  }
-
-  decision(decisionId: AggregateId): Promise<DecisionState> {
-    return this.fold(decisionDecider, decisionStream, decisionId);
-  }
-
-  meeting(meetingId: AggregateId): Promise<MeetingState> {
-    return this.fold(meetingDecider, meetingStream, meetingId);
-  }
-
-  indicator(indicatorId: AggregateId): Promise<IndicatorState> {
-    return this.fold(indicatorDecider, indicatorStream, indicatorId);
-  }
-
-  commitment(commitmentId: AggregateId): Promise<CommitmentState> {
-    return this.fold(commitmentDecider, commitmentStream, commitmentId);
-  }
+  // Each aggregate's state, folded from its stream (the initial state when there is no id).
+  readonly initiative = (id: AggregateId) => this.fold(initiativeDecider, initiativeStream, id);
+  readonly roster = (id: AggregateId) => this.fold(rosterDecider, rosterStream, id);
+  readonly decision = (id: AggregateId) => this.fold(decisionDecider, decisionStream, id);
+  readonly meeting = (id: AggregateId) => this.fold(meetingDecider, meetingStream, id);
+  readonly indicator = (id: AggregateId) => this.fold(indicatorDecider, indicatorStream, id);
+  readonly commitment = (id: AggregateId) => this.fold(commitmentDecider, commitmentStream, id);
 
   /** Who launched an initiative, when, and with which command: read from the recorded launch. */
   async launchOf(initiativeId: string): Promise<LaunchRecord | undefined> {

@@ -1,9 +1,8 @@
 import { entityId } from '../graphql/input-type';
-import { connectionOf } from '../graphql/pagination';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import type { MeetingView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { PersonOfPartner } from '../decisions/decision.model';
-import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { dateTime, fieldsOf, hidden, id, int, list, of, text } from '../graphql/object-type';
 

@@ -14,7 +14,7 @@ export class AttendeeInput extends inputOf({
 
 @InputType()
 export class HoldMeetingInput extends commandInput({
-  meetingId: chosenId(),
+  meetingId: chosenId('meeting'),
   initiativeId: entityId(),
   title: line(200),
   heldAt: field<string>(() => String, 'When the meeting took place, ISO 8601.', IsBusinessTime()),

@@ -1,5 +1,4 @@
 import * as inputs from './meetings.inputs';
-import { deriveEntityId } from '../ledger/streams';
 import { MeetingPayload } from './meeting.model';
 import { MeetingQueries } from './queries/meeting.queries';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
@@ -15,19 +14,11 @@ export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
   meeting(
     'HoldMeeting',
     'Record a meeting that was held: attendees, agenda and minutes.',
-    (input, envelope) => {
-      const meetingId = input.meetingId ?? deriveEntityId(envelope.commandId, 'meeting');
-      const { initiativeId, title, agenda, minutes } = input;
-      return {
-        meetingId,
-        initiativeId,
-        title,
-        heldAt: new Date(input.heldAt).toISOString(),
-        attendees: input.attendees.map(({ personId, partnerId }) => ({ personId, partnerId })),
-        agenda,
-        minutes,
-      };
-    },
+    (input, _, own) => ({
+      ...own,
+      heldAt: new Date(input.heldAt).toISOString(),
+      attendees: input.attendees.map(({ personId, partnerId }) => ({ personId, partnerId })),
+    }),
     (input) => ({ heldAt: input.heldAt }),
   ),
   meeting('LinkDecisionToMeeting', 'Link a decision to the meeting that took it.'),

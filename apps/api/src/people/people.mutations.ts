@@ -18,25 +18,19 @@ export const PeopleMutations = mutationsResolver('PeopleMutations', [
   person(
     'RegisterPerson',
     'Put a person in the people directory: yourself, or someone else as backbone staff of an initiative. Name, email and phone are sealed with a key of their own.',
-    (input, envelope) => {
-      const personId = input.personId ?? envelope.actor.personId;
-      return {
-        personId,
-        initiativeId: input.initiativeId ?? null,
-        contact: { name: input.name, email: input.email, phone: input.phone ?? null },
-      };
-    },
+    (input, envelope) => ({
+      personId: input.personId ?? envelope.actor.personId,
+      initiativeId: input.initiativeId ?? null,
+      contact: { name: input.name, email: input.email, phone: input.phone ?? null },
+    }),
   ),
   person(
     'UpdatePersonContact',
     'Change a person’s name, email or phone (sealed like the first ones); the earlier values stay in the ledger, sealed with the same key.',
-    (input, envelope) => {
-      const personId = input.personId ?? envelope.actor.personId;
-      return {
-        personId,
-        initiativeId: input.initiativeId ?? null,
-        contact: { name: input.name, email: input.email, phone: input.phone },
-      };
-    },
+    (input, envelope) => ({
+      personId: input.personId ?? envelope.actor.personId,
+      initiativeId: input.initiativeId ?? null,
+      contact: { name: input.name, email: input.email, phone: input.phone },
+    }),
   ),
 ]);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { isEmail, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { isEmail, Matches, MaxLength } from 'class-validator';
+import { rule } from '../graphql/input-bounds';
 import { IsText, normaliseText, textProblem } from '../graphql/text';
 
 /** Rules shared by the inputs that carry personal fields, each message naming its field. */
@@ -9,16 +10,11 @@ export const IsPersonName = () => IsText({ max: 200 });
 export const IsContactEmail = () =>
   applyDecorators(
     Transform(({ value }: { value: unknown }) => normaliseText(value)),
-    ValidateBy(
-      {
-        name: 'isEmail',
-        validator: {
-          // The address check decodes the text; ill-formed text would make it throw, not refuse.
-          validate: (value: unknown) =>
-            typeof value === 'string' && textProblem(value) === null && isEmail(value),
-        },
-      },
-      { message: 'email must be an email address such as name@example.org' },
+    // The address check decodes the text; ill-formed text would make it throw, not refuse.
+    rule(
+      'isEmail',
+      (value) => typeof value === 'string' && textProblem(value) === null && isEmail(value),
+      'email must be an email address such as name@example.org',
     ),
     MaxLength(254, { message: 'email must be at most 254 characters' }),
   );

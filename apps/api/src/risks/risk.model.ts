@@ -1,5 +1,5 @@
 import { entityId, member, optional } from '../graphql/input-type';
-import { connectionOf } from '../graphql/pagination';
+import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { RISK_CATEGORIES } from '@accord/domain';
 import type {
   MitigationView,
@@ -8,7 +8,6 @@ import type {
   RiskView,
 } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
-import { pageArgsOf } from '../graphql/pagination';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from './partner-share';
 import {

@@ -18,7 +18,7 @@ export class CloseRiskInput extends entityCommandInput({
 
 @InputType()
 export class IdentifyRiskInput extends commandInput({
-  riskId: chosenId(),
+  riskId: chosenId('risk'),
   initiativeId: entityId(),
   title: line(300),
   description: prose(5_000),
@@ -37,7 +37,7 @@ export class MaterialiseRiskInput extends entityCommandInput({
 @InputType()
 export class PlanMitigationInput extends entityCommandInput({
   riskId: entityId(),
-  mitigationId: chosenId(),
+  mitigationId: chosenId('mitigation'),
   description: prose(5_000),
   commitmentIds: field<string[]>(
     () => [ID],

@@ -5,7 +5,7 @@ import { RoleEnum } from './role-assignment.model';
 
 @InputType()
 export class AssignRoleInput extends commandInput({
-  assignmentId: chosenId(),
+  assignmentId: chosenId('assignment'),
   initiativeId: entityId(),
   personId: entityId('The person who takes the role.'),
   partnerId: entityId('The member partner the person acts for in this role.'),

@@ -1,5 +1,4 @@
 import * as inputs from './roster.inputs';
-import { deriveEntityId } from '../ledger/streams';
 import { RosterQueries } from './queries/roster.queries';
 import { RoleAssignmentPayload } from './role-assignment.model';
 import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
@@ -17,19 +16,6 @@ export const RosterMutations = mutationsResolver('RosterMutations', [
   assignment(
     'AssignRole',
     'Assign a person of a member partner to a role for a term. A single-seat role (CHAIR) never has two holders on one day.',
-    (input, envelope) => {
-      const assignmentId = input.assignmentId ?? deriveEntityId(envelope.commandId, 'assignment');
-      return {
-        assignmentId,
-        initiativeId: input.initiativeId,
-        personId: input.personId,
-        partnerId: input.partnerId,
-        role: input.role,
-        customRole: input.customRole ?? null,
-        termStart: input.termStart,
-        termEnd: input.termEnd ?? null,
-      };
-    },
   ),
   assignment(
     'RelinquishRole',

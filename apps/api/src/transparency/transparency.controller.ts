@@ -2,7 +2,6 @@ import type { Actor } from '@accord/domain';
 import {
   Controller,
   Get,
-  Headers,
   HttpException,
   HttpStatus,
   Param,
@@ -41,25 +40,15 @@ export class TransparencyController {
   ) {}
 
   @Get(['checkpoint/directory', 'checkpoint/initiative/:initiativeId'])
-  checkpoint(
-    @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string | undefined,
-    @Res() res: Response,
-  ) {
-    return this.answer(auth, initiativeId, async (tree) => {
+  checkpoint(@Req() req: Request, @Res() res: Response) {
+    return this.answer(req, async (tree) => {
       res.type('text/plain').send((await this.service.checkpoint(tree)).note);
     });
   }
 
   @Post(['checkpoint/directory/cosignatures', 'checkpoint/initiative/:initiativeId/cosignatures'])
-  cosignature(
-    @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string | undefined,
-    @Query() query: Record<string, string>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.answer(auth, initiativeId, async (tree) => {
+  cosignature(@Query() query: Record<string, string>, @Req() req: Request, @Res() res: Response) {
+    return this.answer(req, async (tree) => {
       const receipt = await this.service.addCosignature(tree, {
         body: await textBody(req),
         witnessKey: typeof query.key === 'string' ? query.key : undefined,
@@ -71,25 +60,22 @@ export class TransparencyController {
 
   @Get(['proof/directory/:kind', 'proof/initiative/:initiativeId/:kind'])
   proof(
-    @Headers('authorization') auth: string | undefined,
-    @Param('initiativeId') initiativeId: string | undefined,
+    @Req() req: Request,
     @Param('kind') kind: string,
     @Query() query: Record<string, string>,
     @Res() res: Response,
   ) {
-    return this.answer(auth, initiativeId, async (tree) =>
-      res.json(await this.proofOf(tree, kind, query)),
-    );
+    return this.answer(req, async (tree) => res.json(await this.proofOf(tree, kind, query)));
   }
 
   @Get('export/initiative/:initiativeId')
   initiativeExport(
-    @Headers('authorization') auth: string | undefined,
+    @Req() req: Request,
     @Param('initiativeId') initiativeId: string,
     @Query('proofs') proofs: string | undefined,
     @Res() res: Response,
   ) {
-    return this.answer(auth, initiativeId, async (tree) => {
+    return this.answer(req, async (tree) => {
       const text = await this.service.export(tree, { proofs: proofs === 'true' });
       res.attachment(`${initiativeId}.accord-export.jsonl`).type('application/jsonl').send(text);
     });
@@ -112,12 +98,10 @@ export class TransparencyController {
     );
   }
 
-  private async answer(
-    auth: string | undefined,
-    initiativeId: string | undefined,
-    work: (tree: string) => Promise<unknown>,
-  ): Promise<void> {
-    const actor = await this.actor(auth);
+  /** Runs `work` on the tree the request names (its initiative's, or the directory), if it may. */
+  private async answer(req: Request, work: (tree: string) => Promise<unknown>): Promise<void> {
+    const actor = await this.actor(req.headers.authorization);
+    const { initiativeId } = req.params as { initiativeId?: string };
     try {
       await work(await treeFor(this.visibility, actor, initiativeId));
     } catch (error) {
