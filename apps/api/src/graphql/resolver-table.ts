@@ -116,14 +116,18 @@ export function queriesOf<
 @ArgsType()
 export class IdArgs extends inputOf({ id: anyId() }, true) {}
 
-/** The query of one entity by its id (`(id: ID!)`); `read` answers NOT_FOUND when there is none. */
-export const byId = <T, S extends unknown[]>(
+/** What answers the query of one entity: NOT_FOUND when there is none with the id. */
+interface ReadsById<T> {
+  byId(id: string): Promise<T>;
+}
+
+/** The query of one entity by its id (`(id: ID!)`), read by the table's first service. */
+export const byId = <T>(
   type: Type<T>,
   description: string,
-  read: (id: string, ...services: S) => Promise<T>,
-): ResolvedQuery<S, IdArgs> => ({
+): ResolvedQuery<[ReadsById<T>, ...unknown[]], IdArgs> => ({
   type: () => type,
   description,
   args: IdArgs,
-  resolve: ({ id }, _, ...services) => read(id, ...services),
+  resolve: ({ id }, _, queries) => queries.byId(id),
 });

@@ -23,11 +23,7 @@ export class AgreementQueries {
 }
 
 export const AgreementResolver = queriesOf([AgreementQueries], {
-  agreement: byId(
-    Agreement,
-    'One agreement; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
-  ),
+  agreement: byId(Agreement, 'One agreement; NOT_FOUND if there is none with this id.'),
   agreements: {
     type: () => AgreementConnection,
     description: "An initiative's agreements, optionally in one status, in the order drafted.",

@@ -15,11 +15,7 @@ export class BenefitPoolQueries {
 }
 
 export const BenefitPoolResolver = queriesOf([BenefitPoolQueries], {
-  benefitPool: byId(
-    BenefitPool,
-    'One benefit pool; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
-  ),
+  benefitPool: byId(BenefitPool, 'One benefit pool; NOT_FOUND if there is none with this id.'),
   benefitPools: {
     type: () => BenefitPoolConnection,
     description:

@@ -39,11 +39,7 @@ export class CommitmentQueries {
 }
 
 export const CommitmentResolver = queriesOf([CommitmentQueries, Visibility], {
-  commitment: byId(
-    Commitment,
-    'One commitment; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
-  ),
+  commitment: byId(Commitment, 'One commitment; NOT_FOUND if there is none with this id.'),
   commitments: {
     type: () => CommitmentConnection,
     description:

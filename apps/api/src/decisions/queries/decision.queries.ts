@@ -41,11 +41,7 @@ export class DecisionQueries {
 }
 
 export const DecisionResolver = queriesOf([DecisionQueries], {
-  decision: byId(
-    Decision,
-    'One decision; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
-  ),
+  decision: byId(Decision, 'One decision; NOT_FOUND if there is none with this id.'),
   decisions: {
     type: () => DecisionConnection,
     description: 'Decisions of an initiative in the order proposed, by status or review due.',

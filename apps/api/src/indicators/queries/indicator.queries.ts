@@ -62,7 +62,6 @@ export const IndicatorResolver = queriesOf([IndicatorQueries], {
   indicator: byId(
     Indicator,
     'One indicator with its series; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
   ),
   indicators: {
     type: () => IndicatorConnection,

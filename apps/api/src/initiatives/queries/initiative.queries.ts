@@ -22,11 +22,7 @@ export class InitiativeQueries {
 class PartnersArgs extends inputOf({ status: optional(member(PartnerStatus)) }, true) {}
 
 export const InitiativeResolver = queriesOf([InitiativeQueries, Visibility], {
-  initiative: byId(
-    Initiative,
-    'One initiative; NOT_FOUND if there is none with this id.',
-    (id, queries) => queries.byId(id),
-  ),
+  initiative: byId(Initiative, 'One initiative; NOT_FOUND if there is none with this id.'),
   initiatives: {
     type: () => InitiativeConnection,
     description: 'The initiatives you are a member or observer of, in launch order.',

@@ -22,9 +22,7 @@ export class MeetingQueries {
 }
 
 export const MeetingResolver = queriesOf([MeetingQueries], {
-  meeting: byId(Meeting, 'One meeting; NOT_FOUND if there is none with this id.', (id, queries) =>
-    queries.byId(id),
-  ),
+  meeting: byId(Meeting, 'One meeting; NOT_FOUND if there is none with this id.'),
   meetings: {
     type: () => MeetingConnection,
     description: 'Meetings of an initiative, in recorded order.',

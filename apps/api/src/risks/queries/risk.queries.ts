@@ -15,9 +15,7 @@ export class RiskQueries {
 }
 
 export const RiskResolver = queriesOf([RiskQueries], {
-  risk: byId(Risk, 'One risk; NOT_FOUND if there is none with this id.', (id, queries) =>
-    queries.byId(id),
-  ),
+  risk: byId(Risk, 'One risk; NOT_FOUND if there is none with this id.'),
   riskRegister: {
     type: () => RiskConnection,
     description:

@@ -65,9 +65,7 @@ export const RosterResolver = queriesOf([RosterQueries], {
     args: InitiativeIdArgs,
     resolve: ({ initiativeId }, _, { reader }) => reader.history(initiativeId),
   },
-  roleAssignment: byId(RoleAssignment, 'One role assignment; NOT_FOUND if none.', (id, queries) =>
-    queries.byId(id),
-  ),
+  roleAssignment: byId(RoleAssignment, 'One role assignment; NOT_FOUND if none.'),
 });
 
 export const InitiativeRosterResolver = fieldResolvers(Initiative, [RosterQueries], {
