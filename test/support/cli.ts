@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { isParseArgsError, UsageError } from '../../apps/api/src/cli/usage-error';
+import { runCommandLine } from '../../apps/api/src/cli/command-line';
 import { TEST_SECRET, type TestApp } from './test-app';
 
 const root = join(__dirname, '..', '..');
@@ -56,19 +56,16 @@ export function cliInProcess(app: TestApp, args: string[]): Promise<CliResult> {
 }
 
 /**
- * Runs one CLI command's module inside this process, with `env` in process.env while it runs,
- * and reports as runCli does (cli.ts's mapping: output as written, a failure as its message on
- * one line of stderr with code 1, a usage error with code 2). For the steps of a scenario where
- * the process boundary proves nothing and only the command's logic and output matter: about
- * a second and a half less per call than a process. The CLI as a process (its exit codes, its
- * one line) is proved by cli.e2e-spec, and each suite using this keeps a runCli of the command.
+ * Runs a command line inside this process, through the CLI's own command table and exit codes
+ * (runCommandLine), with `env` in process.env while it runs, and reports as runCli does. For
+ * the steps of a scenario where the process boundary proves nothing and only the command's
+ * logic and output matter: about a second and a half less per call than a process. The CLI as
+ * a process is proved by cli.e2e-spec, and each suite using this keeps a runCli of the command.
  */
 export async function runCliInProcess(
   args: string[],
   env: Record<string, string | undefined>,
 ): Promise<CliResult> {
-  const [name, ...rest] = args;
-  if (!name || !/^[a-z-]+$/.test(name)) throw new Error(`not a CLI command: ${name}`);
   const result = { output: '', stdout: '', stderr: '' };
   const write = (stream: 'stdout' | 'stderr', text: string) => {
     result.output += text;
@@ -97,20 +94,10 @@ export async function runCliInProcess(
     ),
   ];
   setEnv(env);
-  let code: number;
   try {
-    const command = (await import(join(root, 'apps/api/src/cli', `${name}.command`))) as {
-      run(args: string[]): Promise<void>;
-    };
-    await command.run(rest);
-    code = 0;
-  } catch (failure) {
-    const message = failure instanceof Error ? failure.message : String(failure);
-    write('stderr', `${message.replace(/\s*\n\s*/g, ' ')}\n`);
-    code = failure instanceof UsageError || isParseArgsError(failure) ? 2 : 1;
+    return { code: await runCommandLine(args), ...result };
   } finally {
     setEnv(saved);
     for (const spy of spies) spy.mockRestore();
   }
-  return { code, ...result };
 }
