@@ -22,6 +22,22 @@ import {
 import { sql, type ReadModelDatabase } from './read-model-database';
 import { SqliteReadModelDatabase } from './sqlite-read-model-database';
 
+/**
+ * Polls the runner until `settled` holds of its status (the healthy projections at the head, the
+ * broken one failed), however slow the machine: a fixed wait would fail on a loaded one.
+ */
+async function settles(
+  runner: ProjectionRunner,
+  settled: (status: ReturnType<ProjectionRunner['status']>) => boolean,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!settled(runner.status())) {
+    if (Date.now() > deadline)
+      throw new Error(`the runner did not settle: ${JSON.stringify(runner.status())}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const event = (n: number, type = 'Counted.v1'): NewEvent => ({
   id: randomUUID(),
   type,
@@ -314,7 +330,10 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
       positions.push((await store.append(`counter-${n}`, [event(n)], 'no_stream')).position);
 
     const head = positions[3]!;
-    await expect(runner.waitFor(head, 500)).rejects.toBeInstanceOf(ProjectionTimeoutError);
+    await settles(runner, (status) =>
+      status.every((s) => (s.name === 'flaky' ? s.state === 'failed' : s.position === head)),
+    );
+    await expect(runner.waitFor(head, 200)).rejects.toBeInstanceOf(ProjectionTimeoutError);
     const failed = runner.status().find((s) => s.name === 'flaky')!;
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toMatchObject({ position: positions[2], message: 'cannot count 3' });
@@ -339,7 +358,10 @@ describe.each([sqliteBackend, postgresBackend])('ProjectionRunner on $name', (ba
     );
 
     const head = positions[3]!;
-    await expect(runner.waitFor(head, 500)).rejects.toBeInstanceOf(ProjectionTimeoutError);
+    await settles(runner, (status) =>
+      status.every((s) => (s.name === 'strict' ? s.state === 'failed' : s.position === head)),
+    );
+    await expect(runner.waitFor(head, 200)).rejects.toBeInstanceOf(ProjectionTimeoutError);
     expect(runner.status().map((s) => [s.name, s.position, s.state])).toEqual([
       ['before', head, 'running'],
       ['strict', 0, 'failed'],
