@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { COMMAND_NAMES, mutationOf } from '@accord/domain';
+import { COMMAND_NAMES, type CommandName, mutationOf } from '@accord/domain';
 import { expectNoErrors } from '../support/fixtures';
 import { LAUNCH } from '../support/operations';
 import {
@@ -16,12 +16,17 @@ import { ROLE_ASSIGNMENTS } from '../support/roster.fixtures';
 import { TestApp } from '../support/test-app';
 
 /**
- * Every cell of the policy table, end to end: each mutation by every role held for the partner
- * it concerns and for another partner, by a member's person without a role, and by an outsider.
- * Driven by the table (POLICY) and one "how to call it" fixture per mutation. SQLite only: the
- * check reads the roster through the event-store port, which the conformance suite holds equal
- * on both stores, and the ~1 000 calls take minutes on PostgreSQL on this machine.
+ * The policy table through the HTTP API: every cell of it runs through the command path in
+ * test/commands/policy.unit.spec.ts (the same fixtures, ~1 000 calls); here, a command a
+ * partner's people may run and one the initiative's steering members may, each by every persona
+ * (allowed, FORBIDDEN, or answered NOT_FOUND), prove the API answers those cells the same way.
+ * SQLite only: the check reads the roster through the event-store port, which the conformance
+ * suite holds equal on both stores.
  */
+const THROUGH_HTTP: ReadonlyArray<[string, CommandName[]]> = [
+  ['commitments', ['MakeCommitment', 'AcceptCommitment']],
+];
+
 describe('Who may do what: every cell of the policy table, on sqlite', () => {
   let app: TestApp;
   let log: Database.Database;
@@ -90,7 +95,7 @@ describe('Who may do what: every cell of the policy table, on sqlite', () => {
     ]);
   });
 
-  describe.each(GROUPS)('%s', (group, commands) => {
+  describe.each(THROUGH_HTTP)('%s', (group, commands) => {
     let world: World;
 
     beforeAll(async () => {
@@ -116,7 +121,7 @@ describe('Who may do what: every cell of the policy table, on sqlite', () => {
           const res = await app.gql(fixture.document, variablesFor(persona.actor), persona.actor);
           if (persona.role === null) {
             // Holding no role, they may not see the initiative: answered as for one that does
-            // not exist (test/e2e/outsider-writes.e2e-spec.ts compares the two answers).
+            // not exist (test/commands/outsider-writes.unit.spec.ts compares the two answers).
             expect({ caller: persona.label, code: res.errors?.[0]?.extensions.code }).toEqual({
               caller: persona.label,
               code: expect.stringMatching(/^(NOT_FOUND|DOMAIN_RULE_VIOLATED)$/),

@@ -42,7 +42,7 @@ import {
 } from './risks-benefits.operations';
 import { FORGET_PERSON, REGISTER_PERSON, UPDATE_PERSON_CONTACT } from './people.operations';
 import { ASSIGN_ROLE, RELINQUISH_ROLE, REVOKE_ROLE } from './roster.fixtures';
-import type { TestApp } from './test-app';
+import type { GraphqlResponse } from './test-app';
 
 /** The partner every command of the policy test concerns, and a second member partner. */
 export const ALPHA = 'alpha';
@@ -105,9 +105,14 @@ export function permitted(command: CommandName, persona: Persona): boolean {
   );
 }
 
+/** What runs the calls: the API over HTTP (TestApp), or the command path alone (CommandCaller). */
+export interface Caller {
+  gql(document: string, variables: Record<string, unknown>, actor: Actor): Promise<GraphqlResponse>;
+}
+
 /** One initiative with alpha and beta as members and every persona's role from 2020. */
 export interface World {
-  app: TestApp;
+  app: Caller;
   initiativeId: string;
   /** A fresh number, for ids and texts that must differ from call to call. */
   next(): number;
@@ -117,7 +122,7 @@ export interface World {
   run(document: string, input: Record<string, unknown>, actor: Actor): Promise<any>;
 }
 
-export async function setUpWorld(app: TestApp, initiativeId: string): Promise<World> {
+export async function setUpWorld(app: Caller, initiativeId: string): Promise<World> {
   let counter = 0;
   const run = async (document: string, input: Record<string, unknown>, actor: Actor) => {
     const res = await app.gql(document, { input }, actor);

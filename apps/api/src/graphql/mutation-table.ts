@@ -97,6 +97,7 @@ export function mutationsResolver(name: string, rows: readonly MutationRow[]): T
 
   @Resolver()
   class AreaMutations {
+    static readonly rows = rows;
     readonly readers: unknown[];
     constructor(
       readonly commands: Commands,
