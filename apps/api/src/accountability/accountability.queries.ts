@@ -4,6 +4,7 @@ import {
   type BenefitPoolSummaryView,
   CommitmentsRegisterReader,
   mapPage,
+  type Page,
   InitiativeOverviewReader,
   type PagesByPartner,
   type PartnerBenefitShareView,
@@ -24,7 +25,7 @@ import { toPageRequest } from '../graphql/pagination';
 import {
   type Accountability,
   type AccountabilityPartnersArgs,
-  type PartnerAccountabilityConnection,
+  type PartnerAccountability,
 } from './accountability.model';
 import { CommitmentPages } from './commitment-pages';
 import { PartnerPages } from './partner-pages';
@@ -85,7 +86,7 @@ export class AccountabilityQueries {
   async partners(
     { initiativeId, on }: Accountability,
     args: AccountabilityPartnersArgs,
-  ): Promise<PartnerAccountabilityConnection> {
+  ): Promise<Page<PartnerAccountability>> {
     const page = await this.initiatives.partnerPage(
       initiativeId,
       toPageRequest(args),

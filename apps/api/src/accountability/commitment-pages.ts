@@ -7,7 +7,7 @@ import {
   type Page,
   type PageRequest,
 } from '@accord/projections';
-import { type CommitmentConnection, toCommitment } from '../commitments/commitment.model';
+import { type Commitment, toCommitment } from '../commitments/commitment.model';
 
 type BucketPages = Map<string, Omit<Page<CommitmentView>, 'totalCount'>>;
 
@@ -39,7 +39,7 @@ export class CommitmentPages {
     partnerId: string,
     bucket: CommitmentBucket,
     request: PageRequest,
-  ): Promise<CommitmentConnection> {
+  ): Promise<Page<Commitment>> {
     const key = `${bucket} ${request.first} ${request.after ?? ''}`;
     let load = this.loads.get(key);
     if (!load) {

@@ -1,4 +1,4 @@
-import { MeetingsReader } from '@accord/projections';
+import { MeetingsReader, type Page } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { Decision } from '../../decisions/decision.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
@@ -16,7 +16,7 @@ export class MeetingQueries {
     return found('meeting', meetingId, this.reader.get(meetingId));
   }
 
-  list(initiativeId: string, page: PageArgs): Promise<MeetingConnection> {
+  list(initiativeId: string, page: PageArgs): Promise<Page<Meeting>> {
     return this.reader.list(initiativeId, toPageRequest(page));
   }
 }
