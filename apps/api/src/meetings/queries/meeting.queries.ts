@@ -1,21 +1,12 @@
 import { MeetingsReader, type Page } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { Decision } from '../../decisions/decision.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { Initiative } from '../../initiatives/initiative.model';
-import { found } from '../../ledger/ledger.errors';
 import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 
-@Injectable()
-export class MeetingQueries {
-  constructor(readonly reader: MeetingsReader) {}
-
-  byId(meetingId: string): Promise<Meeting> {
-    return found('meeting', meetingId, this.reader.get(meetingId));
-  }
-
+export class MeetingQueries extends readerQueries(MeetingsReader, 'meeting') {
   list(initiativeId: string, page: PageArgs): Promise<Page<Meeting>> {
     return this.reader.list(initiativeId, toPageRequest(page));
   }
