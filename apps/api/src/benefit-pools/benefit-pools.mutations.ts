@@ -2,13 +2,14 @@ import * as inputs from './benefit-pools.inputs';
 import { BenefitPoolPayload } from './benefit-pool.model';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
 import { toMoney } from './money-input';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const pool = mutationsOf(
+const pool = entityMutationsOf(
   inputs,
   BenefitPoolPayload,
   BenefitPoolQueries,
-  async (read, data: { poolId: string }) => ({ benefitPool: await read.byId(data.poolId) }),
+  'benefitPool',
+  'poolId',
 );
 
 export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', [

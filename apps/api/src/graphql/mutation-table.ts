@@ -88,6 +88,27 @@ export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }
 }
 
 /**
+ * The mutations of an area whose payload holds one entity as `field`, read by its byId with the
+ * id the command's data holds at `key` (`<field>Id` unless named).
+ */
+export function entityMutationsOf<
+  Inputs,
+  Payload extends { receipt: unknown },
+  F extends Exclude<keyof Payload, 'receipt'> & string,
+>(
+  inputs: Inputs,
+  payload: Type<Payload>,
+  reader: Type<{ byId(id: string): Promise<Payload[F]> }>,
+  field: F,
+  key = `${field}Id`,
+) {
+  return mutationsOf(inputs, payload, reader, async (read, data: Row) => {
+    const answer = { [field]: await read.byId(data[key] as string) };
+    return answer as Omit<Payload, 'receipt'>;
+  });
+}
+
+/**
  * An area's mutations resolver, built from its rows: each mutation validates its input (the
  * input class's rules), sends its command with the envelope made from the request, and answers
  * with the receipt and the entity, as a hand-written resolver method would.
