@@ -1,3 +1,4 @@
+import { ENTITY_ID } from '@accord/domain';
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, IsISO8601, Matches, Max, Min, ValidateBy } from 'class-validator';
 
@@ -25,6 +26,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A rule of class-validator: its name, the test a value passes, and the message otherwise. */
 export const rule = (name: string, validate: (value: unknown) => boolean, message: string) =>
   ValidateBy({ name, validator: { validate } }, { message });
+
+/** An entity or partner id, as the domain defines one. */
+export const IsEntityId = () =>
+  Matches(ENTITY_ID, {
+    message:
+      '$property must be 1-128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit',
+  });
 
 /** A calendar day YYYY-MM-DD from `earliest` to INPUT_BOUNDS.latestDay. */
 export function IsDay(earliest: string = INPUT_BOUNDS.earliestDay): PropertyDecorator {

@@ -11,8 +11,7 @@ import {
 import { Type as Nested } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { IsDecimalString } from '../indicators/decimal-input';
-import { IsEntityId } from './id';
-import { IsDay, IsMeasuredDay } from './input-bounds';
+import { IsDay, IsEntityId, IsMeasuredDay } from './input-bounds';
 import { LocalDateScalar } from './local-date.scalar';
 import { IsText, type TextRules } from './text';
 
