@@ -34,6 +34,12 @@ export const IsEntityId = () =>
       '$property must be 1-128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit',
   });
 
+/** A decimal number as a string, never a float: the shape the domain accepts. */
+export const IsDecimalString = () =>
+  Matches(/^-?\d{1,18}(\.\d{1,12})?$/, {
+    message: '$property must be a decimal number such as -3.5 or 72.25 (a string, not a float)',
+  });
+
 /** A calendar day YYYY-MM-DD from `earliest` to INPUT_BOUNDS.latestDay. */
 export function IsDay(earliest: string = INPUT_BOUNDS.earliestDay): PropertyDecorator {
   const latest = INPUT_BOUNDS.latestDay;

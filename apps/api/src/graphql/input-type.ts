@@ -10,8 +10,7 @@ import {
 } from '@nestjs/graphql';
 import { Type as Nested } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { IsDecimalString } from '../indicators/decimal-input';
-import { IsDay, IsEntityId, IsMeasuredDay } from './input-bounds';
+import { IsDay, IsDecimalString, IsEntityId, IsMeasuredDay } from './input-bounds';
 import { LocalDateScalar } from './local-date.scalar';
 import { IsText, type TextRules } from './text';
 
