@@ -2,7 +2,7 @@ import { type EventStore } from '@accord/event-store';
 import { ProjectionRunner, ReadModelAheadOfLogError } from '@accord/projections';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
-import { eventsBehind } from '../ledger/projection-lag';
+import { withLags } from '../ledger/projection-lag';
 
 /** Read models further behind than this are not ready to serve reads. */
 export const READY_MAX_LAG = 1_000;
@@ -61,9 +61,7 @@ export class HealthController {
         throw error;
       },
     );
-    const statuses = this.projections.status();
-    const lags = await eventsBehind(this.store, statuses);
-    const projections = statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
+    const projections = await withLags(this.store, this.projections.status());
     return { headPosition, ...(halted && { halted }), projections };
   }
 }
