@@ -15,6 +15,16 @@ export class PartnerShareInput extends inputOf({
   ),
 }) {}
 
+/** A command's data with its shares as plain `{ partnerId, percent }` objects. */
+export const withShares = <Own>(
+  { shares }: { shares: PartnerShareInput[] },
+  _: unknown,
+  own: Own,
+) => ({
+  ...own,
+  shares: shares.map(({ partnerId, percent }) => ({ partnerId, percent })),
+});
+
 @ObjectType({ description: "A partner's share, as an exact percentage." })
 export class PartnerSharePercent extends fieldsOf<PartnerShare>()({
   partnerId: id(),
