@@ -2,7 +2,7 @@ import * as inputs from './benefit-pools.inputs';
 import { BenefitPoolPayload } from './benefit-pool.model';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
 import { toMoney } from './money-input';
-import { withShares } from '../risks/partner-share';
+import { plainShares } from '../risks/partner-share';
 import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const pool = entityMutationsOf(
@@ -17,7 +17,7 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   pool(
     'AllocateBenefitShares',
     'Allocate a pool among member partners for the first time; shares add to exactly 100 %.',
-    withShares,
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
   pool(
     'DefineBenefitPool',
@@ -30,7 +30,7 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   pool(
     'ReallocateBenefitShares',
     'Allocate a pool anew, with the reason; the earlier allocation stays in its history.',
-    withShares,
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
   pool(
     'RecordDistribution',

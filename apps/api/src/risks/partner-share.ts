@@ -15,15 +15,9 @@ export class PartnerShareInput extends inputOf({
   ),
 }) {}
 
-/** A command's data with its shares as plain `{ partnerId, percent }` objects. */
-export const withShares = <Own>(
-  { shares }: { shares: PartnerShareInput[] },
-  _: unknown,
-  own: Own,
-) => ({
-  ...own,
-  shares: shares.map(({ partnerId, percent }) => ({ partnerId, percent })),
-});
+/** Shares as a command's data records them: plain `{ partnerId, percent }` objects. */
+export const plainShares = (shares: PartnerShareInput[]) =>
+  shares.map(({ partnerId, percent }) => ({ partnerId, percent }));
 
 @ObjectType({ description: "A partner's share, as an exact percentage." })
 export class PartnerSharePercent extends fieldsOf<PartnerShare>()({

@@ -1,7 +1,7 @@
 import * as inputs from './risks.inputs';
 import { RiskQueries } from './queries/risk.queries';
 import { RiskPayload } from './risk.model';
-import { withShares } from './partner-share';
+import { plainShares } from './partner-share';
 import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
 const risk = entityMutationsOf(inputs, RiskPayload, RiskQueries, 'risk');
@@ -21,6 +21,6 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
   risk(
     'ShareRiskOwnership',
     'Share the ownership of a risk among member partners; shares add to exactly 100 %.',
-    withShares,
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
 ]);
