@@ -60,7 +60,7 @@ export const IsMeasuredDay = () => IsDay(INPUT_BOUNDS.earliestMeasuredDay);
 
 /**
  * An ISO 8601 instant of business time, not before INPUT_BOUNDS.earliestDay. That it is not in
- * the future is checked against the ledger's clock, by EnvelopeFactory.
+ * the future is checked against the ledger's clock, by Commands.envelope.
  */
 export function IsBusinessTime(): PropertyDecorator {
   const earliest = Date.parse(`${INPUT_BOUNDS.earliestDay}T00:00:00Z`);

@@ -29,7 +29,6 @@ import {
 import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
-import { EnvelopeFactory } from './envelope.factory';
 import { Commands, CommandTable, LedgerCommandHandler } from './ledger-command';
 import { FoldedStreams } from './folded-streams';
 import { ReadingTime } from './reading-time';
@@ -105,7 +104,6 @@ export class LedgerModule {
       CommandTable,
       LedgerCommandHandler,
       Commands,
-      EnvelopeFactory,
       FoldedStreams,
       ReadingTime,
       LedgerLifecycle,
