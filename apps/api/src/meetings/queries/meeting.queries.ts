@@ -1,4 +1,4 @@
-import { MeetingsReader, type Page } from '@accord/projections';
+import { MeetingsReader } from '@accord/projections';
 import { Decision } from '../../decisions/decision.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
@@ -6,11 +6,7 @@ import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/re
 import { Initiative } from '../../initiatives/initiative.model';
 import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 
-export class MeetingQueries extends readerQueries(MeetingsReader, 'meeting') {
-  list(initiativeId: string, page: PageArgs): Promise<Page<Meeting>> {
-    return this.reader.list(initiativeId, toPageRequest(page));
-  }
-}
+export class MeetingQueries extends readerQueries(MeetingsReader, 'meeting') {}
 
 export const MeetingResolver = queriesOf([MeetingQueries], {
   meeting: byId(Meeting, 'One meeting; NOT_FOUND if there is none with this id.'),
@@ -18,7 +14,8 @@ export const MeetingResolver = queriesOf([MeetingQueries], {
     type: () => MeetingConnection,
     description: 'Meetings of an initiative, in recorded order.',
     args: MeetingsArgs,
-    resolve: ({ initiativeId, ...page }, _, queries) => queries.list(initiativeId, page),
+    resolve: ({ initiativeId, ...page }, _, { reader }) =>
+      reader.list(initiativeId, toPageRequest(page)),
   },
 });
 
@@ -43,6 +40,6 @@ export const InitiativeMeetingsResolver = fieldResolvers(Initiative, [MeetingQue
     type: () => MeetingConnection,
     description: 'Meetings of this initiative.',
     args: PageArgs,
-    resolve: ({ initiativeId }, page, queries) => queries.list(initiativeId, page),
+    resolve: ({ initiativeId }, page, { reader }) => reader.list(initiativeId, toPageRequest(page)),
   },
 });
