@@ -29,7 +29,6 @@ export class CommitmentPages {
     private readonly counts: ReadonlyMap<string, BucketCounts>,
   ) {}
 
-  /** How many commitments the partner has in all. */
   total(partnerId: string): number {
     const counts = this.counts.get(partnerId);
     return counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : 0;

@@ -5,7 +5,6 @@ import { FoldedStreams } from '../ledger/folded-streams';
 import { LedgerCommand } from '../ledger/ledger-command';
 import { seatLauncher } from './initiatives.commands';
 
-/** What seating an initiative's launcher did. */
 export type SeatOutcome = 'seated' | 'already seated' | 'has a roster';
 
 @Injectable()
