@@ -3,6 +3,7 @@ import {
   type CommitmentBucket,
   type CommitmentsRegisterReader,
   type CommitmentView,
+  emptyPage,
   mapPage,
   type Page,
   type PageRequest,
@@ -45,10 +46,7 @@ export class CommitmentPages {
       load = this.reader.bucketPages(this.initiativeId, this.partnerIds, bucket, this.on, request);
       this.loads.set(key, load);
     }
-    const page = (await load).get(partnerId) ?? {
-      edges: [],
-      pageInfo: { hasNextPage: false, endCursor: null },
-    };
+    const page = (await load).get(partnerId) ?? emptyPage<CommitmentView>();
     const totalCount = this.counts.get(partnerId)?.[bucket] ?? 0;
     return mapPage({ ...page, totalCount }, (view) => toCommitment(view, this.on));
   }

@@ -142,12 +142,7 @@ function wrapSubscription(field: Field, visibility: Visibility, rule: RootRule) 
   if (!subscribe || rule.kind !== 'initiative') return field;
   return {
     ...field,
-    subscribe: async (
-      source: unknown,
-      args: Args,
-      context: AccordContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    subscribe: async (...[source, args, context, info]: Call) => {
       const viewer = visibility.viewerOf(context);
       const initiativeId = String(args[rule.arg]);
       if (!(await viewer.isMember(initiativeId))) throw notFound('initiative', initiativeId);
