@@ -31,9 +31,6 @@ type Resolver = GraphQLFieldResolver<unknown, AccordContext, Args>;
 /** Worded exactly as for an id that does not exist: a hidden initiative is not even confirmed. */
 const notFound = (entity: string, id: string) => toGraphQLError(new NotFoundError(entity, id))!;
 
-const initiativeOf = (value: unknown): string | null | undefined =>
-  (value as { initiativeId?: string | null } | null)?.initiativeId;
-
 /** A payload field's value as Viewer.canSee judges it: a Person row is judged as the person. */
 const asItem = (typeName: string, value: unknown): unknown =>
   typeName === 'Person'
@@ -186,7 +183,7 @@ function accessTo(
 
 function wrapConfidential(field: Field, visibility: Visibility, name: string, owners: Owners) {
   return around(field, async (resolve, source, args, context, info) => {
-    const initiativeId = initiativeOf(source);
+    const initiativeId = (source as { initiativeId?: string | null } | null)?.initiativeId;
     const access = await accessTo(visibility, context, initiativeId, owners(source as Row));
     if (access.granted) return resolve(source, args, context, info);
     visibility.redact(context, {
