@@ -52,12 +52,8 @@ const mapPages = <T, R>(pages: PagesByPartner<T>, convert: (node: T) => R) =>
 function oncePerKey<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
   const done = new Map<string, R>();
   return (item) => {
-    let result = done.get(key(item));
-    if (result === undefined) {
-      result = convert(item);
-      done.set(key(item), result);
-    }
-    return result;
+    if (!done.has(key(item))) done.set(key(item), convert(item));
+    return done.get(key(item))!;
   };
 }
 

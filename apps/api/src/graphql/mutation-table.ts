@@ -50,12 +50,10 @@ type InputOf<Inputs, C extends string> =
   Inputs[`${C}Input` & keyof Inputs] extends Type<infer I extends CommandInput> ? I : never;
 
 /**
- * The mutations of an area answering with one payload type, read through one query service:
- * `const commitment = mutationsOf(inputs, CommitmentPayload, CommitmentQueries, async (read,
- * data) => ({ commitment: await read.byId(data.commitmentId) }))`, where `inputs` is the area's
- * inputs module, then one row a mutation: `commitment('ReviseCommitment', 'description')`, whose
- * input is `inputs.ReviseCommitmentInput` and whose data is the input's own fields, or with
- * `(input, envelope, own) => ({ ...own, ... })` where the data is more than those (`own`).
+ * The mutations of an area answering with one payload type, read through one query service
+ * (`inputs` is the area's inputs module), then one row a mutation: `commitment('ReviseCommitment',
+ * 'description')`, whose input is `inputs.ReviseCommitmentInput` and whose data is the input's
+ * own fields, or `(input, envelope, own) => ({ ...own, ... })` where the data is more.
  */
 export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }, Key>(
   inputs: Inputs,
