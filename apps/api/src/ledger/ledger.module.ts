@@ -73,33 +73,21 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 export class LedgerModule {
   static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
     const logger = new Logger('Projections');
+    const runner = new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
+      onError: (name, position, error) =>
+        logger.error(`${name} failed at position ${position}: ${String(error)}`),
+      onHalt: (error) => logger.error(`stopped serving: ${error.message}`),
+    });
+    const travel = new TimeTravel(ledger.readModels, ledger.store, ALL_PROJECTIONS);
     const providers: Provider[] = [
       { provide: ACCORD_CONFIG, useValue: config },
       { provide: Clock, useClass: SystemClock },
       { provide: LEDGER, useValue: ledger },
-      { provide: EVENT_STORE, inject: [LEDGER], useFactory: (ledger: Ledger) => ledger.store },
-      {
-        provide: ProjectionRunner,
-        inject: [LEDGER],
-        useFactory: (ledger: Ledger) =>
-          new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
-            onError: (name, position, error) =>
-              logger.error(`${name} failed at position ${position}: ${String(error)}`),
-            onHalt: (error) => logger.error(`stopped serving: ${error.message}`),
-          }),
-      },
-      {
-        provide: TimeTravel,
-        inject: [LEDGER],
-        useFactory: (ledger: Ledger) =>
-          new TimeTravel(ledger.readModels, ledger.store, ALL_PROJECTIONS),
-      },
+      { provide: EVENT_STORE, useValue: ledger.store },
+      { provide: ProjectionRunner, useValue: runner },
+      { provide: TimeTravel, useValue: travel },
       // Readers read through time travel: live, or the point the request's query names.
-      ...READERS.map((Reader) => ({
-        provide: Reader,
-        inject: [TimeTravel],
-        useFactory: (travel: TimeTravel) => new Reader(travel.database),
-      })),
+      ...READERS.map((Reader) => ({ provide: Reader, useValue: new Reader(travel.database) })),
       CommandExecutor,
       CommandTable,
       LedgerCommandHandler,
