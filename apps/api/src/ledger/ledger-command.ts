@@ -41,10 +41,6 @@ export class CommandTable {
     if (!row) throw new Error(`no command table declares ${type}`);
     return row;
   }
-
-  get names(): string[] {
-    return [...this.rows.keys()];
-  }
 }
 
 @CommandHandler(LedgerCommand)
