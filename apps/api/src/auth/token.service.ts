@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
   SignJWT,
 } from 'jose';
+import { NamedError } from '../ledger/ledger.errors';
 
 /** Local tokens: HS256 with a key of this installation, issued by `npm run accord -- token`. */
 export interface TokenSettings {
@@ -37,12 +38,7 @@ export interface OidcSettings {
   client?: OidcClientSettings;
 }
 
-export class InvalidTokenError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'InvalidTokenError';
-  }
-}
+export class InvalidTokenError extends NamedError {}
 
 export const KEY_REFETCH_COOLDOWN_MS = 1_000;
 

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type StoreConfig } from '../config/accord-config';
+import { NamedError } from './ledger.errors';
 
 /** The event log and the read models, on whichever store the configuration names. */
 export interface Ledger {
@@ -24,12 +25,7 @@ export interface Ledger {
 }
 
 /** Start-up could not reach or open the store: one line saying what failed and what to check. */
-export class StoreUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreUnavailableError';
-  }
-}
+export class StoreUnavailableError extends NamedError {}
 
 type Opened = Omit<Ledger, 'description'>;
 type ReadModels = Omit<Opened, 'store'>;
