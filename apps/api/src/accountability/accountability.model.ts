@@ -85,20 +85,11 @@ export class PartnerAccountability extends fieldsOf()({
   ),
 }) {}
 
-export const PartnerRiskConnection = connectionOf(PartnerRisk, 'PartnerRisk');
-export type PartnerRiskConnection = InstanceType<typeof PartnerRiskConnection>;
+export const PartnerRiskConnection = connectionOf(PartnerRisk);
 
-export const PartnerBenefitShareConnection = connectionOf(
-  PartnerBenefitShare,
-  'PartnerBenefitShare',
-);
-export type PartnerBenefitShareConnection = InstanceType<typeof PartnerBenefitShareConnection>;
+export const PartnerBenefitShareConnection = connectionOf(PartnerBenefitShare);
 
-export const PartnerAccountabilityConnection = connectionOf(
-  PartnerAccountability,
-  'PartnerAccountability',
-);
-export type PartnerAccountabilityConnection = InstanceType<typeof PartnerAccountabilityConnection>;
+export const PartnerAccountabilityConnection = connectionOf(PartnerAccountability);
 
 @ArgsType()
 export class AccountabilityPartnersArgs extends pageArgsOf({

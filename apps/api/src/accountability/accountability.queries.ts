@@ -4,6 +4,7 @@ import {
   type BenefitPoolSummaryView,
   CommitmentsRegisterReader,
   mapPage,
+  type Page,
   InitiativeOverviewReader,
   type PagesByPartner,
   type PartnerBenefitShareView,
@@ -24,7 +25,7 @@ import { toPageRequest } from '../graphql/pagination';
 import {
   type Accountability,
   type AccountabilityPartnersArgs,
-  type PartnerAccountabilityConnection,
+  type PartnerAccountability,
 } from './accountability.model';
 import { CommitmentPages } from './commitment-pages';
 import { PartnerPages } from './partner-pages';
@@ -51,12 +52,8 @@ const mapPages = <T, R>(pages: PagesByPartner<T>, convert: (node: T) => R) =>
 function oncePerKey<T, R>(key: (item: T) => string, convert: (item: T) => R): (item: T) => R {
   const done = new Map<string, R>();
   return (item) => {
-    let result = done.get(key(item));
-    if (result === undefined) {
-      result = convert(item);
-      done.set(key(item), result);
-    }
-    return result;
+    if (!done.has(key(item))) done.set(key(item), convert(item));
+    return done.get(key(item))!;
   };
 }
 
@@ -85,7 +82,7 @@ export class AccountabilityQueries {
   async partners(
     { initiativeId, on }: Accountability,
     args: AccountabilityPartnersArgs,
-  ): Promise<PartnerAccountabilityConnection> {
+  ): Promise<Page<PartnerAccountability>> {
     const page = await this.initiatives.partnerPage(
       initiativeId,
       toPageRequest(args),

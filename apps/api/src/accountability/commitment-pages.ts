@@ -3,11 +3,12 @@ import {
   type CommitmentBucket,
   type CommitmentsRegisterReader,
   type CommitmentView,
+  emptyPage,
   mapPage,
   type Page,
   type PageRequest,
 } from '@accord/projections';
-import { type CommitmentConnection, toCommitment } from '../commitments/commitment.model';
+import { type Commitment, toCommitment } from '../commitments/commitment.model';
 
 type BucketPages = Map<string, Omit<Page<CommitmentView>, 'totalCount'>>;
 
@@ -29,7 +30,6 @@ export class CommitmentPages {
     private readonly counts: ReadonlyMap<string, BucketCounts>,
   ) {}
 
-  /** How many commitments the partner has in all. */
   total(partnerId: string): number {
     const counts = this.counts.get(partnerId);
     return counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : 0;
@@ -39,17 +39,14 @@ export class CommitmentPages {
     partnerId: string,
     bucket: CommitmentBucket,
     request: PageRequest,
-  ): Promise<CommitmentConnection> {
+  ): Promise<Page<Commitment>> {
     const key = `${bucket} ${request.first} ${request.after ?? ''}`;
     let load = this.loads.get(key);
     if (!load) {
       load = this.reader.bucketPages(this.initiativeId, this.partnerIds, bucket, this.on, request);
       this.loads.set(key, load);
     }
-    const page = (await load).get(partnerId) ?? {
-      edges: [],
-      pageInfo: { hasNextPage: false, endCursor: null },
-    };
+    const page = (await load).get(partnerId) ?? emptyPage<CommitmentView>();
     const totalCount = this.counts.get(partnerId)?.[bucket] ?? 0;
     return mapPage({ ...page, totalCount }, (view) => toCommitment(view, this.on));
   }

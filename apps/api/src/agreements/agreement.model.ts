@@ -8,6 +8,7 @@ import type {
   AgreementView,
   PartyAgreementView,
   PartnerAgreementSignatures,
+  Page,
   PageRequest,
 } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
@@ -103,8 +104,7 @@ export class Agreement extends fieldsOf<AgreementView>()({
   draftedPosition: hidden(),
 }) {}
 
-export const AgreementConnection = connectionOf(Agreement, 'Agreement');
-export type AgreementConnection = InstanceType<typeof AgreementConnection>;
+export const AgreementConnection = connectionOf(Agreement);
 
 @ObjectType()
 export class AgreementPayload extends payloadOf({ agreement: Agreement }) {}
@@ -137,12 +137,11 @@ export class PartnerAgreements extends fieldsOf<PartnerAgreementSignatures>()({
   pending: list(PartyAgreement, 'Every one; pendingPage gives them a page at a time.'),
 }) {}
 
-export const PartyAgreementConnection = connectionOf(PartyAgreement, 'PartyAgreement');
-export type PartyAgreementConnection = InstanceType<typeof PartyAgreementConnection>;
+export const PartyAgreementConnection = connectionOf(PartyAgreement);
 
 /** Reads one page of a partner's signed or pending agreements (see PartnerPages). */
 export interface PartyAgreementPages {
-  page(partnerId: string, request: PageRequest): Promise<PartyAgreementConnection>;
+  page(partnerId: string, request: PageRequest): Promise<Page<PartyAgreement>>;
 }
 
 /**

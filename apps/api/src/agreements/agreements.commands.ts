@@ -1,5 +1,5 @@
 import { agreementDecider, type AgreementState } from '@accord/domain';
-import { inInitiative, inInitiativeOf } from '../auth/subject';
+import { inInitiativeOf, inNamedInitiative } from '../auth/subject';
 import { commandsOf } from '../ledger/command-table';
 import { agreementStream } from '../ledger/streams';
 
@@ -9,10 +9,7 @@ const agreement = commandsOf(agreementDecider, (data: { agreementId: string }) =
 const inItsInitiative = { subject: (state: AgreementState) => inInitiativeOf(state) };
 
 export const AGREEMENT_COMMANDS = [
-  agreement('DraftAgreement', {
-    subject: (_, data) => inInitiative(data.initiativeId),
-    needs: async (streams, data) => ({ initiative: await streams.initiative(data.initiativeId) }),
-  }),
+  agreement('DraftAgreement', inNamedInitiative),
   agreement('AmendAgreement', inItsInitiative),
   agreement('SignAgreement', {
     subject: (state, data) => inInitiativeOf(state, () => data.partnerId),

@@ -1,8 +1,7 @@
 import { ID, InputType } from '@nestjs/graphql';
-import { ROLES, type Role } from '@accord/domain';
+import { ENTITY_ID, ROLES, type Role } from '@accord/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, Matches, Min } from 'class-validator';
 import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
-import { ENTITY_ID } from '../graphql/id';
 import { day, entityId, field, line, member, optional, prose, whole } from '../graphql/input-type';
 import { RoleEnum } from '../roster/role-assignment.model';
 import { AgreementKindEnum } from './agreement.model';

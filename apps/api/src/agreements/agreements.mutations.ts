@@ -3,14 +3,9 @@ import { AgreementPayload } from './agreement.model';
 import { AgreementQueries } from './queries/agreement.queries';
 import { sha256Hex } from './text-hash';
 import { deriveEntityId } from '../ledger/streams';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const agreement = mutationsOf(
-  inputs,
-  AgreementPayload,
-  AgreementQueries,
-  async (read, data: { agreementId: string }) => ({ agreement: await read.byId(data.agreementId) }),
-);
+const agreement = entityMutationsOf(inputs, AgreementPayload, AgreementQueries, 'agreement');
 
 export const AgreementsMutations = mutationsResolver('AgreementsMutations', [
   agreement(

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OidcSignIn, pendingCookie } from './oidc-sign-in';
-import { cookieOf, SESSION_COOKIE } from './session-cookie';
+import { cookieOf, SESSION_COOKIE, sessionCookie } from './session-cookie';
 import { SignInLinks, SignInRefused } from './sign-in-links';
 
 const PENDING_COOKIE = 'accord_oidc';
@@ -52,13 +52,7 @@ export class OidcSignInController {
     try {
       const actor = await this.oidc.finish(query, pending);
       const session = await this.links.startSession(actor);
-      res.cookie(SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.secure,
-        path: '/',
-        expires: session.expiresAt,
-      });
+      res.cookie(SESSION_COOKIE, session.id, sessionCookie(req.secure, session.expiresAt));
       res.redirect(303, '/');
     } catch (error) {
       this.failed(res, error);

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'accord_session';
+/** The session cookie: HttpOnly, SameSite=Strict, for the whole site until the session ends. */
+export const sessionCookie = (secure: boolean, expires: Date) =>
+  ({ httpOnly: true, sameSite: 'strict', secure, path: '/', expires }) as const;
 
 /** The value of one cookie of a request (no cookie parser is installed for one cookie). */
 export function cookieOf(req: Pick<IncomingMessage, 'headers'>, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { Actor } from '@accord/domain';
 import type { ReadModelDatabase } from '@accord/projections';
 import { createHash, randomBytes } from 'node:crypto';
+import { NamedError } from '../ledger/ledger.errors';
 import { VALID_ID } from './token.service';
 
 /** How long a printed sign-in link can be used, once. */
@@ -29,12 +30,7 @@ CREATE TABLE IF NOT EXISTS web_sessions (
   ended_at TEXT
 );`;
 
-export class SignInRefused extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'SignInRefused';
-  }
-}
+export class SignInRefused extends NamedError {}
 
 export interface Session {
   id: string;

@@ -1,8 +1,17 @@
 import type { Subject } from '@accord/domain';
+import type { FoldedStreams } from '../ledger/folded-streams';
 
 /** The command acts in this initiative, concerning this partner when one is given. */
 export const inInitiative = (initiativeId: string, partnerId?: string): Subject =>
   partnerId === undefined ? { initiativeId } : { initiativeId, partnerId };
+
+/** A command that creates an entity in the initiative its data names, decided on its state. */
+export const inNamedInitiative = {
+  subject: (_: unknown, data: { initiativeId: string }) => inInitiative(data.initiativeId),
+  needs: async (streams: FoldedStreams, data: { initiativeId: string }) => ({
+    initiative: await streams.initiative(data.initiativeId),
+  }),
+};
 
 type Aggregate = { status: 'absent' } | { status: string; initiativeId: string };
 type Existing<S> = Exclude<S, { status: 'absent' }>;

@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
   SignJWT,
 } from 'jose';
+import { NamedError } from '../ledger/ledger.errors';
 
 /** Local tokens: HS256 with a key of this installation, issued by `npm run accord -- token`. */
 export interface TokenSettings {
@@ -37,18 +38,12 @@ export interface OidcSettings {
   client?: OidcClientSettings;
 }
 
-export class InvalidTokenError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'InvalidTokenError';
-  }
-}
+export class InvalidTokenError extends NamedError {}
 
 export const KEY_REFETCH_COOLDOWN_MS = 1_000;
 
 /** What a person or partner id may look like. */
 export const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
-const ID = VALID_ID;
 
 /** Asymmetric algorithms only: a token "signed" with the public key as an HMAC secret, or with `none`, fails. */
 export const OIDC_ALGORITHMS = [
@@ -82,9 +77,9 @@ export class TokenService {
         `tokens come from the OpenID Connect issuer ${this.oidc.issuer}; local tokens are not accepted`,
       );
     }
-    if (!ID.test(actor.personId))
+    if (!VALID_ID.test(actor.personId))
       throw new InvalidTokenError(`person id "${actor.personId}" is not a valid id`);
-    if (!ID.test(actor.partnerId))
+    if (!VALID_ID.test(actor.partnerId))
       throw new InvalidTokenError(`partner id "${actor.partnerId}" is not a valid id`);
     return new SignJWT({ partner: actor.partnerId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -142,9 +137,9 @@ export class TokenService {
 
   private actorOf(payload: JWTPayload): Actor {
     const partner = payload[this.oidc?.partnerClaim ?? 'partner'];
-    if (typeof partner !== 'string' || !ID.test(partner))
+    if (typeof partner !== 'string' || !VALID_ID.test(partner))
       throw new InvalidTokenError('the token names no partner');
-    if (!payload.sub || !ID.test(payload.sub))
+    if (!payload.sub || !VALID_ID.test(payload.sub))
       throw new InvalidTokenError('the token names no person');
     return { personId: payload.sub, partnerId: partner };
   }

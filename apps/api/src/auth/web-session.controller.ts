@@ -13,7 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { ACCORD_CONFIG } from '../ledger/ledger.tokens';
 import { type AccordConfig } from '../config/accord-config';
-import { cookieOf, SESSION_COOKIE } from './session-cookie';
+import { cookieOf, SESSION_COOKIE, sessionCookie } from './session-cookie';
 import { SignInLinks, SignInRefused } from './sign-in-links';
 
 /**
@@ -57,13 +57,7 @@ export class WebSessionController {
       throw new UnauthorizedException('this sign-in link is unknown, used or expired');
     try {
       const session = await this.links.redeem(code);
-      res.cookie(SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.secure,
-        path: '/',
-        expires: session.expiresAt,
-      });
+      res.cookie(SESSION_COOKIE, session.id, sessionCookie(req.secure, session.expiresAt));
       return { ...session.actor, expiresAt: session.expiresAt.toISOString() };
     } catch (error) {
       if (error instanceof SignInRefused) throw new UnauthorizedException(error.message);

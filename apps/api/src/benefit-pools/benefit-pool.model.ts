@@ -70,8 +70,7 @@ export class BenefitPool extends fieldsOf<BenefitPoolView>()({
   revision: int(),
 }) {}
 
-export const BenefitPoolConnection = connectionOf(BenefitPool, 'BenefitPool');
-export type BenefitPoolConnection = InstanceType<typeof BenefitPoolConnection>;
+export const BenefitPoolConnection = connectionOf(BenefitPool);
 
 @ArgsType()
 export class BenefitPoolsArgs extends pageArgsOf({ initiativeId: entityId() }) {}

@@ -1,5 +1,5 @@
 import { benefitPoolDecider, type BenefitPoolState } from '@accord/domain';
-import { inInitiative, inInitiativeOf } from '../auth/subject';
+import { inInitiativeOf, inNamedInitiative } from '../auth/subject';
 import { commandsOf } from '../ledger/command-table';
 import { type FoldedStreams } from '../ledger/folded-streams';
 import { benefitPoolStream } from '../ledger/streams';
@@ -16,10 +16,7 @@ const inItsInitiative = {
 };
 
 export const BENEFIT_POOL_COMMANDS = [
-  pool('DefineBenefitPool', {
-    subject: (_, data) => inInitiative(data.initiativeId),
-    needs: async (streams, data) => ({ initiative: await streams.initiative(data.initiativeId) }),
-  }),
+  pool('DefineBenefitPool', inNamedInitiative),
   pool('AllocateBenefitShares', inItsInitiative),
   pool('ReallocateBenefitShares', inItsInitiative),
   pool('RecordDistribution', inItsInitiative),

@@ -2,23 +2,22 @@ import * as inputs from './benefit-pools.inputs';
 import { BenefitPoolPayload } from './benefit-pool.model';
 import { BenefitPoolQueries } from './queries/benefit-pool.queries';
 import { toMoney } from './money-input';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { plainShares } from '../risks/partner-share';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const pool = mutationsOf(
+const pool = entityMutationsOf(
   inputs,
   BenefitPoolPayload,
   BenefitPoolQueries,
-  async (read, data: { poolId: string }) => ({ benefitPool: await read.byId(data.poolId) }),
+  'benefitPool',
+  'poolId',
 );
 
 export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', [
   pool(
     'AllocateBenefitShares',
     'Allocate a pool among member partners for the first time; shares add to exactly 100 %.',
-    ({ shares }, _, own) => ({
-      ...own,
-      shares: shares.map(({ partnerId, percent }) => ({ partnerId, percent })),
-    }),
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
   pool(
     'DefineBenefitPool',
@@ -31,10 +30,7 @@ export const BenefitPoolsMutations = mutationsResolver('BenefitPoolsMutations', 
   pool(
     'ReallocateBenefitShares',
     'Allocate a pool anew, with the reason; the earlier allocation stays in its history.',
-    ({ shares }, _, own) => ({
-      ...own,
-      shares: shares.map(({ partnerId, percent }) => ({ partnerId, percent })),
-    }),
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
   pool(
     'RecordDistribution',

@@ -67,10 +67,11 @@ export async function run(args: string[]): Promise<void> {
     throw new UsageError(`the log key is for ${origin}, not for ${treeSuffix.slice(1)}`);
   }
   const witness = loadWitnessKey(resolve(values['key-file']!), values.name!);
-  const ledger = new Ledger(values.url!.replace(/\/+$/, ''), token);
-  const state = new WitnessState(resolve(values.state), origin);
+  const base = values.url!.replace(/\/+$/, '');
+  const ledger = (path: string, init?: RequestInit) => callLedger(`${base}/${path}`, token, init);
+  const state = new WitnessState(join(resolve(values.state), encodeURIComponent(origin)));
 
-  const servedNote = await ledger.text(tree);
+  const servedNote = await (await ledger(tree)).text();
   const served = open(servedNote, origin, logKey, 'the served checkpoint');
   const last = state.last(logKey);
   let done: string;
@@ -89,9 +90,8 @@ export async function run(args: string[]): Promise<void> {
     }
     done = 'unchanged since last run';
   } else {
-    const proof = await ledger.json<{ hashes: string[] }>(
-      `proof${tree.slice('checkpoint'.length)}/consistency?fromSize=${last.checkpoint.size}&toSize=${served.checkpoint.size}`,
-    );
+    const proofPath = `proof${tree.slice('checkpoint'.length)}/consistency?fromSize=${last.checkpoint.size}&toSize=${served.checkpoint.size}`;
+    const proof = (await (await ledger(proofPath)).json()) as { hashes: string[] };
     try {
       verifyConsistency(
         last.checkpoint.size,
@@ -115,9 +115,9 @@ export async function run(args: string[]): Promise<void> {
   const line = signatureLine(witness.signer, Buffer.from(served.text, 'utf8'));
   // Kept before it is sent: the witness has vouched for this checkpoint whatever the ledger says.
   state.save(served);
-  await ledger.post(
+  await ledger(
     `${tree}/cosignatures?size=${served.checkpoint.size}&key=${encodeURIComponent(witness.verifierKey)}`,
-    line,
+    { method: 'POST', body: line, headers: { 'content-type': 'text/plain' } },
   );
   if (witness.created) console.log(`new witness key; its verifier key: ${witness.verifierKey}`);
   console.log(`cosigned ${origin} at size ${served.checkpoint.size} (${done})`);
@@ -163,14 +163,10 @@ function loadWitnessKey(
 
 /** The last checkpoint cosigned for one origin, and the evidence of a misbehaving log. */
 class WitnessState {
-  private readonly dir: string;
+  private readonly lastFile: string;
 
-  constructor(root: string, origin: string) {
-    this.dir = join(root, encodeURIComponent(origin));
-  }
-
-  get lastFile(): string {
-    return join(this.dir, 'last-cosigned.note');
+  constructor(private readonly dir: string) {
+    this.lastFile = join(dir, 'last-cosigned.note');
   }
 
   last(logKey: NoteVerifier): Seen | undefined {
@@ -197,46 +193,26 @@ class WitnessState {
   }
 }
 
-/** The ledger's transparency endpoints, with the partner's token. */
-class Ledger {
-  constructor(
-    private readonly base: string,
-    private readonly token: string,
-  ) {}
-
-  async text(path: string): Promise<string> {
-    return (await this.call(path)).text();
+/** A transparency endpoint of the ledger, called with the partner's token. */
+async function callLedger(url: string, token: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${token}` },
+    });
+  } catch (error) {
+    throw new Error(`cannot reach ${url}: ${(error as Error).message}`);
   }
-
-  async json<T>(path: string): Promise<T> {
-    return (await this.call(path)).json() as Promise<T>;
-  }
-
-  async post(path: string, body: string): Promise<void> {
-    await this.call(path, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
-  }
-
-  private async call(path: string, init: RequestInit = {}): Promise<Response> {
-    const url = `${this.base}/${path}`;
-    let response: Response;
+  if (!response.ok) {
+    const text = await response.text();
+    let reason = text;
     try {
-      response = await fetch(url, {
-        ...init,
-        headers: { ...init.headers, authorization: `Bearer ${this.token}` },
-      });
-    } catch (error) {
-      throw new Error(`cannot reach ${url}: ${(error as Error).message}`);
+      reason = (JSON.parse(text) as { error?: string }).error ?? text;
+    } catch {
+      // not JSON: the text itself
     }
-    if (!response.ok) {
-      const text = await response.text();
-      let reason = text;
-      try {
-        reason = (JSON.parse(text) as { error?: string }).error ?? text;
-      } catch {
-        // not JSON: the text itself
-      }
-      throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${reason}`);
-    }
-    return response;
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${reason}`);
   }
+  return response;
 }

@@ -92,8 +92,7 @@ export const toCommitment = (view: CommitmentView, today: string): Commitment =>
   overdue: view.status === 'open' && view.dueDate < today,
 });
 
-export const CommitmentConnection = connectionOf(Commitment, 'Commitment');
-export type CommitmentConnection = InstanceType<typeof CommitmentConnection>;
+export const CommitmentConnection = connectionOf(Commitment);
 
 @ObjectType()
 export class CommitmentPayload extends payloadOf({ commitment: Commitment }) {}

@@ -2,16 +2,9 @@ import * as inputs from './commitments.inputs';
 import { CommitmentPayload } from './commitment.model';
 import { CommitmentQueries } from './queries/commitment.queries';
 import { toMoney } from '../benefit-pools/money-input';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const commitment = mutationsOf(
-  inputs,
-  CommitmentPayload,
-  CommitmentQueries,
-  async (read, data: { commitmentId: string }) => ({
-    commitment: await read.byId(data.commitmentId),
-  }),
-);
+const commitment = entityMutationsOf(inputs, CommitmentPayload, CommitmentQueries, 'commitment');
 
 export const CommitmentsMutations = mutationsResolver('CommitmentsMutations', [
   commitment(

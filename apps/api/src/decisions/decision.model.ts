@@ -154,8 +154,7 @@ export const toDecision = (view: DecisionView, today: string): Decision => ({
   dissent: view.votes.filter((v) => v.counted && DISSENT.has(v.choice)),
 });
 
-export const DecisionConnection = connectionOf(Decision, 'Decision');
-export type DecisionConnection = InstanceType<typeof DecisionConnection>;
+export const DecisionConnection = connectionOf(Decision);
 
 @ObjectType()
 export class DecisionPayload extends payloadOf({ decision: Decision }) {}

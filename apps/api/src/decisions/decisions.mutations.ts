@@ -4,22 +4,10 @@ import { InitiativeQueries } from '../initiatives/queries/initiative.queries';
 import { DecisionPayload } from './decision.model';
 import { DecisionQueries } from './queries/decision.queries';
 import { toDomainRules } from '../initiatives/governance-rules.model';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const decision = mutationsOf(
-  inputs,
-  DecisionPayload,
-  DecisionQueries,
-  async (read, data: { decisionId: string }) => ({ decision: await read.byId(data.decisionId) }),
-);
-const initiative = mutationsOf(
-  inputs,
-  InitiativePayload,
-  InitiativeQueries,
-  async (read, data: { initiativeId: string }) => ({
-    initiative: await read.byId(data.initiativeId),
-  }),
-);
+const decision = entityMutationsOf(inputs, DecisionPayload, DecisionQueries, 'decision');
+const initiative = entityMutationsOf(inputs, InitiativePayload, InitiativeQueries, 'initiative');
 
 export const DecisionsMutations = mutationsResolver('DecisionsMutations', [
   initiative(

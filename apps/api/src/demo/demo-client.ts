@@ -9,7 +9,7 @@ export class DemoStepError extends Error {}
  * partner per request, over GraphQL, through validation, the policy and the deciders.
  */
 export class DemoClient {
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, Promise<string>>();
   commands = 0;
 
   constructor(
@@ -17,14 +17,10 @@ export class DemoClient {
     private readonly tokenService: TokenService,
   ) {}
 
-  private async token(actor: Actor): Promise<string> {
+  private token(actor: Actor): Promise<string> {
     const key = `${actor.personId}/${actor.partnerId}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      token = await this.tokenService.issue(actor, '1h');
-      this.tokens.set(key, token);
-    }
-    return token;
+    if (!this.tokens.has(key)) this.tokens.set(key, this.tokenService.issue(actor, '1h'));
+    return this.tokens.get(key)!;
   }
 
   /** Runs one mutation `name(input: …)` as `actor`; its input type is the mutation's, capitalised. */

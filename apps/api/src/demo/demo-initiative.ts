@@ -20,14 +20,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-interface Partner {
-  partnerId: string;
-  organisationName: string;
-  sector: string;
-  person: { personId: string; name: string };
-}
-
-const PARTNERS: Partner[] = [
+const PARTNERS = [
   ['city-hall', 'Riverside City Hall', 'GOVERNMENT', 'ana', 'Ana Okafor'],
   ['food-bank', 'Riverside Food Bank', 'NONPROFIT', 'bo', 'Bo Lindqvist'],
   ['school-district', 'Riverside School District', 'EDUCATION', 'chen', 'Chen Wei'],
@@ -46,6 +39,7 @@ const PARTNERS: Partner[] = [
   sector: sector!,
   person: { personId: personId!, name: name! },
 }));
+type Partner = (typeof PARTNERS)[number];
 
 const EVALUATOR = { personId: 'maya', name: 'Maya Brooks', partnerId: 'hilltop-foundation' };
 const STEERING = PARTNERS.slice(0, 7);

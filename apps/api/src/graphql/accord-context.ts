@@ -2,13 +2,26 @@ import type { Actor } from '@accord/domain';
 import type { Request } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { headerId, requestIdOf } from '../observability/request-id';
-import type { VisibilityContext } from '../visibility/visibility-context';
+import type { Viewer } from '../visibility/viewer';
 
-export interface AccordContext extends VisibilityContext {
+/** A value withheld from this reader, reported in the response's `extensions.redacted`. */
+export interface Redaction {
+  path: (string | number)[];
+  field: string;
+  initiativeId: string;
+  reason: string;
+  /** For event data: the keys of `data` set to null. */
+  keys?: string[];
+}
+
+export interface AccordContext {
   req: Request;
   requestId: string;
   correlationId: string;
   actor?: Actor;
+  /** For visibility: the request's (or subscription's) reader, and what it withheld. */
+  viewer?: Viewer;
+  redactions?: Redaction[];
 }
 
 /** What graphql-ws keeps per WebSocket connection; `actor` is set once its token is checked. */

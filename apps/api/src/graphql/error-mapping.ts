@@ -35,14 +35,8 @@ export function toGraphQLError(exception: unknown): GraphQLError | undefined {
   }
   if (exception instanceof DomainError) {
     const notFound = exception.code.endsWith('.NOT_FOUND');
-    return error(
-      exception.message,
-      notFound ? ErrorCodes.NOT_FOUND : ErrorCodes.DOMAIN_RULE_VIOLATED,
-      {
-        rule: exception.code,
-        field: exception.field ?? null,
-      },
-    );
+    const code = notFound ? ErrorCodes.NOT_FOUND : ErrorCodes.DOMAIN_RULE_VIOLATED;
+    return error(exception.message, code, { rule: exception.code, field: exception.field ?? null });
   }
   if (exception instanceof NotPermittedError) {
     return error(exception.message, ErrorCodes.FORBIDDEN, {

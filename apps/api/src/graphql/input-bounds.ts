@@ -1,3 +1,4 @@
+import { ENTITY_ID } from '@accord/domain';
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, IsISO8601, Matches, Max, Min, ValidateBy } from 'class-validator';
 
@@ -26,6 +27,19 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const rule = (name: string, validate: (value: unknown) => boolean, message: string) =>
   ValidateBy({ name, validator: { validate } }, { message });
 
+/** An entity or partner id, as the domain defines one. */
+export const IsEntityId = () =>
+  Matches(ENTITY_ID, {
+    message:
+      '$property must be 1-128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit',
+  });
+
+/** A decimal number as a string, never a float: the shape the domain accepts. */
+export const IsDecimalString = () =>
+  Matches(/^-?\d{1,18}(\.\d{1,12})?$/, {
+    message: '$property must be a decimal number such as -3.5 or 72.25 (a string, not a float)',
+  });
+
 /** A calendar day YYYY-MM-DD from `earliest` to INPUT_BOUNDS.latestDay. */
 export function IsDay(earliest: string = INPUT_BOUNDS.earliestDay): PropertyDecorator {
   const latest = INPUT_BOUNDS.latestDay;
@@ -46,7 +60,7 @@ export const IsMeasuredDay = () => IsDay(INPUT_BOUNDS.earliestMeasuredDay);
 
 /**
  * An ISO 8601 instant of business time, not before INPUT_BOUNDS.earliestDay. That it is not in
- * the future is checked against the ledger's clock, by EnvelopeFactory.
+ * the future is checked against the ledger's clock, by Commands.envelope.
  */
 export function IsBusinessTime(): PropertyDecorator {
   const earliest = Date.parse(`${INPUT_BOUNDS.earliestDay}T00:00:00Z`);

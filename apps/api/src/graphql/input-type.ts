@@ -10,9 +10,7 @@ import {
 } from '@nestjs/graphql';
 import { Type as Nested } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { IsDecimalString } from '../indicators/decimal-input';
-import { IsEntityId } from './id';
-import { IsDay, IsMeasuredDay } from './input-bounds';
+import { IsDay, IsDecimalString, IsEntityId, IsMeasuredDay } from './input-bounds';
 import { LocalDateScalar } from './local-date.scalar';
 import { IsText, type TextRules } from './text';
 
@@ -39,7 +37,6 @@ export const field = <T>(
 
 /** An id as a query takes it, unchecked: one that names nothing finds nothing. */
 export const anyId = (description?: string) => field<string>(() => ID, description, IsString());
-/** An entity or partner id. */
 export const entityId = (description?: string) =>
   field<string>(() => ID, description, IsEntityId());
 /** Free text a person writes (see IsText): one line of at most `max` characters… */
@@ -57,10 +54,8 @@ export const measuredDay = (description?: string) =>
 /** A decimal number as a string, never a float. */
 export const decimal = (description: string) =>
   field<string>(() => String, description, IsDecimalString());
-/** A whole number, held to `rules`. */
 export const whole = (description?: string, ...rules: PropertyDecorator[]) =>
   field<number>(() => Int, description, ...rules);
-/** A member of a registered enum. */
 export const member = <E extends Record<string, string>>(
   values: E,
   description?: string,
@@ -90,7 +85,6 @@ export const optional = <T>(
   description = field.description,
 ): InputField<T | null | undefined> => ({ ...field, description, nullable: true });
 
-/** The field takes `value` when left out. */
 export const withDefault = <T>(field: InputField<T>, defaultValue: T): InputField<T> => ({
   ...field,
   defaultValue,

@@ -50,12 +50,10 @@ type InputOf<Inputs, C extends string> =
   Inputs[`${C}Input` & keyof Inputs] extends Type<infer I extends CommandInput> ? I : never;
 
 /**
- * The mutations of an area answering with one payload type, read through one query service:
- * `const commitment = mutationsOf(inputs, CommitmentPayload, CommitmentQueries, async (read,
- * data) => ({ commitment: await read.byId(data.commitmentId) }))`, where `inputs` is the area's
- * inputs module, then one row a mutation: `commitment('ReviseCommitment', 'description')`, whose
- * input is `inputs.ReviseCommitmentInput` and whose data is the input's own fields, or with
- * `(input, envelope, own) => ({ ...own, ... })` where the data is more than those (`own`).
+ * The mutations of an area answering with one payload type, read through one query service
+ * (`inputs` is the area's inputs module), then one row a mutation: `commitment('ReviseCommitment',
+ * 'description')`, whose input is `inputs.ReviseCommitmentInput` and whose data is the input's
+ * own fields, or `(input, envelope, own) => ({ ...own, ... })` where the data is more.
  */
 export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }, Key>(
   inputs: Inputs,
@@ -85,6 +83,27 @@ export function mutationsOf<Inputs, Reader, Payload extends { receipt: unknown }
       answer,
     };
   };
+}
+
+/**
+ * The mutations of an area whose payload holds one entity as `field`, read by its byId with the
+ * id the command's data holds at `key` (`<field>Id` unless named).
+ */
+export function entityMutationsOf<
+  Inputs,
+  Payload extends { receipt: unknown },
+  F extends Exclude<keyof Payload, 'receipt'> & string,
+>(
+  inputs: Inputs,
+  payload: Type<Payload>,
+  reader: Type<{ byId(id: string): Promise<Payload[F]> }>,
+  field: F,
+  key = `${field}Id`,
+) {
+  return mutationsOf(inputs, payload, reader, async (read, data: Row) => {
+    const answer = { [field]: await read.byId(data[key] as string) };
+    return answer as Omit<Payload, 'receipt'>;
+  });
 }
 
 /**

@@ -66,7 +66,6 @@ export function enumFrom<V extends string>(
   registerEnumType(members, { name, description });
   return members as Record<Uppercase<V>, V>;
 }
-/** An object type. */
 export const of = <T>(type: Type<T>, description?: string) => toSpec(type, description);
 export const list = <T>(item: Of<T>, description?: string): FieldSpec<T[]> => {
   const { type } = toSpec(item);

@@ -1,4 +1,4 @@
-import { decodeCursor, type PageRequest } from '@accord/projections';
+import { decodeCursor, type Page, type PageRequest } from '@accord/projections';
 import { type Type } from '@nestjs/common';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { bool, fieldsOf, int, list, nullable, of, text } from './object-type';
@@ -44,10 +44,11 @@ export function toPageRequest(args: PageArgs): PageRequest {
 export class PageInfo extends fieldsOf()({ hasNextPage: bool(), endCursor: nullable(text()) }) {}
 
 /**
- * The Relay connection of `node` (`<Name>Connection` of `<Name>Edge`s), the shape every paged
- * list answers with.
+ * The Relay connection of `node` (`<Node>Connection` of `<Node>Edge`s, named after its class),
+ * the shape every paged list answers with.
  */
-export function connectionOf<Node>(node: Type<Node>, name: string) {
+export function connectionOf<Node>(node: Type<Node>): Type<Page<Node>> {
+  const { name } = node;
   @ObjectType(`${name}Edge`)
   class Edge extends fieldsOf()({ cursor: text(), node: of(node) }) {}
 

@@ -1,4 +1,4 @@
-import { type Type } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import {
   Args,
   ArgsType,
@@ -10,6 +10,7 @@ import {
   type ReturnTypeFuncValue,
 } from '@nestjs/graphql';
 import type { AccordContext } from './accord-context';
+import { found } from '../ledger/ledger.errors';
 import { anyId, inputOf } from './input-type';
 
 /** The instances Nest injects for a list of provider classes. */
@@ -131,3 +132,25 @@ export const byId = <T>(
   args: IdArgs,
   resolve: ({ id }, _, queries) => queries.byId(id),
 });
+
+/**
+ * The query service of an area over its reader, whose byId answers the `entity` with that id
+ * (NOT_FOUND when there is none): `class RiskQueries extends readerQueries(RiskRegisterReader,
+ * 'risk') {}`.
+ */
+export function readerQueries<R extends { get(id: string): Promise<unknown> }>(
+  Reader: Type<R>,
+  entity: string,
+) {
+  type View = NonNullable<Awaited<ReturnType<R['get']>>>;
+  @Injectable()
+  class ReaderQueries {
+    constructor(readonly reader: R) {}
+
+    byId(id: string): Promise<View> {
+      return found(entity, id, this.reader.get(id) as Promise<View | undefined>);
+    }
+  }
+  Reflect.defineMetadata('design:paramtypes', [Reader], ReaderQueries);
+  return ReaderQueries;
+}

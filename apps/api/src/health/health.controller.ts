@@ -2,10 +2,12 @@ import { type EventStore } from '@accord/event-store';
 import { ProjectionRunner, ReadModelAheadOfLogError } from '@accord/projections';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
-import { eventsBehind } from '../ledger/projection-lag';
+import { withLags } from '../ledger/projection-lag';
 
 /** Read models further behind than this are not ready to serve reads. */
 export const READY_MAX_LAG = 1_000;
+
+const unavailable = (body: object) => new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
 
 /**
  * /health: the store answers, and how far each read model is behind the log (503 when one is
@@ -22,12 +24,9 @@ export class HealthController {
   @Get('health')
   async health() {
     const report = await this.report();
-    if (report.halted) {
-      throw new HttpException({ ...report, status: 'halted' }, HttpStatus.SERVICE_UNAVAILABLE);
-    }
-    if (report.projections.some((p) => p.state === 'failed')) {
-      throw new HttpException({ ...report, status: 'degraded' }, HttpStatus.SERVICE_UNAVAILABLE);
-    }
+    if (report.halted) throw unavailable({ ...report, status: 'halted' });
+    if (report.projections.some((p) => p.state === 'failed'))
+      throw unavailable({ ...report, status: 'degraded' });
     return { ...report, status: 'ok' };
   }
 
@@ -35,9 +34,7 @@ export class HealthController {
   async ready() {
     const report = await this.report();
     const lagging = report.projections.filter((p) => p.state === 'failed' || p.lag > READY_MAX_LAG);
-    if (report.halted || lagging.length > 0) {
-      throw new HttpException({ ...report, status: 'not ready' }, HttpStatus.SERVICE_UNAVAILABLE);
-    }
+    if (report.halted || lagging.length > 0) throw unavailable({ ...report, status: 'not ready' });
     return { ...report, status: 'ready' };
   }
 
@@ -46,13 +43,8 @@ export class HealthController {
     try {
       headPosition = await this.store.headPosition();
     } catch (error) {
-      throw new HttpException(
-        {
-          status: 'store unreachable',
-          error: error instanceof Error ? error.message : String(error),
-        },
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      throw unavailable({ status: 'store unreachable', error: reason });
     }
     const halted = await this.projections.checkLog().then(
       () => undefined,
@@ -61,9 +53,7 @@ export class HealthController {
         throw error;
       },
     );
-    const statuses = this.projections.status();
-    const lags = await eventsBehind(this.store, statuses);
-    const projections = statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
+    const projections = await withLags(this.store, this.projections.status());
     return { headPosition, ...(halted && { halted }), projections };
   }
 }

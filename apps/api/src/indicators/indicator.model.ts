@@ -79,11 +79,9 @@ export class Indicator extends fieldsOf<IndicatorView>()({
   measurements: hidden<MeasurementView[] | undefined>(),
 }) {}
 
-export const IndicatorConnection = connectionOf(Indicator, 'Indicator');
-export type IndicatorConnection = InstanceType<typeof IndicatorConnection>;
+export const IndicatorConnection = connectionOf(Indicator);
 
-export const MeasurementConnection = connectionOf(Measurement, 'Measurement');
-export type MeasurementConnection = InstanceType<typeof MeasurementConnection>;
+export const MeasurementConnection = connectionOf(Measurement);
 
 @ArgsType()
 export class IndicatorsArgs extends pageArgsOf({ initiativeId: entityId() }) {}

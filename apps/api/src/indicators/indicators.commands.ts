@@ -1,5 +1,5 @@
 import { indicatorDecider, type IndicatorState } from '@accord/domain';
-import { inInitiative, inInitiativeOf } from '../auth/subject';
+import { inInitiativeOf, inNamedInitiative } from '../auth/subject';
 import { commandsOf } from '../ledger/command-table';
 import { indicatorStream } from '../ledger/streams';
 
@@ -12,10 +12,7 @@ const ofItsSteward = {
 };
 
 export const INDICATOR_COMMANDS = [
-  indicator('DefineIndicator', {
-    subject: (_, data) => inInitiative(data.initiativeId),
-    needs: async (streams, data) => ({ initiative: await streams.initiative(data.initiativeId) }),
-  }),
+  indicator('DefineIndicator', inNamedInitiative),
   indicator('RecordMeasurement', {
     ...ofItsSteward,
     // The source partner is judged against the indicator's own initiative.

@@ -1,14 +1,9 @@
 import * as inputs from './indicators.inputs';
 import { MeasurementPayload, IndicatorPayload } from './indicator.model';
 import { IndicatorQueries } from './queries/indicator.queries';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const indicator = mutationsOf(
-  inputs,
-  IndicatorPayload,
-  IndicatorQueries,
-  async (read, data: { indicatorId: string }) => ({ indicator: await read.byId(data.indicatorId) }),
-);
+const indicator = entityMutationsOf(inputs, IndicatorPayload, IndicatorQueries, 'indicator');
 const measurement = mutationsOf(
   inputs,
   MeasurementPayload,

@@ -56,11 +56,9 @@ export class GovernanceRulesInput extends inputOf({
   supermajority: nested(FractionInput),
 }) {}
 
+const fraction = ({ numerator, denominator }: FractionInput) => ({ numerator, denominator });
 export const toDomainRules = (input: GovernanceRulesInput): DomainGovernanceRules => ({
-  quorum: { numerator: input.quorum.numerator, denominator: input.quorum.denominator },
+  quorum: fraction(input.quorum),
   defaultMethod: input.defaultMethod,
-  supermajority: {
-    numerator: input.supermajority.numerator,
-    denominator: input.supermajority.denominator,
-  },
+  supermajority: fraction(input.supermajority),
 });

@@ -50,8 +50,7 @@ export class Initiative extends fieldsOf<InitiativeView>()({
   launchedPosition: hidden(),
 }) {}
 
-export const InitiativeConnection = connectionOf(Initiative, 'Initiative');
-export type InitiativeConnection = InstanceType<typeof InitiativeConnection>;
+export const InitiativeConnection = connectionOf(Initiative);
 
 @ObjectType()
 export class InitiativePayload extends payloadOf({ initiative: Initiative }) {}

@@ -2,16 +2,9 @@ import * as inputs from './initiatives.inputs';
 import { InitiativePayload } from './initiative.model';
 import { InitiativeQueries } from './queries/initiative.queries';
 import { toDomainRules } from './governance-rules.model';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const initiative = mutationsOf(
-  inputs,
-  InitiativePayload,
-  InitiativeQueries,
-  async (read, data: { initiativeId: string }) => ({
-    initiative: await read.byId(data.initiativeId),
-  }),
-);
+const initiative = entityMutationsOf(inputs, InitiativePayload, InitiativeQueries, 'initiative');
 
 export const InitiativesMutations = mutationsResolver('InitiativesMutations', [
   initiative('AmendAgenda', 'Replace the common agenda; the earlier one stays in the history.'),

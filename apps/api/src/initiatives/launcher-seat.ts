@@ -1,17 +1,15 @@
 import { DomainError, RosterRules } from '@accord/domain';
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { FoldedStreams } from '../ledger/folded-streams';
-import { LedgerCommand } from '../ledger/ledger-command';
+import { Commands } from '../ledger/ledger-command';
 import { seatLauncher } from './initiatives.commands';
 
-/** What seating an initiative's launcher did. */
 export type SeatOutcome = 'seated' | 'already seated' | 'has a roster';
 
 @Injectable()
 export class LauncherSeat {
   constructor(
-    private readonly bus: CommandBus,
+    private readonly commands: Commands,
     private readonly streams: FoldedStreams,
   ) {}
 
@@ -22,9 +20,7 @@ export class LauncherSeat {
   async backfill(initiativeId: string, correlationId: string): Promise<SeatOutcome> {
     const seat = await seatLauncher(this.streams, initiativeId, correlationId);
     try {
-      const receipt = await this.bus.execute(
-        new LedgerCommand(seat.type, seat.data, seat.envelope),
-      );
+      const receipt = await this.commands.run(seat.type, seat.data, seat.envelope);
       return receipt.duplicate ? 'already seated' : 'seated';
     } catch (error) {
       if (error instanceof DomainError && error.code === RosterRules.LAUNCHER_ALREADY_SEATED)

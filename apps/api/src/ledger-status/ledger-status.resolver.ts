@@ -10,7 +10,7 @@ import { untilClientGone } from '../graphql/client-gone';
 import { ErrorCodes } from '../graphql/error-mapping';
 import { NotFoundError } from '../ledger/ledger.errors';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
-import { eventsBehind } from '../ledger/projection-lag';
+import { withLags } from '../ledger/projection-lag';
 import { Visibility } from '../visibility/visibility';
 import { ChainVerification, ProjectionStatusModel } from './ledger-status.model';
 import { LedgerVerification } from './ledger-verification';
@@ -46,10 +46,8 @@ export class LedgerStatusResolver {
   @Query(() => [ProjectionStatusModel], {
     description: "Each read model's position, lag and state.",
   })
-  async projections(): Promise<ProjectionStatusModel[]> {
-    const statuses = this.runner.status();
-    const lags = await eventsBehind(this.store, statuses);
-    return statuses.map((p) => ({ ...p, lag: lags.get(p.name)! }));
+  projections(): Promise<ProjectionStatusModel[]> {
+    return withLags(this.store, this.runner.status());
   }
 
   @Query(() => ChainVerification, {

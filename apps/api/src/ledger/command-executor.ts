@@ -242,7 +242,6 @@ export class CommandExecutor {
   }
 }
 
-/** The receipt of a command whose last event is `last`. */
 const toReceipt = (
   commandId: string,
   last: Pick<StoredEvent, 'stream' | 'revision' | 'position' | 'hash'>,

@@ -41,7 +41,6 @@ export interface CommandRow<Command extends DomainCommand = DomainCommand, State
   then?(streams: FoldedStreams, data: DataOf<Command>, envelope: CommandEnvelope): Promise<Run>;
 }
 
-/** A command to run: its name, its data and its envelope. */
 export interface Run {
   type: string;
   data: unknown;

@@ -56,7 +56,7 @@ export class FoldedStreams {
   /** What `actor` may see, judged on the rosters as recorded, on the day of `recordedAt`. */
   sightOf(actor: Actor, recordedAt: Date): InitiativeSight {
     return new InitiativeSight(actor, recordedAt, (initiativeId) =>
-      this.foldAsRecorded(rosterDecider, rosterStream, initiativeId),
+      this.fold(rosterDecider, rosterStream, initiativeId, true),
     );
   }
 
@@ -123,22 +123,16 @@ export class FoldedStreams {
     return { initiativeId };
   }
 
+  /** The state as the actor being decided for may see it, unless `asRecorded`. */
   private async fold<State, Event>(
     decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
     streamOf: (id: string) => string,
     id: AggregateId,
-  ): Promise<State> {
-    const state = await this.foldAsRecorded(decider, streamOf, id);
-    const sight = this.deciding.getStore();
-    return sight ? sight.asSeen(state, decider.initialState) : state;
-  }
-
-  private async foldAsRecorded<State, Event>(
-    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
-    streamOf: (id: string) => string,
-    id: AggregateId,
+    asRecorded = false,
   ): Promise<State> {
     const events = id === null || id === undefined ? [] : await this.store.readStream(streamOf(id));
-    return fold(decider, asDomainEvents<Event>(events));
+    const state = fold(decider, asDomainEvents<Event>(events));
+    const sight = asRecorded ? undefined : this.deciding.getStore();
+    return sight ? sight.asSeen(state, decider.initialState) : state;
   }
 }

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
 import type { AccordContext } from '../graphql/accord-context';
 import { type CommandInput } from '../graphql/command-input';
+import { INPUT_BOUNDS } from '../graphql/input-bounds';
+import { InputValidationError } from '../graphql/input-validation';
+import { Clock } from './clock';
 import { type CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
 import { type CommandRow, type Run } from './command-table';
-import { EnvelopeFactory } from './envelope.factory';
 import { FoldedStreams } from './folded-streams';
+import { payloadHash } from './payload-hash';
 import { type Receipt } from './receipt.model';
 
 /** The one command type the CommandBus carries: a row's name, its data and its envelope. */
@@ -37,10 +41,6 @@ export class CommandTable {
     if (!row) throw new Error(`no command table declares ${type}`);
     return row;
   }
-
-  get names(): string[] {
-    return [...this.rows.keys()];
-  }
 }
 
 @CommandHandler(LedgerCommand)
@@ -68,16 +68,39 @@ export class LedgerCommandHandler implements ICommandHandler<LedgerCommand> {
 export class Commands {
   constructor(
     private readonly bus: CommandBus,
-    private readonly envelopes: EnvelopeFactory,
+    private readonly clock: Clock,
   ) {}
 
-  /** `pastTimes`: other business times of the input that cannot be in the future either. */
+  /**
+   * `pastTimes`: other business times of the input that cannot be in the future either (when a
+   * meeting was held). Business time may be backdated, but a clock a few minutes fast is the
+   * most accepted ahead of ours.
+   */
   envelope(
-    input: CommandInput,
+    input: CommandInput & { expectedRevision?: number },
     context: AccordContext,
-    pastTimes?: Record<string, string>,
+    pastTimes: Record<string, string> = {},
   ): CommandEnvelope {
-    return this.envelopes.create(input, context, pastTimes);
+    if (!context.actor) throw new Error('commands need an authenticated actor');
+    const now = this.clock.now();
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+    const latest = now.getTime() + INPUT_BOUNDS.futureToleranceMs;
+    const future = Object.entries({ occurredAt: occurredAt.toISOString(), ...pastTimes })
+      .filter(([, time]) => Date.parse(time) > latest)
+      .map(([field]) => ({
+        field,
+        rule: 'notInFuture',
+        message: `${field} cannot be in the future`,
+      }));
+    if (future.length > 0) throw new InputValidationError(future);
+    return {
+      commandId: input.commandId ?? randomUUID(),
+      correlationId: context.correlationId,
+      actor: context.actor,
+      occurredAt: occurredAt.toISOString(),
+      expectedRevision: input.expectedRevision ?? undefined,
+      payloadHash: payloadHash(input),
+    };
   }
 
   run(type: string, data: unknown, envelope: CommandEnvelope): Promise<Receipt> {

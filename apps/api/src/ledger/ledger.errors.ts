@@ -1,11 +1,18 @@
+/** An error named after its class, as logs and callers read it. */
+export class NamedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** A write that raced another one and cannot be retried for the client. */
-export class ConcurrencyConflictError extends Error {
+export class ConcurrencyConflictError extends NamedError {
   constructor(
     message: string,
     readonly details: { stream: string; expectedRevision?: number; actualRevision?: number | null },
   ) {
     super(message);
-    this.name = 'ConcurrencyConflictError';
   }
 }
 
@@ -14,7 +21,7 @@ export class ConcurrencyConflictError extends Error {
  * input: a retry must resend the same command. Names neither the earlier command nor its stream,
  * which the caller may not be allowed to see.
  */
-export class CommandIdReusedError extends Error {
+export class CommandIdReusedError extends NamedError {
   constructor(
     readonly commandId: string,
     readonly usedFor: 'another command' | 'another input',
@@ -24,17 +31,15 @@ export class CommandIdReusedError extends Error {
         ? `commandId ${commandId} was already used with another input: a retry must resend the same input; send a new commandId for a new command`
         : `commandId ${commandId} was already used for another command: send a new commandId`,
     );
-    this.name = 'CommandIdReusedError';
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends NamedError {
   constructor(
     readonly entity: string,
     readonly id: string,
   ) {
     super(`${entity} ${id} does not exist`);
-    this.name = 'NotFoundError';
   }
 }
 

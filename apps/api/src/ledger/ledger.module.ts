@@ -24,11 +24,11 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Provider,
 } from '@nestjs/common';
 import { type AccordConfig } from '../config/accord-config';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
-import { EnvelopeFactory } from './envelope.factory';
 import { Commands, CommandTable, LedgerCommandHandler } from './ledger-command';
 import { FoldedStreams } from './folded-streams';
 import { ReadingTime } from './reading-time';
@@ -73,59 +73,33 @@ class LedgerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 export class LedgerModule {
   static forRoot(config: AccordConfig, ledger: Ledger): DynamicModule {
     const logger = new Logger('Projections');
-    return {
-      module: LedgerModule,
-      providers: [
-        { provide: ACCORD_CONFIG, useValue: config },
-        { provide: Clock, useClass: SystemClock },
-        { provide: LEDGER, useValue: ledger },
-        { provide: EVENT_STORE, inject: [LEDGER], useFactory: (ledger: Ledger) => ledger.store },
-        {
-          provide: ProjectionRunner,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) =>
-            new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
-              onError: (name, position, error) =>
-                logger.error(`${name} failed at position ${position}: ${String(error)}`),
-              onHalt: (error) => logger.error(`stopped serving: ${error.message}`),
-            }),
-        },
-        {
-          provide: TimeTravel,
-          inject: [LEDGER],
-          useFactory: (ledger: Ledger) =>
-            new TimeTravel(ledger.readModels, ledger.store, ALL_PROJECTIONS),
-        },
-        // Readers read through time travel: live, or the point the request's query names.
-        ...READERS.map((Reader) => ({
-          provide: Reader,
-          inject: [TimeTravel],
-          useFactory: (travel: TimeTravel) => new Reader(travel.database),
-        })),
-        CommandExecutor,
-        CommandTable,
-        LedgerCommandHandler,
-        Commands,
-        EnvelopeFactory,
-        FoldedStreams,
-        ReadingTime,
-        LedgerLifecycle,
-      ],
-      exports: [
-        ACCORD_CONFIG,
-        Clock,
-        LEDGER,
-        EVENT_STORE,
-        ProjectionRunner,
-        TimeTravel,
-        ...READERS,
-        CommandExecutor,
-        CommandTable,
-        Commands,
-        EnvelopeFactory,
-        FoldedStreams,
-        ReadingTime,
-      ],
-    };
+    const runner = new ProjectionRunner(ledger.readModels, ledger.store, ALL_PROJECTIONS, {
+      onError: (name, position, error) =>
+        logger.error(`${name} failed at position ${position}: ${String(error)}`),
+      onHalt: (error) => logger.error(`stopped serving: ${error.message}`),
+    });
+    const travel = new TimeTravel(ledger.readModels, ledger.store, ALL_PROJECTIONS);
+    const providers: Provider[] = [
+      { provide: ACCORD_CONFIG, useValue: config },
+      { provide: Clock, useClass: SystemClock },
+      { provide: LEDGER, useValue: ledger },
+      { provide: EVENT_STORE, useValue: ledger.store },
+      { provide: ProjectionRunner, useValue: runner },
+      { provide: TimeTravel, useValue: travel },
+      // Readers read through time travel: live, or the point the request's query names.
+      ...READERS.map((Reader) => ({ provide: Reader, useValue: new Reader(travel.database) })),
+      CommandExecutor,
+      CommandTable,
+      LedgerCommandHandler,
+      Commands,
+      FoldedStreams,
+      ReadingTime,
+      LedgerLifecycle,
+    ];
+    // Every one of them, for every module (the module is global).
+    const exports = providers.map((provider) =>
+      'provide' in provider ? provider.provide : provider,
+    );
+    return { module: LedgerModule, providers, exports };
   }
 }

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type StoreConfig } from '../config/accord-config';
+import { NamedError } from './ledger.errors';
 
 /** The event log and the read models, on whichever store the configuration names. */
 export interface Ledger {
@@ -24,33 +25,44 @@ export interface Ledger {
 }
 
 /** Start-up could not reach or open the store: one line saying what failed and what to check. */
-export class StoreUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreUnavailableError';
+export class StoreUnavailableError extends NamedError {}
+
+type Opened = Omit<Ledger, 'description'>;
+type ReadModels = Omit<Opened, 'store'>;
+type KurrentDbConfig = Extract<StoreConfig, { kind: 'kurrentdb' }>;
+
+const reasonOf = (error: unknown) =>
+  error instanceof Error ? error.message || error.name : String(error);
+
+/** Opens the SQLite file (its folder made first) with `open`; `what` names it in a failure. */
+function openSqliteFile<T>(
+  file: string,
+  what: string,
+  check: string,
+  open: (db: Database.Database) => T,
+): T {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    return open(new Database(file));
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `cannot open the SQLite ${what} ${file}: ${(error as Error).message} (check ACCORD_DB_FILE and the folder's permissions${check})`,
+    );
   }
 }
 
-function openSqlite(file: string): Ledger {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+const openSqlite = (file: string): Opened =>
+  openSqliteFile(file, 'ledger', '', (db) => {
     const store = new SqliteEventStore(db);
     return {
       store,
       readModels: new SqliteReadModelDatabase(db),
-      description: `SQLite ${file}`,
       close: async () => {
         await store.close();
         if (db.open) db.close();
       },
     };
-  } catch (error) {
-    throw new StoreUnavailableError(
-      `cannot open the SQLite ledger ${file}: ${(error as Error).message} (check ACCORD_DB_FILE and the folder's permissions)`,
-    );
-  }
-}
+  });
 
 export function redactUrl(url: string): string {
   try {
@@ -62,7 +74,12 @@ export function redactUrl(url: string): string {
   }
 }
 
-async function openPostgres(url: string): Promise<Ledger> {
+const postgresUnavailable = (url: string, what: string, error: unknown) =>
+  new StoreUnavailableError(
+    `cannot use PostgreSQL${what} at ${redactUrl(url)}: ${reasonOf(error)} (check DATABASE_URL, that the server runs, and the user's rights)`,
+  );
+
+async function openPostgres(url: string): Promise<Opened> {
   let store: PostgresEventStore | undefined;
   try {
     store = await PostgresEventStore.connect(url);
@@ -71,7 +88,6 @@ async function openPostgres(url: string): Promise<Ledger> {
     return {
       store: opened,
       readModels,
-      description: `PostgreSQL ${redactUrl(url)}`,
       close: async () => {
         await opened.close();
         await readModels.close();
@@ -79,85 +95,51 @@ async function openPostgres(url: string): Promise<Ledger> {
     };
   } catch (error) {
     await store?.close().catch(() => undefined);
-    const reason = error instanceof Error ? error.message || error.name : String(error);
-    throw new StoreUnavailableError(
-      `cannot use PostgreSQL at ${redactUrl(url)}: ${reason} (check DATABASE_URL, that the server runs, and the user's rights)`,
-    );
+    throw postgresUnavailable(url, '', error);
   }
 }
 
-type KurrentDbConfig = Extract<StoreConfig, { kind: 'kurrentdb' }>;
-
-function openSqliteReadModels(file: string): { readModels: ReadModelDatabase; close(): void } {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
-    // As the SQLite event store sets its file up: rebuilds and another process may write too.
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    return {
-      readModels: new SqliteReadModelDatabase(db),
-      close: () => {
-        if (db.open) db.close();
-      },
-    };
-  } catch (error) {
-    throw new StoreUnavailableError(
-      `cannot open the SQLite read models ${file}: ${(error as Error).message} (check ACCORD_DB_FILE and the folder's permissions, or set DATABASE_URL)`,
-    );
-  }
-}
-
-async function openKurrentDbReadModels(
-  config: KurrentDbConfig['readModels'],
-): Promise<{ readModels: ReadModelDatabase; description: string; close(): Promise<void> }> {
+async function openReadModels(config: KurrentDbConfig['readModels']): Promise<ReadModels> {
   if (config.kind === 'sqlite') {
-    const opened = openSqliteReadModels(config.file);
-    return {
-      readModels: opened.readModels,
-      description: `SQLite ${config.file}`,
-      close: () => Promise.resolve(opened.close()),
-    };
+    return openSqliteFile(config.file, 'read models', ', or set DATABASE_URL', (db) => {
+      // As the SQLite event store sets its file up: rebuilds and another process may write too.
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      return {
+        readModels: new SqliteReadModelDatabase(db),
+        close: () => {
+          if (db.open) db.close();
+          return Promise.resolve();
+        },
+      };
+    });
   }
   try {
     const readModels = await PostgresReadModelDatabase.connect(config.url);
-    return {
-      readModels,
-      description: `PostgreSQL ${redactUrl(config.url)}`,
-      close: () => readModels.close(),
-    };
+    return { readModels, close: () => readModels.close() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message || error.name : String(error);
-    throw new StoreUnavailableError(
-      `cannot use PostgreSQL for the read models at ${redactUrl(config.url)}: ${reason} (check DATABASE_URL, that the server runs, and the user's rights)`,
-    );
+    throw postgresUnavailable(config.url, ' for the read models', error);
   }
 }
 
 /** Events in a KurrentDB cluster; read models in PostgreSQL (DATABASE_URL) or the SQLite file. */
-async function openKurrentDb(config: KurrentDbConfig): Promise<Ledger> {
+async function openKurrentDb(config: KurrentDbConfig): Promise<Opened> {
   const { KurrentDbEventStore, KurrentDbUnavailableError } =
     await import('@accord/event-store/kurrentdb');
   let store: InstanceType<typeof KurrentDbEventStore>;
   try {
     store = await KurrentDbEventStore.connect(config.connectionString);
   } catch (error) {
-    const reason =
-      error instanceof KurrentDbUnavailableError
-        ? error.reason
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    const reason = error instanceof KurrentDbUnavailableError ? error.reason : reasonOf(error);
     throw new StoreUnavailableError(
       `cannot use KurrentDB at ${redactConnectionString(config.connectionString)}: ${reason} (check KURRENTDB_CONNECTION_STRING, that the cluster runs, and that its tls setting matches the server's)`,
     );
   }
   try {
-    const readModels = await openKurrentDbReadModels(config.readModels);
+    const readModels = await openReadModels(config.readModels);
     return {
       store,
       readModels: readModels.readModels,
-      description: `KurrentDB ${redactConnectionString(config.connectionString)}, read models in ${readModels.description}`,
       close: async () => {
         await store.close();
         await readModels.close();
@@ -185,13 +167,11 @@ export function describeStoreConfig(config: StoreConfig): string {
   }
 }
 
-export function openLedger(config: StoreConfig): Promise<Ledger> {
-  switch (config.kind) {
-    case 'sqlite':
-      return Promise.resolve(openSqlite(config.file));
-    case 'postgres':
-      return openPostgres(config.url);
-    case 'kurrentdb':
-      return openKurrentDb(config);
-  }
+export async function openLedger(config: StoreConfig): Promise<Ledger> {
+  const opened = await (config.kind === 'sqlite'
+    ? openSqlite(config.file)
+    : config.kind === 'postgres'
+      ? openPostgres(config.url)
+      : openKurrentDb(config));
+  return { ...opened, description: describeStoreConfig(config) };
 }

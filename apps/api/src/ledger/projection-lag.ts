@@ -5,16 +5,18 @@ import type { ProjectionStatus } from '@accord/projections';
 export const LAG_COUNT_LIMIT = 10_000;
 
 /**
- * How many events each read model has still to apply. Counted, not subtracted: positions need
- * not be contiguous (KurrentDB's are byte offsets in its log), so head minus position is no count.
+ * Each read model's status with how many events it has still to apply (`lag`). Counted, not
+ * subtracted: positions need not be contiguous (KurrentDB's are byte offsets in its log), so
+ * head minus position is no count.
  */
-export async function eventsBehind(
+export async function withLags(
   store: EventStore,
   statuses: readonly ProjectionStatus[],
-): Promise<Map<string, number>> {
+): Promise<(ProjectionStatus & { lag: number })[]> {
   const lowest = Math.min(...statuses.map((s) => s.position));
   const pending = statuses.length === 0 ? [] : await store.readAll(lowest + 1, LAG_COUNT_LIMIT);
-  return new Map(
-    statuses.map((s) => [s.name, pending.filter((event) => event.position > s.position).length]),
-  );
+  return statuses.map((s) => ({
+    ...s,
+    lag: pending.filter((e) => e.position > s.position).length,
+  }));
 }

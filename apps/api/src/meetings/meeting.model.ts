@@ -22,8 +22,7 @@ export class Meeting extends fieldsOf<MeetingView>()({
   heldPosition: hidden(),
 }) {}
 
-export const MeetingConnection = connectionOf(Meeting, 'Meeting');
-export type MeetingConnection = InstanceType<typeof MeetingConnection>;
+export const MeetingConnection = connectionOf(Meeting);
 
 @ObjectType()
 export class MeetingPayload extends payloadOf({ meeting: Meeting }) {}

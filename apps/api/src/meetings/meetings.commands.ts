@@ -1,5 +1,5 @@
 import { meetingDecider } from '@accord/domain';
-import { inInitiative, inInitiativeOf } from '../auth/subject';
+import { inInitiativeOf, inNamedInitiative } from '../auth/subject';
 import { commandsOf } from '../ledger/command-table';
 import { meetingStream } from '../ledger/streams';
 
@@ -8,10 +8,7 @@ const meeting = commandsOf(meetingDecider, (data: { meetingId: string }) =>
 );
 
 export const MEETING_COMMANDS = [
-  meeting('HoldMeeting', {
-    subject: (_, data) => inInitiative(data.initiativeId),
-    needs: async (streams, data) => ({ initiative: await streams.initiative(data.initiativeId) }),
-  }),
+  meeting('HoldMeeting', inNamedInitiative),
   meeting('LinkDecisionToMeeting', {
     subject: (state) => inInitiativeOf(state),
     needs: async (streams, data, state) => ({

@@ -1,14 +1,9 @@
 import * as inputs from './meetings.inputs';
 import { MeetingPayload } from './meeting.model';
 import { MeetingQueries } from './queries/meeting.queries';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const meeting = mutationsOf(
-  inputs,
-  MeetingPayload,
-  MeetingQueries,
-  async (read, data: { meetingId: string }) => ({ meeting: await read.byId(data.meetingId) }),
-);
+const meeting = entityMutationsOf(inputs, MeetingPayload, MeetingQueries, 'meeting');
 
 export const MeetingsMutations = mutationsResolver('MeetingsMutations', [
   meeting(

@@ -3,7 +3,7 @@ import { ProjectionRunner } from '@accord/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
-import { eventsBehind } from '../ledger/projection-lag';
+import { withLags } from '../ledger/projection-lag';
 
 /** Seconds, from a fast read-model query to a slow rebuild-sized write. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -69,10 +69,8 @@ export class AccordMetrics {
       labelNames: ['projection'] as const,
       registers: [this.registry],
       async collect() {
-        const statuses = projections.status();
-        const lags = await eventsBehind(store, statuses);
-        for (const status of statuses)
-          this.set({ projection: status.name }, lags.get(status.name)!);
+        for (const status of await withLags(store, projections.status()))
+          this.set({ projection: status.name }, status.lag);
       },
     });
     new Gauge({

@@ -20,8 +20,6 @@ export const IsContactEmail = () =>
   );
 
 export const IsPhone = () =>
-  applyDecorators(
-    Matches(/^\+?[0-9][0-9 ().-]{2,30}$/, {
-      message: 'phone must be digits, spaces, ".", "-" or brackets, optionally after a "+"',
-    }),
-  );
+  Matches(/^\+?[0-9][0-9 ().-]{2,30}$/, {
+    message: 'phone must be digits, spaces, ".", "-" or brackets, optionally after a "+"',
+  });

@@ -15,6 +15,10 @@ export class PartnerShareInput extends inputOf({
   ),
 }) {}
 
+/** Shares as a command's data records them: plain `{ partnerId, percent }` objects. */
+export const plainShares = (shares: PartnerShareInput[]) =>
+  shares.map(({ partnerId, percent }) => ({ partnerId, percent }));
+
 @ObjectType({ description: "A partner's share, as an exact percentage." })
 export class PartnerSharePercent extends fieldsOf<PartnerShare>()({
   partnerId: id(),

@@ -78,8 +78,7 @@ export class Risk extends fieldsOf<RiskView>()({
 /** A Risk without its history: what a view listing many risks gives at first. */
 export type RiskSummary = Omit<Risk, 'mitigations' | 'assessments'>;
 
-export const RiskConnection = connectionOf(Risk, 'Risk');
-export type RiskConnection = InstanceType<typeof RiskConnection>;
+export const RiskConnection = connectionOf(Risk);
 
 @ArgsType()
 export class RiskRegisterArgs extends pageArgsOf({

@@ -1,5 +1,5 @@
 import { riskDecider, type RiskState } from '@accord/domain';
-import { inInitiative, inInitiativeOf } from '../auth/subject';
+import { inInitiativeOf, inNamedInitiative } from '../auth/subject';
 import { commandsOf } from '../ledger/command-table';
 import { type FoldedStreams } from '../ledger/folded-streams';
 import { riskStream } from '../ledger/streams';
@@ -14,10 +14,7 @@ const ofItsOwner = {
 };
 
 export const RISK_COMMANDS = [
-  risk('IdentifyRisk', {
-    subject: (_, data) => inInitiative(data.initiativeId),
-    needs: async (streams, data) => ({ initiative: await streams.initiative(data.initiativeId) }),
-  }),
+  risk('IdentifyRisk', inNamedInitiative),
   risk('ReassessRisk', ofItsOwner),
   risk('ShareRiskOwnership', ofItsOwner),
   risk('MaterialiseRisk', ofItsOwner),

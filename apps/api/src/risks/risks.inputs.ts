@@ -1,7 +1,7 @@
 import { ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { chosenId, commandInput, entityCommandInput } from '../graphql/command-input';
-import { ENTITY_ID } from '../graphql/id';
+import { ENTITY_ID } from '@accord/domain';
 import { IsScore } from '../graphql/input-bounds';
 import { entityId, field, line, member, nestedList, prose, whole } from '../graphql/input-type';
 import { RiskCategoryEnum } from './risk.model';

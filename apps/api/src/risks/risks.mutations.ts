@@ -1,16 +1,10 @@
 import * as inputs from './risks.inputs';
 import { RiskQueries } from './queries/risk.queries';
 import { RiskPayload } from './risk.model';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { plainShares } from './partner-share';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const risk = mutationsOf(
-  inputs,
-  RiskPayload,
-  RiskQueries,
-  async (read, data: { riskId: string }) => ({
-    risk: await read.byId(data.riskId),
-  }),
-);
+const risk = entityMutationsOf(inputs, RiskPayload, RiskQueries, 'risk');
 
 export const RisksMutations = mutationsResolver('RisksMutations', [
   risk('CloseRisk', 'Close a risk, with the reason; a closed risk takes no further change.'),
@@ -27,9 +21,6 @@ export const RisksMutations = mutationsResolver('RisksMutations', [
   risk(
     'ShareRiskOwnership',
     'Share the ownership of a risk among member partners; shares add to exactly 100 %.',
-    ({ shares }, _, own) => ({
-      ...own,
-      shares: shares.map(({ partnerId, percent }) => ({ partnerId, percent })),
-    }),
+    ({ shares }, _, own) => ({ ...own, shares: plainShares(shares) }),
   ),
 ]);

@@ -1,16 +1,9 @@
 import * as inputs from './roster.inputs';
 import { RosterQueries } from './queries/roster.queries';
 import { RoleAssignmentPayload } from './role-assignment.model';
-import { mutationsOf, mutationsResolver } from '../graphql/mutation-table';
+import { entityMutationsOf, mutationsResolver } from '../graphql/mutation-table';
 
-const assignment = mutationsOf(
-  inputs,
-  RoleAssignmentPayload,
-  RosterQueries,
-  async (read, data: { assignmentId: string }) => ({
-    assignment: await read.byId(data.assignmentId),
-  }),
-);
+const assignment = entityMutationsOf(inputs, RoleAssignmentPayload, RosterQueries, 'assignment');
 
 export const RosterMutations = mutationsResolver('RosterMutations', [
   assignment(

@@ -17,6 +17,10 @@ import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
 import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 
+/** An HTTP refusal: `{ error }`, and what else names it. */
+const refusal = (status: HttpStatus, error: string, more: object = {}) =>
+  new HttpException({ error, ...more }, status);
+
 /**
  * The trees over HTTP, for partners, witnesses and evaluators (a Bearer token as for GraphQL):
  *   GET /checkpoint/initiative/<id>   GET /checkpoint/directory          the signed note (text)
@@ -92,9 +96,9 @@ export class TransparencyController {
       }
       return this.service.consistency(tree, fromSize, optionalCount(query, 'toSize'));
     }
-    throw new HttpException(
-      { error: `no proof of kind "${kind}": inclusion, consistency or coverage` },
-      404,
+    throw refusal(
+      HttpStatus.NOT_FOUND,
+      `no proof of kind "${kind}": inclusion, consistency or coverage`,
     );
   }
 
@@ -105,14 +109,10 @@ export class TransparencyController {
     try {
       await work(await treeFor(this.visibility, actor, initiativeId));
     } catch (error) {
-      if (error instanceof NotFoundError) {
-        throw new HttpException({ error: error.message }, HttpStatus.NOT_FOUND);
-      }
+      if (error instanceof NotFoundError) throw refusal(HttpStatus.NOT_FOUND, error.message);
       if (error instanceof TransparencyRequestError) {
-        throw new HttpException(
-          { error: error.message, ...(error.field ? { field: error.field } : {}) },
-          error.kind === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-        );
+        const status = error.kind === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        throw refusal(status, error.message, error.field ? { field: error.field } : {});
       }
       throw error;
     }
@@ -121,17 +121,13 @@ export class TransparencyController {
   private async actor(header: string | undefined): Promise<Actor> {
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) {
-      throw new HttpException(
-        { error: 'send "Authorization: Bearer <token>" (npm run accord -- token)' },
-        HttpStatus.UNAUTHORIZED,
-      );
+      const how = 'send "Authorization: Bearer <token>" (npm run accord -- token)';
+      throw refusal(HttpStatus.UNAUTHORIZED, how);
     }
     try {
       return await this.tokens.verify(match[1]!);
     } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        throw new HttpException({ error: error.message }, HttpStatus.UNAUTHORIZED);
-      }
+      if (error instanceof InvalidTokenError) throw refusal(HttpStatus.UNAUTHORIZED, error.message);
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { ArgsType, ID, ObjectType } from '@nestjs/graphql';
 import { queriesOf } from '../graphql/resolver-table';
 import { IsInt, Matches, Min } from 'class-validator';
 import type { AccordContext } from '../graphql/accord-context';
-import { ENTITY_ID } from '../graphql/id';
+import { ENTITY_ID } from '@accord/domain';
 import { field, inputOf, optional, whole } from '../graphql/input-type';
 import { InputValidationError } from '../graphql/input-validation';
 import { bool, fieldsOf, int, integerText, list, nullable, of, text } from '../graphql/object-type';

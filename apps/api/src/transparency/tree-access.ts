@@ -1,6 +1,5 @@
-import type { Actor } from '@accord/domain';
+import { type Actor, ENTITY_ID } from '@accord/domain';
 import type { AccordContext } from '../graphql/accord-context';
-import { ENTITY_ID } from '../graphql/id';
 import { NotFoundError } from '../ledger/ledger.errors';
 import type { Visibility } from '../visibility/visibility';
 import { DIRECTORY_TREE, initiativeTree } from '@accord/transparency-log';

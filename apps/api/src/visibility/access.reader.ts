@@ -16,12 +16,6 @@ export interface Seat {
   officeUntil: string;
 }
 
-/** A data-sharing agreement in force and the roles it shares confidential fields with. */
-export interface SharingAgreement {
-  agreementId: string;
-  roles: Role[];
-}
-
 /**
  * What visibility is judged on, read from the live read models: never through time travel,
  * because who may read is decided by who the reader is now, whatever moment they read at.
@@ -101,17 +95,15 @@ export class AccessReader {
     return { roles, agreements: rows.reduce((sum, row) => sum + Number(row.agreements), 0) };
   }
 
-  async sharingAgreements(initiativeId: string): Promise<SharingAgreement[]> {
-    const rows = await this.live.all<{ agreement_id: string; confidential_roles: string | null }>(
-      `SELECT agreement_id, confidential_roles FROM rm_agreements
+  /** The ids of the initiative's data-sharing agreements in force, in the order drafted. */
+  async sharingAgreements(initiativeId: string): Promise<string[]> {
+    const rows = await this.live.all<{ agreement_id: string }>(
+      `SELECT agreement_id FROM rm_agreements
        WHERE initiative_id = ? AND kind = 'data_sharing' AND status = 'in_force'
        ORDER BY drafted_position`,
       [initiativeId],
     );
-    return rows.map((r) => ({
-      agreementId: r.agreement_id,
-      roles: r.confidential_roles ? (JSON.parse(r.confidential_roles) as Role[]) : [],
-    }));
+    return rows.map((r) => r.agreement_id);
   }
 
   /** The partners that own a risk now: its owner and those it is shared with, as its register shows. */

@@ -46,9 +46,7 @@ export class Viewer {
         shared: roles,
         agreements,
         listed: () =>
-          (listed ??= this.access
-            .sharingAgreements(initiativeId)
-            .then((all) => all.map((a) => a.agreementId).join(', '))),
+          (listed ??= this.access.sharingAgreements(initiativeId).then((ids) => ids.join(', '))),
       }));
       this.standings.set(initiativeId, standing);
     }
@@ -82,12 +80,18 @@ export class Viewer {
     return held.some((role) => roles.includes(role));
   }
 
-  /** A stream is seen with its initiative, a person's stream as the person is. */
+  /** A stream is seen as its owner is (see canSee). */
   async canSeeStream(stream: string): Promise<boolean> {
     const owner = await this.access.streamOwner(stream);
-    if (!owner) return false;
-    if (owner.initiativeId) return this.isMember(owner.initiativeId);
-    return owner.category === 'person' && this.canSeePerson(owner.entityId);
+    return owner !== undefined && this.canSee(owner);
+  }
+
+  /** An entity is seen with its initiative; a person, and a person's own events, as the person is. */
+  async canSee(item: unknown): Promise<boolean> {
+    const initiativeId = (item as { initiativeId?: string | null } | null)?.initiativeId;
+    if (initiativeId) return this.isMember(initiativeId);
+    const { category, entityId } = item as { category?: string; entityId?: string };
+    return category === 'person' && entityId !== undefined && this.canSeePerson(entityId);
   }
 
   /** A person is seen by themselves and by members of an initiative the person belongs to. */

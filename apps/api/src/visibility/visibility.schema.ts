@@ -31,18 +31,7 @@ type Resolver = GraphQLFieldResolver<unknown, AccordContext, Args>;
 /** Worded exactly as for an id that does not exist: a hidden initiative is not even confirmed. */
 const notFound = (entity: string, id: string) => toGraphQLError(new NotFoundError(entity, id))!;
 
-const initiativeOf = (value: unknown): string | null | undefined =>
-  (value as { initiativeId?: string | null } | null)?.initiativeId;
-
-/** An entity is seen with its initiative; a person, and a person's own events, as the person is (see Viewer). */
-async function visibleItem(viewer: Viewer, item: unknown): Promise<boolean> {
-  const initiativeId = initiativeOf(item);
-  if (initiativeId) return viewer.isMember(initiativeId);
-  const { category, entityId } = item as { category?: string; entityId?: string };
-  return category === 'person' && entityId !== undefined && viewer.canSeePerson(entityId);
-}
-
-/** A payload field's value as `visibleItem` judges it: a Person row is judged as the person. */
+/** A payload field's value as Viewer.canSee judges it: a Person row is judged as the person. */
 const asItem = (typeName: string, value: unknown): unknown =>
   typeName === 'Person'
     ? { category: 'person', entityId: (value as { personId?: string }).personId }
@@ -65,7 +54,7 @@ function rootCheck(visibility: Visibility, rule: CheckedRule) {
     }
     const items = Array.isArray(answer) ? answer : answer == null ? [] : [answer];
     for (const item of items) {
-      if (!(await visibleItem(viewer, item))) throw notFound(rule.entity, String(args[rule.idArg]));
+      if (!(await viewer.canSee(item))) throw notFound(rule.entity, String(args[rule.idArg]));
     }
   };
 }
@@ -109,7 +98,7 @@ function wrapMutation(field: Field, visibility: Visibility, name: string): Field
     const viewer = visibility.viewerOf(context);
     for (const [key, typeName] of judged) {
       const value = payload[key];
-      if (value == null || (await visibleItem(viewer, asItem(typeName, value)))) continue;
+      if (value == null || (await viewer.canSee(asItem(typeName, value)))) continue;
       const path = responsePathAsArray(info.path);
       for (const withheld of all)
         visibility.redact(context, {
@@ -150,12 +139,7 @@ function wrapSubscription(field: Field, visibility: Visibility, rule: RootRule) 
   if (!subscribe || rule.kind !== 'initiative') return field;
   return {
     ...field,
-    subscribe: async (
-      source: unknown,
-      args: Args,
-      context: AccordContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    subscribe: async (...[source, args, context, info]: Call) => {
       const viewer = visibility.viewerOf(context);
       const initiativeId = String(args[rule.arg]);
       if (!(await viewer.isMember(initiativeId))) throw notFound('initiative', initiativeId);
@@ -199,7 +183,7 @@ function accessTo(
 
 function wrapConfidential(field: Field, visibility: Visibility, name: string, owners: Owners) {
   return around(field, async (resolve, source, args, context, info) => {
-    const initiativeId = initiativeOf(source);
+    const initiativeId = (source as { initiativeId?: string | null } | null)?.initiativeId;
     const access = await accessTo(visibility, context, initiativeId, owners(source as Row));
     if (access.granted) return resolve(source, args, context, info);
     visibility.redact(context, {

@@ -1,9 +1,8 @@
 import type { ReadModelDatabase } from '@accord/projections';
 import { GraphQLError } from 'graphql';
-import type { AccordContext } from '../graphql/accord-context';
+import type { AccordContext, Redaction } from '../graphql/accord-context';
 import { AccessReader } from './access.reader';
 import { Viewer } from './viewer';
-import type { Redaction } from './visibility-context';
 
 /** Makes the viewer of a request from its verified actor (set by the auth guard or the socket). */
 export class Visibility {

@@ -1,3 +1,4 @@
+import type { Actor } from '@accord/domain';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,16 +28,14 @@ function secureHeaders(res: Response): void {
 }
 
 /** Who a page request's session cookie signs in, if anyone. */
-export type SessionOf = (
-  req: Request,
-) => Promise<{ personId: string; partnerId: string } | undefined>;
+type SessionOf = (req: Request) => Promise<Actor | undefined>;
 
 /**
  * index.html with who is signed in written into it (a meta tag the app reads at once), so the
  * first screen asks for its data without first asking the server who the reader is: one round
  * trip less on every first load. Only the reader's own ids, on a page sent to them alone.
  */
-function pageFor(html: string, actor: { personId: string; partnerId: string } | undefined) {
+function pageFor(html: string, actor: Actor | undefined) {
   if (!actor) return html;
   const content = encodeURIComponent(
     JSON.stringify({ personId: actor.personId, partnerId: actor.partnerId }),

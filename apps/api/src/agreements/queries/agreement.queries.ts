@@ -1,9 +1,7 @@
 import { AgreementsRegisterReader, listPage } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { Partner } from '../../initiatives/initiative.model';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
-import { found } from '../../ledger/ledger.errors';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import {
   Agreement,
   AgreementConnection,
@@ -13,14 +11,7 @@ import {
   agreementPages,
 } from '../agreement.model';
 
-@Injectable()
-export class AgreementQueries {
-  constructor(readonly reader: AgreementsRegisterReader) {}
-
-  byId(agreementId: string): Promise<Agreement> {
-    return found('agreement', agreementId, this.reader.get(agreementId));
-  }
-}
+export class AgreementQueries extends readerQueries(AgreementsRegisterReader, 'agreement') {}
 
 export const AgreementResolver = queriesOf([AgreementQueries], {
   agreement: byId(Agreement, 'One agreement; NOT_FOUND if there is none with this id.'),

@@ -1,18 +1,9 @@
 import { BenefitPoolsReader } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { toPageRequest } from '../../graphql/pagination';
-import { byId, queriesOf } from '../../graphql/resolver-table';
-import { found } from '../../ledger/ledger.errors';
+import { byId, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { BenefitPool, BenefitPoolConnection, BenefitPoolsArgs } from '../benefit-pool.model';
 
-@Injectable()
-export class BenefitPoolQueries {
-  constructor(readonly reader: BenefitPoolsReader) {}
-
-  byId(poolId: string): Promise<BenefitPool> {
-    return found('benefit pool', poolId, this.reader.get(poolId));
-  }
-}
+export class BenefitPoolQueries extends readerQueries(BenefitPoolsReader, 'benefit pool') {}
 
 export const BenefitPoolResolver = queriesOf([BenefitPoolQueries], {
   benefitPool: byId(BenefitPool, 'One benefit pool; NOT_FOUND if there is none with this id.'),

@@ -2,6 +2,7 @@ import {
   CommitmentsRegisterReader,
   type CommitmentFilter as ReaderFilter,
   mapPage,
+  type Page,
 } from '@accord/projections';
 import { Injectable } from '@nestjs/common';
 import { Initiative, Partner } from '../../initiatives/initiative.model';
@@ -31,7 +32,7 @@ export class CommitmentQueries {
     return toCommitment(view, this.readingTime.today());
   }
 
-  async list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): Promise<CommitmentConnection> {
+  async list(filter: Omit<ReaderFilter, 'today'>, page: PageArgs): Promise<Page<Commitment>> {
     const today = this.readingTime.today();
     const result = await this.reader.list({ ...filter, today }, toPageRequest(page));
     return mapPage(result, (view) => toCommitment(view, today));

@@ -1,26 +1,19 @@
 import { dirname, join } from 'node:path';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const JS = 'text/javascript; charset=utf-8';
+/** A file of the package `pkg` as installed. */
+const asset = (contentType: string, pkg: string, ...path: string[]) => ({
+  file: join(dirname(require.resolve(`${pkg}/package.json`)), ...path),
+  contentType,
+});
 
 /** GraphiQL and React builds shipped in the app's own node_modules: the page works offline. */
 export const GRAPHIQL_ASSETS: Readonly<Record<string, { file: string; contentType: string }>> = {
-  'react.production.min.js': {
-    file: join(packageDir('react'), 'umd', 'react.production.min.js'),
-    contentType: 'text/javascript; charset=utf-8',
-  },
-  'react-dom.production.min.js': {
-    file: join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
-    contentType: 'text/javascript; charset=utf-8',
-  },
-  'graphiql.min.js': {
-    file: join(packageDir('graphiql'), 'graphiql.min.js'),
-    contentType: 'text/javascript; charset=utf-8',
-  },
-  'graphiql.min.css': {
-    file: join(packageDir('graphiql'), 'graphiql.min.css'),
-    contentType: 'text/css; charset=utf-8',
-  },
+  'react.production.min.js': asset(JS, 'react', 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': asset(JS, 'react-dom', 'umd', 'react-dom.production.min.js'),
+  'graphiql.min.js': asset(JS, 'graphiql', 'graphiql.min.js'),
+  'graphiql.min.css': asset('text/css; charset=utf-8', 'graphiql', 'graphiql.min.css'),
 };
 
 export const GRAPHIQL_ASSET_PATH = '/graphiql-assets';

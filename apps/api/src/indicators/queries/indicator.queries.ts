@@ -1,11 +1,10 @@
 import { IndicatorsReader } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { Initiative } from '../../initiatives/initiative.model';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
-import { found, NotFoundError } from '../../ledger/ledger.errors';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
+import { NotFoundError } from '../../ledger/ledger.errors';
 import {
   Indicator,
   IndicatorConnection,
@@ -25,14 +24,7 @@ export class MeasurementPageArgs extends PageArgs {
   newestFirst: boolean = false;
 }
 
-@Injectable()
-export class IndicatorQueries {
-  constructor(readonly reader: IndicatorsReader) {}
-
-  byId(indicatorId: string): Promise<Indicator> {
-    return found('indicator', indicatorId, this.reader.get(indicatorId));
-  }
-
+export class IndicatorQueries extends readerQueries(IndicatorsReader, 'indicator') {
   /** The whole series, unless the indicator came with it. */
   async series(indicator: Indicator): Promise<Measurement[]> {
     return indicator.measurements ?? this.reader.series(indicator.indicatorId);

@@ -1,22 +1,13 @@
 import { InitiativeOverviewReader } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { ArgsType } from '@nestjs/graphql';
 import { inputOf, member, optional } from '../../graphql/input-type';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
-import { found } from '../../ledger/ledger.errors';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { Visibility } from '../../visibility/visibility';
 import { GovernanceRules } from '../governance-rules.model';
 import { Initiative, InitiativeConnection, Partner, PartnerStatus } from '../initiative.model';
 
-@Injectable()
-export class InitiativeQueries {
-  constructor(readonly reader: InitiativeOverviewReader) {}
-
-  byId(initiativeId: string): Promise<Initiative> {
-    return found('initiative', initiativeId, this.reader.get(initiativeId));
-  }
-}
+export class InitiativeQueries extends readerQueries(InitiativeOverviewReader, 'initiative') {}
 
 @ArgsType()
 class PartnersArgs extends inputOf({ status: optional(member(PartnerStatus)) }, true) {}

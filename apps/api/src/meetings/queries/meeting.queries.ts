@@ -1,25 +1,12 @@
 import { MeetingsReader } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { Decision } from '../../decisions/decision.model';
 import { DecisionQueries } from '../../decisions/queries/decision.queries';
 import { PageArgs, toPageRequest } from '../../graphql/pagination';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { Initiative } from '../../initiatives/initiative.model';
-import { found } from '../../ledger/ledger.errors';
 import { Meeting, MeetingConnection, MeetingsArgs } from '../meeting.model';
 
-@Injectable()
-export class MeetingQueries {
-  constructor(readonly reader: MeetingsReader) {}
-
-  byId(meetingId: string): Promise<Meeting> {
-    return found('meeting', meetingId, this.reader.get(meetingId));
-  }
-
-  list(initiativeId: string, page: PageArgs): Promise<MeetingConnection> {
-    return this.reader.list(initiativeId, toPageRequest(page));
-  }
-}
+export class MeetingQueries extends readerQueries(MeetingsReader, 'meeting') {}
 
 export const MeetingResolver = queriesOf([MeetingQueries], {
   meeting: byId(Meeting, 'One meeting; NOT_FOUND if there is none with this id.'),
@@ -27,7 +14,8 @@ export const MeetingResolver = queriesOf([MeetingQueries], {
     type: () => MeetingConnection,
     description: 'Meetings of an initiative, in recorded order.',
     args: MeetingsArgs,
-    resolve: ({ initiativeId, ...page }, _, queries) => queries.list(initiativeId, page),
+    resolve: ({ initiativeId, ...page }, _, { reader }) =>
+      reader.list(initiativeId, toPageRequest(page)),
   },
 });
 
@@ -52,6 +40,6 @@ export const InitiativeMeetingsResolver = fieldResolvers(Initiative, [MeetingQue
     type: () => MeetingConnection,
     description: 'Meetings of this initiative.',
     args: PageArgs,
-    resolve: ({ initiativeId }, page, queries) => queries.list(initiativeId, page),
+    resolve: ({ initiativeId }, page, { reader }) => reader.list(initiativeId, toPageRequest(page)),
   },
 });

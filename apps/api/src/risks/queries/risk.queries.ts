@@ -1,18 +1,9 @@
 import { RiskRegisterReader } from '@accord/projections';
-import { Injectable } from '@nestjs/common';
 import { toPageRequest } from '../../graphql/pagination';
-import { byId, queriesOf } from '../../graphql/resolver-table';
-import { found } from '../../ledger/ledger.errors';
+import { byId, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { Risk, RiskConnection, RiskRegisterArgs } from '../risk.model';
 
-@Injectable()
-export class RiskQueries {
-  constructor(readonly reader: RiskRegisterReader) {}
-
-  byId(riskId: string): Promise<Risk> {
-    return found('risk', riskId, this.reader.get(riskId));
-  }
-}
+export class RiskQueries extends readerQueries(RiskRegisterReader, 'risk') {}
 
 export const RiskResolver = queriesOf([RiskQueries], {
   risk: byId(Risk, 'One risk; NOT_FOUND if there is none with this id.'),

@@ -4,21 +4,18 @@ import { Injectable } from '@nestjs/common';
 import { ArgsType } from '@nestjs/graphql';
 import { anyId, field, inputOf, optional } from '../../graphql/input-type';
 import { LocalDateScalar } from '../../graphql/local-date.scalar';
-import { byId, fieldResolvers, queriesOf } from '../../graphql/resolver-table';
+import { byId, fieldResolvers, queriesOf, readerQueries } from '../../graphql/resolver-table';
 import { Initiative, Partner } from '../../initiatives/initiative.model';
-import { found } from '../../ledger/ledger.errors';
 import { ReadingTime } from '../../ledger/reading-time';
 import { RoleAssignment, RoleEnum } from '../role-assignment.model';
 
 @Injectable()
-export class RosterQueries {
+export class RosterQueries extends readerQueries(RosterReader, 'role assignment') {
   constructor(
-    readonly reader: RosterReader,
+    reader: RosterReader,
     private readonly readingTime: ReadingTime,
-  ) {}
-
-  byId(assignmentId: string): Promise<RoleAssignment> {
-    return found('role assignment', assignmentId, this.reader.get(assignmentId));
+  ) {
+    super(reader);
   }
 
   /** Who held which role on `on` (today when omitted), of one partner if named. */
