@@ -6,9 +6,9 @@ const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-// The compiler itself takes most of a second to load: only a file missing from the cache needs it.
-const tsVersion = require('typescript/package.json').version;
-const compiler = () => require('typescript');
+const swcVersion = require('@swc/core/package.json').version;
+const swc = () => require('@swc/core');
+const { typescript: options } = require('./swc-options');
 
 const root = join(__dirname, '..');
 const resolve = Module._resolveFilename;
@@ -18,36 +18,23 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, target, ...rest);
 };
 
-// CommonJS output for ES2022 (ts.ModuleKind.CommonJS and ts.ScriptTarget.ES2022, by name so that
-// the options are known without loading the compiler).
-const compilerOptions = {
-  module: 'commonjs',
-  target: 'es2022',
-  esModuleInterop: true,
-  experimentalDecorators: true,
-  emitDecoratorMetadata: true,
-};
-
 // Each process (a CLI run, a second API in the tests) would transpile the whole app again:
 // keep the output in the temporary folder, keyed by the source, its path, the options and
 // the compiler's version.
-const cacheDir = join(tmpdir(), `accord-register-ts-${tsVersion}`);
+const cacheDir = join(tmpdir(), `accord-register-ts-swc-${swcVersion}`);
 mkdirSync(cacheDir, { recursive: true });
 
 function transpile(filename) {
   const source = readFileSync(filename, 'utf8');
   const key = createHash('sha256')
-    .update(JSON.stringify([filename, compilerOptions]))
+    .update(JSON.stringify([filename, options]))
     .update(source)
     .digest('hex');
   const cached = join(cacheDir, `${key}.js`);
   try {
     return readFileSync(cached, 'utf8');
   } catch {
-    const { outputText } = compiler().transpileModule(source, {
-      fileName: filename,
-      compilerOptions,
-    });
+    const { code: outputText } = swc().transformSync(source, { ...options, filename });
     // Written whole under another name, then renamed: a reader never sees half a file.
     const partial = `${cached}.${process.pid}`;
     writeFileSync(partial, outputText);

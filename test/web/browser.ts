@@ -21,13 +21,14 @@ export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 /**
  * The screenshots of the README and the guide (docs/screenshots/) are refreshed by
- * `ACCORD_SCREENSHOTS=1 npm test` (their dates move with the clock, so a plain run would leave tracked files changed); otherwise they go to a
- * temporary folder, still taken, so the path stays tested.
+ * `ACCORD_SCREENSHOTS=1 npm test` (their dates move with the clock, so a plain run would leave tracked files changed); otherwise they go to
+ * one temporary folder, overwritten by each run (not a new folder per file and run), still taken,
+ * so the path stays tested.
  */
 export const SCREENSHOTS =
   process.env.ACCORD_SCREENSHOTS === '1'
     ? join(ROOT, 'docs', 'screenshots')
-    : mkdtempSync(join(tmpdir(), 'accord-screenshots-'));
+    : join(tmpdir(), 'accord-screenshots');
 
 /**
  * What the web build reads: the app's sources and configuration, and the locked dependencies.
