@@ -89,6 +89,9 @@ describe('Operating the API: JSON logs, /metrics, and a graceful stop', () => {
     expect(sample(text, 'accord_ledger_head_position')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^accord_projection_lag_events\{projection="[a-z-]+"\} 0$/m);
     expect(text).toMatch(/^accord_graphql_request_duration_seconds_bucket\{/m);
+    expect(sample(text, 'accord_process_process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(text).toContain('# TYPE accord_process_nodejs_gc_duration_seconds histogram');
+    expect(text).toMatch(/^accord_process_nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
   it('on SIGTERM finishes the commands under way: every acknowledged one is stored, whole', async () => {

@@ -1,9 +1,10 @@
 import { type EventStore } from '@accord/event-store';
 import { ProjectionRunner } from '@accord/projections';
-import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EVENT_STORE } from '../ledger/ledger.tokens';
 import { withLags } from '../ledger/projection-lag';
+import { collectProcessMetrics } from './process-metrics';
 
 /** Seconds, from a fast read-model query to a slow rebuild-sized write. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -13,9 +14,10 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** Accord's Prometheus metrics, in a registry of its own (one per app, so tests stay apart). */
 @Injectable()
-export class AccordMetrics {
+export class AccordMetrics implements OnModuleInit, OnModuleDestroy {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
+  private stopProcessMetrics = () => {};
 
   readonly requests = new Counter({
     name: 'accord_graphql_requests_total',
@@ -54,7 +56,6 @@ export class AccordMetrics {
   });
 
   constructor(@Inject(EVENT_STORE) store: EventStore, projections: ProjectionRunner) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'accord_process_' });
     new Gauge({
       name: 'accord_ledger_head_position',
       help: 'Global position of the last event in the log.',
@@ -93,6 +94,15 @@ export class AccordMetrics {
           this.set({ projection: status.name }, status.state === 'failed' ? 1 : 0);
       },
     });
+  }
+
+  /** The process's own metrics run while the app does (not for a bare `new AccordMetrics`). */
+  onModuleInit(): void {
+    this.stopProcessMetrics = collectProcessMetrics(this.registry, 'accord_process_');
+  }
+
+  onModuleDestroy(): void {
+    this.stopProcessMetrics();
   }
 
   /** The label for an operation name: the name while it is well formed and names are few. */

@@ -1,0 +1,115 @@
+import {
+  type NodeGCPerformanceDetail,
+  PerformanceObserver,
+  constants,
+  monitorEventLoopDelay,
+} from 'node:perf_hooks';
+import { Gauge, Histogram, type Registry } from 'prom-client';
+import heapSizeAndUsed from 'prom-client/lib/metrics/heapSizeAndUsed';
+import heapSpacesSizeAndUsed from 'prom-client/lib/metrics/heapSpacesSizeAndUsed';
+import osMemoryHeap from 'prom-client/lib/metrics/osMemoryHeap';
+import processCpuTotal from 'prom-client/lib/metrics/processCpuTotal';
+import processHandles from 'prom-client/lib/metrics/processHandles';
+import processMaxFileDescriptors from 'prom-client/lib/metrics/processMaxFileDescriptors';
+import processOpenFileDescriptors from 'prom-client/lib/metrics/processOpenFileDescriptors';
+import processRequests from 'prom-client/lib/metrics/processRequests';
+import processResources from 'prom-client/lib/metrics/processResources';
+import processStartTime from 'prom-client/lib/metrics/processStartTime';
+import version from 'prom-client/lib/metrics/version';
+
+/** Read when scraped: nothing runs between scrapes. */
+const SAMPLED_ON_SCRAPE = [
+  processCpuTotal,
+  processStartTime,
+  osMemoryHeap,
+  processOpenFileDescriptors,
+  processMaxFileDescriptors,
+  processResources,
+  processHandles,
+  processRequests,
+  heapSizeAndUsed,
+  heapSpacesSizeAndUsed,
+  version,
+];
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
+
+/**
+ * The process metrics of prom-client's `collectDefaultMetrics`, under the same names, with a
+ * way to stop them. prom-client's garbage-collection observer and event-loop monitor run for
+ * as long as the process does (prometheus/client_js#500): every app built in one process, as
+ * the tests build hundreds, kept its whole module graph alive through them.
+ * Returns the function that stops the two watchers.
+ */
+export function collectProcessMetrics(registry: Registry, prefix: string): () => void {
+  for (const register of SAMPLED_ON_SCRAPE) register(registry, { prefix });
+  const stopGc = observeGarbageCollection(registry, prefix);
+  const stopLag = monitorEventLoopLag(registry, prefix);
+  return () => {
+    stopGc();
+    stopLag();
+  };
+}
+
+function observeGarbageCollection(registry: Registry, prefix: string): () => void {
+  const durations = new Histogram({
+    name: `${prefix}nodejs_gc_duration_seconds`,
+    help: 'Garbage collection duration by kind, one of major, minor, incremental or weakcb.',
+    labelNames: ['kind'] as const,
+    buckets: [0.001, 0.01, 0.1, 1, 2, 5],
+    registers: [registry],
+  });
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { kind } = (entry as unknown as { detail: NodeGCPerformanceDetail }).detail;
+      durations.observe({ kind: GC_KINDS[kind] ?? 'unknown' }, entry.duration / 1000);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => observer.disconnect();
+}
+
+function monitorEventLoopLag(registry: Registry, prefix: string): () => void {
+  const delays = monitorEventLoopDelay({ resolution: 10 });
+  delays.enable();
+  const seconds = (nanoseconds: number) => nanoseconds / 1e9;
+  const summaries: [string, string, () => number][] = [
+    ['min', 'The minimum recorded event loop delay.', () => delays.min],
+    ['max', 'The maximum recorded event loop delay.', () => delays.max],
+    ['mean', 'The mean of the recorded event loop delays.', () => delays.mean],
+    ['stddev', 'The standard deviation of the recorded event loop delays.', () => delays.stddev],
+    ['p50', 'The 50th percentile of the recorded event loop delays.', () => delays.percentile(50)],
+    ['p90', 'The 90th percentile of the recorded event loop delays.', () => delays.percentile(90)],
+    ['p99', 'The 99th percentile of the recorded event loop delays.', () => delays.percentile(99)],
+  ];
+  const gauges = summaries.map(
+    ([name, help, read]) =>
+      [
+        new Gauge({
+          name: `${prefix}nodejs_eventloop_lag_${name}_seconds`,
+          help,
+          registers: [registry],
+        }),
+        read,
+      ] as const,
+  );
+  new Gauge({
+    name: `${prefix}nodejs_eventloop_lag_seconds`,
+    help: 'Lag of event loop in seconds.',
+    registers: [registry],
+    // One scrape sets every summary from the delays since the last one, then starts afresh.
+    async collect() {
+      for (const [gauge, read] of gauges) gauge.set(seconds(read()));
+      delays.reset();
+      const start = process.hrtime.bigint();
+      await new Promise((resolve) => setImmediate(resolve));
+      this.set(Number(process.hrtime.bigint() - start) / 1e9);
+    },
+  });
+  return () => delays.disable();
+}
