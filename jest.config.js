@@ -13,7 +13,7 @@ const moduleNameMapper = {
 
 const shared = {
   rootDir: '.',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/environment.js',
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Transpile only, with SWC (tools/swc-options.js): `npm run typecheck` checks the types once.
   // A cold run (a fresh clone) transpiles the app's graph in about half the CPU ts-jest took.
