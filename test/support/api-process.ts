@@ -85,7 +85,7 @@ export class ApiProcess {
         .then((res) => res.status === 200)
         .catch(() => false);
       if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`API process did not become healthy: ${this.stdoutText}${this.stderrText}`);
   }
