@@ -12,19 +12,7 @@ import { RoleAssignment } from '../roster/role-assignment.model';
 import type { CommitmentPages } from './commitment-pages';
 import type { Deferred } from './deferred';
 import type { PartnerPages } from './partner-pages';
-import {
-  bool,
-  computed,
-  fieldsOf,
-  hidden,
-  id,
-  int,
-  list,
-  localDate,
-  nullable,
-  of,
-  text,
-} from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
 /** A partner's share, in percent; null when it has none. */
 const percentOf = ({ basisPoints }: { basisPoints: number | null }) =>
@@ -38,48 +26,50 @@ const percentOf = ({ basisPoints }: { basisPoints: number | null }) =>
   description:
     "A partner's commitments, grouped by where they stand on the day; each group is paged, in the order made.",
 })
-export class CommitmentsByStatus extends fieldsOf()({
-  total: int('All its commitments, whatever they stand at.'),
+export class CommitmentsByStatus extends t.fieldsOf()({
+  total: t.int('All its commitments, whatever they stand at.'),
   /** Not in the schema: whose commitments these are. */
-  partnerId: hidden<string>(),
+  partnerId: t.hidden<string>(),
   /** Not in the schema: loads the groups of every partner on the page together. */
-  pages: hidden<CommitmentPages>(),
+  pages: t.hidden<CommitmentPages>(),
 }) {}
 
 @ObjectType({ description: 'A risk a partner owns or shares.' })
-export class PartnerRisk extends fieldsOf<Omit<PartnerRiskView, 'risk'>>()({
+export class PartnerRisk extends t.fieldsOf<Omit<PartnerRiskView, 'risk'>>()({
   /** Its history is read only when asked for. */
-  risk: of<Deferred<Risk, 'mitigations' | 'assessments'>>(Risk),
-  owner: bool("The partner is the risk's named owner."),
-  basisPoints: hidden(),
-  sharePercent: computed(
-    nullable(text('Its share of the ownership, in percent ("33.34"); null when not shared.')),
+  risk: t.of<Deferred<Risk, 'mitigations' | 'assessments'>>(Risk),
+  owner: t.bool("The partner is the risk's named owner."),
+  basisPoints: t.hidden(),
+  sharePercent: t.computed(
+    t.nullable(t.text('Its share of the ownership, in percent ("33.34"); null when not shared.')),
     percentOf,
   ),
 }) {}
 
 @ObjectType({ description: "A partner's share in a benefit pool, and what it received so far." })
-export class PartnerBenefitShare extends fieldsOf<Omit<PartnerBenefitShareView, 'pool'>>()({
+export class PartnerBenefitShare extends t.fieldsOf<Omit<PartnerBenefitShareView, 'pool'>>()({
   /** Its allocations and distributions are read only when asked for. */
-  pool: of<Deferred<BenefitPool, BenefitPoolHistoryField>>(BenefitPool),
-  basisPoints: hidden(),
-  sharePercent: computed(
-    nullable(text('Its share in the current allocation, in percent; null when it has none now.')),
+  pool: t.of<Deferred<BenefitPool, BenefitPoolHistoryField>>(BenefitPool),
+  basisPoints: t.hidden(),
+  sharePercent: t.computed(
+    t.nullable(
+      t.text('Its share in the current allocation, in percent; null when it has none now.'),
+    ),
     percentOf,
   ),
-  distributed: nullable(Money, 'Distributed to it so far (funding pools).'),
+  distributed: t.nullable(Money, 'Distributed to it so far (funding pools).'),
 }) {}
 
 @ObjectType({ description: 'What one partner promised, holds, bears, receives and signed.' })
-export class PartnerAccountability extends fieldsOf()({
-  partner: of(Partner),
-  commitments: of(CommitmentsByStatus),
-  roles: list(RoleAssignment, "Roles the partner's people hold on the day."),
+export class PartnerAccountability extends t.fieldsOf()({
+  partner: t.of(Partner),
+  commitments: t.of(CommitmentsByStatus),
+  roles: t.list(RoleAssignment, "Roles the partner's people hold on the day."),
   /** Not in the schema: loads the risks of every partner of the page, a page of each. */
-  risks: hidden<PartnerPages<PartnerRisk>>(),
+  risks: t.hidden<PartnerPages<PartnerRisk>>(),
   /** Not in the schema: loads the benefit shares of every partner of the page, a page of each. */
-  benefitShares: hidden<PartnerPages<PartnerBenefitShare>>(),
-  agreements: of(
+  benefitShares: t.hidden<PartnerPages<PartnerBenefitShare>>(),
+  agreements: t.of(
     PartnerAgreements,
     'Live agreements it signed in their current version, and those awaiting it.',
   ),
@@ -99,7 +89,7 @@ export class AccountabilityPartnersArgs extends pageArgsOf({
 @ObjectType({
   description: 'Who committed to what, by when, and whether it was delivered, partner by partner.',
 })
-export class Accountability extends fieldsOf()({
-  initiativeId: id(),
-  on: localDate('The day against which overdue and roles are judged.'),
+export class Accountability extends t.fieldsOf()({
+  initiativeId: t.id(),
+  on: t.localDate('The day against which overdue and roles are judged.'),
 }) {}

@@ -14,94 +14,81 @@ import type {
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { RoleEnum } from '../roster/role-assignment.model';
 import { payloadOf } from '../ledger/receipt.model';
-import {
-  bool,
-  dateTime,
-  enumOf,
-  enumFrom,
-  fieldsOf,
-  hidden,
-  id,
-  int,
-  list,
-  localDate,
-  nullable,
-  text,
-} from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
-export const AgreementKindEnum = enumFrom(
+export const AgreementKindEnum = t.enumFrom(
   AGREEMENT_KINDS,
   'AgreementKind',
   'Charter, memorandum of understanding, data-sharing or funding agreement.',
 );
 
-export const AgreementStatus = enumFrom(
+export const AgreementStatus = t.enumFrom(
   ['awaiting_signatures', 'in_force', 'terminated', 'expired'],
   'AgreementStatus',
   'AWAITING_SIGNATURES once drafted or amended; IN_FORCE when every party signed the current version.',
 );
 
-export const SignatureState = enumFrom(
+export const SignatureState = t.enumFrom(
   ['signed', 'pending'],
   'SignatureState',
   "A party's signature of the current version.",
 );
 
 @ObjectType({ description: 'A signature given to one version of an agreement.' })
-export class AgreementSignature extends fieldsOf<AgreementSignatureView>()({
-  partnerId: id('The party bound.'),
-  signedBy: id("The person who signed as the party's signatory."),
-  signedAt: dateTime(),
+export class AgreementSignature extends t.fieldsOf<AgreementSignatureView>()({
+  partnerId: t.id('The party bound.'),
+  signedBy: t.id("The person who signed as the party's signatory."),
+  signedAt: t.dateTime(),
 }) {}
 
 @ObjectType({ description: 'One version of the text of an agreement.' })
-export class AgreementVersion extends fieldsOf<AgreementVersionView>()({
-  version: int(),
-  text: text(),
-  textSha256: text('SHA-256 of the text (UTF-8), lowercase hex.'),
-  reason: nullable(text('Why it was amended; null for version 1.')),
-  createdAt: dateTime('When it was drafted or amended.'),
-  current: bool('Whether signatures of this version count (only those of the current one do).'),
-  signatures: list(AgreementSignature, 'Signatures given to this version.'),
+export class AgreementVersion extends t.fieldsOf<AgreementVersionView>()({
+  version: t.int(),
+  text: t.text(),
+  textSha256: t.text('SHA-256 of the text (UTF-8), lowercase hex.'),
+  reason: t.nullable(t.text('Why it was amended; null for version 1.')),
+  createdAt: t.dateTime('When it was drafted or amended.'),
+  current: t.bool('Whether signatures of this version count (only those of the current one do).'),
+  signatures: t.list(AgreementSignature, 'Signatures given to this version.'),
 }) {}
 
 @ObjectType({ description: 'A party to an agreement and its signature of the current version.' })
-export class AgreementParty extends fieldsOf<AgreementPartyView>()({
-  partnerId: id(),
-  signature: enumOf(SignatureState),
-  signedBy: nullable(id('Who signed the current version.')),
-  signedAt: nullable(dateTime()),
-  lastSignedVersion: nullable(
-    int(
+export class AgreementParty extends t.fieldsOf<AgreementPartyView>()({
+  partnerId: t.id(),
+  signature: t.enumOf(SignatureState),
+  signedBy: t.nullable(t.id('Who signed the current version.')),
+  signedAt: t.nullable(t.dateTime()),
+  lastSignedVersion: t.nullable(
+    t.int(
       'The last version the party signed: older than the current one while its signature is pending again after an amendment; null if it never signed.',
     ),
   ),
 }) {}
 
 @ObjectType({ description: 'A charter, MOU, data-sharing or funding agreement between partners.' })
-export class Agreement extends fieldsOf<AgreementView>()({
-  agreementId: id(),
-  initiativeId: id(),
-  kind: enumOf(AgreementKindEnum),
-  title: text(),
-  status: enumOf(AgreementStatus),
-  currentVersion: int('The version signatures count for.'),
-  text: text('The text of the current version.'),
-  textSha256: text('SHA-256 of the current text (UTF-8), lowercase hex.'),
-  endDate: nullable(localDate()),
-  draftedAt: dateTime(),
-  inForceSince: nullable(dateTime()),
-  closedAt: nullable(dateTime('When terminated or expired.')),
-  terminatedBy: nullable(id('The party that terminated it.')),
-  terminationReason: nullable(text()),
-  sharesConfidentialWith: list(
-    enumOf(RoleEnum),
+export class Agreement extends t.fieldsOf<AgreementView>()({
+  agreementId: t.id(),
+  initiativeId: t.id(),
+  kind: t.enumOf(AgreementKindEnum),
+  title: t.text(),
+  status: t.enumOf(AgreementStatus),
+  currentVersion: t.int('The version signatures count for.'),
+  text: t.text('The text of the current version.'),
+  textSha256: t.text('SHA-256 of the current text (UTF-8), lowercase hex.'),
+  endDate: t.nullable(t.localDate()),
+  draftedAt: t.dateTime(),
+  inForceSince: t.nullable(t.dateTime()),
+  closedAt: t.nullable(t.dateTime('When terminated or expired.')),
+  terminatedBy: t.nullable(t.id('The party that terminated it.')),
+  terminationReason: t.nullable(t.text()),
+  sharesConfidentialWith: t.list(
+    t.enumOf(RoleEnum),
     "A data-sharing agreement's roles that may read the initiative's confidential fields while it is in force; empty for other kinds.",
   ),
-  versions: list(AgreementVersion, 'Every version, oldest first.'),
-  parties: list(AgreementParty, 'Parties in the order they were named.'),
-  revision: int(),
-  draftedPosition: hidden(),
+  versions: t.list(AgreementVersion, 'Every version, oldest first.'),
+  parties: t.list(AgreementParty, 'Parties in the order they were named.'),
+  revision: t.int(),
+  draftedPosition: t.hidden(),
 }) {}
 
 export const AgreementConnection = connectionOf(Agreement);
@@ -116,25 +103,25 @@ export class AgreementsArgs extends pageArgsOf({
 }) {}
 
 @ObjectType({ description: 'A live agreement as it concerns one party.' })
-export class PartyAgreement extends fieldsOf<PartyAgreementView>()({
-  agreementId: id(),
-  kind: enumOf(AgreementKindEnum),
-  title: text(),
-  status: enumOf(AgreementStatus),
-  currentVersion: int(),
-  signedBy: nullable(id()),
-  signedAt: nullable(dateTime()),
-  lastSignedVersion: nullable(int()),
+export class PartyAgreement extends t.fieldsOf<PartyAgreementView>()({
+  agreementId: t.id(),
+  kind: t.enumOf(AgreementKindEnum),
+  title: t.text(),
+  status: t.enumOf(AgreementStatus),
+  currentVersion: t.int(),
+  signedBy: t.nullable(t.id()),
+  signedAt: t.nullable(t.dateTime()),
+  lastSignedVersion: t.nullable(t.int()),
 }) {}
 
 @ObjectType({
   description:
     'Live agreements (awaiting signatures or in force) a partner signed in their current version, and those awaiting its signature.',
 })
-export class PartnerAgreements extends fieldsOf<PartnerAgreementSignatures>()({
-  partnerId: id(),
-  signed: list(PartyAgreement, 'Every one; signedPage gives them a page at a time.'),
-  pending: list(PartyAgreement, 'Every one; pendingPage gives them a page at a time.'),
+export class PartnerAgreements extends t.fieldsOf<PartnerAgreementSignatures>()({
+  partnerId: t.id(),
+  signed: t.list(PartyAgreement, 'Every one; signedPage gives them a page at a time.'),
+  pending: t.list(PartyAgreement, 'Every one; pendingPage gives them a page at a time.'),
 }) {}
 
 export const PartyAgreementConnection = connectionOf(PartyAgreement);

@@ -6,68 +6,56 @@ import { connectionOf, pageArgsOf } from '../graphql/pagination';
 import { Money } from '../commitments/commitment.model';
 import { payloadOf } from '../ledger/receipt.model';
 import { PartnerSharePercent } from '../risks/partner-share';
-import {
-  bool,
-  dateTime,
-  enumOf,
-  enumFrom,
-  fieldsOf,
-  id,
-  int,
-  list,
-  nullable,
-  of,
-  text,
-} from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
-export const BenefitPoolKindEnum = enumFrom(
+export const BenefitPoolKindEnum = t.enumFrom(
   BENEFIT_POOL_KINDS,
   'BenefitPoolKind',
   'What the partners share: funding, data access, attribution, or something else.',
 );
 
 @ObjectType({ description: 'An amount of money for one partner.' })
-export class PartnerMoney extends fieldsOf<PartnerAmount>()({
-  partnerId: id(),
-  amount: of(Money),
+export class PartnerMoney extends t.fieldsOf<PartnerAmount>()({
+  partnerId: t.id(),
+  amount: t.of(Money),
 }) {}
 
 @ObjectType({ description: 'One allocation of a pool; a reallocation adds a new one.' })
-export class BenefitAllocation extends fieldsOf<AllocationView>()({
-  revision: int("The pool's revision when it was allocated."),
-  shares: list(PartnerSharePercent),
-  reason: nullable(text('Null for the first allocation.')),
-  allocatedAt: dateTime(),
-  current: bool('The allocation in force.'),
+export class BenefitAllocation extends t.fieldsOf<AllocationView>()({
+  revision: t.int("The pool's revision when it was allocated."),
+  shares: t.list(PartnerSharePercent),
+  reason: t.nullable(t.text('Null for the first allocation.')),
+  allocatedAt: t.dateTime(),
+  current: t.bool('The allocation in force.'),
 }) {}
 
 @ObjectType({ description: 'Money paid out of a funding pool, partner by partner.' })
-export class Distribution extends fieldsOf<DistributionView>()({
-  distributionId: id(),
-  amounts: list(PartnerMoney),
-  total: of(Money),
-  note: text(),
-  recordedAt: dateTime(),
+export class Distribution extends t.fieldsOf<DistributionView>()({
+  distributionId: t.id(),
+  amounts: t.list(PartnerMoney),
+  total: t.of(Money),
+  note: t.text(),
+  recordedAt: t.dateTime(),
 }) {}
 
 @ObjectType({ description: 'A benefit the partners share, its allocation and what was paid out.' })
-export class BenefitPool extends fieldsOf<BenefitPoolView>()({
-  poolId: id(),
-  initiativeId: id(),
-  name: text(),
-  kind: enumOf(BenefitPoolKindEnum),
-  description: text(),
-  amount: nullable(Money, 'Funding pools only.'),
-  allocation: list(
+export class BenefitPool extends t.fieldsOf<BenefitPoolView>()({
+  poolId: t.id(),
+  initiativeId: t.id(),
+  name: t.text(),
+  kind: t.enumOf(BenefitPoolKindEnum),
+  description: t.text(),
+  amount: t.nullable(Money, 'Funding pools only.'),
+  allocation: t.list(
     PartnerSharePercent,
     'The allocation in force; empty until the pool is allocated.',
   ),
-  allocationHistory: list(BenefitAllocation, 'Every allocation, oldest first.'),
-  distributions: list(Distribution),
-  distributedByPartner: list(PartnerMoney, 'Funding pools: what each partner received so far.'),
-  distributed: nullable(Money, 'Funding pools: paid out so far.'),
-  remaining: nullable(Money, 'Funding pools: not yet paid out.'),
-  revision: int(),
+  allocationHistory: t.list(BenefitAllocation, 'Every allocation, oldest first.'),
+  distributions: t.list(Distribution),
+  distributedByPartner: t.list(PartnerMoney, 'Funding pools: what each partner received so far.'),
+  distributed: t.nullable(Money, 'Funding pools: paid out so far.'),
+  remaining: t.nullable(Money, 'Funding pools: not yet paid out.'),
+  revision: t.int(),
 }) {}
 
 export const BenefitPoolConnection = connectionOf(BenefitPool);

@@ -4,20 +4,9 @@ import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-v
 import { DateTimeScalar } from '../graphql/date-time.scalar';
 import { pageArgsOf, PageInfo } from '../graphql/pagination';
 import { LedgerEvent } from '../live/ledger-event.model';
-import {
-  bool,
-  dateTime,
-  enumFrom,
-  enumOf,
-  fieldsOf,
-  id,
-  int,
-  list,
-  of,
-  text,
-} from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
-export const Timeline = enumFrom(
+export const Timeline = t.enumFrom(
   ['occurred', 'recorded'],
   'Timeline',
   'OCCURRED: business time (when it happened). RECORDED: when the ledger learned it.',
@@ -74,32 +63,32 @@ export class ChangesArgs extends pageArgsOf({
 }) {}
 
 @ObjectType({ description: 'What happened to one entity within the window.' })
-export class EntityChange extends fieldsOf()({
-  kind: text(),
-  entityId: id(),
-  stream: text(),
-  created: bool('The entity was created within the window.'),
-  events: list(LedgerEvent, 'Its events within the window, in log order.'),
+export class EntityChange extends t.fieldsOf()({
+  kind: t.text(),
+  entityId: t.id(),
+  stream: t.text(),
+  created: t.bool('The entity was created within the window.'),
+  events: t.list(LedgerEvent, 'Its events within the window, in log order.'),
 }) {}
 
 @ObjectType({ description: 'What changed across an initiative between two moments, by kind.' })
-export class InitiativeChanges extends fieldsOf()({
-  initiativeId: id(),
-  from: dateTime(),
-  to: dateTime(),
-  timeline: enumOf(Timeline),
-  eventCount: int('Events in the whole window, every page.'),
-  pageInfo: of(
+export class InitiativeChanges extends t.fieldsOf()({
+  initiativeId: t.id(),
+  from: t.dateTime(),
+  to: t.dateTime(),
+  timeline: t.enumOf(Timeline),
+  eventCount: t.int('Events in the whole window, every page.'),
+  pageInfo: t.of(
     PageInfo,
     "This page holds `first` of the window's events (after `after`); the next starts at endCursor.",
   ),
-  initiative: list(EntityChange, 'The initiative itself: agenda, partners, rules.'),
-  roles: list(EntityChange, 'Role assignments (the roster).'),
-  commitments: list(EntityChange),
-  decisions: list(EntityChange),
-  agreements: list(EntityChange, 'Agreements: drafts, amendments, signatures.'),
-  risks: list(EntityChange),
-  benefitPools: list(EntityChange),
-  measurements: list(EntityChange, 'Indicators: definitions, measurements, corrections.'),
-  meetings: list(EntityChange),
+  initiative: t.list(EntityChange, 'The initiative itself: agenda, partners, rules.'),
+  roles: t.list(EntityChange, 'Role assignments (the roster).'),
+  commitments: t.list(EntityChange),
+  decisions: t.list(EntityChange),
+  agreements: t.list(EntityChange, 'Agreements: drafts, amendments, signatures.'),
+  risks: t.list(EntityChange),
+  benefitPools: t.list(EntityChange),
+  measurements: t.list(EntityChange, 'Indicators: definitions, measurements, corrections.'),
+  meetings: t.list(EntityChange),
 }) {}

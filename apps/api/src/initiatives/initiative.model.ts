@@ -3,51 +3,41 @@ import { SECTORS } from '@accord/domain';
 import type { InitiativeView, PartnerView } from '@accord/projections';
 import { ObjectType } from '@nestjs/graphql';
 import { payloadOf } from '../ledger/receipt.model';
-import {
-  dateTime,
-  enumOf,
-  enumFrom,
-  fieldsOf,
-  hidden,
-  id,
-  int,
-  nullable,
-  text,
-} from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
-export const SectorEnum = enumFrom(
+export const SectorEnum = t.enumFrom(
   SECTORS,
   'Sector',
   'The sector a partner organisation belongs to.',
 );
 
-export const PartnerStatus = enumFrom(['member', 'left'], 'PartnerStatus');
+export const PartnerStatus = t.enumFrom(['member', 'left'], 'PartnerStatus');
 
 @ObjectType({ description: 'A partner organisation in an initiative.' })
-export class Partner extends fieldsOf<PartnerView>()({
-  partnerId: id(),
-  initiativeId: id(),
-  organisationName: text(),
-  sector: enumOf(SectorEnum),
-  status: enumOf(PartnerStatus),
-  joinedAt: dateTime(),
-  leftAt: nullable(dateTime()),
-  joinedPosition: hidden(),
+export class Partner extends t.fieldsOf<PartnerView>()({
+  partnerId: t.id(),
+  initiativeId: t.id(),
+  organisationName: t.text(),
+  sector: t.enumOf(SectorEnum),
+  status: t.enumOf(PartnerStatus),
+  joinedAt: t.dateTime(),
+  leftAt: t.nullable(t.dateTime()),
+  joinedPosition: t.hidden(),
 }) {}
 
 @ObjectType({
   description:
     'A collective impact initiative: partners from many sectors under one common agenda.',
 })
-export class Initiative extends fieldsOf<InitiativeView>()({
-  initiativeId: id(),
-  name: text(),
-  problemStatement: text(),
-  commonAgenda: text('The common agenda (shared vision) in force.'),
-  launchedAt: dateTime(),
-  agendaAmendedAt: nullable(dateTime()),
-  revision: int('Revision of the initiative stream: pass as expectedRevision.'),
-  launchedPosition: hidden(),
+export class Initiative extends t.fieldsOf<InitiativeView>()({
+  initiativeId: t.id(),
+  name: t.text(),
+  problemStatement: t.text(),
+  commonAgenda: t.text('The common agenda (shared vision) in force.'),
+  launchedAt: t.dateTime(),
+  agendaAmendedAt: t.nullable(t.dateTime()),
+  revision: t.int('Revision of the initiative stream: pass as expectedRevision.'),
+  launchedPosition: t.hidden(),
 }) {}
 
 export const InitiativeConnection = connectionOf(Initiative);

@@ -4,22 +4,22 @@ import type { MeetingView } from '@accord/projections';
 import { ArgsType, ObjectType } from '@nestjs/graphql';
 import { PersonOfPartner } from '../decisions/decision.model';
 import { payloadOf } from '../ledger/receipt.model';
-import { dateTime, fieldsOf, hidden, id, int, list, of, text } from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
 @ObjectType({ description: 'A meeting of the initiative: who came, the agenda, the minutes.' })
-export class Meeting extends fieldsOf<MeetingView>()({
-  meetingId: id(),
-  initiativeId: id(),
-  title: text(),
-  heldAt: dateTime(),
-  attendees: list(PersonOfPartner),
-  agenda: list(text()),
-  minutes: text(),
-  recordedBy: of(PersonOfPartner, 'Who recorded the meeting in the ledger.'),
+export class Meeting extends t.fieldsOf<MeetingView>()({
+  meetingId: t.id(),
+  initiativeId: t.id(),
+  title: t.text(),
+  heldAt: t.dateTime(),
+  attendees: t.list(PersonOfPartner),
+  agenda: t.list(t.text()),
+  minutes: t.text(),
+  recordedBy: t.of(PersonOfPartner, 'Who recorded the meeting in the ledger.'),
   /** Ids of the decisions proposed at the meeting or linked to it; resolved as `decisions`. */
-  decisionIds: hidden(),
-  revision: int('Revision of the meeting stream: pass as expectedRevision.'),
-  heldPosition: hidden(),
+  decisionIds: t.hidden(),
+  revision: t.int('Revision of the meeting stream: pass as expectedRevision.'),
+  heldPosition: t.hidden(),
 }) {}
 
 export const MeetingConnection = connectionOf(Meeting);

@@ -1,9 +1,4 @@
-import {
-  type NodeGCPerformanceDetail,
-  PerformanceObserver,
-  constants,
-  monitorEventLoopDelay,
-} from 'node:perf_hooks';
+import * as perf from 'node:perf_hooks';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import heapSizeAndUsed from 'prom-client/lib/metrics/heapSizeAndUsed';
 import heapSpacesSizeAndUsed from 'prom-client/lib/metrics/heapSpacesSizeAndUsed';
@@ -33,10 +28,10 @@ const SAMPLED_ON_SCRAPE = [
 ];
 
 const GC_KINDS: Record<number, string> = {
-  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
-  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
-  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
-  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  [perf.constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perf.constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perf.constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perf.constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
 };
 
 /**
@@ -64,9 +59,9 @@ function observeGarbageCollection(registry: Registry, prefix: string): () => voi
     buckets: [0.001, 0.01, 0.1, 1, 2, 5],
     registers: [registry],
   });
-  const observer = new PerformanceObserver((list) => {
+  const observer = new perf.PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const { kind } = (entry as unknown as { detail: NodeGCPerformanceDetail }).detail;
+      const { kind } = (entry as unknown as { detail: perf.NodeGCPerformanceDetail }).detail;
       durations.observe({ kind: GC_KINDS[kind] ?? 'unknown' }, entry.duration / 1000);
     }
   });
@@ -75,7 +70,7 @@ function observeGarbageCollection(registry: Registry, prefix: string): () => voi
 }
 
 function monitorEventLoopLag(registry: Registry, prefix: string): () => void {
-  const delays = monitorEventLoopDelay({ resolution: 10 });
+  const delays = perf.monitorEventLoopDelay({ resolution: 10 });
   delays.enable();
   const seconds = (nanoseconds: number) => nanoseconds / 1e9;
   const summaries: [string, string, () => number][] = [
@@ -87,29 +82,23 @@ function monitorEventLoopLag(registry: Registry, prefix: string): () => void {
     ['p90', 'The 90th percentile of the recorded event loop delays.', () => delays.percentile(90)],
     ['p99', 'The 99th percentile of the recorded event loop delays.', () => delays.percentile(99)],
   ];
+  const gauge = (name: string, help: string, collect?: () => Promise<void>) =>
+    new Gauge({
+      name: `${prefix}nodejs_eventloop_lag_${name}`,
+      help,
+      registers: [registry],
+      collect,
+    });
   const gauges = summaries.map(
-    ([name, help, read]) =>
-      [
-        new Gauge({
-          name: `${prefix}nodejs_eventloop_lag_${name}_seconds`,
-          help,
-          registers: [registry],
-        }),
-        read,
-      ] as const,
+    ([name, help, read]) => [gauge(`${name}_seconds`, help), read] as const,
   );
-  new Gauge({
-    name: `${prefix}nodejs_eventloop_lag_seconds`,
-    help: 'Lag of event loop in seconds.',
-    registers: [registry],
-    // One scrape sets every summary from the delays since the last one, then starts afresh.
-    async collect() {
-      for (const [gauge, read] of gauges) gauge.set(seconds(read()));
-      delays.reset();
-      const start = process.hrtime.bigint();
-      await new Promise((resolve) => setImmediate(resolve));
-      this.set(Number(process.hrtime.bigint() - start) / 1e9);
-    },
+  // One scrape sets every summary from the delays since the last one, then starts afresh.
+  const lag: Gauge = gauge('seconds', 'Lag of event loop in seconds.', async () => {
+    for (const [summary, read] of gauges) summary.set(seconds(read()));
+    delays.reset();
+    const start = process.hrtime.bigint();
+    await new Promise((resolve) => setImmediate(resolve));
+    lag.set(Number(process.hrtime.bigint() - start) / 1e9);
   });
   return () => delays.disable();
 }

@@ -2,7 +2,7 @@ import { entityId, field, inputOf } from '../graphql/input-type';
 import { basisPointsToPercent, type PartnerShare } from '@accord/domain';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength } from 'class-validator';
-import { computed, fieldsOf, hidden, id, text } from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 
 @InputType({ description: "A partner's share of a risk or a benefit pool." })
 export class PartnerShareInput extends inputOf({
@@ -20,11 +20,11 @@ export const plainShares = (shares: PartnerShareInput[]) =>
   shares.map(({ partnerId, percent }) => ({ partnerId, percent }));
 
 @ObjectType({ description: "A partner's share, as an exact percentage." })
-export class PartnerSharePercent extends fieldsOf<PartnerShare>()({
-  partnerId: id(),
-  basisPoints: hidden(),
-  percent: computed(
-    text('Exact percentage with at most two decimals, e.g. "33.34".'),
+export class PartnerSharePercent extends t.fieldsOf<PartnerShare>()({
+  partnerId: t.id(),
+  basisPoints: t.hidden(),
+  percent: t.computed(
+    t.text('Exact percentage with at most two decimals, e.g. "33.34".'),
     (share: PartnerShare) => basisPointsToPercent(share.basisPoints),
   ),
 }) {}

@@ -5,66 +5,67 @@ import type { AccordContext } from '../graphql/accord-context';
 import { ENTITY_ID } from '@accord/domain';
 import { field, inputOf, optional, whole } from '../graphql/input-type';
 import { InputValidationError } from '../graphql/input-validation';
-import { bool, fieldsOf, int, integerText, list, nullable, of, text } from '../graphql/object-type';
+import * as t from '../graphql/object-type';
 import { Visibility } from '../visibility/visibility';
 import { treeFor } from './tree-access';
 import { TransparencyRequestError, TransparencyService } from '@accord/transparency-log';
 import { NotFoundError } from '../ledger/ledger.errors';
 
-const position = () => integerText('Global position of the event (a string: it may exceed 2^31).');
+const position = () =>
+  t.integerText('Global position of the event (a string: it may exceed 2^31).');
 
 @ObjectType({ description: 'A signed checkpoint of one tree (C2SP tlog-checkpoint, signed note).' })
-export class LogCheckpoint extends fieldsOf()({
-  origin: text('<host>/initiative/<id> or <host>/directory'),
-  size: int(),
-  rootHash: text('The root hash, base64.'),
-  note: text('The signed note, with the cosignatures collected for it.'),
-  signedAt: text(),
-  logKey: text("The log's verifier key for this origin (<name>+<key ID>+<key>)."),
+export class LogCheckpoint extends t.fieldsOf()({
+  origin: t.text('<host>/initiative/<id> or <host>/directory'),
+  size: t.int(),
+  rootHash: t.text('The root hash, base64.'),
+  note: t.text('The signed note, with the cosignatures collected for it.'),
+  signedAt: t.text(),
+  logKey: t.text("The log's verifier key for this origin (<name>+<key ID>+<key>)."),
 }) {}
 
 @ObjectType({ description: 'RFC 9162 inclusion proof of one event in a checkpoint of its tree.' })
-export class InclusionProof extends fieldsOf()({
-  origin: text(),
-  leafIndex: int(),
-  treeSize: int(),
+export class InclusionProof extends t.fieldsOf()({
+  origin: t.text(),
+  leafIndex: t.int(),
+  treeSize: t.int(),
   position: position(),
-  eventId: text(),
-  leafHash: text('SHA-256(0x00 || leaf), base64.'),
-  hashes: list(text(), 'Sibling hashes from the leaf up, base64.'),
-  checkpoint: of(LogCheckpoint),
+  eventId: t.text(),
+  leafHash: t.text('SHA-256(0x00 || leaf), base64.'),
+  hashes: t.list(t.text(), 'Sibling hashes from the leaf up, base64.'),
+  checkpoint: t.of(LogCheckpoint),
 }) {}
 
 @ObjectType({
   description: 'RFC 9162 consistency proof: the tree of fromSize is a prefix of toSize.',
 })
-export class ConsistencyProof extends fieldsOf()({
-  origin: text(),
-  fromSize: int(),
-  toSize: int(),
-  hashes: list(text()),
-  checkpoint: of(LogCheckpoint),
+export class ConsistencyProof extends t.fieldsOf()({
+  origin: t.text(),
+  fromSize: t.int(),
+  toSize: t.int(),
+  hashes: t.list(t.text()),
+  checkpoint: t.of(LogCheckpoint),
 }) {}
 
 @ObjectType({
   description:
     "Whether an event is covered by a checkpoint that meets its tree's witness policy (k of n partner witnesses).",
 })
-export class WitnessCoverage extends fieldsOf()({
-  origin: text(),
+export class WitnessCoverage extends t.fieldsOf()({
+  origin: t.text(),
   position: position(),
-  eventId: text(),
-  leafIndex: int(),
-  policy: nullable(
-    text('"<k> of <n> witnesses: <names>", or null when the governance set no policy.'),
+  eventId: t.text(),
+  leafIndex: t.int(),
+  policy: t.nullable(
+    t.text('"<k> of <n> witnesses: <names>", or null when the governance set no policy.'),
   ),
-  covered: bool(
+  covered: t.bool(
     'A stored checkpoint that includes the event is cosigned by at least k of the policy witnesses.',
   ),
-  checkpointSize: nullable(
-    int('That checkpoint, or the one cosigned by the most policy witnesses so far.'),
+  checkpointSize: t.nullable(
+    t.int('That checkpoint, or the one cosigned by the most policy witnesses so far.'),
   ),
-  cosignedBy: list(text(), 'Policy witnesses whose cosignature of it verifies.'),
+  cosignedBy: t.list(t.text(), 'Policy witnesses whose cosignature of it verifies.'),
 }) {}
 
 const tree = (description?: string) =>
