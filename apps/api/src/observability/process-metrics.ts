@@ -54,7 +54,7 @@ export function collectProcessMetrics(registry: Registry, prefix: string): () =>
 function observeGarbageCollection(registry: Registry, prefix: string): () => void {
   const durations = new Histogram({
     name: `${prefix}nodejs_gc_duration_seconds`,
-    help: 'Garbage collection duration by kind, one of major, minor, incremental or weakcb.',
+    help: 'Seconds each garbage collection took, by kind: major, minor, incremental or weakcb.',
     labelNames: ['kind'] as const,
     buckets: [0.001, 0.01, 0.1, 1, 2, 5],
     registers: [registry],
@@ -74,13 +74,13 @@ function monitorEventLoopLag(registry: Registry, prefix: string): () => void {
   delays.enable();
   const seconds = (nanoseconds: number) => nanoseconds / 1e9;
   const summaries: [string, string, () => number][] = [
-    ['min', 'The minimum recorded event loop delay.', () => delays.min],
-    ['max', 'The maximum recorded event loop delay.', () => delays.max],
-    ['mean', 'The mean of the recorded event loop delays.', () => delays.mean],
-    ['stddev', 'The standard deviation of the recorded event loop delays.', () => delays.stddev],
-    ['p50', 'The 50th percentile of the recorded event loop delays.', () => delays.percentile(50)],
-    ['p90', 'The 90th percentile of the recorded event loop delays.', () => delays.percentile(90)],
-    ['p99', 'The 99th percentile of the recorded event loop delays.', () => delays.percentile(99)],
+    ['min', 'Shortest event-loop delay since the last scrape.', () => delays.min],
+    ['max', 'Longest event-loop delay since the last scrape.', () => delays.max],
+    ['mean', 'Average event-loop delay since the last scrape.', () => delays.mean],
+    ['stddev', 'Spread (standard deviation) of those delays.', () => delays.stddev],
+    ['p50', 'Median event-loop delay since the last scrape.', () => delays.percentile(50)],
+    ['p90', '90th percentile of those delays.', () => delays.percentile(90)],
+    ['p99', '99th percentile of those delays.', () => delays.percentile(99)],
   ];
   const gauge = (name: string, help: string, collect?: () => Promise<void>) =>
     new Gauge({
@@ -93,12 +93,12 @@ function monitorEventLoopLag(registry: Registry, prefix: string): () => void {
     ([name, help, read]) => [gauge(`${name}_seconds`, help), read] as const,
   );
   // One scrape sets every summary from the delays since the last one, then starts afresh.
-  const lag: Gauge = gauge('seconds', 'Lag of event loop in seconds.', async () => {
+  const lag: Gauge = gauge('seconds', 'Wait of a callback queued at scrape time.', async () => {
     for (const [summary, read] of gauges) summary.set(seconds(read()));
     delays.reset();
     const start = process.hrtime.bigint();
     await new Promise((resolve) => setImmediate(resolve));
-    lag.set(Number(process.hrtime.bigint() - start) / 1e9);
+    lag.set(seconds(Number(process.hrtime.bigint() - start)));
   });
   return () => delays.disable();
 }
